@@ -1,0 +1,16 @@
+import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import manifest from '../packages/timeline/custom-elements.json' with { type: 'json' };
+
+setCustomElementsManifest(manifest);
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+    // axe runs on every story, in the browser and as part of the test suite; violations fail.
+    a11y: { test: 'error' },
+  },
+};
+export default preview;

@@ -1,0 +1,530 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import dataset from '../src/dead-reckoning.json' with { type: 'json' };
+
+/** The shape of `dead-reckoning.json`, as far as these tests rely on it. */
+interface Source {
+  title: string;
+  publisher?: string;
+  published?: string;
+  file: string;
+  quote: string;
+}
+
+interface Lane {
+  id: string;
+  label: string;
+}
+
+interface Era {
+  id: string;
+  title: string;
+  start: string;
+  end: string;
+  description?: string;
+  sources: Source[];
+}
+
+interface TimelineEvent {
+  id: string;
+  title: string;
+  start: string;
+  end?: string;
+  description?: string;
+  lane: string;
+  status?: string;
+  tags?: string[];
+  locations?: string[];
+  people?: string[];
+  sources: Source[];
+}
+
+interface Dataset {
+  $schema?: string;
+  title: string;
+  description?: string;
+  lanes: Lane[];
+  eras: Era[];
+  events: TimelineEvent[];
+}
+
+const data: Dataset = dataset;
+
+const SEEDS_DIR = new URL('../seeds/', import.meta.url);
+const SEED_PREFIX = 'seeds/';
+
+interface Seed {
+  name: string;
+  text: string;
+  /** The article's publication date from its leading ` date YYYY-MM-DD` line, if it has one. */
+  date: string | undefined;
+}
+
+const DATE_LINE = /^\uFEFF?\s*date\s+(\d{4}-\d{2}-\d{2})\b/;
+
+const seeds: ReadonlyMap<string, Seed> = new Map(
+  readdirSync(SEEDS_DIR)
+    .filter((name) => name.endsWith('.txt'))
+    .map((name): [string, Seed] => {
+      const text = readFileSync(new URL(name, SEEDS_DIR), 'utf8');
+      return [name, { name, text, date: DATE_LINE.exec(text)?.[1] }];
+    }),
+);
+
+/** The seed a citation's `file` (`seeds/<name>`) points at, or undefined. */
+function seedFor(file: string): Seed | undefined {
+  if (!file.startsWith(SEED_PREFIX)) return undefined;
+  return seeds.get(file.slice(SEED_PREFIX.length));
+}
+
+function requireSeed(file: string): Seed {
+  const seed = seedFor(file);
+  if (seed === undefined) throw new Error(`no seed file for ${file}`);
+  return seed;
+}
+
+interface Cited {
+  kind: 'event' | 'era';
+  id: string;
+  sources: Source[];
+}
+
+const cited: Cited[] = [
+  ...data.events.map((e): Cited => ({ kind: 'event', id: e.id, sources: e.sources })),
+  ...data.eras.map((e): Cited => ({ kind: 'era', id: e.id, sources: e.sources })),
+];
+
+function eventById(id: string): TimelineEvent {
+  const found = data.events.find((e) => e.id === id);
+  if (found === undefined) throw new Error(`missing event ${id}`);
+  return found;
+}
+
+function citedFiles(item: { sources: Source[] }): string[] {
+  return item.sources.map((s) => s.file);
+}
+
+// ---------------------------------------------------------------------------
+// Date strings
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+const YEAR = /^(\d{4})$/;
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const DAY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const INSTANT =
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const PART = /^(early|mid|late) (\d{4})(?:-(0[1-9]|1[0-2]))?$/;
+const QUARTER = /^(\d{4})-Q([1-4])$/;
+const SEASON = /^(spring|summer|autumn|winter) (\d{4})$/;
+
+/** Strips the `c. ` (approximate) prefix and `?` (uncertain) suffix. */
+function core(value: string): string {
+  let s = value;
+  if (s.startsWith('c. ')) s = s.slice(3);
+  if (s.endsWith('?')) s = s.slice(0, -1);
+  return s;
+}
+
+function utc(year: number, month1: number, day = 1): number {
+  return Date.UTC(year, month1 - 1, day);
+}
+
+/** Inclusive-start / exclusive-end bounds (ms) of a date string, or undefined if it is not a supported form. */
+function bounds(value: string): { lo: number; hi: number } | undefined {
+  const s = core(value);
+  let m: RegExpExecArray | null;
+  if ((m = YEAR.exec(s))) {
+    const y = Number(m[1]);
+    return { lo: utc(y, 1), hi: utc(y + 1, 1) };
+  }
+  if ((m = MONTH.exec(s))) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    return { lo: utc(y, mo), hi: utc(y, mo + 1) };
+  }
+  if ((m = DAY.exec(s))) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    const lo = utc(y, mo, d);
+    // Reject impossible days such as 2023-02-30.
+    if (new Date(lo).getUTCDate() !== d) return undefined;
+    return { lo, hi: utc(y, mo, d + 1) };
+  }
+  if (INSTANT.test(s)) {
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? undefined : { lo: t, hi: t + 1 };
+  }
+  if ((m = PART.exec(s))) {
+    const part = ['early', 'mid', 'late'].indexOf(m[1] ?? '');
+    const y = Number(m[2]);
+    if (m[3] === undefined) {
+      // Thirds of the year: Jan–Apr, May–Aug, Sep–Dec.
+      return { lo: utc(y, 1 + part * 4), hi: utc(y, 5 + part * 4) };
+    }
+    // Thirds of the month: 1–10, 11–20, 21–end.
+    const mo = Number(m[3]);
+    return {
+      lo: utc(y, mo, 1 + part * 10),
+      hi: part === 2 ? utc(y, mo + 1) : utc(y, mo, 11 + part * 10),
+    };
+  }
+  if ((m = QUARTER.exec(s))) {
+    const y = Number(m[1]);
+    const q = Number(m[2]);
+    return { lo: utc(y, 1 + (q - 1) * 3), hi: utc(y, 4 + (q - 1) * 3) };
+  }
+  if ((m = SEASON.exec(s))) {
+    // Meteorological seasons (northern hemisphere); winter YYYY is Dec YYYY – Feb YYYY+1.
+    const first = { spring: 3, summer: 6, autumn: 9, winter: 12 }[m[1] as 'spring' | 'summer' | 'autumn' | 'winter'];
+    const y = Number(m[2]);
+    return { lo: utc(y, first), hi: utc(y, first + 3) };
+  }
+  return undefined;
+}
+
+/** The `YYYY-MM-DD` day of a day-precision or instant date string, else undefined. */
+function dayOf(value: string): string | undefined {
+  const s = core(value);
+  if (DAY.test(s)) return s;
+  if (INSTANT.test(s)) return s.slice(0, 10);
+  return undefined;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Whether a seed supports the day `iso` (YYYY-MM-DD): either it is the seed's ` date` line, or
+ * the seed names the day in words ("July 12", "12 July", "July 12th") and the year appears in
+ * its text or is the year of its ` date` line (an undated "July 12" in a dated article).
+ */
+function seedSupportsDay(seed: Seed, iso: string): boolean {
+  if (seed.date === iso) return true;
+  const m = DAY.exec(iso);
+  if (m === null) return false;
+  const [, year = '', month = '', day = ''] = m;
+  const monthName = MONTHS[Number(month) - 1];
+  if (monthName === undefined) return false;
+  const d = String(Number(day));
+  const dayInWords = new RegExp(
+    `\\b(?:${monthName}\\s+${d}(?:st|nd|rd|th)?|${d}(?:st|nd|rd|th)?\\s+${monthName})(?!\\d)`,
+    'i',
+  );
+  if (!dayInWords.test(seed.text)) return false;
+  const yearInText = new RegExp(`(?<!\\d)${escapeRegExp(year)}(?!\\d)`).test(seed.text.replace(DATE_LINE, ''));
+  return yearInText || seed.date?.slice(0, 4) === year;
+}
+
+/** Every string in a JSON value, with its path. */
+function* strings(value: unknown, path = '$'): Generator<[string, string]> {
+  if (typeof value === 'string') {
+    yield [path, value];
+  } else if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) yield* strings(item, `${path}[${i}]`);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) yield* strings(item, `${path}.${key}`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+describe('dead-reckoning dataset: structure', () => {
+  it('has at least 20 events with unique kebab-case ids', () => {
+    expect(data.events.length).toBeGreaterThanOrEqual(20);
+    const ids = data.events.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    const eraIds = data.eras.map((e) => e.id);
+    expect(new Set(eraIds).size).toBe(eraIds.length);
+    for (const id of eraIds) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+
+  it('declares the four lanes in order, uses every declared lane and no undeclared one', () => {
+    expect(data.lanes).toEqual([
+      { id: 'production', label: 'Production' },
+      { id: 'stunts', label: 'Stunts & locations' },
+      { id: 'marketing', label: 'Marketing & featurettes' },
+      { id: 'release', label: 'Release' },
+    ]);
+    const declared = new Set(data.lanes.map((l) => l.id));
+    const used = new Set(data.events.map((e) => e.lane));
+    for (const lane of used) expect(declared, `lane ${lane} is not declared`).toContain(lane);
+    for (const lane of declared) expect(used, `lane ${lane} is never used`).toContain(lane);
+  });
+
+  it('gives every event a short title, a known status and at most three sentences of description', () => {
+    const statuses = ['confirmed', 'approximate', 'planned', 'uncertain', 'cancelled'];
+    for (const e of data.events) {
+      expect(e.title.length, e.id).toBeGreaterThan(0);
+      expect(e.title.length, e.id).toBeLessThanOrEqual(60);
+      if (e.status !== undefined) expect(statuses, e.id).toContain(e.status);
+      if (e.description !== undefined) {
+        const sentences = e.description.split(/(?<=[.!?])\s+(?=[A-Z"“])/).filter((s) => s.trim() !== '');
+        expect(sentences.length, e.id).toBeGreaterThanOrEqual(1);
+        expect(sentences.length, e.id).toBeLessThanOrEqual(3);
+      }
+    }
+  });
+
+  it('uses only supported date forms, with ranges that do not end before they start', () => {
+    const dated = [
+      ...data.events.map((e) => ({ id: e.id, start: e.start, end: e.end })),
+      ...data.eras.map((e) => ({ id: e.id, start: e.start, end: e.end })),
+    ];
+    for (const { id, start, end } of dated) {
+      const s = bounds(start);
+      expect(s, `${id}: start ${start}`).toBeDefined();
+      if (end === undefined) continue;
+      const e = bounds(end);
+      expect(e, `${id}: end ${end}`).toBeDefined();
+      if (s !== undefined && e !== undefined) expect(e.hi, `${id}: ${start}..${end}`).toBeGreaterThan(s.lo);
+    }
+  });
+
+  it('lists events in order of the earliest instant of their start', () => {
+    const los = data.events.map((e) => bounds(e.start)?.lo ?? Number.NaN);
+    for (const [i, lo] of los.entries()) {
+      const prev = los[i - 1];
+      if (prev !== undefined) expect(lo, data.events[i]?.id).toBeGreaterThanOrEqual(prev);
+    }
+  });
+});
+
+describe('dead-reckoning dataset: citations', () => {
+  it('has the seed files the dataset is built from', () => {
+    expect(seeds.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('cites at least one source for every event and era', () => {
+    for (const item of cited) expect(item.sources.length, `${item.kind} ${item.id}`).toBeGreaterThanOrEqual(1);
+  });
+
+  it('cites only seed files that exist in data/seeds/', () => {
+    for (const item of cited) {
+      for (const s of item.sources) {
+        expect(s.file, `${item.kind} ${item.id}`).toMatch(/^seeds\/[^/]+\.txt$/);
+        expect(seedFor(s.file), `${item.kind} ${item.id}: ${s.file}`).toBeDefined();
+      }
+    }
+  });
+
+  it('quotes each cited seed verbatim, in at most 300 characters', () => {
+    for (const item of cited) {
+      for (const s of item.sources) {
+        const seed = requireSeed(s.file);
+        expect(s.quote.length, `${item.kind} ${item.id}`).toBeGreaterThan(0);
+        expect(s.quote.length, `${item.kind} ${item.id}`).toBeLessThanOrEqual(300);
+        expect(seed.text.includes(s.quote), `${item.kind} ${item.id}: quote not in ${s.file}: ${s.quote}`).toBe(true);
+      }
+    }
+  });
+
+  it('gives `published` exactly when the seed has a date line, equal to it', () => {
+    for (const item of cited) {
+      for (const s of item.sources) {
+        const seed = requireSeed(s.file);
+        expect(s.published, `${item.kind} ${item.id}: ${s.file}`).toBe(seed.date);
+      }
+    }
+  });
+
+  it('uses the headline only for the seed that has one, and brackets descriptive titles', () => {
+    for (const item of cited) {
+      for (const s of item.sources) {
+        const seed = requireSeed(s.file);
+        if (s.title.startsWith('[')) {
+          expect(s.title, `${item.kind} ${item.id}`).toMatch(/^\[[^\]]+\]$/);
+        } else {
+          // An unbracketed title must be the article's own headline: its first line.
+          expect(seed.text.split('\n')[0]?.trim(), `${item.kind} ${item.id}`).toBe(s.title);
+        }
+      }
+    }
+  });
+});
+
+describe('dead-reckoning dataset: milestones', () => {
+  it('has the 2019 announcement of the back-to-back two-parter', () => {
+    const e = eventById('two-parts-announced');
+    expect(e.start).toBe('2019');
+    expect(e.end).toBeUndefined();
+    expect(e.lane).toBe('production');
+    expect(e.description).toMatch(/back to back/);
+  });
+
+  it('has filming starting in Italy in February 2020', () => {
+    const e = eventById('filming-begins-italy');
+    expect(e.start).toBe('2020-02');
+    expect(e.lane).toBe('production');
+    expect(e.status).toBe('confirmed');
+    expect(e.locations?.some((l) => /\bItaly\b/.test(l))).toBe(true);
+  });
+
+  it('has the COVID-19 halt and the restart later in 2020, both only bounded', () => {
+    const halt = eventById('production-halted-covid');
+    expect(halt.start).toBe('2020');
+    expect(halt.status).toBe('approximate');
+    expect(halt.description).toMatch(/COVID-19/);
+    const restart = eventById('filming-resumes');
+    expect(restart.start).toBe('2020');
+    expect(restart.status).toBe('approximate');
+    expect(restart.description).toMatch(/later in 2020/);
+  });
+
+  it('has the September 2021 wrap', () => {
+    const e = eventById('filming-wraps');
+    expect(e.start).toBe('2021-09');
+    expect(e.status).toBe('confirmed');
+  });
+
+  it('has the motorcycle cliff jump, shot first and done six times in a day', () => {
+    const e = eventById('motorcycle-cliff-jump');
+    expect(e.lane).toBe('stunts');
+    expect(e.start).toBe('2020');
+    expect(e.status).toBe('approximate');
+    expect(e.tags).toContain('motorcycle');
+    expect(e.description).toMatch(/six times/);
+    expect(e.description).toMatch(/first day of filming/);
+    // The seeds do not say where it was shot.
+    expect(e.locations).toBeUndefined();
+  });
+
+  it('has the handcuffed Rome car chase in a custom-built Fiat 500', () => {
+    const e = eventById('rome-car-chase');
+    expect(e.lane).toBe('stunts');
+    expect(e.locations).toContain('Rome, Italy');
+    expect(e.people).toEqual(expect.arrayContaining(['Tom Cruise', 'Hayley Atwell']));
+    expect(e.description).toMatch(/Fiat 500/);
+    expect(e.description).toMatch(/handcuffed/);
+    expect([e.start, e.end]).toEqual(['2020-02', '2021-09']);
+  });
+
+  it('has the train-roof fight shot in Norway', () => {
+    const e = eventById('train-roof-fight-norway');
+    expect(e.lane).toBe('stunts');
+    expect(e.locations).toContain('Norway');
+    expect([e.start, e.end]).toEqual(['2020-02', '2021-09']);
+  });
+
+  it('has the train wreck in Darlton Quarry with a train built to be destroyed', () => {
+    const e = eventById('train-wreck-darlton-quarry');
+    expect(e.lane).toBe('stunts');
+    expect(e.locations).toContain('Darlton Quarry, UK');
+    expect(e.description).toMatch(/built solely to be destroyed/);
+    expect([e.start, e.end]).toEqual(['2020-02', '2021-09']);
+  });
+
+  it('has the speed flying shot with a specialized gimbal', () => {
+    const e = eventById('speed-flying-gimbal');
+    expect(e.lane).toBe('stunts');
+    expect(e.tags).toContain('speed-flying');
+    expect(e.description).toMatch(/gimbal/);
+    expect([e.start, e.end]).toEqual(['2020-02', '2021-09']);
+  });
+
+  it('has the filming locations the seeds name', () => {
+    const places = new Set(data.events.flatMap((e) => e.locations ?? []));
+    for (const place of ['Malta', 'South Africa', 'Norway', 'UK', 'Darlton Quarry, UK', 'Rome, Italy']) {
+      expect(places, place).toContain(place);
+    }
+  });
+
+  it('has the CinemaCon title reveal, bounded because the seeds do not date it', () => {
+    const e = eventById('cinemacon-title-reveal');
+    expect(e.lane).toBe('marketing');
+    expect(e.status).toBe('approximate');
+    expect([e.start, e.end]).toEqual(['2019', '2022-12-19']);
+    expect(e.description).toMatch(/CinemaCon/);
+    expect(citedFiles(e)).toContain('seeds/002_f6da5a4759fc8f00.txt');
+  });
+
+  it.each([
+    ['featurette-motorcycle-stunt', '2022-12-19'],
+    ['featurette-rome-car-chase', '2023-06-14'],
+    ['featurette-train-sequence', '2023-07-05'],
+  ])('has the featurette %s dated %s by the article that reports it', (id, date) => {
+    const e = eventById(id);
+    expect(e.lane).toBe('marketing');
+    expect(e.start).toBe(date);
+    expect(e.end).toBeUndefined();
+    expect(e.tags).toContain('featurette');
+    expect(e.sources.some((s) => requireSeed(s.file).date === date)).toBe(true);
+  });
+
+  it('has the Fandango featurette the month before release, at month precision only', () => {
+    const e = eventById('fandango-featurette');
+    expect(e.lane).toBe('marketing');
+    expect(e.start).toBe('c. 2023-06');
+    expect(e.status).toBe('approximate');
+    expect(citedFiles(e)).toContain('seeds/003_a02fd4a0a53ef109.txt');
+  });
+
+  it('has the 12 July 2023 US release', () => {
+    const e = eventById('us-release');
+    expect(e.lane).toBe('release');
+    expect(e.start).toBe('2023-07-12');
+    expect(e.locations).toContain('United States');
+  });
+
+  it("has Part Two's release as planned", () => {
+    const e = eventById('part-two-planned-release');
+    expect(e.lane).toBe('release');
+    expect(e.status).toBe('planned');
+    expect(e.start).toBe('2024-06-28');
+  });
+});
+
+describe('dead-reckoning dataset: honesty of dates and text', () => {
+  it('day-check helper accepts days the seeds give and rejects others', () => {
+    const rome = requireSeed('seeds/000_d5f31131fce22306.txt');
+    const fandango = requireSeed('seeds/003_a02fd4a0a53ef109.txt');
+    expect(seedSupportsDay(rome, '2023-06-14')).toBe(true); // date line
+    expect(seedSupportsDay(rome, '2023-07-12')).toBe(true); // "July 12" in an article dated 2023
+    expect(seedSupportsDay(rome, '2023-07-13')).toBe(false);
+    expect(seedSupportsDay(rome, '2023-07-01')).toBe(false); // "July 12" is not "July 1"
+    expect(seedSupportsDay(fandango, '2024-06-28')).toBe(true); // "June 28, 2024"
+    expect(seedSupportsDay(fandango, '2025-06-28')).toBe(false);
+    expect(seedSupportsDay(fandango, '2020-02-01')).toBe(false);
+  });
+
+  it('gives a day-precision date only where a cited seed gives that day', () => {
+    const dated = [
+      ...data.events.map((e) => ({ id: e.id, start: e.start, end: e.end, sources: e.sources })),
+      ...data.eras.map((e) => ({ id: e.id, start: e.start, end: e.end, sources: e.sources })),
+    ];
+    for (const item of dated) {
+      for (const value of [item.start, item.end]) {
+        if (value === undefined) continue;
+        const day = dayOf(value);
+        if (day === undefined) continue;
+        const supported = item.sources.some((s) => {
+          const seed = seedFor(s.file);
+          return seed !== undefined && seedSupportsDay(seed, day);
+        });
+        expect(supported, `${item.id}: ${value} is not given by any cited seed`).toBe(true);
+      }
+    }
+  });
+
+  it('contains no HTML in any string', () => {
+    for (const [path, value] of strings(dataset as unknown)) {
+      expect(/<[a-z!/]/i.test(value), `${path}: ${value}`).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * `@reeltime/core`: the event model, precision-aware dates, the dataset JSON Schema and parser,
+ * time scales, adaptive ticks and layout. Pure TypeScript: no DOM, no Lit.
+ *
+ * @packageDocumentation
+ */
+export {
+  civilFromDays,
+  coordOf,
+  coordToIso,
+  DATE_COORD_LIMIT,
+  daysFromCivil,
+  daysInMonth,
+  fieldsOf,
+  isLeapYear,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  MS_PER_MINUTE,
+  MS_PER_SECOND,
+} from './model/calendar.js';
+export type { CivilFields, TimeCoord } from './model/calendar.js';
+export {
+  DATE_PARTS,
+  DATE_PRECISIONS,
+  describeValue,
+  formatDate,
+  formatDateRange,
+  formatterFor,
+  formatYear,
+  isDateSafe,
+  parseDate,
+  SEASONS,
+} from './model/date.js';
+export type { DateFormatOptions, DateParseResult, DatePart, DatePrecision, Season, TimePoint } from './model/date.js';
+export { EVENT_STATUSES, PROBLEM_SEVERITIES } from './model/types.js';
+export type {
+  Dataset,
+  DatasetInput,
+  Era,
+  EraInput,
+  EventStatus,
+  Lane,
+  LaneInput,
+  ParseResult,
+  Problem,
+  ProblemSeverity,
+  Source,
+  SourceInput,
+  TimelineEvent,
+  TimelineEventInput,
+} from './model/types.js';
+export { compareEvents, DEFAULT_LANE, parseDataset } from './model/parse.js';
+export type { ParseOptions } from './model/parse.js';
+export { DATE_PATTERN, datasetSchema } from './model/schema.js';
+export { createTimeScale, extentOf, viewDomain } from './scale.js';
+export type { Spanned, TimeScale, ViewDomainOptions } from './scale.js';
+export { axisTicks, TICK_UNITS } from './ticks.js';
+export type { AxisTickOptions, AxisTicks, Tick, TickUnit } from './ticks.js';
+export { EventIndex } from './layout/event-index.js';
+export { placeEvents } from './layout/place.js';
+export type { PlacedEvent, PlaceOptions, Placement } from './layout/place.js';

@@ -1,0 +1,376 @@
+/**
+ * Precision-aware dates.
+ *
+ * A date in reeltime is what the source says and no more: `"2019"` is the whole of 2019, `"2020-02"`
+ * the whole of February 2020, `"2023-07-12"` one calendar day (the same day in every time zone),
+ * `"2020-09-01T10:00Z"` an instant. Fuzzy forms (`"late 2020"`, `"2020-Q3"`, `"summer 2020"`) and
+ * qualifiers (`"c. 2019"`, `"2020-03?"`) are spans with flags. Every parsed value keeps the text it
+ * came from, its precision and the span `[start, end)` it denotes on the {@link TimeCoord} axis.
+ *
+ * @module
+ */
+import { coordOf, DATE_COORD_LIMIT, daysInMonth, fieldsOf, MS_PER_MINUTE, type TimeCoord } from './calendar.js';
+
+/** How finely a date is known, coarsest first. */
+export const DATE_PRECISIONS = [
+  'year',
+  'season',
+  'quarter',
+  'month',
+  'day',
+  'minute',
+  'second',
+  'millisecond',
+] as const;
+/** How finely a date is known. */
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/** Part of a year or month named by `early`, `mid` or `late`. */
+export const DATE_PARTS = ['early', 'mid', 'late'] as const;
+/** Part of a year or month named by `early`, `mid` or `late`. */
+export type DatePart = (typeof DATE_PARTS)[number];
+
+/**
+ * Seasons, northern-hemisphere meteorological: spring is March–May, summer June–August, autumn
+ * September–November and winter December of the named year to February of the next.
+ */
+export const SEASONS = ['spring', 'summer', 'autumn', 'winter'] as const;
+/** A meteorological season. */
+export type Season = (typeof SEASONS)[number];
+
+/** A parsed, precision-aware date. Immutable; crosses package boundaries as plain data. */
+export interface TimePoint {
+  /** The text it was parsed from, trimmed. */
+  readonly input: string;
+  /** How finely the date is known. */
+  readonly precision: DatePrecision;
+  /** Astronomical year: 0 is 1 BC, -43 is 44 BC. */
+  readonly year: number;
+  /** Month 1–12, when the precision is month or finer. */
+  readonly month?: number;
+  /** Day of the month, when the precision is day or finer. */
+  readonly day?: number;
+  /** Quarter 1–4, for quarter precision. */
+  readonly quarter?: number;
+  /** Season, for season precision. */
+  readonly season?: Season;
+  /** `early`/`mid`/`late` narrowing of a year or month. */
+  readonly part?: DatePart;
+  /** Marked approximate (`c.`, `circa`, `~`). */
+  readonly approximate: boolean;
+  /** Marked uncertain (`?`). */
+  readonly uncertain: boolean;
+  /** First instant of the span the value denotes. */
+  readonly start: TimeCoord;
+  /** First instant after the span the value denotes (exclusive). */
+  readonly end: TimeCoord;
+  /** For instants: the UTC offset in minutes that the input was written with. */
+  readonly offsetMinutes?: number;
+}
+
+/** The outcome of parsing a date: a value, or a message that says what is wrong and what would do. */
+export type DateParseResult = { ok: true; value: TimePoint } | { ok: false; message: string };
+
+const ACCEPTED =
+  'use a year ("2019"), month ("2020-02"), day ("2023-07-12"), instant with zone ("2020-09-01T10:00Z"), ' +
+  '"early/mid/late 2020", "2020-Q3", "summer 2020", optionally with "c. " or a trailing "?"';
+
+const YEAR = '([+-]?\\d{1,})';
+const RE_YEAR = new RegExp(`^${YEAR}$`);
+const RE_MONTH = new RegExp(`^${YEAR}-(\\d{2})$`);
+const RE_DAY = new RegExp(`^${YEAR}-(\\d{2})-(\\d{2})$`);
+const RE_INSTANT = new RegExp(
+  `^${YEAR}-(\\d{2})-(\\d{2})[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(Z|[+-]\\d{2}:?\\d{2})?$`,
+  'i',
+);
+const RE_QUARTER_A = new RegExp(`^${YEAR}-?Q([1-4])$`, 'i');
+const RE_QUARTER_B = new RegExp(`^Q([1-4])\\s+${YEAR}$`, 'i');
+const RE_SEASON_A = new RegExp(`^(spring|summer|autumn|fall|winter)\\s+(?:of\\s+)?${YEAR}$`, 'i');
+const RE_SEASON_B = new RegExp(`^${YEAR}-(spring|summer|autumn|fall|winter)$`, 'i');
+const RE_APPROX_PREFIX = /^(?:c\.|ca\.|circa\b|approx\.?|about\b|~)\s*/i;
+const RE_PART_PREFIX = /^(early|mid|late)[\s-]+/i;
+
+function toYear(text: string): number {
+  return Number.parseInt(text, 10);
+}
+
+/**
+ * Parses a date string at its precision. Never throws: a malformed value returns `ok: false` with a
+ * message that names what is wrong.
+ *
+ * @example parseDate('2020-02') // February 2020, precision 'month'
+ * @example parseDate('late 2020') // September–December 2020, precision 'year', part 'late'
+ */
+export function parseDate(raw: unknown): DateParseResult {
+  if (typeof raw !== 'string') {
+    return { ok: false, message: `expected a date string, got ${describeValue(raw)}; ${ACCEPTED}` };
+  }
+  const input = raw.trim().replace(/\s+/g, ' ');
+  if (input === '') return { ok: false, message: `the date is empty; ${ACCEPTED}` };
+  let text = input;
+  let approximate = false;
+  let uncertain = false;
+  const prefix = RE_APPROX_PREFIX.exec(text);
+  if (prefix) {
+    approximate = true;
+    text = text.slice(prefix[0].length);
+  }
+  // EDTF qualifiers at the end: ~ approximate, ? uncertain, % both.
+  for (;;) {
+    const last = text.at(-1);
+    if (last === '~') approximate = true;
+    else if (last === '?') uncertain = true;
+    else if (last === '%') approximate = uncertain = true;
+    else break;
+    text = text.slice(0, -1).trimEnd();
+  }
+  let part: DatePart | undefined;
+  const partMatch = RE_PART_PREFIX.exec(text);
+  if (partMatch) {
+    part = partMatch[1]!.toLowerCase() as DatePart;
+    text = text.slice(partMatch[0].length);
+  }
+  const flags = { input, approximate, uncertain };
+  const body = parseBody(text, flags);
+  if (!body.ok) return body;
+  if (part === undefined) return body;
+  return narrowToPart(body.value, part);
+}
+
+interface Flags {
+  input: string;
+  approximate: boolean;
+  uncertain: boolean;
+}
+
+function parseBody(text: string, flags: Flags): DateParseResult {
+  let m: RegExpExecArray | null;
+  if ((m = RE_YEAR.exec(text))) {
+    const year = toYear(m[1]!);
+    return point(flags, { precision: 'year', year }, coordOf(year), coordOf(year + 1));
+  }
+  if ((m = RE_MONTH.exec(text))) {
+    const year = toYear(m[1]!);
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return fail(flags.input, `month ${m[2]} is out of range 01–12`);
+    return point(flags, { precision: 'month', year, month }, coordOf(year, month), coordOf(year, month + 1));
+  }
+  if ((m = RE_DAY.exec(text))) {
+    const year = toYear(m[1]!);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    const bad = checkDay(year, month, day);
+    if (bad) return fail(flags.input, bad);
+    const start = coordOf(year, month, day);
+    return point(flags, { precision: 'day', year, month, day }, start, coordOf(year, month, day + 1));
+  }
+  if ((m = RE_INSTANT.exec(text))) {
+    const year = toYear(m[1]!);
+    const [month, day, hour, minute] = [m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number];
+    const bad = checkDay(year, month, day);
+    if (bad) return fail(flags.input, bad);
+    if (hour > 23 || minute > 59) return fail(flags.input, `time ${m[4]}:${m[5]} is out of range`);
+    const second = m[6] === undefined ? undefined : Number(m[6]);
+    if (second !== undefined && second > 59) return fail(flags.input, `second ${m[6]} is out of range`);
+    if (m[8] === undefined) {
+      return fail(
+        flags.input,
+        'a date with a time needs a time zone: add "Z" for UTC or an offset such as "+02:00", ' +
+          'or drop the time to mean the calendar day',
+      );
+    }
+    const offsetMinutes = parseOffset(m[8]);
+    if (offsetMinutes === undefined) return fail(flags.input, `offset ${m[8]} is out of range`);
+    const fraction = m[7] === undefined ? 0 : Number(`0.${m[7]}`) * 1000;
+    const local = coordOf(year, month, day, hour, minute, second ?? 0, fraction);
+    const start = local - offsetMinutes * MS_PER_MINUTE;
+    const precision: DatePrecision = m[7] !== undefined ? 'millisecond' : second !== undefined ? 'second' : 'minute';
+    const unit = precision === 'minute' ? MS_PER_MINUTE : precision === 'second' ? 1000 : 1;
+    return point(flags, { precision, year, month, day, offsetMinutes }, start, start + unit);
+  }
+  if ((m = RE_QUARTER_A.exec(text) ?? RE_QUARTER_B.exec(text))) {
+    const aFirst = RE_QUARTER_A.test(text);
+    const year = toYear(aFirst ? m[1]! : m[2]!);
+    const quarter = Number(aFirst ? m[2] : m[1]);
+    const month = (quarter - 1) * 3 + 1;
+    return point(flags, { precision: 'quarter', year, quarter }, coordOf(year, month), coordOf(year, month + 3));
+  }
+  if ((m = RE_SEASON_A.exec(text) ?? RE_SEASON_B.exec(text))) {
+    const aFirst = RE_SEASON_A.test(text);
+    const year = toYear(aFirst ? m[2]! : m[1]!);
+    const name = (aFirst ? m[1]! : m[2]!).toLowerCase();
+    const season: Season = name === 'fall' ? 'autumn' : (name as Season);
+    const first = { spring: 3, summer: 6, autumn: 9, winter: 12 }[season];
+    return point(flags, { precision: 'season', year, season }, coordOf(year, first), coordOf(year, first + 3));
+  }
+  return fail(flags.input, 'it is not a date form reeltime knows');
+}
+
+function narrowToPart(value: TimePoint, part: DatePart): DateParseResult {
+  if (value.precision === 'year') {
+    // Early: January–April, mid: May–August, late: September–December.
+    const first = { early: 1, mid: 5, late: 9 }[part];
+    return {
+      ok: true,
+      value: { ...value, part, start: coordOf(value.year, first), end: coordOf(value.year, first + 4) },
+    };
+  }
+  if (value.precision === 'month') {
+    // Early: days 1–10, mid: 11–20, late: 21 to the end of the month.
+    const month = value.month!;
+    const [from, to] = { early: [1, 11], mid: [11, 21], late: [21, daysInMonth(value.year, month) + 1] }[part] as [
+      number,
+      number,
+    ];
+    return {
+      ok: true,
+      value: { ...value, part, start: coordOf(value.year, month, from), end: coordOf(value.year, month, to) },
+    };
+  }
+  return fail(value.input, `"${part}" narrows only a year ("${part} 2020") or a month ("${part} 2020-02")`);
+}
+
+function point(
+  flags: Flags,
+  fields: Pick<TimePoint, 'precision' | 'year'> & Partial<TimePoint>,
+  start: TimeCoord,
+  end: TimeCoord,
+): DateParseResult {
+  if (!Number.isFinite(start) || !Number.isFinite(end)) return fail(flags.input, 'the year is too large');
+  return { ok: true, value: { ...flags, ...fields, start, end } };
+}
+
+function checkDay(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12) return `month ${String(month).padStart(2, '0')} is out of range 01–12`;
+  const last = daysInMonth(year, month);
+  if (day < 1 || day > last) return `day ${String(day).padStart(2, '0')} is out of range 01–${last} for that month`;
+  return undefined;
+}
+
+function parseOffset(text: string): number | undefined {
+  if (text.toUpperCase() === 'Z') return 0;
+  const sign = text.startsWith('-') ? -1 : 1;
+  const digits = text.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2, 4));
+  if (hours > 23 || minutes > 59) return undefined;
+  return sign * (hours * 60 + minutes);
+}
+
+function fail(input: string, why: string): DateParseResult {
+  return { ok: false, message: `"${input}" is not a valid date: ${why}; ${ACCEPTED}` };
+}
+
+/** A short, safe description of any value for error messages. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return `the string "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+    case 'number':
+      return `the number ${value}`;
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+/** Whether a coordinate can be turned into a JavaScript `Date` (and so formatted by `Intl`). */
+export function isDateSafe(coord: TimeCoord): boolean {
+  return Math.abs(coord) <= DATE_COORD_LIMIT;
+}
+
+/** Options for {@link formatDate} and {@link formatDateRange}. */
+export interface DateFormatOptions {
+  /** BCP 47 locale for `Intl`; defaults to the runtime's. */
+  locale?: string | undefined;
+  /** IANA zone for instants (date-only values are calendar days and never shift); default `UTC`. */
+  timeZone?: string | undefined;
+}
+
+const SEASON_NAMES: Record<Season, string> = { spring: 'spring', summer: 'summer', autumn: 'autumn', winter: 'winter' };
+
+/**
+ * Formats a date at its precision: `"2019"`, `"Feb 2020"`, `"late 2020"`, `"Q3 2020"`,
+ * `"Jul 12, 2023"` (in en-US), with `"c. "` for approximate and `"?"` for uncertain values.
+ * Date-only values are formatted in UTC, so they read the same in every time zone.
+ */
+export function formatDate(value: TimePoint, options: DateFormatOptions = {}): string {
+  const core = formatCore(value, options);
+  return `${value.approximate ? 'c. ' : ''}${core}${value.uncertain ? '?' : ''}`;
+}
+
+function formatCore(value: TimePoint, { locale, timeZone = 'UTC' }: DateFormatOptions): string {
+  const year = formatYear(value.year, locale);
+  switch (value.precision) {
+    case 'year':
+      return value.part ? `${value.part} ${year}` : year;
+    case 'season':
+      return `${SEASON_NAMES[value.season!]} ${year}`;
+    case 'quarter':
+      return `Q${value.quarter} ${year}`;
+    case 'month': {
+      const month = intlOrNull(value.start, locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+      const text = month ?? `${year}-${String(value.month).padStart(2, '0')}`;
+      return value.part ? `${value.part} ${text}` : text;
+    }
+    case 'day':
+      return (
+        intlOrNull(value.start, locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }) ??
+        `${year}-${String(value.month).padStart(2, '0')}-${String(value.day).padStart(2, '0')}`
+      );
+    default:
+      return (
+        intlOrNull(value.start, locale, {
+          dateStyle: 'medium',
+          timeStyle: value.precision === 'minute' ? 'short' : 'medium',
+          timeZone,
+        })?.concat(timeZone === 'UTC' ? ' UTC' : '') ?? value.input
+      );
+  }
+}
+
+/**
+ * Formats a year number: years 1 and later through `Intl`, year 0 and earlier as "N BC"
+ * (astronomical year 0 is 1 BC).
+ */
+export function formatYear(year: number, locale?: string): string {
+  if (year >= 1 && year <= 275000) return String(year);
+  const bc = 1 - year;
+  return `${new Intl.NumberFormat(locale, { useGrouping: bc >= 10000 }).format(bc)} BC`;
+}
+
+/**
+ * Formats through `Intl`, for any year: the month and day are formatted on a proxy date in 2000
+ * (a leap year, so 29 February exists) and the year part is replaced by {@link formatYear}, so
+ * 44 BC and years beyond `Date` read like any other.
+ */
+function intlOrNull(coord: TimeCoord, locale: string | undefined, options: Intl.DateTimeFormatOptions): string | null {
+  const { year, month, day } = fieldsOf(coord);
+  if (year >= 1 && year <= 9999) return formatterFor(locale, options).format(new Date(coord));
+  const proxy = new Date(Date.UTC(2000, month - 1, day));
+  return formatterFor(locale, options)
+    .formatToParts(proxy)
+    .map((part) => (part.type === 'year' ? formatYear(year, locale) : part.value))
+    .join('');
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Cached `Intl.DateTimeFormat`s: constructing one costs far more than formatting with it. */
+export function formatterFor(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** Formats an event's dates: one date, or `start – end` when there is an end. */
+export function formatDateRange(start: TimePoint, end: TimePoint | undefined, options: DateFormatOptions = {}): string {
+  const from = formatDate(start, options);
+  return end ? `${from} – ${formatDate(end, options)}` : from;
+}

@@ -1,0 +1,473 @@
+/**
+ * Parsing user data into the model. Never throws: whatever the input, the result holds every valid
+ * item and a {@link Problem} for everything that was wrong, so the valid rest can still render and
+ * nothing is dropped silently.
+ *
+ * @module
+ */
+import { describeValue, parseDate, type TimePoint } from './date.js';
+import {
+  EVENT_STATUSES,
+  type Dataset,
+  type Era,
+  type EventStatus,
+  type Lane,
+  type ParseResult,
+  type Problem,
+  type ProblemSeverity,
+  type Source,
+  type TimelineEvent,
+} from './types.js';
+
+/** The id of the lane that events without a `lane` share. */
+export const DEFAULT_LANE = 'default';
+
+const EVENT_FIELDS = new Set([
+  'id',
+  'title',
+  'start',
+  'end',
+  'description',
+  'lane',
+  'tags',
+  'locations',
+  'people',
+  'status',
+  'sources',
+  'url',
+]);
+const DATASET_FIELDS = new Set(['$schema', 'title', 'description', 'lanes', 'eras', 'events']);
+const SOURCE_FIELDS = new Set(['title', 'publisher', 'published', 'file', 'url', 'quote']);
+const LANE_FIELDS = new Set(['id', 'label', 'description']);
+const ERA_FIELDS = new Set(['id', 'title', 'start', 'end', 'description', 'sources']);
+
+type Path = readonly (string | number)[];
+type Json = Record<string, unknown>;
+
+/** Options for {@link parseDataset}. */
+export interface ParseOptions {
+  /** Report fields the schema does not know (default true). */
+  reportUnknownFields?: boolean;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Own property read: never walks the prototype chain, so `__proto__` and friends are plain data. */
+function own(object: Json, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+function pathText(path: Path): string {
+  return path.reduce<string>(
+    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
+    '',
+  );
+}
+
+function pointerOf(path: Path): string {
+  return path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
+
+/** Collects problems with consistent wording. */
+class Problems {
+  readonly list: Problem[] = [];
+
+  add(severity: ProblemSeverity, path: Path, message: string, context: { eventId?: string; index?: number } = {}) {
+    const field = path.length > 2 && path[0] === 'events' ? String(path[2]) : undefined;
+    this.list.push({
+      severity,
+      message,
+      path: [...path],
+      pointer: pointerOf(path),
+      ...(context.eventId === undefined ? {} : { eventId: context.eventId }),
+      ...(context.index === undefined ? {} : { index: context.index }),
+      ...(field === undefined ? {} : { field }),
+    });
+  }
+}
+
+/** Names an item for messages: `Event "wrap" (events[12])` or `Event events[12]`. */
+function itemName(kind: string, id: string | undefined, path: Path): string {
+  return id === undefined ? `${kind} ${pathText(path)}` : `${kind} "${id}" (${pathText(path)})`;
+}
+
+interface ItemContext {
+  problems: Problems;
+  path: Path;
+  name: string;
+  eventId?: string;
+  index?: number;
+  /** What an error in this item means for it, appended to error messages. */
+  onError?: string;
+}
+
+function report(ctx: ItemContext, severity: ProblemSeverity, field: string | number, message: string) {
+  const outcome = severity === 'error' && ctx.onError ? ` (${ctx.onError})` : '';
+  ctx.problems.add(severity, [...ctx.path, field], `${ctx.name}: ${message}${outcome}`, {
+    ...(ctx.eventId === undefined ? {} : { eventId: ctx.eventId }),
+    ...(ctx.index === undefined ? {} : { index: ctx.index }),
+  });
+}
+
+function requiredString(ctx: ItemContext, object: Json, field: string): string | undefined {
+  const value = own(object, field);
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  report(
+    ctx,
+    'error',
+    field,
+    value === undefined
+      ? `"${field}" is missing; it is required`
+      : `"${field}" must be a non-empty string, got ${describeValue(value)}`,
+  );
+  return undefined;
+}
+
+function optionalString(ctx: ItemContext, object: Json, field: string): string | undefined {
+  const value = own(object, field);
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  report(ctx, 'warning', field, `"${field}" must be a string, got ${describeValue(value)}; it is ignored`);
+  return undefined;
+}
+
+function stringList(ctx: ItemContext, object: Json, field: string): string[] {
+  const value = own(object, field);
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    report(ctx, 'warning', field, `"${field}" must be an array of strings, got ${describeValue(value)}; it is ignored`);
+    return [];
+  }
+  const out: string[] = [];
+  value.forEach((item: unknown, i) => {
+    if (typeof item === 'string' && item.trim() !== '') out.push(item.trim());
+    else
+      report(
+        ctx,
+        'warning',
+        field,
+        `${field}[${i}] must be a non-empty string, got ${describeValue(item)}; it is ignored`,
+      );
+  });
+  return out;
+}
+
+function date(ctx: ItemContext, object: Json, field: string, required: boolean): TimePoint | undefined | null {
+  const value = own(object, field);
+  if (value === undefined) {
+    if (required) report(ctx, 'error', field, `"${field}" is missing; it is required`);
+    return required ? null : undefined;
+  }
+  const parsed = parseDate(value);
+  if (parsed.ok) return parsed.value;
+  report(ctx, 'error', field, `${field}: ${parsed.message}`);
+  return null;
+}
+
+function httpUrl(ctx: ItemContext, object: Json, field: string): string | undefined {
+  const value = optionalString(ctx, object, field);
+  if (value === undefined) return undefined;
+  if (/^https?:\/\//i.test(value.trim())) return value.trim();
+  report(ctx, 'warning', field, `"${field}" must be an http(s) URL, got "${value.slice(0, 60)}"; it is ignored`);
+  return undefined;
+}
+
+function unknownFields(ctx: ItemContext, object: Json, known: Set<string>, options: ParseOptions) {
+  if (options.reportUnknownFields === false) return;
+  for (const key of Object.keys(object)) {
+    if (!known.has(key)) report(ctx, 'warning', key, `unknown field "${key}" is ignored`);
+  }
+}
+
+function parseSources(ctx: ItemContext, object: Json, options: ParseOptions): Source[] {
+  const value = own(object, 'sources');
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    report(ctx, 'warning', 'sources', `"sources" must be an array, got ${describeValue(value)}; it is ignored`);
+    return [];
+  }
+  const out: Source[] = [];
+  value.forEach((raw: unknown, i) => {
+    const sctx: ItemContext = {
+      ...ctx,
+      onError: 'the source is ignored',
+      path: [...ctx.path, 'sources', i],
+      name: `${ctx.name}, source ${i + 1}`,
+    };
+    if (!isObject(raw)) {
+      report(ctx, 'warning', 'sources', `sources[${i}] must be an object, got ${describeValue(raw)}; it is ignored`);
+      return;
+    }
+    unknownFields(sctx, raw, SOURCE_FIELDS, options);
+    const title = requiredString(sctx, raw, 'title');
+    const file = optionalString(sctx, raw, 'file');
+    const url = httpUrl(sctx, raw, 'url');
+    if (title === undefined) return;
+    const published = date(sctx, raw, 'published', false) ?? undefined;
+    const publisher = optionalString(sctx, raw, 'publisher');
+    const quote = optionalString(sctx, raw, 'quote');
+    out.push({
+      title,
+      ...(publisher === undefined ? {} : { publisher }),
+      ...(published === undefined ? {} : { published }),
+      ...(file === undefined ? {} : { file }),
+      ...(url === undefined ? {} : { url }),
+      ...(quote === undefined ? {} : { quote }),
+    });
+  });
+  return out;
+}
+
+function checkOrder(ctx: ItemContext, start: TimePoint, end: TimePoint | undefined): boolean {
+  if (end === undefined || end.end > start.start) return true;
+  report(ctx, 'error', 'end', `end "${end.input}" is before start "${start.input}"`);
+  return false;
+}
+
+function defaultStatus(start: TimePoint): EventStatus {
+  if (start.uncertain) return 'uncertain';
+  if (start.approximate) return 'approximate';
+  return 'confirmed';
+}
+
+function parseEvent(
+  raw: unknown,
+  index: number,
+  path: Path,
+  problems: Problems,
+  options: ParseOptions,
+): (Omit<TimelineEvent, 'lane'> & { lane: string | undefined }) | undefined {
+  if (!isObject(raw)) {
+    problems.add(
+      'error',
+      path,
+      `Event ${pathText(path)} must be an object, got ${describeValue(raw)}; it is not shown`,
+      {
+        index,
+      },
+    );
+    return undefined;
+  }
+  const rawId = own(raw, 'id');
+  const idText = typeof rawId === 'string' && rawId.trim() !== '' ? rawId.trim() : undefined;
+  const ctx: ItemContext = {
+    problems,
+    path,
+    name: itemName('Event', idText, path),
+    index,
+    onError: 'the event is not shown until this is fixed',
+    ...(idText === undefined ? {} : { eventId: idText }),
+  };
+  unknownFields(ctx, raw, EVENT_FIELDS, options);
+  const id = requiredString(ctx, raw, 'id');
+  const title = requiredString(ctx, raw, 'title');
+  const start = date(ctx, raw, 'start', true);
+  const end = date(ctx, raw, 'end', false);
+  const description = optionalString(ctx, raw, 'description');
+  const lane = optionalString(ctx, raw, 'lane')?.trim() || undefined;
+  const tags = stringList(ctx, raw, 'tags');
+  const locations = stringList(ctx, raw, 'locations');
+  const people = stringList(ctx, raw, 'people');
+  const sources = parseSources(ctx, raw, options);
+  const url = httpUrl(ctx, raw, 'url');
+  const rawStatus = own(raw, 'status');
+  let status: EventStatus | undefined;
+  if (rawStatus !== undefined) {
+    if ((EVENT_STATUSES as readonly unknown[]).includes(rawStatus)) status = rawStatus as EventStatus;
+    else
+      report(
+        ctx,
+        'warning',
+        'status',
+        `"status" must be one of ${EVENT_STATUSES.join(', ')}, got ${describeValue(rawStatus)}; the date's own flags decide`,
+      );
+  }
+  if (id === undefined || title === undefined || !start || end === null || !checkOrder(ctx, start, end)) {
+    return undefined;
+  }
+  return {
+    id,
+    title,
+    start,
+    ...(end === undefined ? {} : { end }),
+    ...(description === undefined ? {} : { description }),
+    lane,
+    tags,
+    locations,
+    people,
+    status: status ?? defaultStatus(start),
+    sources,
+    ...(url === undefined ? {} : { url }),
+    from: start.start,
+    to: end ? end.end : start.end,
+    index,
+  };
+}
+
+function parseLanes(raw: unknown, problems: Problems, options: ParseOptions): Lane[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.add('warning', ['lanes'], `"lanes" must be an array, got ${describeValue(raw)}; it is ignored`);
+    return [];
+  }
+  const lanes: Lane[] = [];
+  raw.forEach((item: unknown, i) => {
+    const path = ['lanes', i];
+    if (!isObject(item)) {
+      problems.add(
+        'warning',
+        path,
+        `Lane ${pathText(path)} must be an object, got ${describeValue(item)}; it is ignored`,
+      );
+      return;
+    }
+    const rawId = own(item, 'id');
+    const ctx: ItemContext = {
+      problems,
+      path,
+      name: itemName('Lane', typeof rawId === 'string' ? rawId : undefined, path),
+    };
+    unknownFields(ctx, item, LANE_FIELDS, options);
+    const id = requiredString(ctx, item, 'id');
+    const label = requiredString(ctx, item, 'label');
+    const description = optionalString(ctx, item, 'description');
+    if (id === undefined) return;
+    if (lanes.some((lane) => lane.id === id)) {
+      report(ctx, 'warning', 'id', `lane id "${id}" is declared twice; the first declaration is used`);
+      return;
+    }
+    lanes.push({ id, label: label ?? id, index: lanes.length, ...(description === undefined ? {} : { description }) });
+  });
+  return lanes;
+}
+
+function parseEras(raw: unknown, problems: Problems, options: ParseOptions): Era[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.add('warning', ['eras'], `"eras" must be an array, got ${describeValue(raw)}; it is ignored`);
+    return [];
+  }
+  const eras: Era[] = [];
+  raw.forEach((item: unknown, i) => {
+    const path = ['eras', i];
+    if (!isObject(item)) {
+      problems.add(
+        'error',
+        path,
+        `Era ${pathText(path)} must be an object, got ${describeValue(item)}; it is not shown`,
+      );
+      return;
+    }
+    const rawId = own(item, 'id');
+    const ctx: ItemContext = {
+      problems,
+      path,
+      name: itemName('Era', typeof rawId === 'string' ? rawId : undefined, path),
+      onError: 'the era is not shown until this is fixed',
+    };
+    unknownFields(ctx, item, ERA_FIELDS, options);
+    const id = requiredString(ctx, item, 'id');
+    const title = requiredString(ctx, item, 'title');
+    const start = date(ctx, item, 'start', true);
+    const end = date(ctx, item, 'end', true);
+    const description = optionalString(ctx, item, 'description');
+    const sources = parseSources(ctx, item, options);
+    if (id === undefined || title === undefined || !start || !end || !checkOrder(ctx, start, end)) return;
+    eras.push({
+      id,
+      title,
+      start,
+      end,
+      from: start.start,
+      to: end.end,
+      sources,
+      ...(description === undefined ? {} : { description }),
+    });
+  });
+  return eras;
+}
+
+/**
+ * Parses a dataset (an object with `events`, or a bare array of events) into the model.
+ * Never throws. Events keep their input order; lanes are the declared ones in order, then any lane
+ * an event names that was not declared, then the default lane if some event has none.
+ */
+export function parseDataset(input: unknown, options: ParseOptions = {}): ParseResult {
+  const problems = new Problems();
+  let root: Json;
+  if (Array.isArray(input)) root = { events: input };
+  else if (isObject(input)) root = input;
+  else {
+    problems.add(
+      'error',
+      [],
+      `The dataset must be an object with "events" or an array of events, got ${describeValue(input)}`,
+    );
+    return { dataset: { lanes: [], eras: [], events: [] }, problems: problems.list };
+  }
+  const rootCtx: ItemContext = { problems, path: [], name: 'Dataset' };
+  if (!Array.isArray(input)) unknownFields(rootCtx, root, DATASET_FIELDS, options);
+  const title = optionalString(rootCtx, root, 'title');
+  const description = optionalString(rootCtx, root, 'description');
+  const lanes = parseLanes(own(root, 'lanes'), problems, options);
+  const eras = parseEras(own(root, 'eras'), problems, options);
+
+  const rawEvents = own(root, 'events');
+  const events: TimelineEvent[] = [];
+  if (!Array.isArray(rawEvents)) {
+    problems.add(
+      'error',
+      ['events'],
+      rawEvents === undefined
+        ? 'Dataset: "events" is missing; it must be an array of events'
+        : `Dataset: "events" must be an array, got ${describeValue(rawEvents)}`,
+    );
+  } else {
+    const seen = new Map<string, number>();
+    const laneIds = new Set(lanes.map((lane) => lane.id));
+    rawEvents.forEach((raw: unknown, index) => {
+      const path = ['events', index];
+      const event = parseEvent(raw, index, path, problems, options);
+      if (!event) return;
+      let id = event.id;
+      const count = seen.get(id) ?? 0;
+      seen.set(id, count + 1);
+      if (count > 0) {
+        // A duplicate is still an event the user gave: keep it under a derived id and say so.
+        do id = `${event.id}~${seen.get(event.id)!}`;
+        while (seen.has(id) && seen.set(event.id, seen.get(event.id)! + 1));
+        seen.set(id, 1);
+        problems.add(
+          'warning',
+          [...path, 'id'],
+          `Event "${event.id}" (events[${index}]): id is used by an earlier event; shown as "${id}"`,
+          {
+            eventId: event.id,
+            index,
+          },
+        );
+      }
+      const lane = event.lane ?? DEFAULT_LANE;
+      if (!laneIds.has(lane)) {
+        laneIds.add(lane);
+        lanes.push({ id: lane, label: lane === DEFAULT_LANE ? '' : lane, index: lanes.length });
+      }
+      events.push({ ...event, id, lane });
+    });
+  }
+  const dataset: Dataset = {
+    ...(title === undefined ? {} : { title }),
+    ...(description === undefined ? {} : { description }),
+    lanes,
+    eras,
+    events,
+  };
+  return { dataset, problems: problems.list };
+}
+
+/** Orders events by start, then end, then input order: the one order that focus, table and marks share. */
+export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+  return a.from - b.from || a.to - b.to || a.index - b.index;
+}

@@ -1,0 +1,171 @@
+/**
+ * The event model: what a dataset file holds (`*Input` types, plain JSON) and what parsing turns it
+ * into (dates parsed at their precision, defaults applied, problems collected).
+ *
+ * @module
+ */
+import type { TimeCoord } from './calendar.js';
+import type { TimePoint } from './date.js';
+
+/** How sure the dataset is about an event. */
+export const EVENT_STATUSES = ['confirmed', 'approximate', 'uncertain', 'planned', 'cancelled'] as const;
+/** How sure the dataset is about an event. */
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** A citation as written in a dataset file. At least one of `file` or `url` says where it is. */
+export interface SourceInput {
+  /** The source's headline or title; in square brackets when it is a description, not a headline. */
+  title: string;
+  /** Who published it. */
+  publisher?: string;
+  /** When it was published, as a reeltime date string. */
+  published?: string;
+  /** A file path relative to the dataset (e.g. `seeds/000.txt`). */
+  file?: string;
+  /** An http(s) URL. */
+  url?: string;
+  /** A short verbatim quote from the source that supports the event. */
+  quote?: string;
+}
+
+/** A lane (row group) as written in a dataset file. */
+export interface LaneInput {
+  id: string;
+  label: string;
+  description?: string;
+}
+
+/** An era (a labelled background band) as written in a dataset file. */
+export interface EraInput {
+  id: string;
+  title: string;
+  start: string;
+  /** Inclusive at its precision: `"2021-09"` runs to the end of September 2021. */
+  end: string;
+  description?: string;
+  sources?: SourceInput[];
+}
+
+/** An event as written in a dataset file or passed to the `events` property. */
+export interface TimelineEventInput {
+  /** Unique, stable identifier. */
+  id: string;
+  /** Short human title. */
+  title: string;
+  /** When it happened, at the precision the source supports (`"2019"`, `"2020-02"`, `"late 2020"`…). */
+  start: string;
+  /** When it ended; inclusive at its precision. Present only for ranges. */
+  end?: string;
+  /** Plain text, never HTML. */
+  description?: string;
+  /** Lane id; events without one share the default lane. */
+  lane?: string;
+  tags?: string[];
+  locations?: string[];
+  people?: string[];
+  /** Defaults to `approximate`/`uncertain` when the start is marked so, else `confirmed`. */
+  status?: EventStatus;
+  sources?: SourceInput[];
+  /** An http(s) link for more. */
+  url?: string;
+}
+
+/** A dataset file: metadata, lanes, eras and events. */
+export interface DatasetInput {
+  $schema?: string;
+  title?: string;
+  description?: string;
+  lanes?: LaneInput[];
+  eras?: EraInput[];
+  events: TimelineEventInput[];
+}
+
+/** A parsed citation. */
+export interface Source {
+  readonly title: string;
+  readonly publisher?: string;
+  readonly published?: TimePoint;
+  readonly file?: string;
+  readonly url?: string;
+  readonly quote?: string;
+}
+
+/** A parsed lane. `index` is its order on screen. */
+export interface Lane {
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly index: number;
+}
+
+/** A parsed era. `[from, to)` is the span it covers. */
+export interface Era {
+  readonly id: string;
+  readonly title: string;
+  readonly start: TimePoint;
+  readonly end: TimePoint;
+  readonly from: TimeCoord;
+  readonly to: TimeCoord;
+  readonly description?: string;
+  readonly sources: readonly Source[];
+}
+
+/**
+ * A parsed event. `[from, to)` is everything its dates allow: a day-precision point covers that day,
+ * a month-precision point the month, a range from the start of `start` to the end of `end`.
+ */
+export interface TimelineEvent {
+  readonly id: string;
+  readonly title: string;
+  readonly start: TimePoint;
+  readonly end?: TimePoint;
+  readonly description?: string;
+  readonly lane: string;
+  readonly tags: readonly string[];
+  readonly locations: readonly string[];
+  readonly people: readonly string[];
+  readonly status: EventStatus;
+  readonly sources: readonly Source[];
+  readonly url?: string;
+  readonly from: TimeCoord;
+  readonly to: TimeCoord;
+  /** Position in the input, for stable ordering and for naming the event in problems. */
+  readonly index: number;
+}
+
+/** A parsed dataset: only valid items, in input order. */
+export interface Dataset {
+  readonly title?: string;
+  readonly description?: string;
+  readonly lanes: readonly Lane[];
+  readonly eras: readonly Era[];
+  readonly events: readonly TimelineEvent[];
+}
+
+/** `error`: the item or field could not be used. `warning`: it was used with an adjustment. */
+export const PROBLEM_SEVERITIES = ['error', 'warning'] as const;
+/** How bad a problem is. */
+export type ProblemSeverity = (typeof PROBLEM_SEVERITIES)[number];
+
+/** One thing wrong with the input, located precisely. */
+export interface Problem {
+  readonly severity: ProblemSeverity;
+  /** A readable sentence naming the item, the field and what was expected. */
+  readonly message: string;
+  /** Path into the input, e.g. `['events', 3, 'start']`. */
+  readonly path: readonly (string | number)[];
+  /** The same path as a JSON Pointer, e.g. `/events/3/start`. */
+  readonly pointer: string;
+  /** The event's id, when the problem is in an event that has one. */
+  readonly eventId?: string;
+  /** The event's index in the input, when the problem is in an event. */
+  readonly index?: number;
+  /** The field at fault, e.g. `start`. */
+  readonly field?: string;
+}
+
+/** The result of parsing: never thrown, always both parts. */
+export interface ParseResult {
+  readonly dataset: Dataset;
+  readonly problems: readonly Problem[];
+}

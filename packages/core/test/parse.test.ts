@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LANE, parseDataset, type Problem } from '../src/index.js';
+
+const valid = {
+  title: 'Test',
+  lanes: [{ id: 'production', label: 'Production' }],
+  eras: [{ id: 'shoot', title: 'Shoot', start: '2020-02', end: '2021-09' }],
+  events: [
+    { id: 'start', title: 'Filming starts', start: '2020-02', lane: 'production', locations: ['Italy'] },
+    { id: 'release', title: 'Release', start: '2023-07-12', lane: 'release', sources: [{ title: 'A', file: 'a.txt' }] },
+    { id: 'halt', title: 'Halt', start: 'c. 2020', description: 'Paused.' },
+  ],
+};
+
+function messages(problems: readonly Problem[]): string[] {
+  return problems.map((problem) => problem.message);
+}
+
+describe('parseDataset', () => {
+  it('parses a valid dataset with no problems, keeping input order', () => {
+    const { dataset, problems } = parseDataset(valid);
+    expect(problems).toEqual([]);
+    expect(dataset.title).toBe('Test');
+    expect(dataset.events.map((event) => event.id)).toEqual(['start', 'release', 'halt']);
+    expect(dataset.eras[0]).toMatchObject({ id: 'shoot', from: Date.UTC(2020, 1, 1), to: Date.UTC(2021, 9, 1) });
+  });
+
+  it('derives spans, lanes and statuses', () => {
+    const { dataset } = parseDataset(valid);
+    const [start, release, halt] = dataset.events;
+    expect(start).toMatchObject({
+      from: Date.UTC(2020, 1, 1),
+      to: Date.UTC(2020, 2, 1),
+      status: 'confirmed',
+      lane: 'production',
+    });
+    expect(release).toMatchObject({ from: Date.UTC(2023, 6, 12), to: Date.UTC(2023, 6, 13) });
+    expect(halt).toMatchObject({ status: 'approximate', lane: DEFAULT_LANE });
+    // Declared lanes first, then lanes named by events, then the default lane.
+    expect(dataset.lanes.map((lane) => [lane.id, lane.label, lane.index])).toEqual([
+      ['production', 'Production', 0],
+      ['release', 'release', 1],
+      [DEFAULT_LANE, '', 2],
+    ]);
+  });
+
+  it('accepts a bare array of events', () => {
+    const { dataset, problems } = parseDataset(valid.events);
+    expect(problems).toEqual([]);
+    expect(dataset.events).toHaveLength(3);
+  });
+
+  it('keeps the valid rest and names the event and field of every problem', () => {
+    const { dataset, problems } = parseDataset({
+      events: [
+        valid.events[0],
+        { id: 'bad-date', title: 'Bad date', start: '2020-13' },
+        { title: 'No id', start: '2020' },
+        { id: 'backwards', title: 'Backwards', start: '2021', end: '2020' },
+        'not an event',
+        { id: 'odd-tags', title: 'Odd tags', start: '2020', tags: ['ok', 3], status: 'maybe', colour: 'red' },
+      ],
+    });
+    expect(dataset.events.map((event) => event.id)).toEqual(['start', 'odd-tags']);
+    expect(dataset.events[1]).toMatchObject({ tags: ['ok'], status: 'confirmed' });
+    const byPointer = Object.fromEntries(problems.map((problem) => [problem.pointer, problem]));
+    expect(byPointer['/events/1/start']).toMatchObject({
+      severity: 'error',
+      eventId: 'bad-date',
+      index: 1,
+      field: 'start',
+    });
+    expect(byPointer['/events/1/start']!.message).toBe(
+      'Event "bad-date" (events[1]): start: "2020-13" is not a valid date: month 13 is out of range 01–12; ' +
+        'use a year ("2019"), month ("2020-02"), day ("2023-07-12"), instant with zone ("2020-09-01T10:00Z"), ' +
+        '"early/mid/late 2020", "2020-Q3", "summer 2020", optionally with "c. " or a trailing "?" ' +
+        '(the event is not shown until this is fixed)',
+    );
+    expect(byPointer['/events/2/id']).toMatchObject({ severity: 'error', index: 2 });
+    expect(byPointer['/events/2/id']!.message).toMatch(/^Event events\[2\]: "id" is missing/);
+    expect(byPointer['/events/3/end']!.message).toMatch(/end "2020" is before start "2021"/);
+    expect(byPointer['/events/4']!.message).toMatch(
+      /must be an object, got the string "not an event"; it is not shown/,
+    );
+    expect(byPointer['/events/5/tags']).toMatchObject({ severity: 'warning', field: 'tags' });
+    expect(byPointer['/events/5/status']!.message).toMatch(/must be one of confirmed, approximate/);
+    expect(byPointer['/events/5/colour']!.message).toMatch(/unknown field "colour" is ignored/);
+  });
+
+  it('keeps duplicate ids under a derived id and says so', () => {
+    const one = { id: 'x', title: 'One', start: '2020' };
+    const { dataset, problems } = parseDataset([one, { ...one, title: 'Two' }, { ...one, title: 'Three' }]);
+    expect(dataset.events.map((event) => event.id)).toEqual(['x', 'x~2', 'x~3']);
+    expect(messages(problems)).toEqual([
+      'Event "x" (events[1]): id is used by an earlier event; shown as "x~2"',
+      'Event "x" (events[2]): id is used by an earlier event; shown as "x~3"',
+    ]);
+  });
+
+  it('never throws on hostile input', () => {
+    const hostile: unknown[] = [
+      null,
+      undefined,
+      42,
+      'events',
+      { events: null },
+      { events: {} },
+      JSON.parse('{"events":[{"__proto__":{"polluted":true},"id":"p","title":"t","start":"2020"}]}'),
+      { events: [{ id: 'n', title: 'NaN', start: Number.NaN }] },
+      { events: [{ id: 'h', title: '<img src=x onerror=alert(1)>', start: '2020' }] },
+    ];
+    for (const input of hostile) {
+      expect(() => parseDataset(input)).not.toThrow();
+    }
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    // Text stays text: the model keeps it verbatim for the renderer to escape.
+    expect(parseDataset(hostile.at(-1)).dataset.events[0]!.title).toBe('<img src=x onerror=alert(1)>');
+    expect(parseDataset(null).problems[0]!.message).toMatch(/must be an object with "events" or an array/);
+  });
+
+  it('ignores unsafe or malformed source fields but keeps the source', () => {
+    const { dataset, problems } = parseDataset([
+      {
+        id: 's',
+        title: 'S',
+        start: '2020',
+        sources: [{ title: 'Ok', url: 'javascript:alert(1)', published: '2023-06-14' }, { file: 'no-title.txt' }],
+      },
+    ]);
+    expect(dataset.events[0]!.sources).toHaveLength(1);
+    expect(dataset.events[0]!.sources[0]).toMatchObject({ title: 'Ok', published: { precision: 'day' } });
+    expect(dataset.events[0]!.sources[0]!.url).toBeUndefined();
+    expect(messages(problems)).toEqual([
+      'Event "s" (events[0]), source 1: "url" must be an http(s) URL, got "javascript:alert(1)"; it is ignored',
+      'Event "s" (events[0]), source 2: "title" is missing; it is required (the source is ignored)',
+    ]);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * `<reel-event>`: one event written as HTML inside `<reel-timeline>`. The markup is readable
+ * before any script loads (it is ordinary text in the page); once the timeline upgrades, it reads
+ * these elements as data and draws them.
+ *
+ * @module
+ */
+import type { SourceInput, TimelineEventInput } from '@reeltime/core';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+
+/**
+ * An event declared in HTML. The title is the text of the first heading or `<strong>`/`<b>` child
+ * (or all the text when there is none), the description the text of its `<p>` children, and each
+ * `<cite>` a source (its link, if any, the source URL).
+ *
+ * ```html
+ * <reel-timeline>
+ *   <reel-event event-id="wrap" start="2021-09" lane="production">
+ *     <strong>Filming wraps</strong>
+ *     <p>Principal photography ends.</p>
+ *     <cite><a href="https://example.org/article">Production article</a></cite>
+ *   </reel-event>
+ * </reel-timeline>
+ * ```
+ *
+ * @summary An event declared in HTML for `<reel-timeline>`.
+ * @since 0.1.0
+ */
+export class ReelEvent extends LitElement {
+  /** Unique id of the event; defaults to the element's `id`, then to its position. */
+  @property({ attribute: 'event-id', reflect: true }) eventId = '';
+  /** Start date at its precision (`2019`, `2020-02`, `2023-07-12`, `late 2020`…). */
+  @property({ reflect: true }) start = '';
+  /** End date of a range, inclusive at its precision. */
+  @property({ reflect: true }) end = '';
+  /** Lane id. */
+  @property({ reflect: true }) lane = '';
+  /** `confirmed`, `approximate`, `uncertain`, `planned` or `cancelled`. */
+  @property({ reflect: true }) status = '';
+  /** Comma-separated tags. */
+  @property({ reflect: true }) tags = '';
+  /** Semicolon-separated places. */
+  @property({ reflect: true }) locations = '';
+  /** Semicolon-separated people. */
+  @property({ reflect: true }) people = '';
+
+  /** The content stays in the light DOM, readable as it was written. */
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  /** This element as event data; fields that are empty are left out, so the parser can name what is missing. */
+  toEventInput(position: number): Partial<TimelineEventInput> & Record<string, unknown> {
+    return readEventElement(this, position);
+  }
+}
+
+const list = (text: string | null, separator: RegExp) =>
+  (text ?? '')
+    .split(separator)
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** The element's own text, without that of its children (`<p>`, `<cite>`). */
+const ownText = (element: Element) =>
+  [...element.childNodes]
+    .filter((node) => node.nodeType === 3)
+    .map((node) => node.textContent ?? '')
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+function resolveUrl(href: string | null | undefined, base: string): string | undefined {
+  if (!href) return undefined;
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a `<reel-event>` element (upgraded or not) into event input. Works from attributes and
+ * text only, so it gives the same result before and after the element's definition loads.
+ */
+export function readEventElement(
+  element: Element,
+  position: number,
+): Partial<TimelineEventInput> & Record<string, unknown> {
+  const attr = (name: string) => element.getAttribute(name)?.trim() || undefined;
+  const titleElement = element.querySelector(
+    ':scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6, :scope > strong, :scope > b',
+  );
+  const paragraphs = [...element.querySelectorAll(':scope > p')].map(text).filter(Boolean);
+  const sources: SourceInput[] = [...element.querySelectorAll(':scope > cite, :scope > p > cite')].map((cite) => {
+    const link = cite.querySelector('a[href]');
+    const url = resolveUrl(link?.getAttribute('href'), element.ownerDocument.baseURI);
+    return { title: text(cite), ...(url ? { url } : {}) };
+  });
+  const input: Record<string, unknown> = {
+    id: attr('event-id') ?? (element.id || `event-${position + 1}`),
+    title: titleElement ? text(titleElement) : ownText(element) || text(element),
+  };
+  const fields: [string, unknown][] = [
+    ['start', attr('start')],
+    ['end', attr('end')],
+    ['lane', attr('lane')],
+    ['status', attr('status')],
+    ['description', paragraphs.length ? paragraphs.join('\n\n') : undefined],
+  ];
+  for (const [key, value] of fields) if (value !== undefined) input[key] = value;
+  const tags = list(attr('tags') ?? null, /,/);
+  const locations = list(attr('locations') ?? null, /;/);
+  const people = list(attr('people') ?? null, /;/);
+  if (tags.length) input['tags'] = tags;
+  if (locations.length) input['locations'] = locations;
+  if (people.length) input['people'] = people;
+  if (sources.length) input['sources'] = sources;
+  return input;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'reel-event': ReelEvent;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * `@reeltime/timeline`: the Lit elements. Importing this module defines nothing; import
+ * `@reeltime/timeline/define/reel-timeline.js` (or the single-file bundle) to register the tags.
+ *
+ * @packageDocumentation
+ */
+export { ReelTimeline } from './timeline/timeline.js';
+export type { VisibleRange } from './timeline/timeline.js';
+export { ReelEvent, readEventElement } from './event/event.js';
+export { ReelInvalidEvent, ReelRangeChangeEvent, ReelSelectEvent } from './events/events.js';
+export type { ReelInvalidDetail, ReelRangeChangeDetail, ReelSelectDetail } from './events/events.js';
+export { ResizeController } from './controllers/resize-controller.js';
+export { ZoomController } from './controllers/zoom-controller.js';
+export type { ZoomControllerOptions } from './controllers/zoom-controller.js';

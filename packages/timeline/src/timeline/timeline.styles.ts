@@ -1,0 +1,416 @@
+import { css } from 'lit';
+
+/**
+ * Styles of `<reel-timeline>`. Public `--reel-*` tokens map onto private `--_*` properties, each
+ * with a light and a dark default chosen through `light-dark()` and the host's `color-scheme`
+ * (the page's `prefers-color-scheme`, or the `theme` attribute).
+ */
+export const timelineStyles = css`
+  :host {
+    display: block;
+    position: relative;
+    color-scheme: light dark;
+    container-type: inline-size;
+    --_font: var(--reel-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font-size: var(--reel-font-size, 13px);
+    --_text: var(--reel-color-text, light-dark(#1f2328, #e6edf3));
+    --_muted: var(--reel-color-muted, light-dark(#57606a, #9ea7b3));
+    --_background: var(--reel-color-background, light-dark(#ffffff, #0d1117));
+    --_surface: var(--reel-color-surface, light-dark(#f6f8fa, #161b22));
+    --_border: var(--reel-color-border, light-dark(#d0d7de, #30363d));
+    --_grid: var(--reel-color-grid, light-dark(#eaeef2, #21262d));
+    --_accent: var(--reel-color-accent, light-dark(#0969da, #58a6ff));
+    --_selected: var(--reel-color-selected, light-dark(#bf3989, #f778ba));
+    --_focus: var(--reel-color-focus, light-dark(#0550ae, #79c0ff));
+    --_era: var(--reel-color-era, light-dark(#fff8c5, #2d2a12));
+    --_era-text: var(--reel-color-era-text, light-dark(#6a5300, #e3b341));
+    --_marker: var(--reel-color-marker, light-dark(#cf222e, #ff7b72));
+    --_warning: var(--reel-color-warning, light-dark(#fff8c5, #3b2e08));
+    --_lane-1: var(--reel-color-lane-1, light-dark(#0969da, #58a6ff));
+    --_lane-2: var(--reel-color-lane-2, light-dark(#1a7f37, #3fb950));
+    --_lane-3: var(--reel-color-lane-3, light-dark(#8250df, #bc8cff));
+    --_lane-4: var(--reel-color-lane-4, light-dark(#bc4c00, #f0883e));
+    --_radius: var(--reel-radius, 6px);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    color: var(--_text);
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  * {
+    box-sizing: border-box;
+  }
+
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    padding: 8px 12px;
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .title {
+    flex: 1 1 14em;
+    margin: 0;
+    font-size: 1.05em;
+    font-weight: 600;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  .range {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+
+  button {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    min-width: 28px;
+    min-height: 28px;
+    padding: 2px 8px;
+    cursor: pointer;
+  }
+
+  button:hover {
+    border-color: var(--_accent);
+  }
+
+  button:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+  }
+
+  .notice {
+    display: flex;
+    gap: 8px;
+    align-items: flex-start;
+    padding: 8px 12px;
+    background: var(--_warning);
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .notice > div {
+    flex: 1;
+    min-width: 0;
+  }
+
+  .notice ul {
+    margin: 4px 0 0;
+    padding-left: 20px;
+    overflow-wrap: anywhere;
+  }
+
+  .plot {
+    position: relative;
+    overflow: hidden;
+  }
+
+  svg {
+    display: block;
+    width: 100%;
+    font-family: var(--_font);
+    cursor: grab;
+    user-select: none;
+    touch-action: none;
+  }
+
+  svg:active {
+    cursor: grabbing;
+  }
+
+  .axis-band {
+    fill: var(--_surface);
+  }
+
+  .axis text {
+    fill: var(--_muted);
+    font-size: 11px;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .axis .major text {
+    fill: var(--_text);
+    font-weight: 600;
+    font-size: 12px;
+  }
+
+  .axis line,
+  .grid line {
+    stroke: var(--_grid);
+    shape-rendering: crispEdges;
+  }
+
+  .axis .major line {
+    stroke: var(--_border);
+  }
+
+  .lane-band {
+    fill: transparent;
+  }
+
+  .lane-band.odd {
+    fill: var(--_surface);
+    fill-opacity: 0.6;
+  }
+
+  .lane-label {
+    fill: var(--_muted);
+    font-size: 11px;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    text-transform: uppercase;
+  }
+
+  .era rect {
+    fill: var(--_era);
+    fill-opacity: 0.55;
+  }
+
+  .era text {
+    fill: var(--_era-text);
+    font-size: 11px;
+    font-weight: 600;
+  }
+
+  .marker line {
+    stroke: var(--_marker);
+    stroke-width: 1.5;
+    stroke-dasharray: 4 3;
+  }
+
+  .marker text {
+    fill: var(--_marker);
+    font-size: 11px;
+    font-weight: 600;
+  }
+
+  .event {
+    --_mark: var(--_lane-1);
+    cursor: pointer;
+    outline: none;
+  }
+
+  .lane-2 .event {
+    --_mark: var(--_lane-2);
+  }
+
+  .lane-3 .event {
+    --_mark: var(--_lane-3);
+  }
+
+  .lane-4 .event {
+    --_mark: var(--_lane-4);
+  }
+
+  .event .mark {
+    fill: var(--_mark);
+    stroke: var(--_mark);
+    stroke-width: 1.5;
+  }
+
+  .event .bar.coarse {
+    fill-opacity: 0.28;
+    stroke-dasharray: 3 2;
+  }
+
+  .event .bar {
+    fill-opacity: 0.85;
+  }
+
+  .event.approximate .mark,
+  .event.uncertain .mark {
+    stroke-dasharray: 3 2;
+    fill-opacity: 0.45;
+  }
+
+  .event.planned .mark {
+    fill: var(--_background);
+    fill-opacity: 1;
+    stroke-dasharray: 4 2;
+  }
+
+  .event.cancelled .mark {
+    fill-opacity: 0.15;
+  }
+
+  .label {
+    fill: var(--_text);
+    font-size: 12px;
+    cursor: pointer;
+  }
+
+  .event:hover .mark {
+    stroke-width: 2.5;
+  }
+
+  .event[aria-pressed='true'] .mark {
+    stroke: var(--_selected);
+    stroke-width: 3;
+  }
+
+  .label.selected {
+    fill: var(--_selected);
+    font-weight: 600;
+  }
+
+  .event:focus-visible .focus-ring {
+    stroke: var(--_focus);
+    stroke-width: 2;
+    fill: none;
+  }
+
+  .focus-ring {
+    fill: none;
+    stroke: none;
+  }
+
+  .empty {
+    position: absolute;
+    inset: 44px 0 0;
+    display: grid;
+    place-items: center;
+    color: var(--_muted);
+    pointer-events: none;
+  }
+
+  .tooltip {
+    position: absolute;
+    z-index: 1;
+    max-width: min(320px, 80%);
+    padding: 6px 8px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    background: var(--_background);
+    color: var(--_text);
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+    pointer-events: none;
+    font-size: 12px;
+  }
+
+  .tooltip strong {
+    display: block;
+  }
+
+  .tooltip span {
+    color: var(--_muted);
+  }
+
+  .details {
+    padding: 10px 12px 12px;
+    border-top: 1px solid var(--_border);
+  }
+
+  .details h3 {
+    margin: 0 0 2px;
+    font-size: 1.1em;
+  }
+
+  .details .when {
+    margin: 0 0 8px;
+    color: var(--_muted);
+  }
+
+  .details .status {
+    display: inline-block;
+    margin-left: 6px;
+    padding: 0 6px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    font-size: 11px;
+  }
+
+  .details p {
+    margin: 0 0 8px;
+    max-width: 70ch;
+  }
+
+  .details dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 2px 12px;
+    margin: 0 0 8px;
+  }
+
+  .details dt {
+    color: var(--_muted);
+  }
+
+  .details dd {
+    margin: 0;
+  }
+
+  .details ol {
+    margin: 4px 0 0;
+    padding-left: 20px;
+  }
+
+  .details li {
+    margin-bottom: 6px;
+  }
+
+  .details blockquote {
+    margin: 2px 0 0;
+    padding-left: 8px;
+    border-left: 3px solid var(--_border);
+    color: var(--_muted);
+  }
+
+  .details-head {
+    display: flex;
+    gap: 8px;
+    align-items: flex-start;
+  }
+
+  .details-head > div {
+    flex: 1;
+  }
+
+  a {
+    color: var(--_accent);
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .event .mark {
+      transition: stroke-width 120ms ease;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .event .mark {
+      stroke: CanvasText;
+    }
+    .event:focus-visible .focus-ring {
+      stroke: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,304 @@
+import deadReckoning from '@reeltime/data';
+import type { DatasetInput, TimelineEventInput } from '@reeltime/core';
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import '../define/reel-timeline.js';
+import type { ReelTimeline } from '../index.js';
+import { timelineStyles } from './timeline.styles.js';
+
+const containers: HTMLElement[] = [];
+
+afterEach(() => {
+  for (const container of containers.splice(0)) container.remove();
+});
+
+/** Mounts a timeline in a container of the given width and waits for it to draw. */
+async function mount(setup: (el: ReelTimeline) => void = () => {}, width = 960, inner = ''): Promise<ReelTimeline> {
+  const container = document.createElement('div');
+  container.style.width = `${width}px`;
+  container.innerHTML = `<reel-timeline lang="en-US">${inner}</reel-timeline>`;
+  const el = container.querySelector('reel-timeline')!;
+  setup(el);
+  document.body.append(container);
+  containers.push(container);
+  await settle(el);
+  return el;
+}
+
+/** Waits for the ResizeObserver and Lit to finish. */
+async function settle(el: ReelTimeline): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await el.updateComplete;
+  }
+}
+
+const marks = (el: ReelTimeline) => [...el.shadowRoot!.querySelectorAll<SVGGElement>('[part~="event"]')];
+const part = (el: ReelTimeline, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+describe('<reel-timeline> with the Dead Reckoning dataset', () => {
+  it('draws the events, lanes, axis and eras', async () => {
+    const el = await mount((el) => (el.data = deadReckoning));
+    expect(el.model.events.length).toBe(deadReckoning.events.length);
+    expect(el.problems).toEqual([]);
+    expect(marks(el).length).toBe(deadReckoning.events.length);
+    const lanes = [...el.shadowRoot!.querySelectorAll('[part~="lane-label"]')].map((node) => node.textContent);
+    expect(lanes).toEqual(['Production', 'Stunts & locations', 'Marketing & featurettes', 'Release']);
+    const axis = part(el, 'axis')!;
+    expect(axis.textContent).toContain('2020');
+    expect(axis.textContent).toContain('2023');
+    expect(el.shadowRoot!.querySelectorAll('[part~="era"]').length).toBeGreaterThan(0);
+    expect(el.shadowRoot!.querySelector('.title')!.textContent).toContain('Dead Reckoning');
+  });
+
+  it('gives every mark a focusable role and an accessible name with title and date', async () => {
+    const el = await mount((el) => (el.data = deadReckoning));
+    const release = marks(el).find((mark) => mark.dataset['id'] === 'us-release')!;
+    expect(release.getAttribute('role')).toBe('button');
+    expect(release.getAttribute('aria-label')).toMatch(/Jul 12, 2023/);
+    expect(marks(el).every((mark) => mark.getAttribute('aria-label'))).toBe(true);
+    // Roving tabindex: exactly one mark is in the tab order.
+    expect(marks(el).filter((mark) => mark.getAttribute('tabindex') === '0')).toHaveLength(1);
+  });
+
+  it('never lets two shown labels overlap', async () => {
+    for (const width of [360, 960, 1600]) {
+      const el = await mount((el) => (el.data = deadReckoning), width);
+      const boxes = [...el.shadowRoot!.querySelectorAll<SVGTextElement>('.label, .lane-label')].map((text) =>
+        text.getBoundingClientRect(),
+      );
+      expect(boxes.length).toBeGreaterThan(3);
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]!;
+          const b = boxes[j]!;
+          const overlap =
+            a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+          const texts = [...el.shadowRoot!.querySelectorAll<SVGTextElement>('.label, .lane-label')].map(
+            (t) => t.textContent,
+          );
+          expect(
+            overlap,
+            `labels ${texts[i]} ${JSON.stringify(a)} and ${texts[j]} ${JSON.stringify(b)} overlap at ${width}px`,
+          ).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('selects on click, fires reel-select and shows the details with sources', async () => {
+    const el = await mount((el) => (el.data = deadReckoning));
+    const selected: (string | null)[] = [];
+    el.addEventListener('reel-select', (e) => selected.push(e.detail.event?.id ?? null));
+    const wrap = marks(el).find((mark) => mark.dataset['id'] === 'filming-wraps')!;
+    await userEvent.click(wrap);
+    await settle(el);
+    expect(selected).toEqual(['filming-wraps']);
+    expect(el.selected).toBe('filming-wraps');
+    const details = part(el, 'details')!;
+    expect(details.querySelector('h3')!.textContent).toBe('Filming wraps');
+    expect(details.textContent).toContain('Sep 2021');
+    expect(details.querySelectorAll('.sources li').length).toBeGreaterThan(0);
+    expect(details.textContent).toContain('seeds/000_d5f31131fce22306.txt');
+    await userEvent.click(details.querySelector('button[aria-label="Close details"]')!);
+    await settle(el);
+    expect(el.selected).toBeNull();
+    expect(part(el, 'details')).toBeNull();
+  });
+
+  it('moves focus in time order with the arrow keys and selects with Enter', async () => {
+    const el = await mount((el) => (el.data = deadReckoning));
+    const first = marks(el).find((mark) => mark.getAttribute('tabindex') === '0')!;
+    first.focus();
+    await settle(el);
+    expect(part(el, 'tooltip')).not.toBeNull();
+    await userEvent.keyboard('{ArrowRight}');
+    await settle(el);
+    const focused = el.shadowRoot!.activeElement as SVGGElement;
+    expect(focused).not.toBe(first);
+    expect(focused.getAttribute('tabindex')).toBe('0');
+    await userEvent.keyboard('{Enter}');
+    await settle(el);
+    expect(el.selected).toBe(focused.dataset['id']);
+    await userEvent.keyboard('{Escape}');
+    await settle(el);
+    expect(el.selected).toBeNull();
+    await userEvent.keyboard('{End}');
+    await settle(el);
+    expect((el.shadowRoot!.activeElement as SVGGElement).dataset['id']).toBe('part-two-planned-release');
+  });
+
+  it('zooms with the wheel and the buttons, bounded to the data, and reports the range', async () => {
+    const el = await mount((el) => (el.data = deadReckoning));
+    const ranges: number[] = [];
+    el.addEventListener('reel-range-change', (e) => ranges.push(e.detail.to - e.detail.from));
+    const full = el.visibleRange.to - el.visibleRange.from;
+    const svg = el.shadowRoot!.querySelector('svg')!;
+    const box = svg.getBoundingClientRect();
+    svg.dispatchEvent(
+      new WheelEvent('wheel', {
+        deltaY: -500,
+        clientX: box.left + box.width / 2,
+        clientY: box.top + 80,
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
+    await settle(el);
+    const zoomed = el.visibleRange.to - el.visibleRange.from;
+    expect(zoomed).toBeLessThan(full);
+    expect(ranges.at(-1)).toBe(zoomed);
+    await userEvent.click(el.shadowRoot!.querySelector('button[aria-label="Zoom out"]')!);
+    await userEvent.click(el.shadowRoot!.querySelector('button[aria-label="Zoom out"]')!);
+    await userEvent.click(el.shadowRoot!.querySelector('button[aria-label="Zoom out"]')!);
+    await settle(el);
+    // Never further out than the whole data.
+    expect(el.visibleRange.to - el.visibleRange.from).toBeCloseTo(full, -3);
+    el.visibleRange = { from: Date.UTC(2023, 5, 1), to: Date.UTC(2023, 7, 1) };
+    await settle(el);
+    expect(el.visibleRange.from).toBeCloseTo(Date.UTC(2023, 5, 1), -4);
+    expect(part(el, 'axis')!.textContent).toContain('Jul');
+    const shown = marks(el).map((mark) => mark.dataset['id']);
+    expect(shown).toContain('us-release');
+    expect(shown).not.toContain('two-parts-announced');
+  });
+
+  it('follows its container size', async () => {
+    const el = await mount((el) => (el.data = deadReckoning), 900);
+    const svg = el.shadowRoot!.querySelector('svg')!;
+    expect(Math.round(svg.getBoundingClientRect().width)).toBe(898);
+    el.parentElement!.style.width = '500px';
+    await settle(el);
+    expect(Math.round(svg.getBoundingClientRect().width)).toBe(498);
+    expect(part(el, 'axis')!.querySelector('.axis-band')!.getAttribute('width')).toBe('498');
+  });
+
+  it('has no axe violations, with and without a selection', async () => {
+    const el = await mount((el) => (el.data = deadReckoning));
+    const check = async () => {
+      const results = await axe.run(el.parentElement!, { resultTypes: ['violations'] });
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
+    };
+    await check();
+    el.select('rome-car-chase');
+    await settle(el);
+    await check();
+  });
+});
+
+describe('<reel-timeline> data sources', () => {
+  const events: TimelineEventInput[] = [
+    { id: 'a', title: 'Announced', start: '2019' },
+    { id: 'b', title: 'Filming starts', start: '2020-02', lane: 'production' },
+    { id: 'c', title: 'Release', start: '2023-07-12' },
+  ];
+
+  it('takes events from the events property', async () => {
+    const el = await mount((el) => (el.events = events));
+    expect(
+      marks(el)
+        .map((mark) => mark.dataset['id'])
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
+  });
+
+  it('fetches a dataset from src', async () => {
+    const url = URL.createObjectURL(new Blob([JSON.stringify(deadReckoning)], { type: 'application/json' }));
+    const el = await mount((el) => (el.src = url));
+    await expect.poll(() => marks(el).length).toBe(deadReckoning.events.length);
+    URL.revokeObjectURL(url);
+  });
+
+  it('reports a src that cannot be loaded, without throwing', async () => {
+    const invalid: unknown[] = [];
+    const el = await mount((el) => {
+      el.addEventListener('reel-invalid', (e) => invalid.push(e.detail.problems));
+      el.src = '/__missing__/dataset.json';
+    });
+    await expect.poll(() => el.problems.length).toBe(1);
+    expect(el.problems[0]!.message).toMatch(/Could not load the dataset from "\/__missing__\/dataset.json"/);
+    expect(part(el, 'notice')!.textContent).toContain('Could not load');
+    expect(invalid).toHaveLength(1);
+  });
+
+  it('reads <reel-event> children, and follows changes to them', async () => {
+    const el = await mount(
+      undefined,
+      800,
+      `
+      <reel-event event-id="start" start="2020-02" lane="Production" locations="Venice, Italy">
+        <strong>Filming starts</strong><p>In Italy.</p><cite><a href="https://example.org/a">Article</a></cite>
+      </reel-event>
+      <reel-event start="2021-09">Filming wraps</reel-event>`,
+    );
+    expect(el.model.events.map((event) => [event.id, event.title])).toEqual([
+      ['start', 'Filming starts'],
+      ['event-2', 'Filming wraps'],
+    ]);
+    expect(el.model.events[0]).toMatchObject({
+      description: 'In Italy.',
+      locations: ['Venice, Italy'],
+      lane: 'Production',
+    });
+    expect(el.model.events[0]!.sources[0]).toEqual({ title: 'Article', url: 'https://example.org/a' });
+    // The children are data: they are not displayed inside the timeline.
+    expect(el.querySelector('reel-event')!.getBoundingClientRect().height).toBe(0);
+    el.insertAdjacentHTML('beforeend', '<reel-event start="2023-07-12">Release</reel-event>');
+    await settle(el);
+    expect(marks(el)).toHaveLength(3);
+  });
+
+  it('renders the valid rest of invalid data, reports every problem, and the notice can be dismissed', async () => {
+    const invalid: number[] = [];
+    const input: DatasetInput = {
+      title: 'Mixed',
+      events: [
+        ...events,
+        { id: 'bad', title: 'Bad month', start: '2020-13' },
+        { id: 'xss', title: '<img src=x onerror="window.__xss=1">', start: '2021' },
+      ],
+    };
+    const el = await mount((el) => {
+      el.addEventListener('reel-invalid', (e) => invalid.push(e.detail.problems.length));
+      el.data = input;
+    });
+    expect(
+      marks(el)
+        .map((mark) => mark.dataset['id'])
+        .sort(),
+    ).toEqual(['a', 'b', 'c', 'xss']);
+    expect(el.problems).toHaveLength(1);
+    expect(el.problems[0]).toMatchObject({ eventId: 'bad', field: 'start', pointer: '/events/3/start' });
+    expect(invalid).toEqual([1]);
+    const notice = part(el, 'notice')!;
+    expect(notice.textContent).toContain('1 problem in the data; 1 item is not shown.');
+    expect(notice.textContent).toContain('Event "bad" (events[3]): start: "2020-13" is not a valid date');
+    // Text from data is text: no element was created from the title.
+    expect(el.shadowRoot!.querySelector('img')).toBeNull();
+    expect((window as { __xss?: number }).__xss).toBeUndefined();
+    expect(el.shadowRoot!.textContent).toContain('<img src=x onerror="window.__xss=1">');
+    await userEvent.click(notice.querySelector('button')!);
+    await settle(el);
+    expect(part(el, 'notice')).toBeNull();
+  });
+
+  it('shows an empty state for no data, with an axis', async () => {
+    const el = await mount((el) => (el.events = []));
+    expect(marks(el)).toHaveLength(0);
+    expect(el.shadowRoot!.textContent).toContain('No events to show');
+    expect(part(el, 'axis')!.querySelectorAll('text').length).toBeGreaterThan(0);
+  });
+});
+
+describe('<reel-timeline> styles', () => {
+  it('defines every private --_* property it uses', () => {
+    const text = timelineStyles.cssText;
+    const used = new Set([...text.matchAll(/var\((--_[\w-]+)/g)].map((m) => m[1]));
+    const defined = new Set([...text.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]));
+    expect([...used].filter((name) => !defined.has(name))).toEqual([]);
+    expect([...defined].filter((name) => !used.has(name))).toEqual([]);
+  });
+});

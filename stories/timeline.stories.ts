@@ -1,0 +1,179 @@
+import type { DatasetInput } from '@reeltime/core';
+import deadReckoning from '@reeltime/data';
+import '@reeltime/timeline/define/reel-timeline.js';
+import type { ReelTimeline } from '@reeltime/timeline';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { syntheticDataset } from './synthetic.js';
+
+interface Args {
+  data?: DatasetInput;
+  events?: DatasetInput['events'];
+  src?: string;
+  locale?: string;
+  marker?: string;
+  theme?: 'auto' | 'light' | 'dark';
+  width?: string;
+}
+
+/** The element in a container; waits until it has drawn. */
+async function drawn(canvasElement: HTMLElement, minimum = 1): Promise<ReelTimeline> {
+  const el = canvasElement.querySelector('reel-timeline')!;
+  await waitFor(
+    () => expect(el.shadowRoot!.querySelectorAll('[part~="event"]').length).toBeGreaterThanOrEqual(minimum),
+    {
+      timeout: 5000,
+    },
+  );
+  return el;
+}
+
+const marks = (el: ReelTimeline) => [...el.shadowRoot!.querySelectorAll<SVGGElement>('[part~="event"]')];
+
+const meta = {
+  title: 'Timeline/reel-timeline',
+  component: 'reel-timeline',
+  args: { locale: 'en-US', marker: 'today', theme: 'auto', width: '100%' },
+  argTypes: { width: { control: 'text', description: 'Width of the container (story only)' } },
+  render: (args) =>
+    html`<div style=${`width:${args.width ?? '100%'}`}>
+      <reel-timeline
+        .data=${args.data}
+        .events=${args.events}
+        src=${args.src ?? ''}
+        locale=${args.locale ?? ''}
+        marker=${args.marker ?? ''}
+        theme=${args.theme ?? 'auto'}
+      ></reel-timeline>
+    </div>`,
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+/** The production history of *Mission: Impossible – Dead Reckoning Part One*, loaded from its JSON with `src`. */
+export const DeadReckoning: Story = {
+  args: { src: './data/dead-reckoning.json' },
+  play: async ({ canvasElement }) => {
+    const el = await drawn(canvasElement, deadReckoning.events.length);
+    expect(el.problems).toEqual([]);
+    expect(el.shadowRoot!.querySelector('.title')!.textContent).toContain('Dead Reckoning');
+    const release = marks(el).find((mark) => mark.dataset['id'] === 'us-release')!;
+    expect(release.getAttribute('aria-label')).toContain('Jul 12, 2023');
+    await userEvent.click(release);
+    const title = deadReckoning.events.find((event) => event.id === 'us-release')!.title;
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="details"] h3')!.textContent).toBe(title));
+  },
+};
+
+/** Data given as a property instead of a URL: `el.data = deadReckoning`. */
+export const FromProperty: Story = {
+  args: { data: deadReckoning },
+  play: async ({ canvasElement }) => {
+    const el = await drawn(canvasElement, deadReckoning.events.length);
+    expect(el.model.eras.length).toBeGreaterThan(0);
+  },
+};
+
+/** No events: an axis for the current year and an empty-state message. */
+export const Empty: Story = {
+  args: { events: [] },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('reel-timeline')!;
+    await waitFor(() => expect(el.shadowRoot!.textContent).toContain('No events to show'));
+    expect(marks(el)).toHaveLength(0);
+  },
+};
+
+/** A single event. */
+export const OneEvent: Story = {
+  args: { events: [{ id: 'release', title: 'US release', start: '2023-07-12', status: 'confirmed' }] },
+  play: async ({ canvasElement }) => {
+    const el = await drawn(canvasElement);
+    expect(marks(el)).toHaveLength(1);
+    expect(el.shadowRoot!.querySelector('[part~="axis"]')!.textContent).toMatch(/Jul/);
+  },
+};
+
+/** Invalid events: the valid rest renders; the problems are listed in a dismissible notice. */
+export const InvalidEvents: Story = {
+  args: {
+    data: {
+      title: 'Some events are invalid',
+      events: [
+        { id: 'ok-1', title: 'Filming begins', start: '2020-02' },
+        { id: 'bad-month', title: 'Month 13', start: '2020-13' },
+        { id: 'ok-2', title: 'Filming wraps', start: '2021-09' },
+        { id: 'no-start', title: 'No start date' } as unknown as DatasetInput['events'][number],
+        { id: 'backwards', title: 'Ends before it starts', start: '2022', end: '2021' },
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const el = await drawn(canvasElement, 2);
+    expect(marks(el)).toHaveLength(2);
+    expect(el.problems.map((p) => p.eventId)).toEqual(['bad-month', 'no-start', 'backwards']);
+    const notice = el.shadowRoot!.querySelector('[part~="notice"]')!;
+    expect(notice.textContent).toContain('3 problems in the data');
+    await userEvent.click(notice.querySelector('button')!);
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="notice"]')).toBeNull());
+  },
+};
+
+/** `theme="dark"` (or the page's `prefers-color-scheme: dark`). */
+export const DarkTheme: Story = {
+  args: { src: './data/dead-reckoning.json', theme: 'dark' },
+  globals: { backgrounds: { value: 'dark' } },
+  play: async ({ canvasElement }) => {
+    const el = await drawn(canvasElement);
+    expect(getComputedStyle(el).colorScheme).toBe('dark');
+    expect(getComputedStyle(el).backgroundColor).toBe('rgb(13, 17, 23)');
+  },
+};
+
+/** A phone-sized container: the axis coarsens and labels give way rather than collide. */
+export const NarrowContainer: Story = {
+  args: { src: './data/dead-reckoning.json', width: '360px' },
+  play: async ({ canvasElement }) => {
+    const el = await drawn(canvasElement);
+    const svg = el.shadowRoot!.querySelector('svg')!;
+    expect(svg.getBoundingClientRect().width).toBeLessThanOrEqual(360);
+    const labels = [...el.shadowRoot!.querySelectorAll('[part~="axis"] .minor text')].map((t) =>
+      t.getBoundingClientRect(),
+    );
+    for (let i = 1; i < labels.length; i++) expect(labels[i]!.left).toBeGreaterThanOrEqual(labels[i - 1]!.right);
+  },
+};
+
+/** Events written as HTML: readable before the script loads. */
+export const DeclarativeHtml: Story = {
+  render: () =>
+    html`<reel-timeline lang="en-GB" marker="">
+      <reel-event event-id="announced" start="2019" lane="Production"><strong>Two parts announced</strong></reel-event>
+      <reel-event event-id="italy" start="2020-02" lane="Production" locations="Italy">
+        <strong>Filming begins in Italy</strong>
+        <p>Production on Part One begins in Italy.</p>
+      </reel-event>
+      <reel-event event-id="wrap" start="2021-09" lane="Production"><strong>Filming wraps</strong></reel-event>
+      <reel-event event-id="release" start="2023-07-12" lane="Release"><strong>US release</strong></reel-event>
+    </reel-timeline>`,
+  play: async ({ canvasElement }) => {
+    const el = await drawn(canvasElement, 4);
+    const release = marks(el).find((mark) => mark.dataset['id'] === 'release')!;
+    expect(release.getAttribute('aria-label')).toContain('12 Jul 2023');
+  },
+};
+
+/** 1,000 synthetic events: only the visible window is placed and drawn. */
+export const ThousandEvents: Story = {
+  args: { data: syntheticDataset(1000), marker: '' },
+  play: async ({ canvasElement }) => {
+    const el = await drawn(canvasElement, 100);
+    expect(el.model.events).toHaveLength(1000);
+    el.visibleRange = { from: Date.UTC(2000, 0, 1), to: Date.UTC(2001, 0, 1) };
+    await waitFor(() => expect(marks(el).length).toBeLessThan(200));
+    const shown = marks(el).length;
+    expect(shown).toBeGreaterThan(0);
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * Every test in the repo, as Vitest projects:
+ * - core in Node under three time zones (date-only values must not move with the zone);
+ * - the dataset in Node;
+ * - the elements in real Chromium (Vitest browser mode through Playwright);
+ * - every Storybook story as a browser test (play functions + axe), through @storybook/addon-vitest;
+ * - the plain embedding page, served over http and driven in Chromium.
+ * Browsers are Debian's Chromium unless REEL_CHROMIUM points elsewhere (see README).
+ */
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+import { fileURLToPath } from 'node:url';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { chromiumLaunchOptions } from './scripts/chromium.js';
+
+const resolveFromSource = {
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
+};
+
+/** A fresh provider per project: sharing one mislabels projects. */
+const chromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+  instances: [{ browser: 'chromium' as const }],
+  screenshotFailures: false,
+});
+
+const coreInZone = (zone: string): TestProjectInlineConfiguration => ({
+  ...resolveFromSource,
+  test: {
+    name: `core (${zone})`,
+    root: 'packages/core',
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    env: { TZ: zone },
+  },
+});
+
+export default defineConfig({
+  test: {
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+    projects: [
+      coreInZone('UTC'),
+      coreInZone('America/Los_Angeles'),
+      coreInZone('Pacific/Kiritimati'),
+      {
+        ...resolveFromSource,
+        test: {
+          name: 'data',
+          root: 'data',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+          env: { TZ: 'Asia/Tokyo' },
+        },
+      },
+      {
+        ...resolveFromSource,
+        test: {
+          name: 'timeline (chromium)',
+          root: 'packages/timeline',
+          include: ['src/**/*.test.ts'],
+          browser: chromium(),
+        },
+      },
+      {
+        ...resolveFromSource,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        // Pre-bundle up front: a re-optimisation mid-run reloads the page under the tests.
+        optimizeDeps: {
+          include: [
+            'lit',
+            'lit/directives/repeat.js',
+            'lit/decorators.js',
+            'd3-zoom',
+            'd3-selection',
+            'd3-scale',
+            'd3-array',
+            'd3-time',
+            'storybook/test',
+          ],
+        },
+        test: {
+          name: 'storybook (chromium)',
+          browser: chromium(),
+        },
+      },
+      {
+        test: {
+          name: 'embed (chromium)',
+          root: 'packages/timeline',
+          include: ['test/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
