@@ -79,15 +79,17 @@ describe('placeEvents', () => {
     }
   });
 
-  it('hides labels, never overlaps them, when a lane runs out of rows', () => {
+  it('sends marks to an overflow row without labels when a lane runs out of rows', () => {
     const list = events(
       Array.from({ length: 30 }, (_, i) => ({ id: `e${i}`, title: 'A long enough title', start: '2020-01-15' })),
     );
     const scale = createTimeScale([coordOf(2020), coordOf(2021)], [0, 600]);
     const { items, rows } = placeEvents(list, [{ id: 'default', label: '', index: 0 }], scale, { measure, maxRows: 3 });
-    expect(rows[0]).toBe(3);
-    expect(items.filter((p) => p.labelVisible)).toHaveLength(3);
-    expect(items).toHaveLength(30);
+    expect(rows[0]).toBe(4);
+    expect(items.filter((p) => p.labelVisible).map((p) => p.row)).toEqual([0, 1, 2]);
+    const overflow = items.filter((p) => !p.labelVisible);
+    expect(overflow).toHaveLength(27);
+    expect(overflow.every((p) => p.row === 3)).toBe(true);
   });
 
   it('draws ranges and coarse dates as bars, days as points', () => {

@@ -45,15 +45,14 @@ export interface PlaceOptions {
 /** The result of {@link placeEvents}. */
 export interface Placement {
   readonly items: readonly PlacedEvent[];
-  /** Rows used by each lane, indexed by lane index (at least 1). */
+  /** Rows used by each lane, indexed by lane index (at least 1; the overflow row included). */
   readonly rows: readonly number[];
 }
 
 /**
  * Places events (in display order) into rows per lane: first fit, mark and label together. When a
- * lane has used `maxRows` rows and none has room, the mark goes to the row that frees up first
- * and its label is hidden (the tooltip, details and accessible name still carry it). Labels that
- * are shown never overlap.
+ * lane has used `maxRows` rows and none has room, the mark goes to an overflow row below them
+ * (row `maxRows`) without its label. Shown labels never overlap each other or any mark.
  */
 export function placeEvents(
   events: readonly TimelineEvent[],
@@ -65,6 +64,7 @@ export function placeEvents(
   const [minX, maxX] = scale.range() as [number, number];
   const laneIndex = new Map(lanes.map((lane) => [lane.id, lane.index]));
   const rowEnds: number[][] = lanes.map(() => []);
+  const overflow: boolean[] = lanes.map(() => false);
   const items: PlacedEvent[] = [];
   for (const event of events) {
     const lane = laneIndex.get(event.lane) ?? 0;
@@ -97,15 +97,18 @@ export function placeEvents(
     let labelVisible = label !== '';
     if (row === -1 && ends.length < maxRows) row = ends.length;
     if (row === -1) {
-      // The lane is full and no row has room: the mark goes where it overlaps least (the row that
-      // frees up first) and its label gives way, so shown labels never overlap.
+      // The lane is full: the mark goes to the lane's overflow row (below the labelled rows),
+      // where marks may crowd each other but never cover a label. Its label gives way; the
+      // tooltip, details and accessible name still carry the title.
       labelVisible = false;
-      row = ends.indexOf(Math.min(...ends));
+      row = maxRows;
+      overflow[lane] = true;
+    } else {
+      ends[row] = Math.max(ends[row] ?? -Infinity, labelVisible ? withLabel : x1);
     }
-    ends[row] = Math.max(ends[row] ?? -Infinity, labelVisible ? withLabel : x1);
     items.push({ event, lane, row, x0, x1, bar, labelX, labelVisible, labelInside: inside, label });
   }
-  return { items, rows: rowEnds.map((ends) => Math.max(1, ends.length)) };
+  return { items, rows: rowEnds.map((ends, lane) => Math.max(1, ends.length) + (overflow[lane] ? 1 : 0)) };
 }
 
 /** The longest prefix of `text` that, with "…", fits `room` pixels; empty when not even one letter does. */

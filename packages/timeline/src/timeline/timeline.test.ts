@@ -87,6 +87,35 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     }
   });
 
+  it("never draws a mark over another event's label, even with 1,000 events", async () => {
+    const events = Array.from({ length: 1000 }, (_, i) => ({
+      id: `e${i}`,
+      title: `Event ${i}`,
+      start: `${1990 + (i % 35)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      lane: `lane-${i % 3}`,
+    }));
+    const el = await mount((el) => (el.events = events), 1200);
+    const labels = [...el.shadowRoot!.querySelectorAll<SVGTextElement>('.label')].map((t) => ({
+      id: t.dataset['id'],
+      box: t.getBoundingClientRect(),
+    }));
+    const markBoxes = marks(el).map((m) => ({
+      id: m.dataset['id'],
+      box: m.querySelector('.mark')!.getBoundingClientRect(),
+    }));
+    expect(labels.length).toBeGreaterThan(20);
+    for (const label of labels) {
+      for (const mark of markBoxes) {
+        if (mark.id === label.id) continue;
+        const a = label.box;
+        const b = mark.box;
+        const overlap =
+          a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+        expect(overlap, `label of ${label.id} under mark of ${mark.id}`).toBe(false);
+      }
+    }
+  });
+
   it('selects on click, fires reel-select and shows the details with sources', async () => {
     const el = await mount((el) => (el.data = deadReckoning));
     const selected: (string | null)[] = [];
@@ -127,6 +156,18 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     await userEvent.keyboard('{End}');
     await settle(el);
     expect((el.shadowRoot!.activeElement as SVGGElement).dataset['id']).toBe('part-two-planned-release');
+    (el.shadowRoot!.activeElement as SVGGElement).blur();
+    await settle(el);
+    expect(part(el, 'tooltip')).toBeNull();
+  });
+
+  it('selects when the label is clicked, like the mark', async () => {
+    const el = await mount((el) => (el.data = deadReckoning));
+    const label = el.shadowRoot!.querySelector<SVGTextElement>('.label[data-id="us-release"]')!;
+    await userEvent.click(label);
+    await settle(el);
+    expect(el.selected).toBe('us-release');
+    expect(label.classList.contains('selected')).toBe(true);
   });
 
   it('zooms with the wheel and the buttons, bounded to the data, and reports the range', async () => {
