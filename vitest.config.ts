@@ -2,7 +2,7 @@
  * Every test in the repo, as Vitest projects:
  * - core in Node under three time zones (date-only values must not move with the zone);
  * - the dataset in Node;
- * - the elements in real Chromium (Vitest browser mode through Playwright);
+ * - the elements in real Chromium (Vitest browser mode through Playwright), in two time zones;
  * - every Storybook story as a browser test (play functions + axe), through @storybook/addon-vitest;
  * - the plain embedding page, served over http and driven in Chromium.
  * Browsers are Debian's Chromium unless REEL_CHROMIUM points elsewhere (see README).
@@ -19,13 +19,25 @@ const resolveFromSource = {
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
 };
 
-/** A fresh provider per project: sharing one mislabels projects. */
-const chromium = () => ({
+/** A fresh provider per project (sharing one mislabels projects), in a given time zone. */
+const chromium = (timezoneId?: string) => ({
   enabled: true,
   headless: true,
-  provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+  provider: playwright({ launchOptions: chromiumLaunchOptions(), contextOptions: timezoneId ? { timezoneId } : {} }),
   instances: [{ browser: 'chromium' as const }],
   screenshotFailures: false,
+});
+
+/** The elements' tests, in a browser whose time zone is `zone`: what they draw must not move. */
+const timelineInZone = (zone: string): TestProjectInlineConfiguration => ({
+  ...resolveFromSource,
+  test: {
+    name: `timeline (chromium, ${zone})`,
+    root: 'packages/timeline',
+    include: ['src/**/*.test.ts'],
+    browser: chromium(zone),
+    provide: { timeZone: zone },
+  },
 });
 
 const coreInZone = (zone: string): TestProjectInlineConfiguration => ({
@@ -56,15 +68,8 @@ export default defineConfig({
           env: { TZ: 'Asia/Tokyo' },
         },
       },
-      {
-        ...resolveFromSource,
-        test: {
-          name: 'timeline (chromium)',
-          root: 'packages/timeline',
-          include: ['src/**/*.test.ts'],
-          browser: chromium(),
-        },
-      },
+      timelineInZone('America/Los_Angeles'),
+      timelineInZone('Pacific/Kiritimati'),
       {
         ...resolveFromSource,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],

@@ -205,6 +205,26 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     expect(shown).not.toContain('two-parts-announced');
   });
 
+  it('draws a marker line at a custom date, with its label, and none when empty', async () => {
+    const el = await mount((el) => {
+      el.data = deadReckoning;
+      el.marker = '2023-07-12';
+      el.markerLabel = 'Release day';
+    });
+    const marker = part(el, 'marker')!;
+    expect(marker.getAttribute('aria-label')).toBe('Marker: Release day');
+    const line = marker.querySelector('line')!.getBoundingClientRect();
+    const release = marks(el)
+      .find((m) => m.dataset['id'] === 'us-release')!
+      .querySelector('.mark')!
+      .getBoundingClientRect();
+    // The marker sits at the start of 12 July; the point mark is centred on that day.
+    expect(Math.abs(line.left - (release.left + release.width / 2))).toBeLessThan(2);
+    el.marker = '';
+    await settle(el);
+    expect(part(el, 'marker')).toBeNull();
+  });
+
   it('follows its container size', async () => {
     const el = await mount((el) => (el.data = deadReckoning), 900);
     const svg = el.shadowRoot!.querySelector('svg')!;
@@ -302,10 +322,20 @@ describe('<reel-timeline> data sources', () => {
         { id: 'xss', title: '<img src=x onerror="window.__xss=1">', start: '2021' },
       ],
     };
+    const pageErrors: string[] = [];
+    const onError = (e: ErrorEvent) => pageErrors.push(e.message);
+    window.addEventListener('error', onError);
     const el = await mount((el) => {
       el.addEventListener('reel-invalid', (e) => invalid.push(e.detail.problems.length));
       el.data = input;
     });
+    el.data = { events: [null, 42, { id: 'x' }, ...events] } as unknown as DatasetInput;
+    await settle(el);
+    expect(marks(el)).toHaveLength(3);
+    el.data = input;
+    await settle(el);
+    window.removeEventListener('error', onError);
+    expect(pageErrors).toEqual([]);
     expect(
       marks(el)
         .map((mark) => mark.dataset['id'])
@@ -313,7 +343,7 @@ describe('<reel-timeline> data sources', () => {
     ).toEqual(['a', 'b', 'c', 'xss']);
     expect(el.problems).toHaveLength(1);
     expect(el.problems[0]).toMatchObject({ eventId: 'bad', field: 'start', pointer: '/events/3/start' });
-    expect(invalid).toEqual([1]);
+    expect(invalid).toEqual([1, 4, 1]); // null, 42, and an event with neither title nor start (2)
     const notice = part(el, 'notice')!;
     expect(notice.textContent).toContain('1 problem in the data; 1 item is not shown.');
     expect(notice.textContent).toContain('Event "bad" (events[3]): start: "2020-13" is not a valid date');
