@@ -225,6 +225,15 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     expect(part(el, 'marker')).toBeNull();
   });
 
+  it('applies a visible range set before it was laid out', async () => {
+    const el = await mount((el) => {
+      el.data = deadReckoning;
+      el.visibleRange = { from: Date.UTC(2020, 0, 1), to: Date.UTC(2022, 0, 1) };
+    });
+    expect(el.visibleRange.from).toBeCloseTo(Date.UTC(2020, 0, 1), -4);
+    expect(el.visibleRange.to).toBeCloseTo(Date.UTC(2022, 0, 1), -4);
+  });
+
   it('follows its container size', async () => {
     const el = await mount((el) => (el.data = deadReckoning), 900);
     const svg = el.shadowRoot!.querySelector('svg')!;

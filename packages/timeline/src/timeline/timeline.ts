@@ -169,6 +169,14 @@ export class ReelTimeline extends LitElement {
   }
 
   set visibleRange(range: VisibleRange) {
+    // Before the element has a width (not yet connected or laid out) or while data is loading,
+    // keep the range and apply it once there is something to apply it to.
+    if (this.#plotWidth() === 0 || this.loading) {
+      this.#pendingRange = range;
+      this.requestUpdate();
+      return;
+    }
+    this.#pendingRange = undefined;
     const base = this.#baseScale();
     const x0 = base(range.from);
     const x1 = base(range.to);
@@ -197,6 +205,7 @@ export class ReelTimeline extends LitElement {
   #ticks: AxisTicks = { unit: 'year', step: 1, minor: [], major: [] };
   #plotHeight = AXIS_HEIGHT + ERA_STRIP;
   #lastRange: VisibleRange | undefined;
+  #pendingRange: VisibleRange | undefined;
   #lastProblems: readonly Problem[] = [];
   #loadAbort: AbortController | undefined;
   #childObserver: MutationObserver | undefined;
@@ -235,6 +244,7 @@ export class ReelTimeline extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.#pendingRange && this.#plotWidth() > 0 && !this.loading) this.visibleRange = this.#pendingRange;
     const range = this.visibleRange;
     if (
       this.#size.width > 0 &&
