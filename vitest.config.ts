@@ -12,7 +12,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
-import { chromiumLaunchOptions } from './scripts/chromium.js';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 const resolveFromSource = {
   resolve: { conditions: ['source', ...defaultClientConditions] },

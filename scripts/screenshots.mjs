@@ -6,25 +6,15 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import sirv from 'sirv';
+import { chromiumLaunchOptions } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}reports/screenshots`;
 mkdirSync(out, { recursive: true });
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const executablePath = process.env.REEL_CHROMIUM || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
 const server = createServer(sirv(root, { dev: true }));
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath, args, headless: true });
+const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
 
 async function shoot(url, file, { width = 1280, height = 800, scheme = 'light', wait = '[part~="event"]' } = {}) {
   const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });

@@ -136,3 +136,29 @@ describe('parseDataset', () => {
     ]);
   });
 });
+
+describe('parseDataset: lanes and eras', () => {
+  it('reports malformed lanes and eras and keeps the rest', () => {
+    const { dataset, problems } = parseDataset({
+      lanes: [{ id: 'a', label: 'A' }, 'b', { id: 'a', label: 'Again' }],
+      eras: [{ id: 'e', title: 'E', start: '2020', end: '2021' }, 7, { id: 'f', title: 'F', start: '2020' }],
+      events: [],
+    });
+    expect(dataset.lanes.map((lane) => lane.label)).toEqual(['A']);
+    expect(dataset.eras.map((era) => era.id)).toEqual(['e']);
+    expect(problems.map((problem) => [problem.severity, problem.pointer, problem.message])).toEqual([
+      ['warning', '/lanes/1', 'Lane lanes[1] must be an object, got the string "b"; it is ignored'],
+      ['warning', '/lanes/2/id', 'Lane "a" (lanes[2]): lane id "a" is declared twice; the first declaration is used'],
+      ['error', '/eras/1', 'Era eras[1] must be an object, got the number 7; it is not shown'],
+      [
+        'error',
+        '/eras/2/end',
+        'Era "f" (eras[2]): "end" is missing; it is required (the era is not shown until this is fixed)',
+      ],
+    ]);
+    expect(parseDataset({ lanes: {}, eras: 'x', events: [] }).problems.map((p) => p.message)).toEqual([
+      '"lanes" must be an array, got an object; it is ignored',
+      '"eras" must be an array, got the string "x"; it is ignored',
+    ]);
+  });
+});

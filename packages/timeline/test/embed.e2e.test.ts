@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunchOptions } from '../../../scripts/chromium.js';
+import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bundle = fileURLToPath(new URL('../dist/reeltime.bundle.js', import.meta.url));

@@ -306,29 +306,42 @@ function parseEvent(
   };
 }
 
-function parseLanes(raw: unknown, problems: Problems, options: ParseOptions): Lane[] {
-  if (raw === undefined) return [];
+/**
+ * Walks a top-level array of items (`lanes`, `eras`): a value that is not an array, or an item
+ * that is not an object, is reported; every object item is visited with its context.
+ */
+function eachItem(
+  raw: unknown,
+  field: string,
+  kind: string,
+  problems: Problems,
+  itemSeverity: ProblemSeverity,
+  visit: (item: Json, ctx: ItemContext) => void,
+): void {
+  if (raw === undefined) return;
   if (!Array.isArray(raw)) {
-    problems.add('warning', ['lanes'], `"lanes" must be an array, got ${describeValue(raw)}; it is ignored`);
-    return [];
+    problems.add('warning', [field], `"${field}" must be an array, got ${describeValue(raw)}; it is ignored`);
+    return;
   }
-  const lanes: Lane[] = [];
+  const outcome = itemSeverity === 'error' ? 'it is not shown' : 'it is ignored';
   raw.forEach((item: unknown, i) => {
-    const path = ['lanes', i];
+    const path = [field, i];
     if (!isObject(item)) {
       problems.add(
-        'warning',
+        itemSeverity,
         path,
-        `Lane ${pathText(path)} must be an object, got ${describeValue(item)}; it is ignored`,
+        `${kind} ${pathText(path)} must be an object, got ${describeValue(item)}; ${outcome}`,
       );
       return;
     }
     const rawId = own(item, 'id');
-    const ctx: ItemContext = {
-      problems,
-      path,
-      name: itemName('Lane', typeof rawId === 'string' ? rawId : undefined, path),
-    };
+    visit(item, { problems, path, name: itemName(kind, typeof rawId === 'string' ? rawId : undefined, path) });
+  });
+}
+
+function parseLanes(raw: unknown, problems: Problems, options: ParseOptions): Lane[] {
+  const lanes: Lane[] = [];
+  eachItem(raw, 'lanes', 'Lane', problems, 'warning', (item, ctx) => {
     unknownFields(ctx, item, LANE_FIELDS, options);
     const id = requiredString(ctx, item, 'id');
     const label = requiredString(ctx, item, 'label');
@@ -344,29 +357,9 @@ function parseLanes(raw: unknown, problems: Problems, options: ParseOptions): La
 }
 
 function parseEras(raw: unknown, problems: Problems, options: ParseOptions): Era[] {
-  if (raw === undefined) return [];
-  if (!Array.isArray(raw)) {
-    problems.add('warning', ['eras'], `"eras" must be an array, got ${describeValue(raw)}; it is ignored`);
-    return [];
-  }
   const eras: Era[] = [];
-  raw.forEach((item: unknown, i) => {
-    const path = ['eras', i];
-    if (!isObject(item)) {
-      problems.add(
-        'error',
-        path,
-        `Era ${pathText(path)} must be an object, got ${describeValue(item)}; it is not shown`,
-      );
-      return;
-    }
-    const rawId = own(item, 'id');
-    const ctx: ItemContext = {
-      problems,
-      path,
-      name: itemName('Era', typeof rawId === 'string' ? rawId : undefined, path),
-      onError: 'the era is not shown until this is fixed',
-    };
+  eachItem(raw, 'eras', 'Era', problems, 'error', (item, itemCtx) => {
+    const ctx: ItemContext = { ...itemCtx, onError: 'the era is not shown until this is fixed' };
     unknownFields(ctx, item, ERA_FIELDS, options);
     const id = requiredString(ctx, item, 'id');
     const title = requiredString(ctx, item, 'title');
