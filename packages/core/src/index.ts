@@ -58,4 +58,4 @@ export { axisTicks, TICK_UNITS } from './ticks.js';
 export type { AxisTickOptions, AxisTicks, Tick, TickUnit } from './ticks.js';
 export { EventIndex } from './layout/event-index.js';
 export { placeEvents } from './layout/place.js';
-export type { PlacedEvent, PlaceOptions, Placement } from './layout/place.js';
+export type { PlacedCluster, PlacedEvent, PlaceOptions, Placement } from './layout/place.js';

@@ -79,17 +79,59 @@ describe('placeEvents', () => {
     }
   });
 
-  it('sends marks to an overflow row without labels when a lane runs out of rows', () => {
+  it('sends marks to an overflow row, clustered, when a lane runs out of rows', () => {
     const list = events(
       Array.from({ length: 30 }, (_, i) => ({ id: `e${i}`, title: 'A long enough title', start: '2020-01-15' })),
     );
     const scale = createTimeScale([coordOf(2020), coordOf(2021)], [0, 600]);
-    const { items, rows } = placeEvents(list, [{ id: 'default', label: '', index: 0 }], scale, { measure, maxRows: 3 });
+    const { items, clusters, rows } = placeEvents(list, [{ id: 'default', label: '', index: 0 }], scale, {
+      measure,
+      maxRows: 3,
+    });
     expect(rows[0]).toBe(4);
-    expect(items.filter((p) => p.labelVisible).map((p) => p.row)).toEqual([0, 1, 2]);
-    const overflow = items.filter((p) => !p.labelVisible);
-    expect(overflow).toHaveLength(27);
-    expect(overflow.every((p) => p.row === 3)).toBe(true);
+    expect(items.map((p) => [p.row, p.labelVisible])).toEqual([
+      [0, true],
+      [1, true],
+      [2, true],
+    ]);
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]).toMatchObject({ row: 3, from: coordOf(2020, 1, 15), to: coordOf(2020, 1, 16) });
+    expect(clusters[0]!.events).toHaveLength(27);
+  });
+
+  it('accounts for every event exactly once, and nothing drawn overlaps, on dense random data', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const list = new EventIndex(
+      events(
+        Array.from({ length: 2000 }, (_, i) => ({
+          id: `e${i}`,
+          title: `Event ${i}`,
+          start: `${2000 + Math.floor(random() * 20)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-10`,
+          lane: `l${i % 3}`,
+        })),
+      ),
+    ).sorted;
+    const lanes = ['l0', 'l1', 'l2'].map((id, index) => ({ id, label: id, index }));
+    const scale = createTimeScale([coordOf(2000), coordOf(2020)], [0, 1000]);
+    const { items, clusters } = placeEvents(list, lanes, scale, { measure, maxRows: 5 });
+    const seen = [...items.map((p) => p.event.id), ...clusters.flatMap((c) => c.events.map((e) => e.id))];
+    expect(seen.sort()).toEqual(list.map((e) => e.id).sort());
+    expect(clusters.length).toBeGreaterThan(0);
+    type Box = { lane: number; row: number; a: number; b: number };
+    const boxes: Box[] = [
+      ...items.map((p) => ({ lane: p.lane, row: p.row, a: p.x0, b: p.x1 })),
+      ...items
+        .filter((p) => p.labelVisible && !p.labelInside)
+        .map((p) => ({ lane: p.lane, row: p.row, a: p.labelX, b: p.labelX + measure(p.label) })),
+      ...clusters.map((c) => ({ lane: c.lane, row: c.row, a: c.x0, b: c.x1 })),
+    ];
+    const byRow = new Map<string, Box[]>();
+    for (const box of boxes) byRow.set(`${box.lane}/${box.row}`, [...(byRow.get(`${box.lane}/${box.row}`) ?? []), box]);
+    for (const row of byRow.values()) {
+      row.sort((x, y) => x.a - y.a);
+      for (let i = 1; i < row.length; i++) expect(row[i]!.a).toBeGreaterThanOrEqual(row[i - 1]!.b);
+    }
   });
 
   it('draws ranges and coarse dates as bars, days as points', () => {

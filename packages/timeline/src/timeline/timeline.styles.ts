@@ -223,6 +223,41 @@ export const timelineStyles = css`
     --_mark: var(--_lane-4);
   }
 
+  .cluster {
+    --_mark: var(--_lane-1);
+    cursor: zoom-in;
+    outline: none;
+  }
+
+  .lane-2 .cluster {
+    --_mark: var(--_lane-2);
+  }
+
+  .lane-3 .cluster {
+    --_mark: var(--_lane-3);
+  }
+
+  .lane-4 .cluster {
+    --_mark: var(--_lane-4);
+  }
+
+  .cluster .mark {
+    fill: var(--_background);
+    stroke: var(--_mark);
+    stroke-width: 1.5;
+  }
+
+  .cluster text {
+    fill: var(--_text);
+    font-size: 11px;
+    font-weight: 600;
+  }
+
+  .cluster:hover .mark,
+  .cluster:focus-visible .mark {
+    stroke-width: 2.5;
+  }
+
   .event .mark {
     fill: var(--_mark);
     stroke: var(--_mark);

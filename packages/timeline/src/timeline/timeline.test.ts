@@ -87,7 +87,7 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     }
   });
 
-  it("never draws a mark over another event's label, even with 1,000 events", async () => {
+  it('draws 1,000 events with nothing overlapping: marks, labels and clusters', async () => {
     const events = Array.from({ length: 1000 }, (_, i) => ({
       id: `e${i}`,
       title: `Event ${i}`,
@@ -95,25 +95,67 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
       lane: `lane-${i % 3}`,
     }));
     const el = await mount((el) => (el.events = events), 1200);
-    const labels = [...el.shadowRoot!.querySelectorAll<SVGTextElement>('.label')].map((t) => ({
-      id: t.dataset['id'],
-      box: t.getBoundingClientRect(),
-    }));
-    const markBoxes = marks(el).map((m) => ({
-      id: m.dataset['id'],
-      box: m.querySelector('.mark')!.getBoundingClientRect(),
-    }));
-    expect(labels.length).toBeGreaterThan(20);
-    for (const label of labels) {
-      for (const mark of markBoxes) {
-        if (mark.id === label.id) continue;
-        const a = label.box;
-        const b = mark.box;
+    const root = el.shadowRoot!;
+    const clusters = [...root.querySelectorAll('[part~="cluster"]')];
+    const boxes = [
+      ...[...root.querySelectorAll<SVGTextElement>('.label')].map((t) => ({
+        key: `label ${t.dataset['id']}`,
+        box: t.getBoundingClientRect(),
+      })),
+      ...marks(el).map((m) => ({
+        key: `mark ${m.dataset['id']}`,
+        box: m.querySelector('.mark')!.getBoundingClientRect(),
+      })),
+      ...clusters.map((c, i) => ({ key: `cluster c${i}`, box: c.getBoundingClientRect() })),
+    ];
+    expect(clusters.length).toBeGreaterThan(0);
+    const counted = clusters.reduce((sum, c) => sum + Number(c.textContent!.trim().slice(1)), 0);
+    // Every event is drawn once: as a mark of its own or counted in a cluster.
+    expect(marks(el).length + counted).toBe(1000);
+    boxes.sort((a, b) => a.box.left - b.box.left);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length && boxes[j]!.box.left < boxes[i]!.box.right; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.key.split(' ')[1] === b.key.split(' ')[1]) continue; // an event's own mark and label
         const overlap =
-          a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-        expect(overlap, `label of ${label.id} under mark of ${mark.id}`).toBe(false);
+          a.box.left < b.box.right - 0.5 &&
+          b.box.left < a.box.right - 0.5 &&
+          a.box.top < b.box.bottom - 0.5 &&
+          b.box.top < a.box.bottom - 0.5;
+        expect(overlap, `${a.key} overlaps ${b.key}`).toBe(false);
       }
     }
+  });
+
+  it('opens a cluster by zooming in, and reaches clustered events with the keyboard', async () => {
+    const events = Array.from({ length: 300 }, (_, i) => ({
+      id: `e${i}`,
+      title: `Event ${i}`,
+      start: `2000-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+    }));
+    events.push({ id: 'last', title: 'Last', start: '2001-06-01' });
+    const el = await mount((el) => (el.events = events), 800);
+    const before = el.visibleRange.to - el.visibleRange.from;
+    const cluster = el.shadowRoot!.querySelector<SVGGElement>('[part~="cluster"]')!;
+    expect(cluster.getAttribute('aria-label')).toMatch(/^\d+ more events, .*: zoom in to show them$/);
+    await userEvent.click(cluster);
+    await settle(el);
+    expect(el.visibleRange.to - el.visibleRange.from).toBeLessThan(before / 2);
+    el.resetZoom();
+    await settle(el);
+    // Events in time order (start, then input order); the 40th is surely in a cluster at full view.
+    const order = events.map((e, i) => ({ ...e, i })).sort((a, b) => a.start.localeCompare(b.start) || a.i - b.i);
+    const target = order[40]!.id;
+    expect(marks(el).some((m) => m.dataset['id'] === target)).toBe(false);
+    marks(el)
+      .find((m) => m.getAttribute('tabindex') === '0')!
+      .focus();
+    await userEvent.keyboard('{ArrowRight>40/}');
+    await settle(el);
+    const focused = el.shadowRoot!.activeElement as SVGGElement;
+    expect(focused.getAttribute('part')).toBe('event');
+    expect(focused.dataset['id']).toBe(target);
   });
 
   it('selects on click, fires reel-select and shows the details with sources', async () => {

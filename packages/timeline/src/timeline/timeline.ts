@@ -20,6 +20,7 @@ import {
   type Dataset,
   type DatasetInput,
   type Lane,
+  type PlacedCluster,
   type PlacedEvent,
   type Problem,
   type TimeCoord,
@@ -200,6 +201,7 @@ export class ReelTimeline extends LitElement {
 
   #model: Model = { dataset: EMPTY_DATASET, index: new EventIndex([]), problems: [], domain: viewDomain(undefined) };
   #placement: readonly PlacedEvent[] = [];
+  #clusters: readonly PlacedCluster[] = [];
   #laneTops: number[] = [];
   #laneHeights: number[] = [];
   #ticks: AxisTicks = { unit: 'year', step: 1, minor: [], major: [] };
@@ -420,6 +422,7 @@ export class ReelTimeline extends LitElement {
           (placed) => placed.event.id,
           (placed) => this.#renderEvent(placed, rowsTop, tabStop),
         )}
+        ${this.#clusters.filter((cluster) => cluster.lane === lane.index).map((cluster) => this.#renderCluster(cluster, rowsTop))}
         <g class="labels" aria-hidden="true">
           ${repeat(
             items,
@@ -452,6 +455,28 @@ export class ReelTimeline extends LitElement {
     >
       <rect class="focus-ring" x=${placed.x0 - 3} y=${y + 2} width=${Math.max(placed.x1 - placed.x0, MARK_SIZE) + 6} height=${ROW_HEIGHT - 4} rx="4"></rect>
       ${mark}
+    </g>`;
+  }
+
+  /** Events too dense to draw one by one: a count that zooms in when activated. */
+  #renderCluster(cluster: PlacedCluster, laneTop: number) {
+    const y = laneTop + cluster.row * ROW_HEIGHT;
+    const mid = y + ROW_HEIGHT / 2;
+    const count = cluster.events.length;
+    const first = cluster.events[0]!;
+    const last = cluster.events.reduce((a, b) => (b.to > a.to ? b : a));
+    const span = `${formatDate(first.start, this.#dateOptions())} – ${formatDate(last.end ?? last.start, this.#dateOptions())}`;
+    return svg`<g
+      class="cluster"
+      part="cluster"
+      role="button"
+      tabindex="-1"
+      aria-label=${`${count} more events, ${span}: zoom in to show them`}
+      data-from=${cluster.from}
+      data-to=${cluster.to}
+    >
+      <rect class="mark" x=${cluster.x0} y=${mid - BAR_HEIGHT / 2} width=${cluster.x1 - cluster.x0} height=${BAR_HEIGHT} rx=${BAR_HEIGHT / 2}></rect>
+      <text x=${(cluster.x0 + cluster.x1) / 2} y=${mid + 4} text-anchor="middle" aria-hidden="true">+${count}</text>
     </g>`;
   }
 
@@ -646,12 +671,14 @@ export class ReelTimeline extends LitElement {
     });
     const lanes = this.#model.dataset.lanes;
     const visible = width > 0 ? this.#model.index.query(vFrom, vTo) : [];
-    const { items, rows } = placeEvents(visible, lanes, scale, {
+    const { items, clusters, rows } = placeEvents(visible, lanes, scale, {
       measure: (text) => this.#measure(text, 12),
+      measureCount: (text) => this.#measure(text, 11),
       pointSize: MARK_SIZE,
       maxRows: MAX_ROWS,
     });
     this.#placement = items;
+    this.#clusters = clusters;
     let top = AXIS_HEIGHT;
     this.#laneTops = [];
     this.#laneHeights = [];
@@ -746,6 +773,11 @@ export class ReelTimeline extends LitElement {
   }
 
   #handleClick = (e: MouseEvent): void => {
+    const cluster = (e.target as Element | null)?.closest?.('[part~="cluster"]');
+    if (cluster) {
+      this.#openCluster(Number(cluster.getAttribute('data-from')), Number(cluster.getAttribute('data-to')));
+      return;
+    }
     const event = this.#eventAt(e);
     if (!event) return;
     this.focusedId = event.id;
@@ -809,16 +841,34 @@ export class ReelTimeline extends LitElement {
     if (target) void this.#focusEvent(target);
   };
 
-  /** Moves focus to an event, panning it into view first if needed. */
+  /** Zooms to a cluster's span (at least twice as close), so its events can be drawn one by one. */
+  #openCluster(from: TimeCoord, to: TimeCoord): void {
+    const { from: vFrom, to: vTo } = this.visibleRange;
+    const span = Math.min(Math.max(to - from, MIN_VISIBLE_SPAN) * 1.5, (vTo - vFrom) / 2);
+    const mid = (from + to) / 2;
+    this.visibleRange = { from: mid - span / 2, to: mid + span / 2 };
+  }
+
+  /**
+   * Moves focus to an event: pans it into view, and zooms in around it while it is inside a
+   * cluster, so that the arrow keys reach every event.
+   */
   async #focusEvent(event: TimelineEvent): Promise<void> {
     this.focusedId = event.id;
-    const scale = this.#visibleScale();
-    const x = scale((event.from + event.to) / 2);
     const width = this.#plotWidth();
+    const x = this.#visibleScale()((event.from + event.to) / 2);
     if (x < 0 || x > width) this.#zoom.translateBy(width / 2 - x);
-    await this.updateComplete;
-    const element = this.renderRoot.querySelector<SVGGElement>(`[part~="event"][data-id="${CSS.escape(event.id)}"]`);
-    element?.focus();
+    const selector = `[part~="event"][data-id="${CSS.escape(event.id)}"]`;
+    for (let attempt = 0; attempt < 12; attempt++) {
+      await this.updateComplete;
+      const element = this.renderRoot.querySelector<SVGGElement>(selector);
+      if (element) {
+        element.focus();
+        return;
+      }
+      const at = this.#visibleScale()((event.from + event.to) / 2);
+      this.#zoom.scaleBy(2, at);
+    }
   }
 }
 
