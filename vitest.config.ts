@@ -23,7 +23,11 @@ const resolveFromSource = {
 const chromium = (timezoneId?: string) => ({
   enabled: true,
   headless: true,
-  provider: playwright({ launchOptions: chromiumLaunchOptions(), contextOptions: timezoneId ? { timezoneId } : {} }),
+  // hasTouch: a touch-capable page, so d3-zoom listens for touches and pinch can be tested.
+  provider: playwright({
+    launchOptions: chromiumLaunchOptions(),
+    contextOptions: timezoneId ? { timezoneId, hasTouch: true } : {},
+  }),
   instances: [{ browser: 'chromium' as const }],
   screenshotFailures: false,
 });

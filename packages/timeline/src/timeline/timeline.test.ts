@@ -276,6 +276,58 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     expect(el.visibleRange.to).toBeCloseTo(Date.UTC(2022, 0, 1), -4);
   });
 
+  it('pans with a mouse drag and zooms with a two-finger pinch', async () => {
+    const el = await mount((el) => (el.data = deadReckoning));
+    const svg = el.shadowRoot!.querySelector('svg')!;
+    const box = svg.getBoundingClientRect();
+    const y = box.top + 60;
+    // Zoom in first: at the whole view there is nowhere to pan to.
+    el.visibleRange = { from: Date.UTC(2020, 0, 1), to: Date.UTC(2021, 0, 1) };
+    await settle(el);
+    const before = el.visibleRange;
+    const mouse = (type: string, x: number, target: EventTarget) =>
+      target.dispatchEvent(
+        new MouseEvent(type, {
+          clientX: x,
+          clientY: y,
+          button: 0,
+          buttons: 1,
+          bubbles: true,
+          composed: true,
+          view: window,
+        }),
+      );
+    mouse('mousedown', box.left + 600, svg);
+    mouse('mousemove', box.left + 500, window);
+    mouse('mousemove', box.left + 400, window);
+    mouse('mouseup', box.left + 400, window);
+    await settle(el);
+    const panned = el.visibleRange;
+    // Dragging left by 200 px shows later dates, at the same zoom.
+    expect(panned.from).toBeGreaterThan(before.from);
+    expect(panned.to - panned.from).toBeCloseTo(before.to - before.from, -3);
+
+    const touch = (id: number, x: number) => new Touch({ identifier: id, target: svg, clientX: x, clientY: y });
+    const fire = (type: string, touches: Touch[]) =>
+      svg.dispatchEvent(
+        new TouchEvent(type, {
+          touches,
+          targetTouches: touches,
+          changedTouches: touches,
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+        }),
+      );
+    const mid = box.left + box.width / 2;
+    fire('touchstart', [touch(1, mid - 50), touch(2, mid + 50)]);
+    fire('touchmove', [touch(1, mid - 150), touch(2, mid + 150)]);
+    fire('touchend', [touch(1, mid - 150), touch(2, mid + 150)]);
+    await settle(el);
+    const pinched = el.visibleRange;
+    expect(pinched.to - pinched.from).toBeLessThan((panned.to - panned.from) / 2);
+  });
+
   it('follows its container size', async () => {
     const el = await mount((el) => (el.data = deadReckoning), 900);
     const svg = el.shadowRoot!.querySelector('svg')!;
