@@ -61,4 +61,19 @@ describe('the plain HTML page', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('exposes the timeline to assistive technology as the ARIA snapshot records', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/packages/timeline/examples/dead-reckoning.html`);
+    await expect
+      .poll(() => page.locator('reel-timeline [part~="event"]').count(), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(20);
+    // Lanes as named groups, every event a button named with its title, dates, status and lane.
+    // The visible-range text depends on the viewport, so it is left out of the snapshot.
+    const snapshot = await page.locator('reel-timeline svg').ariaSnapshot();
+    await expect(snapshot.replace(/showing [^"]*/, 'showing …')).toMatchFileSnapshot(
+      '__snapshots__/dead-reckoning.aria.yml',
+    );
+    await page.close();
+  });
 });

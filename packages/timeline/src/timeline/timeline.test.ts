@@ -203,6 +203,20 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     expect(part(el, 'tooltip')).toBeNull();
   });
 
+  it('shows a tooltip with title and dates on hover, and hides it when the pointer leaves', async () => {
+    const el = await mount((el) => (el.data = deadReckoning));
+    const wrap = marks(el).find((mark) => mark.dataset['id'] === 'filming-wraps')!;
+    await userEvent.hover(wrap);
+    await settle(el);
+    const tooltip = part(el, 'tooltip')!;
+    expect(tooltip.textContent).toContain('Filming wraps');
+    expect(tooltip.textContent).toContain('Sep 2021');
+    await userEvent.unhover(el.shadowRoot!.querySelector('svg')!);
+    await userEvent.hover(el.shadowRoot!.querySelector('header')!);
+    await settle(el);
+    expect(part(el, 'tooltip')).toBeNull();
+  });
+
   it('selects when the label is clicked, like the mark', async () => {
     const el = await mount((el) => (el.data = deadReckoning));
     const label = el.shadowRoot!.querySelector<SVGTextElement>('.label[data-id="us-release"]')!;

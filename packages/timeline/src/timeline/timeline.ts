@@ -219,6 +219,7 @@ export class ReelTimeline extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (typeof MutationObserver === 'undefined') return;
     // Children are data: any change inside them re-reads them. The host's own attributes are not data.
     this.#childObserver ??= new MutationObserver((records) => {
       if (records.some((record) => record.target !== this || record.type === 'childList')) this.childVersion++;
@@ -390,10 +391,11 @@ export class ReelTimeline extends LitElement {
         if (x1 <= 0 || x0 >= width) return nothing;
         const labelX = Math.max(x0, 0) + 6;
         const fits = labelX + this.#measure(era.title, 11) <= x1;
-        return svg`<g class="era" part="era">
+        const name = `Era: ${era.title}, ${formatDateRange(era.start, era.end, this.#dateOptions())}`;
+        return svg`<g class="era" part="era" role="img" aria-label=${name}>
+          <title>${name}</title>
           <rect x=${x0} y=${AXIS_HEIGHT} width=${x1 - x0} height=${bottom - AXIS_HEIGHT}></rect>
-          ${fits ? svg`<text x=${labelX} y=${bottom - 7}>${era.title}</text>` : nothing}
-          <title>${`${era.title}: ${formatDateRange(era.start, era.end, this.#dateOptions())}`}</title>
+          ${fits ? svg`<text x=${labelX} y=${bottom - 7} aria-hidden="true">${era.title}</text>` : nothing}
         </g>`;
       })}
     </g>`;
@@ -705,7 +707,9 @@ export class ReelTimeline extends LitElement {
   }
 
   #locale(): string | undefined {
-    return this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
+    // `closest` is absent under server rendering's DOM shim.
+    const lang = typeof this.closest === 'function' ? this.closest('[lang]')?.getAttribute('lang') : undefined;
+    return this.locale || lang || undefined;
   }
 
   #dateOptions() {
