@@ -213,6 +213,7 @@ export class ReelTimeline extends LitElement {
   #childObserver: MutationObserver | undefined;
   #measureContext: CanvasRenderingContext2D | null | undefined;
   #labelWidths = new Map<string, number>();
+  #fontFamily = 'sans-serif';
 
   readonly #size = new ResizeController(this);
   readonly #zoom = new ZoomController(this, { target: () => this.svgElement });
@@ -663,6 +664,9 @@ export class ReelTimeline extends LitElement {
   /** Places the visible window: ticks, lanes and events, for the current size and zoom. */
   #layout(): void {
     const width = this.#plotWidth();
+    if (width > 0 && typeof getComputedStyle === 'function') {
+      this.#fontFamily = getComputedStyle(this).fontFamily || 'sans-serif';
+    }
     const [from, to] = this.#model.domain;
     this.#zoom.configure(width, this.#plotHeight, (to - from) / MIN_VISIBLE_SPAN);
     const scale = this.#visibleScale();
@@ -754,8 +758,13 @@ export class ReelTimeline extends LitElement {
     return first?.id ?? null;
   }
 
+  /**
+   * Width of a label in pixels, measured with a canvas in the element's font. Cached per font and
+   * text; the font is read once per layout, not once per label.
+   */
   #measure(text: string, size: number): number {
-    const key = `${size}|${text}`;
+    const font = `${size}px ${this.#fontFamily}`;
+    const key = `${font}|${text}`;
     const cached = this.#labelWidths.get(key);
     if (cached !== undefined) return cached;
     if (this.#measureContext === undefined) {
@@ -763,7 +772,7 @@ export class ReelTimeline extends LitElement {
     }
     let width = text.length * size * 0.6;
     if (this.#measureContext) {
-      this.#measureContext.font = `${size}px ${getComputedStyle(this).fontFamily || 'sans-serif'}`;
+      if (this.#measureContext.font !== font) this.#measureContext.font = font;
       width = this.#measureContext.measureText(text).width;
     }
     this.#labelWidths.set(key, width);
