@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { parseDate } from '@reeltime/core';
 import { describe, expect, it } from 'vitest';
 import dataset from '../src/dead-reckoning.json' with { type: 'json' };
 
@@ -122,87 +123,18 @@ const MONTHS = [
   'December',
 ] as const;
 
-const YEAR = /^(\d{4})$/;
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const DAY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const INSTANT =
-  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-const PART = /^(early|mid|late) (\d{4})(?:-(0[1-9]|1[0-2]))?$/;
-const QUARTER = /^(\d{4})-Q([1-4])$/;
-const SEASON = /^(spring|summer|autumn|winter) (\d{4})$/;
-
-/** Strips the `c. ` (approximate) prefix and `?` (uncertain) suffix. */
-function core(value: string): string {
-  let s = value;
-  if (s.startsWith('c. ')) s = s.slice(3);
-  if (s.endsWith('?')) s = s.slice(0, -1);
-  return s;
-}
-
-function utc(year: number, month1: number, day = 1): number {
-  return Date.UTC(year, month1 - 1, day);
-}
-
-/** Inclusive-start / exclusive-end bounds (ms) of a date string, or undefined if it is not a supported form. */
+/** Inclusive-start / exclusive-end bounds (ms) of a date string, by core's parser, or undefined if it is invalid. */
 function bounds(value: string): { lo: number; hi: number } | undefined {
-  const s = core(value);
-  let m: RegExpExecArray | null;
-  if ((m = YEAR.exec(s))) {
-    const y = Number(m[1]);
-    return { lo: utc(y, 1), hi: utc(y + 1, 1) };
-  }
-  if ((m = MONTH.exec(s))) {
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    return { lo: utc(y, mo), hi: utc(y, mo + 1) };
-  }
-  if ((m = DAY.exec(s))) {
-    const y = Number(m[1]);
-    const mo = Number(m[2]);
-    const d = Number(m[3]);
-    const lo = utc(y, mo, d);
-    // Reject impossible days such as 2023-02-30.
-    if (new Date(lo).getUTCDate() !== d) return undefined;
-    return { lo, hi: utc(y, mo, d + 1) };
-  }
-  if (INSTANT.test(s)) {
-    const t = Date.parse(s);
-    return Number.isNaN(t) ? undefined : { lo: t, hi: t + 1 };
-  }
-  if ((m = PART.exec(s))) {
-    const part = ['early', 'mid', 'late'].indexOf(m[1] ?? '');
-    const y = Number(m[2]);
-    if (m[3] === undefined) {
-      // Thirds of the year: Jan–Apr, May–Aug, Sep–Dec.
-      return { lo: utc(y, 1 + part * 4), hi: utc(y, 5 + part * 4) };
-    }
-    // Thirds of the month: 1–10, 11–20, 21–end.
-    const mo = Number(m[3]);
-    return {
-      lo: utc(y, mo, 1 + part * 10),
-      hi: part === 2 ? utc(y, mo + 1) : utc(y, mo, 11 + part * 10),
-    };
-  }
-  if ((m = QUARTER.exec(s))) {
-    const y = Number(m[1]);
-    const q = Number(m[2]);
-    return { lo: utc(y, 1 + (q - 1) * 3), hi: utc(y, 4 + (q - 1) * 3) };
-  }
-  if ((m = SEASON.exec(s))) {
-    // Meteorological seasons (northern hemisphere); winter YYYY is Dec YYYY – Feb YYYY+1.
-    const first = { spring: 3, summer: 6, autumn: 9, winter: 12 }[m[1] as 'spring' | 'summer' | 'autumn' | 'winter'];
-    const y = Number(m[2]);
-    return { lo: utc(y, first), hi: utc(y, first + 3) };
-  }
-  return undefined;
+  const parsed = parseDate(value);
+  return parsed.ok ? { lo: parsed.value.start, hi: parsed.value.end } : undefined;
 }
 
-/** The `YYYY-MM-DD` day of a day-precision or instant date string, else undefined. */
+/** The `YYYY-MM-DD` day of a date string known to the day (or finer), else undefined. */
 function dayOf(value: string): string | undefined {
-  const s = core(value);
-  if (DAY.test(s)) return s;
-  if (INSTANT.test(s)) return s.slice(0, 10);
-  return undefined;
+  const parsed = parseDate(value);
+  if (!parsed.ok || parsed.value.day === undefined) return undefined;
+  const { year, month = 0, day } = parsed.value;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function escapeRegExp(s: string): string {
@@ -216,9 +148,7 @@ function escapeRegExp(s: string): string {
  */
 function seedSupportsDay(seed: Seed, iso: string): boolean {
   if (seed.date === iso) return true;
-  const m = DAY.exec(iso);
-  if (m === null) return false;
-  const [, year = '', month = '', day = ''] = m;
+  const [year = '', month = '', day = ''] = iso.split('-');
   const monthName = MONTHS[Number(month) - 1];
   if (monthName === undefined) return false;
   const d = String(Number(day));
@@ -307,6 +237,14 @@ describe('dead-reckoning dataset: structure', () => {
 });
 
 describe('dead-reckoning dataset: citations', () => {
+  it('keeps data/seeds identical to the shared source articles, where those are beside the repo', () => {
+    const shared = new URL('../../../shared/seeds/', import.meta.url);
+    if (!existsSync(shared)) return; // a clone on its own: data/seeds is the only copy
+    const names = readdirSync(shared).filter((name) => name.endsWith('.txt'));
+    expect([...seeds.keys()].sort()).toEqual(names.sort());
+    for (const name of names) expect(seeds.get(name)?.text, name).toBe(readFileSync(new URL(name, shared), 'utf8'));
+  });
+
   it('has the seed files the dataset is built from', () => {
     expect(seeds.size).toBeGreaterThanOrEqual(5);
   });
