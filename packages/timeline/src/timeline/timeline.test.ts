@@ -390,6 +390,18 @@ describe('<reel-timeline> data sources', () => {
     URL.revokeObjectURL(url);
   });
 
+  it('falls back to src when the data property is cleared', async () => {
+    const url = URL.createObjectURL(new Blob([JSON.stringify(deadReckoning)], { type: 'application/json' }));
+    const el = await mount((el) => {
+      el.events = events;
+      el.src = url;
+    });
+    expect(marks(el)).toHaveLength(3);
+    el.events = undefined;
+    await expect.poll(() => marks(el).length).toBe(deadReckoning.events.length);
+    URL.revokeObjectURL(url);
+  });
+
   it('reports a src that cannot be loaded, without throwing', async () => {
     const invalid: unknown[] = [];
     const el = await mount((el) => {

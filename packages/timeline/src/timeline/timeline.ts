@@ -235,7 +235,13 @@ export class ReelTimeline extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.src && !this.data && !this.events) this.#load(this.src);
+    // `src` is fetched when it is the source in force: when it changes, or when `data`/`events`
+    // are cleared and it has not been fetched yet.
+    const srcInForce = Boolean(this.src) && !this.data && !this.events;
+    const propertyCleared = changed.has('data') || changed.has('events');
+    if (srcInForce && (changed.has('src') || (propertyCleared && this.loaded === undefined && !this.loading))) {
+      void this.#load(this.src);
+    }
     const dataChanged =
       changed.has('data') ||
       changed.has('events') ||
