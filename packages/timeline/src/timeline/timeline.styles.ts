@@ -205,40 +205,31 @@ export const timelineStyles = css`
     font-weight: 600;
   }
 
-  .event {
+  /* Each lane's marks and clusters take its colour. */
+  .lane {
     --_mark: var(--_lane-1);
+  }
+
+  .lane-2 {
+    --_mark: var(--_lane-2);
+  }
+
+  .lane-3 {
+    --_mark: var(--_lane-3);
+  }
+
+  .lane-4 {
+    --_mark: var(--_lane-4);
+  }
+
+  .event {
     cursor: pointer;
     outline: none;
   }
 
-  .lane-2 .event {
-    --_mark: var(--_lane-2);
-  }
-
-  .lane-3 .event {
-    --_mark: var(--_lane-3);
-  }
-
-  .lane-4 .event {
-    --_mark: var(--_lane-4);
-  }
-
   .cluster {
-    --_mark: var(--_lane-1);
     cursor: zoom-in;
     outline: none;
-  }
-
-  .lane-2 .cluster {
-    --_mark: var(--_lane-2);
-  }
-
-  .lane-3 .cluster {
-    --_mark: var(--_lane-3);
-  }
-
-  .lane-4 .cluster {
-    --_mark: var(--_lane-4);
   }
 
   .cluster .mark {
