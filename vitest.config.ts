@@ -19,15 +19,11 @@ const resolveFromSource = {
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
 };
 
-/** A fresh provider per project (sharing one mislabels projects), in a given time zone. */
-const chromium = (timezoneId?: string) => ({
+/** A fresh provider per project (sharing one mislabels projects), with its own browser context options. */
+const chromium = (contextOptions: { timezoneId?: string; hasTouch?: boolean } = {}) => ({
   enabled: true,
   headless: true,
-  // hasTouch: a touch-capable page, so d3-zoom listens for touches and pinch can be tested.
-  provider: playwright({
-    launchOptions: chromiumLaunchOptions(),
-    contextOptions: timezoneId ? { timezoneId, hasTouch: true } : {},
-  }),
+  provider: playwright({ launchOptions: chromiumLaunchOptions(), contextOptions }),
   instances: [{ browser: 'chromium' as const }],
   screenshotFailures: false,
 });
@@ -39,7 +35,8 @@ const timelineInZone = (zone: string): TestProjectInlineConfiguration => ({
     name: `timeline (chromium, ${zone})`,
     root: 'packages/timeline',
     include: ['src/**/*.test.ts'],
-    browser: chromium(zone),
+    // hasTouch: a touch-capable page, so d3-zoom listens for touches and pinch can be tested.
+    browser: chromium({ timezoneId: zone, hasTouch: true }),
     provide: { timeZone: zone },
   },
 });
