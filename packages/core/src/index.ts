@@ -59,3 +59,18 @@ export type { AxisTickOptions, AxisTicks, Tick, TickUnit } from './ticks.js';
 export { EventIndex } from './layout/event-index.js';
 export { placeEvents } from './layout/place.js';
 export type { PlacedCluster, PlacedEvent, PlaceOptions, Placement } from './layout/place.js';
+export { bisect, IntervalIndex } from './layout/interval-index.js';
+export { createTextMeasurer } from './layout/measure.js';
+export type { GlyphMeasure, TextMeasurer, TextMeasurerOptions } from './layout/measure.js';
+export {
+  itemGeometry,
+  LevelBuilder,
+  levelFor,
+  PLACED_BAR,
+  PLACED_LABEL_BEFORE,
+  PLACED_LABEL_INSIDE,
+} from './layout/levels.js';
+export type { LaneLevel, LayoutSpec, LevelInput, LevelPlacement, MarkGeometry, PlacedMark } from './layout/levels.js';
+export { countBuckets, denseRegions, MemorySource } from './source/memory-source.js';
+export type { MemorySourceOptions } from './source/memory-source.js';
+export type { DenseRegion, LaneDensity, TimelineSource, ViewAnswer, ViewItem, ViewQuery } from './source/types.js';

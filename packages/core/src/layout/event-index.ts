@@ -1,34 +1,33 @@
 /**
  * An index over events, built once per data change: events in the one shared order (start, end,
- * input order) and a window query in O(log n + k) that answers "which events touch [from, to]?".
- * Every view (marks, keyboard focus, table) reads this order; a database-backed source can answer
- * the same question later.
+ * input order) and a window query in O(log n + k log n) that answers "which events touch
+ * [from, to]?", not slowed down by a few very long events. Every view (marks, keyboard focus,
+ * table) reads this order.
  *
  * @module
  */
-import { bisector } from 'd3-array';
 import type { TimeCoord } from '../model/calendar.js';
 import { compareEvents } from '../model/parse.js';
 import type { TimelineEvent } from '../model/types.js';
-
-const byFrom = bisector<TimelineEvent, TimeCoord>((event) => event.from);
+import { IntervalIndex } from './interval-index.js';
 
 /** Events sorted once, with a visible-window query. */
 export class EventIndex {
   /** All events in display order. */
   readonly sorted: readonly TimelineEvent[];
-  /** The longest `to - from` of any event: how far left of a window an overlapping event can start. */
-  readonly #maxSpan: number;
-  readonly #position = new Map<string, number>();
+  /** The spans of {@link sorted}, indexed. */
+  readonly intervals: IntervalIndex;
+  #position: Map<string, number> | undefined;
 
   constructor(events: readonly TimelineEvent[]) {
     this.sorted = [...events].sort(compareEvents);
-    let maxSpan = 0;
+    const froms = new Float64Array(this.sorted.length);
+    const tos = new Float64Array(this.sorted.length);
     this.sorted.forEach((event, i) => {
-      maxSpan = Math.max(maxSpan, event.to - event.from);
-      this.#position.set(event.id, i);
+      froms[i] = event.from;
+      tos[i] = event.to;
     });
-    this.#maxSpan = maxSpan;
+    this.intervals = new IntervalIndex(froms, tos);
   }
 
   /** Number of events. */
@@ -38,27 +37,24 @@ export class EventIndex {
 
   /** Position of an event in {@link sorted}, or -1. */
   positionOf(id: string): number {
+    // Built on first use: a million-event dataset pays for the map only when ids are looked up.
+    if (!this.#position) {
+      this.#position = new Map();
+      this.sorted.forEach((event, i) => this.#position!.set(event.id, i));
+    }
     return this.#position.get(id) ?? -1;
   }
 
   /** The event with this id. */
   get(id: string): TimelineEvent | undefined {
-    const i = this.#position.get(id);
-    return i === undefined ? undefined : this.sorted[i];
+    const i = this.positionOf(id);
+    return i < 0 ? undefined : this.sorted[i];
   }
 
-  /**
-   * Events whose `[from, to)` span touches `[from, to]`, in display order. Binary search bounds
-   * the candidates to those starting in `[from - longest span, to]`.
-   */
+  /** Events whose `[from, to)` span touches `[from, to]`, in display order. */
   query(from: TimeCoord, to: TimeCoord): TimelineEvent[] {
-    const lo = byFrom.left(this.sorted, from - this.#maxSpan);
-    const hi = byFrom.right(this.sorted, to);
     const out: TimelineEvent[] = [];
-    for (let i = lo; i < hi; i++) {
-      const event = this.sorted[i]!;
-      if (event.to >= from) out.push(event);
-    }
+    this.intervals.forEach(from, to, (i) => out.push(this.sorted[i]!));
     return out;
   }
 }

@@ -1,0 +1,269 @@
+/**
+ * Level-of-detail placement. A level `ℓ` is a resolution of `2^ℓ` ms per pixel. Placing events at
+ * a level decides, once, for every event: its row in its lane, where its label goes (inside its
+ * bar, after or before its mark), or that it is too dense to draw one by one at that resolution.
+ *
+ * Placement at a level stays valid at every finer resolution: zooming in only spreads marks apart
+ * (every distance is a time difference times the scale, plus constant mark and label sizes), so
+ * nothing placed apart can come to overlap. A view whose resolution lies in `(2^(ℓ-1), 2^ℓ]` ms
+ * per pixel therefore reuses level `ℓ` for every frame: a zoom frame repositions what is placed and
+ * never re-runs placement or measures text.
+ *
+ * @module
+ */
+import type { TimeCoord } from '../model/calendar.js';
+import type { TimelineEvent } from '../model/types.js';
+import { IntervalIndex } from './interval-index.js';
+
+/** Geometry and measurement that placement depends on. Reuse the same object to reuse its cache. */
+export interface LayoutSpec {
+  /** Width of a label in pixels. Called at most once per event and spec. */
+  readonly measure: (text: string) => number;
+  /** Size of a point mark in pixels (default 12). */
+  readonly pointSize?: number;
+  /** Space kept between items in a row (default 8). */
+  readonly gap?: number;
+  /** Labelled rows a lane may grow to; events that fit in none are dense (default 10). */
+  readonly maxRows?: number;
+  /** Ranges narrower than this many pixels are drawn as points (default 4). */
+  readonly minBarWidth?: number;
+  /** Space between a mark and its label, and inside a bar around its label (default 4). */
+  readonly labelPad?: number;
+}
+
+/** `flags` bits. */
+export const PLACED_BAR = 1;
+export const PLACED_LABEL_INSIDE = 2;
+export const PLACED_LABEL_BEFORE = 4;
+
+/** The level whose placement serves a view of `msPerPixel`: the finest level at least that coarse. */
+export function levelFor(msPerPixel: number): number {
+  return Math.ceil(Math.log2(Math.max(msPerPixel, Number.MIN_VALUE)) - 1e-9);
+}
+
+/** Per-event facts that do not depend on the level, computed once per data change. */
+export interface LevelInput {
+  /** Events in display order. */
+  readonly events: readonly TimelineEvent[];
+  /** Lane index of each event. */
+  readonly lanes: Uint16Array;
+  /** Number of lanes. */
+  readonly laneCount: number;
+  /** 1 when the event may be drawn as a bar (a range, or a date coarser than a day). */
+  readonly rangeLike: Uint8Array;
+  /** `[from, to]` of all the data: labels that would run past its end go before their mark. */
+  readonly extent: readonly [TimeCoord, TimeCoord];
+}
+
+/** Events of one lane at one level: those placed and those dense, with an index for each. */
+export interface LaneLevel {
+  /** Display positions of the placed events, ascending. */
+  readonly placed: Int32Array;
+  readonly placedIndex: IntervalIndex;
+  /** Starts and ends of the dense events, each sorted ascending (for counts per bucket). */
+  readonly denseFroms: Float64Array;
+  readonly denseTos: Float64Array;
+}
+
+/** Placement of every event at one level. */
+export interface LevelPlacement {
+  readonly level: number;
+  /** Row of each event (by display position), or -1 when it is dense at this level. */
+  readonly rows: Int8Array;
+  /** {@link PLACED_BAR} | {@link PLACED_LABEL_INSIDE} | {@link PLACED_LABEL_BEFORE} per event. */
+  readonly flags: Uint8Array;
+  /** Labelled rows used per lane. */
+  readonly laneRows: Int32Array;
+  /** Per lane. */
+  readonly lanes: readonly LaneLevel[];
+}
+
+/**
+ * Places events at one level, in slices: {@link step} processes up to `budget` events and reports
+ * whether it is done, so a large dataset can be placed in idle time without a long task.
+ */
+export class LevelBuilder {
+  readonly level: number;
+  readonly #input: LevelInput;
+  readonly #widths: Float32Array;
+  readonly #spec: Required<LayoutSpec>;
+  readonly #rows: Int8Array;
+  readonly #flags: Uint8Array;
+  readonly #rowEnds: number[][];
+  #next = 0;
+  #result: LevelPlacement | undefined;
+
+  /**
+   * @param widths Label widths by display position, shared across levels; `NaN` until measured.
+   */
+  constructor(level: number, input: LevelInput, spec: LayoutSpec, widths: Float32Array) {
+    this.level = level;
+    this.#input = input;
+    this.#widths = widths;
+    this.#spec = {
+      measure: spec.measure,
+      pointSize: spec.pointSize ?? 12,
+      gap: spec.gap ?? 8,
+      maxRows: Math.min(spec.maxRows ?? 10, 127),
+      minBarWidth: spec.minBarWidth ?? 4,
+      labelPad: spec.labelPad ?? 4,
+    };
+    const n = input.events.length;
+    this.#rows = new Int8Array(n);
+    this.#flags = new Uint8Array(n);
+    this.#rowEnds = Array.from({ length: input.laneCount }, () => []);
+  }
+
+  /** Whether every event has been placed. */
+  get done(): boolean {
+    return this.#result !== undefined;
+  }
+
+  /** The placement, once {@link done}. */
+  get result(): LevelPlacement | undefined {
+    return this.#result;
+  }
+
+  /** Places up to `budget` more events; returns the placement when all are placed. */
+  step(budget = Infinity): LevelPlacement | undefined {
+    if (this.#result) return this.#result;
+    const { events, lanes, rangeLike, extent } = this.#input;
+    const { measure, pointSize, gap, maxRows, minBarWidth, labelPad } = this.#spec;
+    const s = 2 ** -this.level;
+    const minX = extent[0] * s;
+    const maxX = extent[1] * s;
+    const widths = this.#widths;
+    const n = events.length;
+    const end = Math.min(n, this.#next + budget);
+    for (let i = this.#next; i < end; i++) {
+      const event = events[i]!;
+      const ends = this.#rowEnds[lanes[i]!]!;
+      const left = event.from * s;
+      const right = event.to * s;
+      const bar = rangeLike[i] === 1 && right - left >= minBarWidth;
+      const x0 = bar ? left : (left + right) / 2 - pointSize / 2;
+      const x1 = bar ? right : x0 + pointSize;
+      // Cheap test first: in a crowd, not even the mark fits, and the label need not be measured.
+      if (ends.length >= maxRows && !ends.some((e) => e + gap <= x0)) {
+        this.#rows[i] = -1;
+        continue;
+      }
+      let width = widths[i]!;
+      if (Number.isNaN(width)) width = widths[i] = measure(event.title);
+      const inside = bar && right - left >= width + 2 * labelPad;
+      let before = false;
+      let labelX = inside ? left + labelPad : x1 + labelPad;
+      if (!inside && labelX + width > maxX && x0 - labelPad - width >= minX) {
+        before = true;
+        labelX = x0 - labelPad - width;
+      }
+      const start = Math.min(x0, labelX);
+      const stop = inside ? x1 : Math.max(x1, labelX + width);
+      let row = -1;
+      for (let r = 0; r < ends.length; r++) {
+        if (ends[r]! + gap <= start) {
+          row = r;
+          break;
+        }
+      }
+      if (row === -1 && ends.length < maxRows) row = ends.length;
+      this.#rows[i] = row;
+      if (row === -1) continue;
+      ends[row] = stop;
+      this.#flags[i] = (bar ? PLACED_BAR : 0) | (inside ? PLACED_LABEL_INSIDE : 0) | (before ? PLACED_LABEL_BEFORE : 0);
+    }
+    this.#next = end;
+    if (end < n) return undefined;
+    this.#result = this.#finish();
+    return this.#result;
+  }
+
+  #finish(): LevelPlacement {
+    const { events, lanes, laneCount } = this.#input;
+    const rows = this.#rows;
+    const placedCount = new Int32Array(laneCount);
+    const denseCount = new Int32Array(laneCount);
+    for (let i = 0; i < events.length; i++) {
+      if (rows[i]! >= 0) placedCount[lanes[i]!]!++;
+      else denseCount[lanes[i]!]!++;
+    }
+    const placed = Array.from(placedCount, (count) => new Int32Array(count));
+    const denseFroms = Array.from(denseCount, (count) => new Float64Array(count));
+    const denseTos = Array.from(denseCount, (count) => new Float64Array(count));
+    placedCount.fill(0);
+    denseCount.fill(0);
+    for (let i = 0; i < events.length; i++) {
+      const lane = lanes[i]!;
+      if (rows[i]! >= 0) {
+        placed[lane]![placedCount[lane]!++] = i;
+      } else {
+        const j = denseCount[lane]!++;
+        denseFroms[lane]![j] = events[i]!.from;
+        denseTos[lane]![j] = events[i]!.to;
+      }
+    }
+    const laneLevels = placed.map((positions, lane): LaneLevel => {
+      const froms = new Float64Array(positions.length);
+      const tos = new Float64Array(positions.length);
+      positions.forEach((p, j) => {
+        froms[j] = events[p]!.from;
+        tos[j] = events[p]!.to;
+      });
+      return {
+        placed: positions,
+        placedIndex: new IntervalIndex(froms, tos),
+        denseFroms: denseFroms[lane]!,
+        denseTos: denseTos[lane]!.sort(),
+      };
+    });
+    return {
+      level: this.level,
+      rows,
+      flags: this.#flags,
+      laneRows: Int32Array.from(this.#rowEnds, (ends) => ends.length),
+      lanes: laneLevels,
+    };
+  }
+}
+
+/** What {@link itemGeometry} needs of a placed event. */
+export interface PlacedMark {
+  readonly event: Pick<TimelineEvent, 'from' | 'to'>;
+  readonly bar: boolean;
+  readonly labelInside: boolean;
+  readonly labelBefore: boolean;
+  readonly labelWidth: number;
+}
+
+/** Where a placed event is drawn at a scale, in pixels. */
+export interface MarkGeometry {
+  /** Left and right edge of the mark (a point mark is `pointSize` wide). */
+  readonly x0: number;
+  readonly x1: number;
+  /** Left edge of the label. */
+  readonly labelX: number;
+}
+
+/**
+ * Positions a placed event at the current scale: arithmetic only, the decisions were made at its
+ * level. A label inside a bar that starts left of the view is pinned to the view's left edge
+ * (`viewLeft`) while the bar still holds it, so a long bar stays named.
+ */
+export function itemGeometry(
+  item: PlacedMark,
+  scale: (t: TimeCoord) => number,
+  spec: LayoutSpec,
+  viewLeft = -Infinity,
+): MarkGeometry {
+  const pointSize = spec.pointSize ?? 12;
+  const pad = spec.labelPad ?? 4;
+  const left = scale(item.event.from);
+  const right = scale(item.event.to);
+  const x0 = item.bar ? left : (left + right) / 2 - pointSize / 2;
+  const x1 = item.bar ? right : x0 + pointSize;
+  let labelX: number;
+  if (item.labelInside) labelX = Math.min(Math.max(x0, viewLeft) + pad, x1 - pad - item.labelWidth);
+  else if (item.labelBefore) labelX = x0 - pad - item.labelWidth;
+  else labelX = x1 + pad;
+  return { x0, x1, labelX };
+}

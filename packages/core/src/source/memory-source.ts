@@ -1,0 +1,334 @@
+/**
+ * The in-memory answer to the view question: events sorted and indexed once per data change,
+ * placement per level of detail computed once and cached, density counted from sorted arrays.
+ * Per query: an O(log n + k) window search over what is placed at the level and O(pixels · log n)
+ * bisections for the counts. Nothing in a query is O(n), and nothing measures text once a level
+ * is placed.
+ *
+ * @module
+ */
+import type { TimeCoord } from '../model/calendar.js';
+import type { Dataset, TimelineEvent } from '../model/types.js';
+import { EventIndex } from '../layout/event-index.js';
+import { bisect } from '../layout/interval-index.js';
+import {
+  LevelBuilder,
+  levelFor,
+  PLACED_BAR,
+  PLACED_LABEL_BEFORE,
+  PLACED_LABEL_INSIDE,
+  type LayoutSpec,
+  type LevelInput,
+  type LevelPlacement,
+} from '../layout/levels.js';
+import type { DenseRegion, LaneDensity, TimelineSource, ViewAnswer, ViewItem, ViewQuery } from './types.js';
+
+/** Options for {@link MemorySource}. */
+export interface MemorySourceOptions {
+  /**
+   * Runs a slice of background work later (e.g. in `requestIdleCallback`). When given, datasets
+   * larger than {@link syncLimit} get finer levels placed in slices while a coarser level stands
+   * in; without it every level is placed when first asked for.
+   */
+  schedule?: (task: () => void) => void;
+  /** Datasets up to this many events are always placed synchronously (default 50,000). */
+  syncLimit?: number;
+  /** Events placed per background slice (default 25,000). */
+  sliceSize?: number;
+  /** Levels kept in the cache (default 24). */
+  maxLevels?: number;
+}
+
+/** Pixels beyond each side of the view whose events are still answered (their labels reach in). */
+const MARGIN_PX = 320;
+/** Dense runs closer than this many buckets are one region. */
+const REGION_GAP = 8;
+/** At most this many regions per lane; closer runs merge beyond it. */
+const MAX_REGIONS = 24;
+
+interface SpecState {
+  readonly spec: LayoutSpec;
+  readonly widths: Float32Array;
+  readonly levels: Map<number, LevelPlacement>;
+  readonly builders: Map<number, LevelBuilder>;
+  /** Largest row count and density need seen per lane: heights never shrink under the cursor. */
+  readonly rows: number[];
+  readonly dense: boolean[];
+}
+
+/** A {@link TimelineSource} over a parsed dataset held in memory. */
+export class MemorySource implements TimelineSource {
+  readonly dataset: Dataset;
+  readonly index: EventIndex;
+  readonly extent: readonly [TimeCoord, TimeCoord] | undefined;
+  readonly #input: LevelInput;
+  readonly #options: Required<Omit<MemorySourceOptions, 'schedule'>> & Pick<MemorySourceOptions, 'schedule'>;
+  /** All starts and all ends, each sorted, for O(log n) counts. */
+  readonly #froms: Float64Array;
+  readonly #tos: Float64Array;
+  readonly #listeners = new Set<() => void>();
+  #state: SpecState | undefined;
+  #lastLevel = 0;
+
+  constructor(dataset: Dataset, options: MemorySourceOptions = {}) {
+    this.dataset = dataset;
+    this.index = new EventIndex(dataset.events);
+    this.#options = { syncLimit: 50_000, sliceSize: 25_000, maxLevels: 24, ...options };
+    const events = this.index.sorted;
+    const laneOf = new Map(dataset.lanes.map((lane) => [lane.id, lane.index]));
+    const lanes = new Uint16Array(events.length);
+    const rangeLike = new Uint8Array(events.length);
+    let min = Infinity;
+    let max = -Infinity;
+    events.forEach((event, i) => {
+      lanes[i] = laneOf.get(event.lane) ?? 0;
+      const point = event.end === undefined && POINT_PRECISIONS.has(event.start.precision);
+      rangeLike[i] = point ? 0 : 1;
+      if (event.from < min) min = event.from;
+      if (event.to > max) max = event.to;
+    });
+    this.extent = min <= max ? [min, max] : undefined;
+    this.#input = {
+      events,
+      lanes,
+      laneCount: Math.max(1, dataset.lanes.length),
+      rangeLike,
+      extent: this.extent ?? [0, 0],
+    };
+    this.#froms = this.index.intervals.froms;
+    this.#tos = Float64Array.from(this.index.intervals.tos).sort();
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  at(position: number): TimelineEvent | undefined {
+    return this.index.sorted[position];
+  }
+
+  positionOf(id: string): number {
+    return this.index.positionOf(id);
+  }
+
+  get(id: string): TimelineEvent | undefined {
+    return this.index.get(id);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Events touching `[from, to]`, in O(log n). */
+  count(from: TimeCoord, to: TimeCoord): number {
+    return bisect(this.#froms, to, true) - bisect(this.#tos, from);
+  }
+
+  query(query: ViewQuery): ViewAnswer {
+    const { from, to, pixels } = query;
+    const state = this.#stateFor(query.layout);
+    const laneCount = this.#input.laneCount;
+    const lanes = query.lanes ?? Array.from({ length: laneCount }, (_, i) => i);
+    const msPerPixel = pixels > 0 && to > from ? (to - from) / pixels : Infinity;
+    if (!Number.isFinite(msPerPixel) || this.size === 0) {
+      return {
+        level: 0,
+        exact: true,
+        items: [],
+        density: [],
+        regions: [],
+        rows: state.rows,
+        dense: state.dense,
+        total: 0,
+      };
+    }
+    const wanted = levelFor(msPerPixel);
+    this.#lastLevel = wanted;
+    const placement = this.#placementFor(state, wanted);
+    const margin = MARGIN_PX * msPerPixel;
+    const items: ViewItem[] = [];
+    const density: LaneDensity[] = [];
+    const regions: DenseRegion[] = [];
+    const events = this.index.sorted;
+    for (const lane of lanes) {
+      const laneLevel = placement.lanes[lane];
+      if (!laneLevel) continue;
+      const { placed, placedIndex } = laneLevel;
+      placedIndex.forEach(from - margin, to + margin, (j) => {
+        const position = placed[j]!;
+        const flags = placement.flags[position]!;
+        items.push({
+          event: events[position]!,
+          position,
+          lane,
+          row: placement.rows[position]!,
+          bar: (flags & PLACED_BAR) !== 0,
+          labelInside: (flags & PLACED_LABEL_INSIDE) !== 0,
+          labelBefore: (flags & PLACED_LABEL_BEFORE) !== 0,
+          labelWidth: state.widths[position]!,
+        });
+      });
+      const counts = countBuckets(laneLevel.denseFroms, laneLevel.denseTos, from, to, pixels);
+      density.push({ lane, counts });
+      regions.push(...denseRegions(lane, counts, laneLevel.denseFroms, laneLevel.denseTos, from, to));
+    }
+    return {
+      level: placement.level,
+      exact: placement.level === wanted,
+      items,
+      density,
+      regions,
+      rows: state.rows,
+      dense: state.dense,
+      total: this.count(from, to),
+    };
+  }
+
+  revealLevel(position: number, layout: LayoutSpec, atMost: number, atLeast: number): number | undefined {
+    const state = this.#stateFor(layout);
+    for (let level = atMost; level >= atLeast; level--) {
+      const placement = this.#placementFor(state, level, true);
+      if (placement.rows[position]! >= 0) return level;
+    }
+    return undefined;
+  }
+
+  #stateFor(spec: LayoutSpec): SpecState {
+    if (this.#state?.spec !== spec) {
+      const laneCount = this.#input.laneCount;
+      this.#state = {
+        spec,
+        widths: new Float32Array(this.size).fill(Number.NaN),
+        levels: new Map(),
+        builders: new Map(),
+        rows: Array.from({ length: laneCount }, () => 1),
+        dense: Array.from({ length: laneCount }, () => false),
+      };
+    }
+    return this.#state;
+  }
+
+  /** The placement at `level`, or, while a large one is placed in the background, a coarser stand-in. */
+  #placementFor(state: SpecState, level: number, sync = false): LevelPlacement {
+    const cached = state.levels.get(level);
+    if (cached) {
+      this.#prefetch(state, level - 1);
+      return cached;
+    }
+    const { schedule, syncLimit } = this.#options;
+    if (!sync && schedule && this.size > syncLimit) {
+      let standIn: LevelPlacement | undefined;
+      for (const [l, placement] of state.levels) {
+        if (l > level && (!standIn || l < standIn.level)) standIn = placement;
+      }
+      if (standIn) {
+        this.#prefetch(state, level);
+        return standIn;
+      }
+    }
+    const builder = state.builders.get(level) ?? new LevelBuilder(level, this.#input, state.spec, state.widths);
+    const placement = builder.step()!;
+    state.builders.delete(level);
+    this.#store(state, placement);
+    return placement;
+  }
+
+  /** Places `level` in background slices, if there is a scheduler and it is not placed yet. */
+  #prefetch(state: SpecState, level: number): void {
+    const { schedule, sliceSize, syncLimit } = this.#options;
+    if (!schedule || this.size <= syncLimit || state.levels.has(level) || state.builders.has(level)) return;
+    const builder = new LevelBuilder(level, this.#input, state.spec, state.widths);
+    state.builders.set(level, builder);
+    const slice = () => {
+      if (this.#state !== state || state.builders.get(level) !== builder) return;
+      const placement = builder.step(sliceSize);
+      if (!placement) {
+        schedule(slice);
+        return;
+      }
+      state.builders.delete(level);
+      this.#store(state, placement);
+      for (const listener of this.#listeners) listener();
+    };
+    schedule(slice);
+  }
+
+  #store(state: SpecState, placement: LevelPlacement): void {
+    state.levels.set(placement.level, placement);
+    placement.laneRows.forEach((rows, lane) => {
+      if (rows > state.rows[lane]!) state.rows[lane] = rows;
+      if (placement.lanes[lane]!.denseFroms.length) state.dense[lane] = true;
+    });
+    // Evict the levels farthest from the one in use.
+    while (state.levels.size > this.#options.maxLevels) {
+      let farthest = placement.level;
+      for (const l of state.levels.keys()) {
+        if (Math.abs(l - this.#lastLevel) > Math.abs(farthest - this.#lastLevel)) farthest = l;
+      }
+      state.levels.delete(farthest);
+    }
+  }
+}
+
+/** Precisions drawn as a point when there is no end: a day or finer. */
+const POINT_PRECISIONS = new Set(['day', 'minute', 'second', 'millisecond']);
+
+/** Counts per bucket of spans overlapping each bucket, by bisection in sorted starts and ends. */
+export function countBuckets(
+  froms: Float64Array,
+  tos: Float64Array,
+  from: TimeCoord,
+  to: TimeCoord,
+  buckets: number,
+): Uint32Array {
+  const n = Math.max(0, Math.floor(buckets));
+  const counts = new Uint32Array(n);
+  if (!froms.length || n === 0) return counts;
+  const width = (to - from) / n;
+  for (let b = 0; b < n; b++) {
+    const start = from + b * width;
+    const end = b === n - 1 ? to : start + width;
+    const started = bisect(froms, end);
+    if (started === 0) continue;
+    const ended = bisect(tos, start, true);
+    if (ended >= froms.length) break;
+    counts[b] = started - ended;
+  }
+  return counts;
+}
+
+/** Runs of non-empty buckets (merged across small gaps), each with the number of events it holds. */
+export function denseRegions(
+  lane: number,
+  counts: Uint32Array,
+  froms: Float64Array,
+  tos: Float64Array,
+  from: TimeCoord,
+  to: TimeCoord,
+): DenseRegion[] {
+  const width = (to - from) / Math.max(1, counts.length);
+  let gap = REGION_GAP;
+  let runs: [number, number][] = [];
+  for (;;) {
+    runs = [];
+    let b = 0;
+    while (b < counts.length) {
+      if (counts[b] === 0) {
+        b++;
+        continue;
+      }
+      const current = runs.at(-1);
+      if (current && b - current[1] <= gap) current[1] = b;
+      else runs.push([b, b]);
+      b++;
+    }
+    if (runs.length <= MAX_REGIONS) break;
+    gap *= 2;
+  }
+  return runs.map(([first, last]) => {
+    const a = from + first * width;
+    const z = from + (last + 1) * width;
+    return { lane, first, last, from: a, to: z, count: bisect(froms, z) - bisect(tos, a, true) };
+  });
+}

@@ -1,0 +1,288 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  coordOf,
+  createTextMeasurer,
+  IntervalIndex,
+  itemGeometry,
+  levelFor,
+  MemorySource,
+  MS_PER_DAY,
+  parseDataset,
+  type DatasetInput,
+  type LayoutSpec,
+  type ViewItem,
+} from '../src/index.js';
+
+function source(input: DatasetInput, options?: ConstructorParameters<typeof MemorySource>[1]): MemorySource {
+  const { dataset, problems } = parseDataset(input);
+  expect(problems).toEqual([]);
+  return new MemorySource(dataset, options);
+}
+
+/** A seeded dataset: `n` events over 2000–2020 in three lanes, a fifth of them ranges. */
+function randomDataset(n: number, seed = 11): DatasetInput {
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const pad = (v: number) => String(v).padStart(2, '0');
+  return {
+    lanes: ['l0', 'l1', 'l2'].map((id) => ({ id, label: id })),
+    events: Array.from({ length: n }, (_, i) => {
+      const y = 2000 + Math.floor(random() * 20);
+      const start = `${y}-${pad(1 + Math.floor(random() * 12))}-${pad(1 + Math.floor(random() * 28))}`;
+      const range = random() < 0.2;
+      return {
+        id: `e${i}`,
+        title: `Event ${i}${'x'.repeat(Math.floor(random() * 12))}`,
+        start,
+        ...(range ? { end: `${y + Math.floor(random() * 3)}-12` } : {}),
+        lane: `l${i % 3}`,
+      };
+    }),
+  };
+}
+
+const measure = (text: string) => text.length * 7;
+
+/** Horizontal extents of an item's mark and label at a scale. */
+function boxes(item: ViewItem, scale: (t: number) => number, spec: LayoutSpec): [number, number][] {
+  const { x0, x1, labelX } = itemGeometry(item, scale, spec);
+  return item.labelInside
+    ? [[x0, x1]]
+    : [
+        [x0, x1],
+        [labelX, labelX + item.labelWidth],
+      ];
+}
+
+function expectNoOverlap(items: readonly ViewItem[], scale: (t: number) => number, spec: LayoutSpec): void {
+  const rows = new Map<string, [number, number, string][]>();
+  for (const item of items) {
+    const key = `${item.lane}/${item.row}`;
+    const list = rows.get(key) ?? [];
+    for (const [a, b] of boxes(item, scale, spec)) list.push([a, b, item.event.id]);
+    rows.set(key, list);
+  }
+  for (const list of rows.values()) {
+    list.sort((p, q) => p[0] - q[0]);
+    for (let i = 1; i < list.length; i++) {
+      const [a, , id] = list[i]!;
+      const [, b, prev] = list[i - 1]!;
+      if (id === prev) continue;
+      expect(a, `${prev} and ${id} overlap`).toBeGreaterThanOrEqual(b - 1e-6);
+    }
+  }
+}
+
+describe('IntervalIndex', () => {
+  it('returns exactly what a linear scan returns, with long and short spans (fast-check)', () => {
+    const span = fc.oneof(fc.double({ min: 0, max: 10, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: -1e4, max: 1e4, noNaN: true }), span), { maxLength: 300 }),
+        fc.double({ min: -2e4, max: 2e4, noNaN: true }),
+        fc.double({ min: 0, max: 5e3, noNaN: true }),
+        (spans, a, width) => {
+          spans.sort((p, q) => p[0] - q[0]);
+          const froms = Float64Array.from(spans, (s) => s[0]);
+          const tos = Float64Array.from(spans, (s) => s[0] + s[1]);
+          const index = new IntervalIndex(froms, tos);
+          const b = a + width;
+          const expected = spans.flatMap(([f, d], i) => (f <= b && f + d >= a ? [i] : []));
+          expect(index.query(a, b)).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it('is not slowed down by a few very long spans: a small window examines few nodes', () => {
+    const n = 100_000;
+    const froms = Float64Array.from({ length: n }, (_, i) => i);
+    const tos = Float64Array.from(froms, (f, i) => (i < 3 ? n * 2 : f + 1));
+    const index = new IntervalIndex(froms, tos);
+    const hits: number[] = [];
+    const examined = index.forEach(50_000, 50_010, (i) => hits.push(i));
+    expect(hits).toEqual([0, 1, 2, ...Array.from({ length: 12 }, (_, i) => 49_999 + i)]);
+    // Three long spans plus a dozen short ones: a few paths through a 17-level tree, not a scan.
+    expect(examined).toBeLessThan(600);
+  });
+});
+
+describe('createTextMeasurer', () => {
+  it('measures each distinct glyph once and sums them', () => {
+    const glyph = vi.fn((g: string) => (g === 'W' ? 11 : g.length * 5));
+    const m = createTextMeasurer(glyph);
+    expect(m('Wow')).toBe(21);
+    expect(m('WoW')).toBe(27);
+    expect(glyph).toHaveBeenCalledTimes(3); // W, o, w
+    expect(m('😀')).toBe(10); // a surrogate pair is one glyph
+    expect(m.glyphs).toBe(4);
+  });
+
+  it('stays bounded over many distinct labels', () => {
+    const m = createTextMeasurer(() => 6, { maxGlyphs: 64 });
+    for (let i = 0; i < 1000; i++) m(`Title ${String.fromCodePoint(0x4e00 + i)} ${i}`);
+    expect(m.glyphs).toBeLessThanOrEqual(1000 + 128);
+  });
+});
+
+describe('levelFor', () => {
+  it('picks the finest power-of-two level at least as coarse as the view', () => {
+    expect(levelFor(1024)).toBe(10);
+    expect(levelFor(1025)).toBe(11);
+    expect(levelFor(1000)).toBe(10);
+    expect(levelFor(0.5)).toBe(-1);
+  });
+});
+
+describe('MemorySource', () => {
+  const spec: LayoutSpec = { measure, maxRows: 5 };
+  const full = (s: MemorySource) => ({ from: s.extent![0], to: s.extent![1] });
+
+  it('accounts for every event in view: drawn one by one, or counted as dense', () => {
+    const s = source(randomDataset(2000));
+    const { from, to } = full(s);
+    const answer = s.query({ from, to, pixels: 1000, layout: spec });
+    expect(answer.exact).toBe(true);
+    const drawn = new Set(answer.items.map((item) => item.position));
+    expect(answer.items.length).toBeGreaterThan(20);
+    expect(answer.items.length).toBeLessThan(2000);
+    const placement = answer.level;
+    expect(placement).toBe(levelFor((to - from) / 1000));
+    // Each dense event is in some lane's counts; counts equal a brute-force count per bucket.
+    const width = (to - from) / 1000;
+    const events = s.index.sorted;
+    const dense = events.flatMap((e, i) => (drawn.has(i) ? [] : [{ ...e, laneIndex: Number(e.lane.slice(1)) }]));
+    expect(drawn.size + dense.length).toBe(2000);
+    for (const { lane, counts } of answer.density) {
+      for (const b of [0, 17, 250, 499, 999]) {
+        const a = from + b * width;
+        const z = b === 999 ? to : a + width;
+        const expected = dense.filter((e) => e.laneIndex === lane && e.from < z && e.to > a).length;
+        expect(counts[b], `lane ${lane} bucket ${b}`).toBe(expected);
+      }
+    }
+    // Regions name how many distinct events they stand for; together, every dense event.
+    const named = answer.regions.reduce((sum, r) => sum + r.count, 0);
+    expect(named).toBeGreaterThanOrEqual(dense.length);
+    expect(answer.total).toBe(2000);
+  });
+
+  it('never overlaps what it draws, at the level and at every finer zoom within it (fast-check)', () => {
+    const s = source(randomDataset(1500, 5));
+    const [lo, hi] = s.extent!;
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.double({ min: 1, max: 2, noNaN: true }),
+        (at, zoom, within) => {
+          const span = (hi - lo) / 2 ** zoom / within;
+          const from = lo + (hi - lo - span) * at;
+          const to = from + span;
+          const answer = s.query({ from, to, pixels: 900, layout: spec });
+          const scale = (t: number) => ((t - from) / (to - from)) * 900;
+          expectNoOverlap(answer.items, scale, spec);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('measures each label at most once, and a zoom frame within a level measures and places nothing', () => {
+    const m = vi.fn(measure);
+    const spy: LayoutSpec = { measure: m, maxRows: 5 };
+    const s = source(randomDataset(3000));
+    const { from, to } = full(s);
+    const level = levelFor((to - from) / 1000);
+    // A view at exactly the level's resolution, then frames zoomed in within it.
+    const span = 2 ** level * 1000;
+    const mid = (from + to) / 2;
+    s.query({ from: mid - span / 2, to: mid + span / 2, pixels: 1000, layout: spy });
+    const calls = m.mock.calls.length;
+    expect(calls).toBeGreaterThan(0);
+    expect(calls).toBeLessThanOrEqual(3000);
+    for (const f of [1.1, 1.3, 1.6, 1.9]) {
+      const answer = s.query({ from: mid - span / f / 2, to: mid + span / f / 2, pixels: 1000, layout: spy });
+      expect(answer.level).toBe(level);
+    }
+    expect(m.mock.calls.length).toBe(calls);
+    // Other levels measure only events never measured before.
+    s.query({ from: mid - span / 8, to: mid + span / 8, pixels: 1000, layout: spy });
+    s.query({ from, to, pixels: 1000, layout: spy });
+    const titles = m.mock.calls.map((c) => c[0]);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it('keeps lane heights stable: rows never shrink while zooming', () => {
+    const s = source(randomDataset(800));
+    const { from, to } = full(s);
+    const first = [...s.query({ from, to, pixels: 800, layout: spec }).rows];
+    for (let z = 1; z < 8; z++) {
+      const span = (to - from) / 2 ** z;
+      const rows = s.query({ from, to: from + span, pixels: 800, layout: spec }).rows;
+      rows.forEach((r, lane) => expect(r).toBeGreaterThanOrEqual(first[lane]!));
+    }
+  });
+
+  it('finds the level that reveals a dense event, and none for more events at one instant than rows', () => {
+    const s = source({
+      events: [
+        ...Array.from({ length: 8 }, (_, i) => ({ id: `same${i}`, title: 'Same day', start: '2020-05-05' })),
+        ...Array.from({ length: 200 }, (_, i) => ({
+          id: `d${i}`,
+          title: `Day ${i}`,
+          start: new Date(Date.UTC(2020, 5, 1 + i)).toISOString().slice(0, 10),
+        })),
+      ],
+    });
+    const { from, to } = full(s);
+    const coarse = levelFor((to - from) / 600);
+    const answer = s.query({ from, to, pixels: 600, layout: spec });
+    const drawn = new Set(answer.items.map((i) => i.position));
+    const hidden = s.index.sorted.findIndex((e, i) => e.id.startsWith('d') && !drawn.has(i));
+    expect(hidden).toBeGreaterThan(0);
+    const level = s.revealLevel(hidden, spec, coarse, coarse - 40)!;
+    expect(level).toBeLessThan(coarse);
+    const t = s.at(hidden)!.from;
+    const span = 2 ** level * 600;
+    const revealed = s.query({ from: t - span / 2, to: t + span / 2, pixels: 600, layout: spec });
+    expect(revealed.items.some((i) => i.position === hidden)).toBe(true);
+    // Eight events on one day, five rows: three can never be drawn one by one.
+    const stuck = s.index.sorted.findIndex(
+      (e, i) => e.id.startsWith('same') && s.revealLevel(i, spec, coarse, coarse - 40) === undefined,
+    );
+    expect(stuck).toBeGreaterThanOrEqual(0);
+  });
+
+  it('places large data in background slices, standing in with a coarser level meanwhile', () => {
+    const tasks: (() => void)[] = [];
+    const s = source(randomDataset(3000), { schedule: (task) => tasks.push(task), syncLimit: 100, sliceSize: 500 });
+    const notified = vi.fn();
+    s.subscribe(notified);
+    const { from, to } = full(s);
+    const coarse = s.query({ from, to, pixels: 1000, layout: spec });
+    expect(coarse.exact).toBe(true);
+    const span = (to - from) / 16;
+    const fine = s.query({ from, to: from + span, pixels: 1000, layout: spec });
+    expect(fine.exact).toBe(false);
+    expect(fine.level).toBeGreaterThan(levelFor(span / 1000));
+    let guard = 0;
+    while (tasks.length && guard++ < 1000) tasks.shift()!();
+    expect(notified).toHaveBeenCalled();
+    const after = s.query({ from, to: from + span, pixels: 1000, layout: spec });
+    expect(after).toMatchObject({ exact: true, level: levelFor(span / 1000) });
+  });
+
+  it('answers an empty dataset and a zero-width view without throwing', () => {
+    const empty = source({ events: [] });
+    expect(empty.query({ from: 0, to: 1, pixels: 100, layout: spec }).items).toEqual([]);
+    const one = source({ events: [{ id: 'a', title: 'A', start: '2020-01-01' }] });
+    expect(one.query({ from: 5, to: 5, pixels: 100, layout: spec }).items).toEqual([]);
+    const answer = one.query({ from: coordOf(2019), to: coordOf(2021), pixels: 100, layout: spec });
+    expect(answer.items.map((i) => i.event.id)).toEqual(['a']);
+    expect(answer.items[0]!.bar).toBe(false);
+    expect(s(one).count(coordOf(2020, 1, 1), coordOf(2020, 1, 1) + MS_PER_DAY)).toBe(1);
+  });
+});
+
+const s = (x: MemorySource) => x;
