@@ -25,6 +25,7 @@ export {
   describeValue,
   formatDate,
   formatDateRange,
+  formatSpan,
   formatterFor,
   formatYear,
   isDateSafe,
@@ -57,8 +58,6 @@ export type { Spanned, TimeScale, ViewDomainOptions } from './scale.js';
 export { axisTicks, TICK_UNITS } from './ticks.js';
 export type { AxisTickOptions, AxisTicks, Tick, TickUnit } from './ticks.js';
 export { EventIndex } from './layout/event-index.js';
-export { placeEvents } from './layout/place.js';
-export type { PlacedCluster, PlacedEvent, PlaceOptions, Placement } from './layout/place.js';
 export { bisect, IntervalIndex } from './layout/interval-index.js';
 export { createTextMeasurer } from './layout/measure.js';
 export type { GlyphMeasure, TextMeasurer, TextMeasurerOptions } from './layout/measure.js';
@@ -66,6 +65,7 @@ export {
   itemGeometry,
   LevelBuilder,
   levelFor,
+  overlapDepth,
   PLACED_BAR,
   PLACED_LABEL_BEFORE,
   PLACED_LABEL_INSIDE,

@@ -8,6 +8,7 @@ import {
   levelFor,
   MemorySource,
   MS_PER_DAY,
+  overlapDepth,
   parseDataset,
   type DatasetInput,
   type LayoutSpec,
@@ -42,6 +43,7 @@ function randomDataset(n: number, seed = 11): DatasetInput {
 }
 
 const measure = (text: string) => text.length * 7;
+const full = (s: MemorySource) => ({ from: s.extent![0], to: s.extent![1] });
 
 /** Horizontal extents of an item's mark and label at a scale. */
 function boxes(item: ViewItem, scale: (t: number) => number, spec: LayoutSpec): [number, number][] {
@@ -125,6 +127,30 @@ describe('createTextMeasurer', () => {
   });
 });
 
+describe('overlapDepth', () => {
+  it('counts the most events of a lane that overlap at one instant', () => {
+    const froms = [0, 1, 2, 10, 10, 10, 0];
+    const tos = [5, 3, 4, 11, 11, 12, 100];
+    const lanes = [0, 0, 0, 0, 0, 0, 1];
+    expect([...overlapDepth(froms, tos, lanes, 3)]).toEqual([3, 1, 0]);
+  });
+
+  it('lets a lane grow past maxRows for events that overlap, so each can be drawn one by one', () => {
+    const s = source({
+      events: Array.from({ length: 9 }, (_, i) => ({
+        id: `r${i}`,
+        title: `Range ${i}`,
+        start: '2020-02',
+        end: '2021-09',
+      })),
+    });
+    const { from, to } = full(s);
+    const answer = s.query({ from, to, pixels: 1000, layout: { measure, maxRows: 8 } });
+    expect(answer.items).toHaveLength(9);
+    expect(answer.rows[0]).toBe(9);
+  });
+});
+
 describe('levelFor', () => {
   it('picks the finest power-of-two level at least as coarse as the view', () => {
     expect(levelFor(1024)).toBe(10);
@@ -136,7 +162,6 @@ describe('levelFor', () => {
 
 describe('MemorySource', () => {
   const spec: LayoutSpec = { measure, maxRows: 5 };
-  const full = (s: MemorySource) => ({ from: s.extent![0], to: s.extent![1] });
 
   it('accounts for every event in view: drawn one by one, or counted as dense', () => {
     const s = source(randomDataset(2000));
@@ -227,7 +252,7 @@ describe('MemorySource', () => {
   it('finds the level that reveals a dense event, and none for more events at one instant than rows', () => {
     const s = source({
       events: [
-        ...Array.from({ length: 8 }, (_, i) => ({ id: `same${i}`, title: 'Same day', start: '2020-05-05' })),
+        ...Array.from({ length: 20 }, (_, i) => ({ id: `same${i}`, title: 'Same day', start: '2020-05-05' })),
         ...Array.from({ length: 200 }, (_, i) => ({
           id: `d${i}`,
           title: `Day ${i}`,
@@ -247,7 +272,7 @@ describe('MemorySource', () => {
     const span = 2 ** level * 600;
     const revealed = s.query({ from: t - span / 2, to: t + span / 2, pixels: 600, layout: spec });
     expect(revealed.items.some((i) => i.position === hidden)).toBe(true);
-    // Eight events on one day, five rows: three can never be drawn one by one.
+    // Twenty events on one day: the lane grows to 16 rows for them (not 20), so four stay dense.
     const stuck = s.index.sorted.findIndex(
       (e, i) => e.id.startsWith('same') && s.revealLevel(i, spec, coarse, coarse - 40) === undefined,
     );

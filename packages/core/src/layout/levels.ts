@@ -13,7 +13,7 @@
  */
 import type { TimeCoord } from '../model/calendar.js';
 import type { TimelineEvent } from '../model/types.js';
-import { IntervalIndex } from './interval-index.js';
+import { bisect, IntervalIndex } from './interval-index.js';
 
 /** Geometry and measurement that placement depends on. Reuse the same object to reuse its cache. */
 export interface LayoutSpec {
@@ -25,6 +25,12 @@ export interface LayoutSpec {
   readonly gap?: number;
   /** Labelled rows a lane may grow to; events that fit in none are dense (default 10). */
   readonly maxRows?: number;
+  /**
+   * A lane in which more than `maxRows` events overlap in time may grow to as many rows as overlap,
+   * up to this many (default 16): events that overlap at every zoom can then still be drawn one
+   * by one when zoomed in, where more rows would not help anything else.
+   */
+  readonly overlapRows?: number;
   /** Ranges narrower than this many pixels are drawn as points (default 4). */
   readonly minBarWidth?: number;
   /** Space between a mark and its label, and inside a bar around its label (default 4). */
@@ -51,6 +57,8 @@ export interface LevelInput {
   readonly laneCount: number;
   /** 1 when the event may be drawn as a bar (a range, or a date coarser than a day). */
   readonly rangeLike: Uint8Array;
+  /** Most events of each lane that overlap at one instant (see {@link overlapDepth}). */
+  readonly depth: Uint32Array;
   /** `[from, to]` of all the data: labels that would run past its end go before their mark. */
   readonly extent: readonly [TimeCoord, TimeCoord];
 }
@@ -87,6 +95,7 @@ export class LevelBuilder {
   readonly #input: LevelInput;
   readonly #widths: Float32Array;
   readonly #spec: Required<LayoutSpec>;
+  readonly #laneRows: Int32Array;
   readonly #rows: Int8Array;
   readonly #flags: Uint8Array;
   readonly #rowEnds: number[][];
@@ -105,6 +114,7 @@ export class LevelBuilder {
       pointSize: spec.pointSize ?? 12,
       gap: spec.gap ?? 8,
       maxRows: Math.min(spec.maxRows ?? 10, 127),
+      overlapRows: Math.min(spec.overlapRows ?? 16, 127),
       minBarWidth: spec.minBarWidth ?? 4,
       labelPad: spec.labelPad ?? 4,
     };
@@ -112,6 +122,8 @@ export class LevelBuilder {
     this.#rows = new Int8Array(n);
     this.#flags = new Uint8Array(n);
     this.#rowEnds = Array.from({ length: input.laneCount }, () => []);
+    const { maxRows, overlapRows } = this.#spec;
+    this.#laneRows = Int32Array.from(input.depth, (depth) => Math.max(maxRows, Math.min(depth, overlapRows)));
   }
 
   /** Whether every event has been placed. */
@@ -128,7 +140,7 @@ export class LevelBuilder {
   step(budget = Infinity): LevelPlacement | undefined {
     if (this.#result) return this.#result;
     const { events, lanes, rangeLike, extent } = this.#input;
-    const { measure, pointSize, gap, maxRows, minBarWidth, labelPad } = this.#spec;
+    const { measure, pointSize, gap, minBarWidth, labelPad } = this.#spec;
     const s = 2 ** -this.level;
     const minX = extent[0] * s;
     const maxX = extent[1] * s;
@@ -138,6 +150,7 @@ export class LevelBuilder {
     for (let i = this.#next; i < end; i++) {
       const event = events[i]!;
       const ends = this.#rowEnds[lanes[i]!]!;
+      const maxRows = this.#laneRows[lanes[i]!]!;
       const left = event.from * s;
       const right = event.to * s;
       const bar = rangeLike[i] === 1 && right - left >= minBarWidth;
@@ -266,4 +279,26 @@ export function itemGeometry(
   else if (item.labelBefore) labelX = x0 - pad - item.labelWidth;
   else labelX = x1 + pad;
   return { x0, x1, labelX };
+}
+
+/**
+ * The most events of each lane that overlap at one instant: for events in display order (sorted by
+ * start), at each start, the events started so far minus those already ended. O(n log n).
+ */
+export function overlapDepth(
+  froms: ArrayLike<number>,
+  tos: ArrayLike<number>,
+  lanes: ArrayLike<number>,
+  laneCount: number,
+): Uint32Array {
+  const byLane: number[][] = Array.from({ length: laneCount }, () => []);
+  for (let i = 0; i < froms.length; i++) byLane[lanes[i]!]?.push(i);
+  return Uint32Array.from(byLane, (indices) => {
+    const ends = Float64Array.from(indices, (i) => tos[i]!).sort();
+    let depth = 0;
+    indices.forEach((i, started) => {
+      depth = Math.max(depth, started + 1 - bisect(ends, froms[i]!, true));
+    });
+    return depth;
+  });
 }

@@ -9,7 +9,15 @@
  *
  * @module
  */
-import { coordOf, DATE_COORD_LIMIT, daysInMonth, fieldsOf, MS_PER_MINUTE, type TimeCoord } from './calendar.js';
+import {
+  coordOf,
+  DATE_COORD_LIMIT,
+  daysInMonth,
+  fieldsOf,
+  MS_PER_DAY,
+  MS_PER_MINUTE,
+  type TimeCoord,
+} from './calendar.js';
 
 /** How finely a date is known, coarsest first. */
 export const DATE_PRECISIONS = [
@@ -373,4 +381,33 @@ export function formatterFor(locale: string | undefined, options: Intl.DateTimeF
 export function formatDateRange(start: TimePoint, end: TimePoint | undefined, options: DateFormatOptions = {}): string {
   const from = formatDate(start, options);
   return end ? `${from} – ${formatDate(end, options)}` : from;
+}
+
+/**
+ * Formats a span of the time axis (a visible range, a dense region) at a precision its length
+ * supports: years for spans of years ("1990 – 1999"), months for months, days otherwise, and
+ * one date when both ends read the same.
+ */
+export function formatSpan(from: TimeCoord, to: TimeCoord, options: DateFormatOptions = {}): string {
+  const span = to - from;
+  const precision: DatePrecision = span > 3 * 365 * MS_PER_DAY ? 'year' : span > 90 * MS_PER_DAY ? 'month' : 'day';
+  const point = (coord: TimeCoord): TimePoint => {
+    const { year, month, day } = fieldsOf(coord);
+    return {
+      input: '',
+      precision,
+      year,
+      ...(precision === 'year' ? {} : { month }),
+      ...(precision === 'day' ? { day } : {}),
+      approximate: false,
+      uncertain: false,
+      start:
+        precision === 'year' ? coordOf(year) : precision === 'month' ? coordOf(year, month) : coordOf(year, month, day),
+      end: coord,
+    };
+  };
+  // The end is exclusive: a span up to midnight ends on the day before.
+  const a = formatDate(point(from), options);
+  const b = formatDate(point(Math.max(from, to - 1)), options);
+  return a === b ? a : `${a} – ${b}`;
 }

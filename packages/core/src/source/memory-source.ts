@@ -14,6 +14,7 @@ import { bisect } from '../layout/interval-index.js';
 import {
   LevelBuilder,
   levelFor,
+  overlapDepth,
   PLACED_BAR,
   PLACED_LABEL_BEFORE,
   PLACED_LABEL_INSIDE,
@@ -88,11 +89,13 @@ export class MemorySource implements TimelineSource {
       if (event.to > max) max = event.to;
     });
     this.extent = min <= max ? [min, max] : undefined;
+    const laneCount = Math.max(1, dataset.lanes.length);
     this.#input = {
       events,
       lanes,
-      laneCount: Math.max(1, dataset.lanes.length),
+      laneCount,
       rangeLike,
+      depth: overlapDepth(this.index.intervals.froms, this.index.intervals.tos, lanes, laneCount),
       extent: this.extent ?? [0, 0],
     };
     this.#froms = this.index.intervals.froms;
@@ -138,8 +141,8 @@ export class MemorySource implements TimelineSource {
         items: [],
         density: [],
         regions: [],
-        rows: state.rows,
-        dense: state.dense,
+        rows: [...state.rows],
+        dense: [...state.dense],
         total: 0,
       };
     }
@@ -179,8 +182,8 @@ export class MemorySource implements TimelineSource {
       items,
       density,
       regions,
-      rows: state.rows,
-      dense: state.dense,
+      rows: [...state.rows],
+      dense: [...state.dense],
       total: this.count(from, to),
     };
   }

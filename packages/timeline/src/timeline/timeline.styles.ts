@@ -121,22 +121,41 @@ export const timelineStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* clip, not hidden: hidden would make .plot a scroll container and stop the axis sticking. */
   .plot {
     position: relative;
-    overflow: hidden;
+    overflow: clip;
+    cursor: grab;
+    user-select: none;
+    touch-action: none;
+  }
+
+  .plot:active {
+    cursor: grabbing;
+  }
+
+  /* The axis stays in view while the page scrolls past a plot taller than the window. */
+  .axis {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+  }
+
+  .body {
+    position: relative;
   }
 
   svg {
     display: block;
     width: 100%;
     font-family: var(--_font);
-    cursor: grab;
-    user-select: none;
-    touch-action: none;
   }
 
-  svg:active {
-    cursor: grabbing;
+  canvas {
+    position: absolute;
+    left: 0;
+    width: 100%;
+    pointer-events: none;
   }
 
   .axis-band {
@@ -205,7 +224,7 @@ export const timelineStyles = css`
     font-weight: 600;
   }
 
-  /* Each lane's marks and clusters take its colour. */
+  /* Each lane's marks and density strip take its colour. */
   .lane {
     --_mark: var(--_lane-1);
   }
@@ -227,26 +246,25 @@ export const timelineStyles = css`
     outline: none;
   }
 
-  .cluster {
+  /* A lane's colour as a resolved value, for the density canvas to read. */
+  .lane {
+    color: var(--_mark);
+  }
+
+  .region {
+    fill: transparent;
     cursor: zoom-in;
     outline: none;
   }
 
-  .cluster .mark {
-    fill: var(--_background);
+  .region:hover {
     stroke: var(--_mark);
-    stroke-width: 1.5;
+    stroke-width: 1;
   }
 
-  .cluster text {
-    fill: var(--_text);
-    font-size: 11px;
-    font-weight: 600;
-  }
-
-  .cluster:hover .mark,
-  .cluster:focus-visible .mark {
-    stroke-width: 2.5;
+  .region:focus-visible {
+    stroke: var(--_focus);
+    stroke-width: 2;
   }
 
   .event .mark {
@@ -295,20 +313,21 @@ export const timelineStyles = css`
     stroke-width: 3;
   }
 
-  .label.selected {
+  .event.selected .label {
     fill: var(--_selected);
     font-weight: 600;
   }
 
-  .event:focus-visible .focus-ring {
-    stroke: var(--_focus);
-    stroke-width: 2;
-    fill: none;
-  }
-
+  /* One ring, drawn around the focused event; shown for keyboard focus only. */
   .focus-ring {
     fill: none;
     stroke: none;
+    pointer-events: none;
+  }
+
+  svg:has(.event:focus-visible) .focus-ring {
+    stroke: var(--_focus);
+    stroke-width: 2;
   }
 
   .empty {
@@ -435,7 +454,7 @@ export const timelineStyles = css`
     .event .mark {
       stroke: CanvasText;
     }
-    .event:focus-visible .focus-ring {
+    svg:has(.event:focus-visible) .focus-ring {
       stroke: Highlight;
     }
   }

@@ -87,7 +87,7 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     }
   });
 
-  it('draws 1,000 events with nothing overlapping: marks, labels and clusters', async () => {
+  it('draws 1,000 events: marks and labels never overlap, the rest is a density strip that accounts for every event', async () => {
     const events = Array.from({ length: 1000 }, (_, i) => ({
       id: `e${i}`,
       title: `Event ${i}`,
@@ -96,22 +96,33 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     }));
     const el = await mount((el) => (el.events = events), 1200);
     const root = el.shadowRoot!;
-    const clusters = [...root.querySelectorAll('[part~="cluster"]')];
+    const regions = [...root.querySelectorAll('[part~="density"]')];
+    expect(regions.length).toBeGreaterThan(0);
+    // Each region is named with the number of events it stands for and the span they cover.
+    const counted = regions.reduce((sum, r) => {
+      const match = /^([\d,]+) events?, (.+): zoom in to show them$/.exec(r.getAttribute('aria-label')!);
+      expect(match, r.getAttribute('aria-label')!).not.toBeNull();
+      return sum + Number(match![1]!.replace(/,/g, ''));
+    }, 0);
+    // Every event is drawn once: as a mark of its own or counted in a region.
+    expect(marks(el).length + counted).toBeGreaterThanOrEqual(1000);
+    expect(marks(el).length).toBeGreaterThan(50);
+    // The strip is painted.
+    const canvas = root.querySelector('canvas')!;
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) painted++;
+    expect(painted).toBeGreaterThan(500);
     const boxes = [
       ...[...root.querySelectorAll<SVGTextElement>('.label')].map((t) => ({
-        key: `label ${t.dataset['id']}`,
+        key: `label ${t.closest('[data-id]')!.getAttribute('data-id')}`,
         box: t.getBoundingClientRect(),
       })),
       ...marks(el).map((m) => ({
         key: `mark ${m.dataset['id']}`,
         box: m.querySelector('.mark')!.getBoundingClientRect(),
       })),
-      ...clusters.map((c, i) => ({ key: `cluster c${i}`, box: c.getBoundingClientRect() })),
     ];
-    expect(clusters.length).toBeGreaterThan(0);
-    const counted = clusters.reduce((sum, c) => sum + Number(c.textContent!.trim().slice(1)), 0);
-    // Every event is drawn once: as a mark of its own or counted in a cluster.
-    expect(marks(el).length + counted).toBe(1000);
     boxes.sort((a, b) => a.box.left - b.box.left);
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length && boxes[j]!.box.left < boxes[i]!.box.right; j++) {
@@ -128,7 +139,7 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     }
   });
 
-  it('opens a cluster by zooming in, and reaches clustered events with the keyboard', async () => {
+  it('opens a dense region by clicking it, and reaches dense events with the keyboard', async () => {
     const events = Array.from({ length: 300 }, (_, i) => ({
       id: `e${i}`,
       title: `Event ${i}`,
@@ -137,14 +148,14 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     events.push({ id: 'last', title: 'Last', start: '2001-06-01' });
     const el = await mount((el) => (el.events = events), 800);
     const before = el.visibleRange.to - el.visibleRange.from;
-    const cluster = el.shadowRoot!.querySelector<SVGGElement>('[part~="cluster"]')!;
-    expect(cluster.getAttribute('aria-label')).toMatch(/^\d+ more events, .*: zoom in to show them$/);
-    await userEvent.click(cluster);
+    const region = el.shadowRoot!.querySelector<SVGRectElement>('[part~="density"]')!;
+    expect(region.getAttribute('aria-label')).toMatch(/^\d+ events, .*: zoom in to show them$/);
+    await userEvent.click(region);
     await settle(el);
     expect(el.visibleRange.to - el.visibleRange.from).toBeLessThan(before / 2);
     el.resetZoom();
     await settle(el);
-    // Events in time order (start, then input order); the 40th is surely in a cluster at full view.
+    // Events in time order (start, then input order); the 40th is surely dense at full view.
     const order = events.map((e, i) => ({ ...e, i })).sort((a, b) => a.start.localeCompare(b.start) || a.i - b.i);
     const target = order[40]!.id;
     expect(marks(el).some((m) => m.dataset['id'] === target)).toBe(false);
@@ -219,11 +230,11 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
 
   it('selects when the label is clicked, like the mark', async () => {
     const el = await mount((el) => (el.data = deadReckoning));
-    const label = el.shadowRoot!.querySelector<SVGTextElement>('.label[data-id="us-release"]')!;
+    const label = el.shadowRoot!.querySelector<SVGTextElement>('[data-id="us-release"] .label')!;
     await userEvent.click(label);
     await settle(el);
     expect(el.selected).toBe('us-release');
-    expect(label.classList.contains('selected')).toBe(true);
+    expect(label.closest('.event')!.classList.contains('selected')).toBe(true);
   });
 
   it('zooms with the wheel and the buttons, bounded to the data, and reports the range', async () => {

@@ -1,77 +1,57 @@
 /**
- * `<reel-timeline>`: an interactive, accessible timeline. Lit owns the DOM; `@reeltime/core` and
- * D3 do the maths (scales, ticks, layout) and d3-zoom the behaviour.
+ * `<reel-timeline>`: an interactive, accessible timeline. A thin host: the data controller loads
+ * and parses, the view state holds range, focus and selection, the frame asks the data source
+ * what to draw, and one module per renderer turns that into templates. Lit owns the DOM; D3 does
+ * the maths and, through d3-zoom, the behaviour.
  *
  * @module
  */
 import {
-  axisTicks,
-  createTimeScale,
-  EventIndex,
   extentOf,
   formatDate,
-  formatDateRange,
-  MS_PER_HOUR,
-  parseDataset,
+  formatSpan,
+  levelFor,
   parseDate,
-  placeEvents,
   viewDomain,
-  type AxisTicks,
   type Dataset,
   type DatasetInput,
-  type Lane,
-  type PlacedCluster,
-  type PlacedEvent,
+  type LayoutSpec,
   type Problem,
   type TimeCoord,
-  type TimelineEvent,
   type TimelineEventInput,
-  type TimeScale,
+  type ViewAnswer,
 } from '@reeltime/core';
-import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
-import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { ResizeController } from '../controllers/resize-controller.js';
-import { ZoomController } from '../controllers/zoom-controller.js';
-import { readEventElement } from '../event/event.js';
+import { ViewportController } from '../controllers/viewport-controller.js';
 import { ReelInvalidEvent, ReelRangeChangeEvent, ReelSelectEvent } from '../events/events.js';
+import { DataController, type DataModel } from './data-controller.js';
+import { computeFrame, type Frame } from './frame.js';
+import { AXIS_HEIGHT, LABEL_FONT_SIZE, MARK_SIZE, MAX_ROWS, MIN_VISIBLE_SPAN, SMALL_FONT_SIZE } from './geometry.js';
+import { handleTimelineKey, type KeyboardTarget } from './keyboard.js';
+import { measurerFor } from './measure.js';
+import { renderAxis, renderGrid } from './render/axis.js';
+import type { RenderContext } from './render/context.js';
+import { paintDensity } from './render/density.js';
+import { renderDetails } from './render/details.js';
+import { renderEras } from './render/eras.js';
+import { renderFocusRing, renderLanes } from './render/lanes.js';
+import { renderMarker, type Marker } from './render/marker.js';
+import { renderNotice } from './render/notice.js';
+import { renderTooltip } from './render/tooltip.js';
 import { timelineStyles } from './timeline.styles.js';
+import { ViewState, type VisibleRange } from './view-state.js';
 
-/** Heights of the drawing's parts, in CSS pixels. */
-const AXIS_HEIGHT = 44;
-const LANE_HEADER = 20;
-const ROW_HEIGHT = 26;
-const LANE_PADDING = 6;
-const ERA_STRIP = 22;
-const MARK_SIZE = 12;
-const BAR_HEIGHT = 14;
-/** Rows a lane may grow to before labels give way. */
-const MAX_ROWS = 10;
-/** The closest zoom shows about this much time across the whole width. */
-const MIN_VISIBLE_SPAN = 6 * MS_PER_HOUR;
-
-/** A visible range on reeltime's time coordinate (ms since 1970-01-01 UTC). */
-export interface VisibleRange {
-  readonly from: TimeCoord;
-  readonly to: TimeCoord;
-}
-
-interface Model {
-  readonly dataset: Dataset;
-  readonly index: EventIndex;
-  readonly problems: readonly Problem[];
-  readonly domain: readonly [TimeCoord, TimeCoord];
-}
-
-const EMPTY_DATASET: Dataset = { lanes: [], eras: [], events: [] };
+export type { VisibleRange } from './view-state.js';
 
 /**
  * An interactive timeline of events in lanes: zoom and pan with wheel, drag, touch or keys; select
  * an event to read its dates, description, places and sources. Data comes from the `data` (a whole
  * dataset) or `events` property, from a dataset JSON at `src`, or from `<reel-event>` children, in that order
  * of precedence. Invalid events are reported (`problems`, `reel-invalid` and a visible notice)
- * while the valid rest renders.
+ * while the valid rest renders. Events too dense to draw one by one at the current zoom are drawn
+ * as a density strip per lane, named for screen readers, and open by zooming in.
  *
  * @summary An interactive, accessible timeline of events.
  *
@@ -80,12 +60,13 @@ const EMPTY_DATASET: Dataset = { lanes: [], eras: [], events: [] };
  * @csspart base - The wrapper around everything.
  * @csspart header - The bar with the title, visible range and zoom buttons.
  * @csspart notice - The dismissible notice listing problems in the data.
- * @csspart plot - The drawing area.
- * @csspart axis - The time axis.
+ * @csspart plot - The drawing area (axis and body).
+ * @csspart axis - The time axis (stays at the top while the page scrolls past a tall plot).
  * @csspart lane - A lane's background band.
  * @csspart lane-label - A lane's label.
  * @csspart era - An era's background band.
  * @csspart event - An event's mark and label (focusable).
+ * @csspart density - A run of events too dense to draw one by one (focusable, opens on click).
  * @csspart marker - The marker line ("today" or a custom date).
  * @csspart tooltip - The tooltip shown on hover or focus.
  * @csspart details - The details of the selected event.
@@ -151,148 +132,115 @@ export class ReelTimeline extends LitElement {
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
   /** Id of the selected event, shown in the details area. */
-  @property({ reflect: true }) selected: string | null = null;
+  @property({ reflect: true })
+  get selected(): string | null {
+    return this.#view.selectedId;
+  }
+
+  set selected(id: string | null) {
+    const old = this.#view.selectedId;
+    this.#view.selectedId = id;
+    this.requestUpdate('selected', old);
+  }
 
   /** Problems found in the current data (parse errors and loading failures). Read-only. */
   get problems(): readonly Problem[] {
-    return this.#model.problems;
+    return this.#data.model.problems;
   }
 
   /** The parsed dataset that is drawn. Read-only. */
   get model(): Dataset {
-    return this.#model.dataset;
+    return this.#data.model.dataset;
   }
 
   /** The visible range. Setting it zooms and pans to show that range (within the data's bounds). */
   get visibleRange(): VisibleRange {
-    const [from, to] = this.#visibleScale().domain() as [number, number];
-    return { from, to };
+    return this.#view.range;
   }
 
   set visibleRange(range: VisibleRange) {
-    // Before the element has a width (not yet connected or laid out) or while data is loading,
-    // keep the range and apply it once there is something to apply it to.
-    if (this.#plotWidth() === 0 || this.loading) {
-      this.#pendingRange = range;
-      this.requestUpdate();
-      return;
-    }
-    this.#pendingRange = undefined;
-    const base = this.#baseScale();
-    const x0 = base(range.from);
-    const x1 = base(range.to);
-    if (!(x1 > x0)) return;
-    const k = this.#plotWidth() / (x1 - x0);
-    this.#zoom.set(zoomIdentity.translate(-k * x0, 0).scale(k));
+    if (this.#data.loading) this.#view.defer(range);
+    else this.#view.setRange(range);
   }
 
-  @state() private loaded: unknown = undefined;
-  @state() private loadProblems: readonly Problem[] = [];
-  @state() private loading = false;
-  @state() private childVersion = 0;
   @state() private noticeDismissed = false;
-  @state() private hoveredId: string | null = null;
-  /** The roving tab stop: the event focused last (kept after blur, so Tab returns to it). */
-  @state() private focusedId: string | null = null;
-  /** Whether an event mark has focus now (the tooltip follows it). */
-  @state() private focusInside = false;
 
-  @query('svg') private svgElement!: SVGSVGElement | null;
+  @query('.plot') private plotElement!: HTMLElement | null;
+  @query('.body') private bodyElement!: HTMLElement | null;
+  @query('canvas') private canvasElement!: HTMLCanvasElement | null;
 
-  #model: Model = { dataset: EMPTY_DATASET, index: new EventIndex([]), problems: [], domain: viewDomain(undefined) };
-  #placement: readonly PlacedEvent[] = [];
-  #clusters: readonly PlacedCluster[] = [];
-  #laneTops: number[] = [];
-  #laneHeights: number[] = [];
-  #ticks: AxisTicks = { unit: 'year', step: 1, minor: [], major: [] };
-  #plotHeight = AXIS_HEIGHT + ERA_STRIP;
-  #lastRange: VisibleRange | undefined;
-  #pendingRange: VisibleRange | undefined;
-  #lastProblems: readonly Problem[] = [];
-  #loadAbort: AbortController | undefined;
-  #childObserver: MutationObserver | undefined;
-  #measureContext: CanvasRenderingContext2D | null | undefined;
-  #labelWidths = new Map<string, number>();
-  #fontFamily = 'sans-serif';
-
+  readonly #view = new ViewState(this, () => this.plotElement);
+  readonly #data = new DataController(this, (model) => this.#dataChanged(model));
   readonly #size = new ResizeController(this);
-  readonly #zoom = new ZoomController(this, { target: () => this.svgElement });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (typeof MutationObserver === 'undefined') return;
-    // Children are data: any change inside them re-reads them. The host's own attributes are not data.
-    this.#childObserver ??= new MutationObserver((records) => {
-      if (records.some((record) => record.target !== this || record.type === 'childList')) this.childVersion++;
-    });
-    this.#childObserver.observe(this, { childList: true, subtree: true, attributes: true, characterData: true });
-  }
+  readonly #viewport = new ViewportController(this, () => this.bodyElement);
+  #frame: Frame | undefined;
+  #frameKey = '';
+  #answer: ViewAnswer | undefined;
+  #sourceVersion = 0;
+  #unsubscribe: (() => void) | undefined;
+  #domain: readonly [TimeCoord, TimeCoord] = viewDomain(undefined);
+  #fontFamily = '';
+  #layout: LayoutSpec = this.#layoutFor('sans-serif');
+  #lastRange: VisibleRange | undefined;
+  #lastProblems: readonly Problem[] = [];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#childObserver?.disconnect();
-    this.#loadAbort?.abort();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // `src` is fetched when it is the source in force: when it changes, or when `data`/`events`
-    // are cleared and it has not been fetched yet.
-    const srcInForce = Boolean(this.src) && !this.data && !this.events;
-    const propertyCleared = changed.has('data') || changed.has('events');
-    if (srcInForce && (changed.has('src') || (propertyCleared && this.loaded === undefined && !this.loading))) {
-      void this.#load(this.src);
-    }
-    const dataChanged =
-      changed.has('data') ||
-      changed.has('events') ||
-      changed.has('loaded' as keyof ReelTimeline) ||
-      changed.has('loadProblems' as keyof ReelTimeline) ||
-      changed.has('childVersion' as keyof ReelTimeline) ||
-      (changed.has('src') && !this.src);
-    if (dataChanged || !this.hasUpdated) this.#rebuildModel();
-    this.#layout();
+    this.#data.update();
+    if (!this.#unsubscribe) this.#subscribe();
+    const width = Math.max(0, this.#size.width);
+    if (width > 0 && (changed.has('theme') || !this.#fontFamily || this.#view.width !== width)) this.#readFont();
+    const frame = this.#frame;
+    this.#view.configure(this.#domain, width, frame?.height ?? AXIS_HEIGHT, MIN_VISIBLE_SPAN);
+    this.#frame = this.#computeFrame(width);
   }
 
   protected override updated(): void {
-    if (this.#pendingRange && this.#plotWidth() > 0 && !this.loading) this.visibleRange = this.#pendingRange;
+    this.#view.applyPending();
+    if (this.canvasElement && this.#frame) paintDensity(this.canvasElement, this.#frame, this.#laneColor);
     const range = this.visibleRange;
-    if (
-      this.#size.width > 0 &&
-      (!this.#lastRange || this.#lastRange.from !== range.from || this.#lastRange.to !== range.to)
-    ) {
+    if (this.#size.width > 0 && (this.#lastRange?.from !== range.from || this.#lastRange.to !== range.to)) {
       this.#lastRange = range;
       this.dispatchEvent(new ReelRangeChangeEvent(range));
     }
-    if (this.#model.problems !== this.#lastProblems) {
-      this.#lastProblems = this.#model.problems;
-      if (this.#model.problems.length) this.dispatchEvent(new ReelInvalidEvent({ problems: this.#model.problems }));
+    const { problems } = this.#data.model;
+    if (problems !== this.#lastProblems) {
+      this.#lastProblems = problems;
+      if (problems.length) this.dispatchEvent(new ReelInvalidEvent({ problems }));
     }
   }
 
   /** Zooms in (factor > 1) or out (factor < 1) around the focused event, or the centre. */
   zoomBy(factor: number): void {
-    const focused = this.#placement.find((p) => p.event.id === this.focusedId);
-    this.#zoom.scaleBy(factor, focused ? (focused.x0 + focused.x1) / 2 : this.#plotWidth() / 2);
+    const focused = this.#frame?.items.find((item) => item.event.id === this.#view.focusedId);
+    this.#view.zoomBy(factor, focused ? (focused.x0 + focused.x1) / 2 : undefined);
   }
 
   /** Shows all the data again. */
   resetZoom(): void {
-    this.#zoom.reset();
+    this.#view.reset();
   }
 
   /** Selects an event by id (or clears the selection with `null`) and fires `reel-select`. */
   select(id: string | null): void {
-    const event = id === null ? null : (this.#model.index.get(id) ?? null);
+    const event = id === null ? null : (this.#data.model.source.get(id) ?? null);
     this.selected = event ? event.id : null;
     this.dispatchEvent(new ReelSelectEvent({ event }));
   }
 
   override render(): TemplateResult {
-    const { dataset } = this.#model;
+    const { dataset, source } = this.#data.model;
     const title = dataset.title ?? '';
     const name = this.label || title || 'Timeline';
+    const frame = this.#frame;
     const range = this.visibleRange;
-    const rangeText = this.#size.width > 0 ? this.#formatRange(range) : '';
+    const rangeText = frame && frame.width > 0 ? this.#formatRange(range) : '';
+    const ctx = frame && this.#context(frame);
     return html`
       <div class="base" part="base">
         <header part="header">
@@ -304,417 +252,135 @@ export class ReelTimeline extends LitElement {
             All
           </button>
         </header>
-        ${this.#renderNotice()}
+        ${renderNotice(this.#data.model.problems, this.noticeDismissed, () => (this.noticeDismissed = true))}
         <div class="plot" part="plot">
-          <svg
-            role="group"
-            aria-label=${`${name}: ${this.#model.index.size} events${rangeText ? `, showing ${rangeText}` : ''}`}
-            aria-roledescription="timeline"
-            height=${this.#plotHeight}
-            @keydown=${this.#handleKeydown}
-            @click=${this.#handleClick}
-            @focusin=${this.#handleFocusIn}
-            @focusout=${() => (this.focusInside = false)}
-            @pointerover=${this.#handlePointerOver}
-            @pointerleave=${() => (this.hoveredId = null)}
-          >
-            ${this.#renderEras()} ${this.#renderAxis()} ${this.#renderLanes()} ${this.#renderMarker()}
-          </svg>
+          <div class="axis" part="axis" aria-hidden="true">
+            <svg height=${AXIS_HEIGHT}>${ctx ? renderAxis(ctx) : nothing}</svg>
+          </div>
+          <div class="body" style=${`height:${frame?.height ?? 0}px`}>
+            <svg
+              role="group"
+              aria-label=${`${name}: ${source.size} events${rangeText ? `, showing ${rangeText}` : ''}`}
+              aria-roledescription="timeline"
+              height=${frame?.height ?? 0}
+              @keydown=${this.#handleKeydown}
+              @click=${this.#handleClick}
+              @focusin=${this.#handleFocusIn}
+              @focusout=${this.#handleFocusOut}
+              @pointerover=${this.#handlePointerOver}
+              @pointerleave=${this.#handlePointerLeave}
+            >
+              ${ctx ? [renderEras(ctx), renderGrid(ctx), renderLanes(ctx), renderMarker(ctx, this.#marker()), renderFocusRing(ctx)] : nothing}
+            </svg>
+            <canvas
+              aria-hidden="true"
+              style=${frame ? `top:${frame.band[0]}px;height:${frame.band[1] - frame.band[0]}px` : ''}
+            ></canvas>
+          </div>
           ${
-            this.loading
+            this.#data.loading
               ? html`<div class="empty" role="status">Loading…</div>`
-              : this.#model.index.size === 0
+              : source.size === 0
                 ? html`<div class="empty" role="status">No events to show</div>`
                 : nothing
           }
-          ${this.#renderTooltip()}
+          ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing}
         </div>
-        ${this.#renderDetails()}
+        ${ctx ? renderDetails(ctx, () => this.select(null)) : nothing}
       </div>
     `;
   }
 
-  #renderNotice() {
-    const problems = this.#model.problems;
-    if (!problems.length || this.noticeDismissed) return nothing;
-    const errors = problems.filter((p) => p.severity === 'error').length;
-    const summary =
-      `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in the data` +
-      (errors ? `; ${errors} ${errors === 1 ? 'item is' : 'items are'} not shown.` : '; everything is shown.');
-    const shown = problems.slice(0, 5);
-    return html`<div class="notice" part="notice" role="status">
-      <div>
-        <strong>${summary}</strong>
-        <ul>
-          ${shown.map((problem) => html`<li>${problem.message}</li>`)}
-          ${problems.length > shown.length ? html`<li>…and ${problems.length - shown.length} more (see the problems property).</li>` : nothing}
-        </ul>
-      </div>
-      <button type="button" @click=${() => (this.noticeDismissed = true)}>Dismiss</button>
-    </div>`;
-  }
-
-  #renderAxis() {
-    const width = this.#plotWidth();
-    const scale = this.#visibleScale();
-    const { minor, major } = this.#ticks;
-    // The first major label is pinned to the left edge, and gives way to the next one.
-    const majorXs = major.map((tick) => scale(tick.value));
-    return svg`<g class="axis" part="axis" aria-hidden="true">
-      <rect class="axis-band" x="0" y="0" width=${width} height=${AXIS_HEIGHT}></rect>
-      <g class="major">
-        ${major.map((tick, i) => {
-          const x = majorXs[i]!;
-          const next = majorXs[i + 1] ?? Infinity;
-          const labelX = Math.max(x, 0) + 6;
-          const fits = labelX + this.#measure(tick.label, 12) + 8 <= next;
-          return svg`${x >= 0 ? svg`<line x1=${x} x2=${x} y1="0" y2=${AXIS_HEIGHT}></line>` : nothing}
-            ${fits ? svg`<text x=${labelX} y="16">${tick.label}</text>` : nothing}`;
-        })}
-      </g>
-      <g class="minor">
-        ${minor.map((tick) => {
-          const x = scale(tick.value);
-          return svg`<line x1=${x} x2=${x} y1="26" y2=${AXIS_HEIGHT}></line><text x=${x + 4} y="38">${tick.label}</text>`;
-        })}
-      </g>
-    </g>
-    <g class="grid" aria-hidden="true">
-      ${minor.map((tick) => {
-        const x = scale(tick.value);
-        return svg`<line x1=${x} x2=${x} y1=${AXIS_HEIGHT} y2=${this.#plotHeight - ERA_STRIP}></line>`;
-      })}
-    </g>`;
-  }
-
-  #renderEras() {
-    const scale = this.#visibleScale();
-    const width = this.#plotWidth();
-    const bottom = this.#plotHeight;
-    return svg`<g class="eras">
-      ${this.#model.dataset.eras.map((era) => {
-        const x0 = Math.max(scale(era.from), -1);
-        const x1 = Math.min(scale(era.to), width + 1);
-        if (x1 <= 0 || x0 >= width) return nothing;
-        const labelX = Math.max(x0, 0) + 6;
-        const fits = labelX + this.#measure(era.title, 11) <= x1;
-        const name = `Era: ${era.title}, ${formatDateRange(era.start, era.end, this.#dateOptions())}`;
-        return svg`<g class="era" part="era" role="img" aria-label=${name}>
-          <title>${name}</title>
-          <rect x=${x0} y=${AXIS_HEIGHT} width=${x1 - x0} height=${bottom - AXIS_HEIGHT}></rect>
-          ${fits ? svg`<text x=${labelX} y=${bottom - 7} aria-hidden="true">${era.title}</text>` : nothing}
-        </g>`;
-      })}
-    </g>`;
-  }
-
-  #renderLanes() {
-    const width = this.#plotWidth();
-    const lanes = this.#model.dataset.lanes;
-    const byLane = new Map<number, PlacedEvent[]>();
-    for (const placed of this.#placement) {
-      const list = byLane.get(placed.lane) ?? [];
-      list.push(placed);
-      byLane.set(placed.lane, list);
-    }
-    const tabStop = this.#tabStopId();
-    return svg`${lanes.map((lane) => {
-      const top = this.#laneTops[lane.index] ?? AXIS_HEIGHT;
-      const height = this.#laneHeights[lane.index] ?? 0;
-      const items = byLane.get(lane.index) ?? [];
-      const rowsTop = top + (lane.label ? LANE_HEADER : LANE_PADDING);
-      return svg`<g class=${`lane lane-${(lane.index % 4) + 1}`} role="group" aria-label=${lane.label || 'Events'}>
-        <rect class=${`lane-band${lane.index % 2 ? ' odd' : ''}`} part="lane" x="0" y=${top} width=${width} height=${height}></rect>
-        ${lane.label ? svg`<text class="lane-label" part="lane-label" x="8" y=${top + 14} aria-hidden="true">${lane.label}</text>` : nothing}
-        ${repeat(
-          items,
-          (placed) => placed.event.id,
-          (placed) => this.#renderEvent(placed, rowsTop, tabStop),
-        )}
-        ${this.#clusters.filter((cluster) => cluster.lane === lane.index).map((cluster) => this.#renderCluster(cluster, rowsTop))}
-        <g class="labels" aria-hidden="true">
-          ${repeat(
-            items,
-            (placed) => placed.event.id,
-            (placed) => this.#renderLabel(placed, rowsTop),
-          )}
-        </g>
-      </g>`;
-    })}`;
-  }
-
-  #renderEvent(placed: PlacedEvent, laneTop: number, tabStop: string | null) {
-    const { event } = placed;
-    const y = laneTop + placed.row * ROW_HEIGHT;
-    const mid = y + ROW_HEIGHT / 2;
-    const selected = this.selected === event.id;
-    const coarse = placed.bar && event.end === undefined;
-    const classes = `event ${event.status}`;
-    const mark = placed.bar
-      ? svg`<rect class=${`mark bar${coarse ? ' coarse' : ''}`} x=${placed.x0} y=${mid - BAR_HEIGHT / 2} width=${Math.max(placed.x1 - placed.x0, 1)} height=${BAR_HEIGHT} rx="3"></rect>`
-      : svg`<rect class="mark point" x=${placed.x0 + 1} y=${mid - MARK_SIZE / 2 + 1} width=${MARK_SIZE - 2} height=${MARK_SIZE - 2} rx="2" transform=${`rotate(45 ${placed.x0 + MARK_SIZE / 2} ${mid})`}></rect>`;
-    return svg`<g
-      class=${classes}
-      part="event"
-      role="button"
-      tabindex=${tabStop === event.id ? 0 : -1}
-      aria-pressed=${selected ? 'true' : 'false'}
-      aria-label=${this.#accessibleName(event)}
-      data-id=${event.id}
-    >
-      <rect class="focus-ring" x=${placed.x0 - 3} y=${y + 2} width=${Math.max(placed.x1 - placed.x0, MARK_SIZE) + 6} height=${ROW_HEIGHT - 4} rx="4"></rect>
-      ${mark}
-    </g>`;
-  }
-
-  /** Events too dense to draw one by one: a count that zooms in when activated. */
-  #renderCluster(cluster: PlacedCluster, laneTop: number) {
-    const y = laneTop + cluster.row * ROW_HEIGHT;
-    const mid = y + ROW_HEIGHT / 2;
-    const count = cluster.events.length;
-    const first = cluster.events[0]!;
-    const last = cluster.events.reduce((a, b) => (b.to > a.to ? b : a));
-    const span = `${formatDate(first.start, this.#dateOptions())} – ${formatDate(last.end ?? last.start, this.#dateOptions())}`;
-    return svg`<g
-      class="cluster"
-      part="cluster"
-      role="button"
-      tabindex="-1"
-      aria-label=${`${count} more events, ${span}: zoom in to show them`}
-      data-from=${cluster.from}
-      data-to=${cluster.to}
-    >
-      <rect class="mark" x=${cluster.x0} y=${mid - BAR_HEIGHT / 2} width=${cluster.x1 - cluster.x0} height=${BAR_HEIGHT} rx=${BAR_HEIGHT / 2}></rect>
-      <text x=${(cluster.x0 + cluster.x1) / 2} y=${mid + 4} text-anchor="middle" aria-hidden="true">+${count}</text>
-    </g>`;
-  }
-
-  /**
-   * Labels live in their own layer, outside the focusable marks: a label may be shortened to fit,
-   * while the mark's accessible name always carries the whole title and dates.
-   */
-  #renderLabel(placed: PlacedEvent, laneTop: number) {
-    if (!placed.labelVisible) return nothing;
-    const mid = laneTop + placed.row * ROW_HEIGHT + ROW_HEIGHT / 2;
-    const classes = `label${placed.labelInside ? ' inside' : ''}${this.selected === placed.event.id ? ' selected' : ''}`;
-    return svg`<text class=${classes} x=${placed.labelX} y=${mid + 4} data-id=${placed.event.id}>${placed.label}</text>`;
-  }
-
-  #renderMarker() {
-    const at = this.#markerTime();
-    if (at === undefined) return nothing;
-    const x = this.#visibleScale()(at.time);
-    const width = this.#plotWidth();
-    if (x < 0 || x > width) return nothing;
-    const labelWidth = this.#measure(at.label, 11);
-    const labelX = x + 4 + labelWidth > width ? x - 4 - labelWidth : x + 4;
-    return svg`<g class="marker" part="marker" role="img" aria-label=${`Marker: ${at.label}`}>
-      <line x1=${x} x2=${x} y1=${AXIS_HEIGHT} y2=${this.#plotHeight}></line>
-      <text x=${labelX} y=${AXIS_HEIGHT + 12}>${at.label}</text>
-    </g>`;
-  }
-
-  /** Visual only: the mark's accessible name already carries the same title and dates. */
-  #renderTooltip() {
-    const id = this.hoveredId ?? (this.focusInside ? this.focusedId : null);
-    const placed = id === null ? undefined : this.#placement.find((p) => p.event.id === id);
-    if (!placed) return nothing;
-    const lane = this.#laneTops[placed.lane] ?? AXIS_HEIGHT;
-    const top =
-      lane +
-      (this.#model.dataset.lanes[placed.lane]?.label ? LANE_HEADER : LANE_PADDING) +
-      (placed.row + 1) * ROW_HEIGHT +
-      4;
-    const width = this.#plotWidth();
-    const left = Math.min(Math.max(placed.x0, 4), Math.max(4, width - 240));
-    const { event } = placed;
-    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${`left:${left}px;top:${top}px`}>
-      <strong>${event.title}</strong>
-      <span
-        >${formatDateRange(event.start, event.end, this.#dateOptions())}${event.status === 'confirmed' ? '' : ` · ${event.status}`}</span
-      >
-    </div>`;
-  }
-
-  #renderDetails() {
-    const event = this.selected === null ? undefined : this.#model.index.get(this.selected);
-    if (!event) return nothing;
-    const lane = this.#model.dataset.lanes.find((l) => l.id === event.lane);
-    const options = this.#dateOptions();
-    return html`<section class="details" part="details" aria-label=${`Details: ${event.title}`}>
-      <div class="details-head">
-        <div>
-          <h3>${event.title}</h3>
-          <p class="when">
-            ${formatDateRange(event.start, event.end, options)}
-            <span class="status">${event.status}</span>
-          </p>
-        </div>
-        <button type="button" aria-label="Close details" @click=${() => this.select(null)}>×</button>
-      </div>
-      ${event.description ? html`<p>${event.description}</p>` : nothing}
-      <dl>
-        ${
-          lane?.label
-            ? html`<dt>Lane</dt>
-                <dd>${lane.label}</dd>`
-            : nothing
-        }
-        ${
-          event.locations.length
-            ? html`<dt>Where</dt>
-                <dd>${event.locations.join('; ')}</dd>`
-            : nothing
-        }
-        ${
-          event.people.length
-            ? html`<dt>People</dt>
-                <dd>${event.people.join(', ')}</dd>`
-            : nothing
-        }
-        ${
-          event.tags.length
-            ? html`<dt>Tags</dt>
-                <dd>${event.tags.join(', ')}</dd>`
-            : nothing
-        }
-        ${
-          event.url
-            ? html`<dt>Link</dt>
-                <dd><a href=${event.url} rel="noopener noreferrer" target="_blank">${event.url}</a></dd>`
-            : nothing
-        }
-      </dl>
-      ${
-        event.sources.length
-          ? html`<strong>Sources</strong>
-              <ol class="sources">
-                ${event.sources.map(
-                  (source) =>
-                    html`<li>
-                      ${
-                        source.url
-                          ? html`<a href=${source.url} rel="noopener noreferrer" target="_blank"
-                              ><cite>${source.title}</cite></a
-                            >`
-                          : html`<cite>${source.title}</cite>`
-                      }${source.publisher ? html`, ${source.publisher}` : nothing}${
-                        source.published ? html`, ${formatDate(source.published, options)}` : nothing
-                      }${source.file ? html` <span>(${source.file})</span>` : nothing}
-                      ${source.quote ? html`<blockquote>${source.quote}</blockquote>` : nothing}
-                    </li>`,
-                )}
-              </ol>`
-          : nothing
-      }
-    </section>`;
-  }
-
-  #rebuildModel(): void {
-    const input = this.#currentInput();
-    const result = input === undefined ? { dataset: EMPTY_DATASET, problems: [] } : parseDataset(input);
-    const { dataset } = result;
-    const problems = this.loadProblems.length ? [...this.loadProblems, ...result.problems] : result.problems;
-    const domain = viewDomain(extentOf([...dataset.events, ...dataset.eras]));
-    this.#model = { dataset, index: new EventIndex(dataset.events), problems, domain };
+  /** New data: new domain, whole view, selection kept only if the event still exists. */
+  #dataChanged(model: DataModel): void {
+    this.#unsubscribe?.();
+    this.#subscribe(model);
+    const { source, dataset } = model;
+    const extent = extentOf([
+      ...(source.extent ? [{ from: source.extent[0], to: source.extent[1] }] : []),
+      ...dataset.eras,
+    ]);
+    this.#domain = viewDomain(extent);
+    this.#answer = undefined;
     this.noticeDismissed = false;
-    if (this.selected !== null && !this.#model.index.get(this.selected)) this.selected = null;
-    // New data starts from the whole view.
-    this.#zoom.transform = zoomIdentity;
-    this.#zoom.set(zoomIdentity);
+    if (this.#view.selectedId !== null && !source.get(this.#view.selectedId)) this.selected = null;
+    this.#view.resetForData();
   }
 
-  #currentInput(): unknown {
-    if (this.data) return this.data;
-    if (this.events) return this.events;
-    if (this.src) return this.loaded;
-    const children = [...this.querySelectorAll(':scope > reel-event')];
-    if (!children.length) return undefined;
-    return { events: children.map((child, i) => readEventElement(child, i)) };
-  }
-
-  async #load(src: string): Promise<void> {
-    this.#loadAbort?.abort();
-    const abort = new AbortController();
-    this.#loadAbort = abort;
-    this.loading = true;
-    try {
-      const response = await fetch(src, { signal: abort.signal });
-      if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        throw new Error(`it is not valid JSON (${(error as Error).message})`, { cause: error });
-      }
-      if (abort.signal.aborted) return;
-      this.loadProblems = [];
-      this.loaded = json;
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.loaded = undefined;
-      this.loadProblems = [
-        {
-          severity: 'error',
-          message: `Could not load the dataset from "${src}": ${(error as Error).message}`,
-          path: [],
-          pointer: '',
-        },
-      ];
-    } finally {
-      if (!abort.signal.aborted) this.loading = false;
-    }
-  }
-
-  /** Places the visible window: ticks, lanes and events, for the current size and zoom. */
-  #layout(): void {
-    const width = this.#plotWidth();
-    if (width > 0 && typeof getComputedStyle === 'function') {
-      this.#fontFamily = getComputedStyle(this).fontFamily || 'sans-serif';
-    }
-    const [from, to] = this.#model.domain;
-    this.#zoom.configure(width, this.#plotHeight, (to - from) / MIN_VISIBLE_SPAN);
-    const scale = this.#visibleScale();
-    const [vFrom, vTo] = scale.domain() as [number, number];
-    this.#ticks = axisTicks([vFrom, vTo], width, {
-      locale: this.#locale(),
-      measure: (text) => this.#measure(text, 11) + 10,
+  #subscribe(model = this.#data.model): void {
+    this.#unsubscribe = model.source.subscribe(() => {
+      this.#sourceVersion++;
+      this.requestUpdate();
     });
-    const lanes = this.#model.dataset.lanes;
-    const visible = width > 0 ? this.#model.index.query(vFrom, vTo) : [];
-    const { items, clusters, rows } = placeEvents(visible, lanes, scale, {
-      measure: (text) => this.#measure(text, 12),
-      measureCount: (text) => this.#measure(text, 11),
-      pointSize: MARK_SIZE,
-      maxRows: MAX_ROWS,
-    });
-    this.#placement = items;
-    this.#clusters = clusters;
-    let top = AXIS_HEIGHT;
-    this.#laneTops = [];
-    this.#laneHeights = [];
-    for (const lane of lanes) {
-      const height = (lane.label ? LANE_HEADER : LANE_PADDING) + (rows[lane.index] ?? 1) * ROW_HEIGHT + LANE_PADDING;
-      this.#laneTops[lane.index] = top;
-      this.#laneHeights[lane.index] = height;
-      top += height;
-    }
-    this.#plotHeight = Math.max(top, AXIS_HEIGHT + 3 * ROW_HEIGHT) + ERA_STRIP;
   }
 
-  #plotWidth(): number {
-    return Math.max(0, this.#size.width);
+  /** The frame for the current view; recomputed only when what it depends on changed. */
+  #computeFrame(width: number): Frame {
+    const { source, dataset } = this.#data.model;
+    const scale = this.#view.scale();
+    const [from, to] = scale.domain() as [number, number];
+    const band = this.#viewport.band;
+    const drawn = new Set(this.#frame?.items.map((item) => item.event.id));
+    const pinned = [this.#view.focusedId, this.#view.selectedId].filter(
+      (id): id is string => id !== null && !drawn.has(id),
+    );
+    const locale = this.#locale();
+    const key = [source.size, from, to, width, band, this.#sourceVersion, locale, pinned, this.#fontFamily].join('|');
+    if (this.#frame && key === this.#frameKey) return this.#frame;
+    this.#frameKey = key;
+    const small = measurerFor(this.#fontFamily || 'sans-serif', SMALL_FONT_SIZE);
+    const frame = computeFrame(
+      {
+        source,
+        lanes: dataset.lanes,
+        scale,
+        width,
+        band,
+        layout: this.#layout,
+        tickMeasure: (label) => small(label) + 10,
+        locale,
+        pinned,
+        last: this.#answer,
+      },
+      (lanes) => {
+        const answer = source.query({ from, to, pixels: Math.max(1, Math.round(width)), lanes, layout: this.#layout });
+        return answer;
+      },
+    );
+    this.#answer = frame.answer;
+    return frame;
   }
 
-  #baseScale(): TimeScale {
-    return createTimeScale(this.#model.domain, [0, this.#plotWidth()]);
+  #context(frame: Frame): RenderContext {
+    const family = this.#fontFamily || 'sans-serif';
+    return {
+      frame,
+      view: this.#view,
+      dataset: this.#data.model.dataset,
+      source: this.#data.model.source,
+      dateOptions: this.#dateOptions(),
+      measureSmall: measurerFor(family, SMALL_FONT_SIZE),
+      measureLabel: measurerFor(family, LABEL_FONT_SIZE),
+    };
   }
 
-  #visibleScale(): TimeScale {
-    const transform: ZoomTransform = this.#zoom.transform;
-    return transform.rescaleX(this.#baseScale());
+  #readFont(): void {
+    if (typeof getComputedStyle !== 'function') return;
+    const family = getComputedStyle(this).fontFamily || 'sans-serif';
+    if (family === this.#fontFamily) return;
+    this.#fontFamily = family;
+    this.#layout = this.#layoutFor(family);
   }
+
+  #layoutFor(family: string): LayoutSpec {
+    return { measure: measurerFor(family, LABEL_FONT_SIZE), pointSize: MARK_SIZE, gap: 8, maxRows: MAX_ROWS };
+  }
+
+  /** A lane's mark colour, resolved by the browser from the lane group's CSS. */
+  readonly #laneColor = (lane: number): string => {
+    const group = this.renderRoot.querySelector(`.lane[data-lane="${lane}"]`);
+    return group ? getComputedStyle(group).getPropertyValue('color') || 'gray' : 'gray';
+  };
 
   #locale(): string | undefined {
     // `closest` is absent under server rendering's DOM shim.
@@ -727,167 +393,142 @@ export class ReelTimeline extends LitElement {
   }
 
   #formatRange(range: VisibleRange): string {
-    const fmt = (t: number) => {
-      const parsed = parseDate(new Date(t).toISOString().slice(0, 10));
-      return parsed.ok ? formatDate(parsed.value, this.#dateOptions()) : '';
-    };
-    return Number.isFinite(range.from) && Math.abs(range.from) < 8.64e15 && Math.abs(range.to) < 8.64e15
-      ? `${fmt(range.from)} – ${fmt(range.to)}`
-      : '';
+    if (!Number.isFinite(range.from) || Math.abs(range.from) >= 8.64e15 || Math.abs(range.to) >= 8.64e15) return '';
+    return formatSpan(range.from, range.to, this.#dateOptions());
   }
 
-  #markerTime(): { time: TimeCoord; label: string } | undefined {
+  #marker(): Marker | undefined {
     const marker = this.marker.trim();
     if (!marker) return undefined;
-    if (marker === 'today') {
-      const now = Date.now();
-      return { time: now, label: this.markerLabel || 'Today' };
-    }
+    if (marker === 'today') return { time: Date.now(), label: this.markerLabel || 'Today' };
     const parsed = parseDate(marker);
     if (!parsed.ok) return undefined;
     return { time: parsed.value.start, label: this.markerLabel || formatDate(parsed.value, this.#dateOptions()) };
   }
 
-  #accessibleName(event: TimelineEvent): string {
-    const lane = this.#model.dataset.lanes.find((l: Lane) => l.id === event.lane);
-    const parts = [event.title, formatDateRange(event.start, event.end, this.#dateOptions())];
-    if (event.status !== 'confirmed') parts.push(event.status);
-    if (lane?.label) parts.push(lane.label);
-    return parts.join(', ');
-  }
-
-  /** Roving tabindex: the focused event if drawn, else the selected one, else the first drawn. */
-  #tabStopId(): string | null {
-    const drawn = new Set(this.#placement.map((p) => p.event.id));
-    for (const id of [this.focusedId, this.selected]) if (id !== null && drawn.has(id)) return id;
-    const first = this.#model.index.sorted.find((event) => drawn.has(event.id));
-    return first?.id ?? null;
-  }
-
-  /**
-   * Width of a label in pixels, measured with a canvas in the element's font. Cached per font and
-   * text; the font is read once per layout, not once per label.
-   */
-  #measure(text: string, size: number): number {
-    const font = `${size}px ${this.#fontFamily}`;
-    const key = `${font}|${text}`;
-    const cached = this.#labelWidths.get(key);
-    if (cached !== undefined) return cached;
-    if (this.#measureContext === undefined) {
-      this.#measureContext = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-    }
-    let width = text.length * size * 0.6;
-    if (this.#measureContext) {
-      if (this.#measureContext.font !== font) this.#measureContext.font = font;
-      width = this.#measureContext.measureText(text).width;
-    }
-    this.#labelWidths.set(key, width);
-    return width;
-  }
-
-  /** The event a DOM event happened on: its mark or its label (both carry `data-id`). */
-  #eventAt(e: Event): TimelineEvent | undefined {
-    const id = (e.target as Element | null)?.closest?.('[data-id]')?.getAttribute('data-id');
-    return id ? this.#model.index.get(id) : undefined;
+  /** The event a DOM event happened on: its mark or its label (both inside the `data-id` group). */
+  #eventIdAt(e: Event): string | undefined {
+    return (e.target as Element | null)?.closest?.('[data-id]')?.getAttribute('data-id') ?? undefined;
   }
 
   #handleClick = (e: MouseEvent): void => {
-    const cluster = (e.target as Element | null)?.closest?.('[part~="cluster"]');
-    if (cluster) {
-      this.#openCluster(Number(cluster.getAttribute('data-from')), Number(cluster.getAttribute('data-to')));
+    const region = (e.target as Element | null)?.closest?.('[part~="density"]');
+    if (region) {
+      this.#openRegion(Number(region.getAttribute('data-from')), Number(region.getAttribute('data-to')));
       return;
     }
-    const event = this.#eventAt(e);
-    if (!event) return;
-    this.focusedId = event.id;
-    this.select(event.id);
+    const id = this.#eventIdAt(e);
+    if (!id) return;
+    this.#view.focusedId = id;
+    this.select(id);
   };
 
   #handleFocusIn = (e: FocusEvent): void => {
-    const event = this.#eventAt(e);
-    if (!event) return;
-    this.focusedId = event.id;
-    this.focusInside = true;
+    const id = this.#eventIdAt(e);
+    if (!id) return;
+    this.#view.focusedId = id;
+    this.#view.focusInside = true;
+    this.requestUpdate();
+  };
+
+  #handleFocusOut = (): void => {
+    this.#view.focusInside = false;
+    this.requestUpdate();
   };
 
   #handlePointerOver = (e: PointerEvent): void => {
-    this.hoveredId = this.#eventAt(e)?.id ?? null;
+    const id = this.#eventIdAt(e) ?? null;
+    if (id === this.#view.hoveredId) return;
+    this.#view.hoveredId = id;
+    this.requestUpdate();
+  };
+
+  #handlePointerLeave = (): void => {
+    if (this.#view.hoveredId === null) return;
+    this.#view.hoveredId = null;
+    this.requestUpdate();
   };
 
   #handleKeydown = (e: KeyboardEvent): void => {
-    const sorted = this.#model.index.sorted;
-    const current = this.focusedId === null ? -1 : this.#model.index.positionOf(this.focusedId);
-    let next: number | undefined;
-    switch (e.key) {
-      case 'ArrowRight':
-        next = Math.min(sorted.length - 1, current + 1);
-        break;
-      case 'ArrowLeft':
-        next = Math.max(0, current - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = sorted.length - 1;
-        break;
-      case 'Enter':
-      case ' ': {
-        const event = current >= 0 ? sorted[current] : undefined;
-        if (event) this.select(event.id);
-        break;
-      }
-      case 'Escape':
-        if (this.selected !== null) this.select(null);
-        break;
-      case '+':
-      case '=':
-        this.zoomBy(2);
-        break;
-      case '-':
-      case '_':
-        this.zoomBy(1 / 2);
-        break;
-      case '0':
-        this.resetZoom();
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-    if (next === undefined || next < 0) return;
-    const target = sorted[next];
-    if (target) void this.#focusEvent(target);
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (handleTimelineKey(e.key, this.#keyboard)) e.preventDefault();
   };
 
-  /** Zooms to a cluster's span (at least twice as close), so its events can be drawn one by one. */
-  #openCluster(from: TimeCoord, to: TimeCoord): void {
+  readonly #keyboard: KeyboardTarget = this.#keyboardTarget();
+
+  #keyboardTarget(): KeyboardTarget {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters below need the host
+    const host = this;
+    return {
+      get size() {
+        return host.#data.model.source.size;
+      },
+      get focusedPosition() {
+        const id = host.#view.focusedId;
+        return id === null ? -1 : host.#data.model.source.positionOf(id);
+      },
+      focusPosition: (position) => void this.#focusPosition(position),
+      toggleFocused: () => {
+        const id = this.#view.focusedId;
+        if (id !== null) this.select(this.selected === id ? null : id);
+      },
+      clearSelection: () => {
+        if (this.selected === null) return false;
+        this.select(null);
+        return true;
+      },
+      zoomBy: (factor) => this.zoomBy(factor),
+      resetZoom: () => this.resetZoom(),
+    };
+  }
+
+  /** Zooms into a dense region's span (at least twice as close), so its events can be drawn one by one. */
+  #openRegion(from: TimeCoord, to: TimeCoord): void {
     const { from: vFrom, to: vTo } = this.visibleRange;
     const span = Math.min(Math.max(to - from, MIN_VISIBLE_SPAN) * 1.5, (vTo - vFrom) / 2);
     const mid = (from + to) / 2;
-    this.visibleRange = { from: mid - span / 2, to: mid + span / 2 };
+    this.#view.setRange({ from: mid - span / 2, to: mid + span / 2 });
   }
 
   /**
-   * Moves focus to an event: pans it into view, and zooms in around it while it is inside a
-   * cluster, so that the arrow keys reach every event.
+   * Moves focus to the event at a display position: zooms straight to the level that draws it one
+   * by one when it is dense, pans it into view, then focuses its mark.
    */
-  async #focusEvent(event: TimelineEvent): Promise<void> {
-    this.focusedId = event.id;
-    const width = this.#plotWidth();
-    const x = this.#visibleScale()((event.from + event.to) / 2);
-    if (x < 0 || x > width) this.#zoom.translateBy(width / 2 - x);
-    const selector = `[part~="event"][data-id="${CSS.escape(event.id)}"]`;
-    for (let attempt = 0; attempt < 12; attempt++) {
-      await this.updateComplete;
-      const element = this.renderRoot.querySelector<SVGGElement>(selector);
-      if (element) {
-        element.focus();
-        return;
-      }
-      const at = this.#visibleScale()((event.from + event.to) / 2);
-      this.#zoom.scaleBy(2, at);
+  async #focusPosition(position: number): Promise<void> {
+    const { source } = this.#data.model;
+    const event = source.at(position);
+    if (!event) return;
+    this.#view.focusedId = event.id;
+    const width = this.#view.width;
+    const { from, to } = this.visibleRange;
+    const mid = (event.from + event.to) / 2;
+    const drawn = this.#frame?.items.some((item) => item.event.id === event.id);
+    if (!drawn && width > 0) {
+      const level = source.revealLevel(
+        position,
+        this.#layout,
+        levelFor((to - from) / width),
+        levelFor(MIN_VISIBLE_SPAN / width),
+      );
+      const span = level === undefined ? MIN_VISIBLE_SPAN : Math.min(to - from, 2 ** level * width * 0.999);
+      this.#view.setRange({ from: mid - span / 2, to: mid + span / 2 });
+    } else {
+      const x = this.#view.scale()(mid);
+      if (x < 0 || x > width) this.#view.panBy(width / 2 - x);
     }
+    this.requestUpdate();
+    await this.updateComplete;
+    const selector = `[part~="event"][data-id="${CSS.escape(event.id)}"]`;
+    const mark = this.renderRoot.querySelector<SVGGElement>(selector);
+    if (mark) {
+      mark.focus();
+      return;
+    }
+    // More events at one instant than a lane has rows: focus the dense region that holds it.
+    const region = [...this.renderRoot.querySelectorAll<SVGRectElement>('[part~="density"]')].find(
+      (r) => Number(r.dataset['from']) <= mid && Number(r.dataset['to']) >= mid,
+    );
+    region?.focus();
   }
 }
 

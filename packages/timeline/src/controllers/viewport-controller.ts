@@ -1,0 +1,69 @@
+/**
+ * Tracks which vertical part of an element is in the viewport, so that a timeline taller than the
+ * window draws only the lanes that can be seen (plus a margin). Listens to scrolling anywhere on
+ * the page (capture) and to resizes, and updates the host only when the band, rounded to steps,
+ * changes. Inert without a DOM (server rendering).
+ *
+ * @module
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Band rounding and margin, in pixels. */
+const STEP = 200;
+const MARGIN = 400;
+
+export class ViewportController implements ReactiveController {
+  /** `[top, bottom)` of the target in view, in the target's own pixels (rounded out to steps). */
+  band: readonly [number, number] | undefined;
+  readonly #host: ReactiveControllerHost;
+  readonly #target: () => Element | null | undefined;
+  #frame = 0;
+
+  constructor(host: ReactiveControllerHost, target: () => Element | null | undefined) {
+    this.#host = host;
+    this.#target = target;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (typeof window === 'undefined') return;
+    window.addEventListener('scroll', this.#schedule, { capture: true, passive: true });
+    window.addEventListener('resize', this.#schedule, { passive: true });
+  }
+
+  hostDisconnected(): void {
+    if (typeof window === 'undefined') return;
+    window.removeEventListener('scroll', this.#schedule, { capture: true });
+    window.removeEventListener('resize', this.#schedule);
+    cancelAnimationFrame(this.#frame);
+  }
+
+  hostUpdated(): void {
+    this.measure();
+  }
+
+  /** Re-reads the band now; requests an update when it changed. */
+  measure(): void {
+    const target = this.#target();
+    if (!target || typeof window === 'undefined') return;
+    const box = target.getBoundingClientRect();
+    const viewport = window.innerHeight || document.documentElement.clientHeight;
+    let top = Math.max(0, -box.top);
+    let bottom = Math.min(box.height, viewport - box.top);
+    // Out of view (above or below): keep the first screen drawn, so it is ready when scrolled to.
+    if (bottom <= top)
+      [top, bottom] = box.top >= viewport ? [0, viewport] : [Math.max(0, box.height - viewport), box.height];
+    const band = [
+      Math.max(0, Math.floor((top - MARGIN) / STEP) * STEP),
+      Math.ceil((bottom + MARGIN) / STEP) * STEP,
+    ] as const;
+    if (this.band && this.band[0] === band[0] && this.band[1] === band[1]) return;
+    this.band = band;
+    this.#host.requestUpdate();
+  }
+
+  readonly #schedule = (): void => {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(() => this.measure());
+  };
+}

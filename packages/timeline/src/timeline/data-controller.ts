@@ -1,0 +1,149 @@
+/**
+ * Where a timeline's data comes from, as a reactive controller: the `data` or `events` property,
+ * a dataset JSON at `src` (fetched with abort), or `<reel-event>` children (observed). It parses
+ * what is in force into a {@link MemorySource}, collects problems (never throws) and asks the
+ * host to update when any of it changes.
+ *
+ * @module
+ */
+import { MemorySource, parseDataset, type Dataset, type Problem } from '@reeltime/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { readEventElement } from '../event/event.js';
+
+/** What the host exposes to its data controller. */
+export interface DataHost extends ReactiveControllerHost, HTMLElement {
+  data: unknown;
+  events: unknown;
+  src: string;
+}
+
+/** The parsed data in force. */
+export interface DataModel {
+  readonly dataset: Dataset;
+  readonly source: MemorySource;
+  readonly problems: readonly Problem[];
+}
+
+const EMPTY_DATASET: Dataset = { lanes: [], eras: [], events: [] };
+
+/** Runs background placement slices when the browser is idle (or soon, where it has no idle callback). */
+function idle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 200 });
+  else setTimeout(task, 0);
+}
+
+/** Loads, observes and parses a timeline's data. */
+export class DataController implements ReactiveController {
+  /** Whether `src` is being fetched. */
+  loading = false;
+  /** The model; replaced (never mutated) when the data changes. */
+  model: DataModel = { dataset: EMPTY_DATASET, source: new MemorySource(EMPTY_DATASET), problems: [] };
+  readonly #host: DataHost;
+  readonly #onChange: (model: DataModel) => void;
+  #loaded: unknown = undefined;
+  #loadProblems: readonly Problem[] = [];
+  #fetchedSrc: string | undefined;
+  #abort: AbortController | undefined;
+  #observer: MutationObserver | undefined;
+  #stale = true;
+  #inputs: readonly unknown[] = [];
+
+  constructor(host: DataHost, onChange: (model: DataModel) => void) {
+    this.#host = host;
+    this.#onChange = onChange;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (typeof MutationObserver === 'undefined') return;
+    // Children are data: any change inside them re-reads them. The host's own attributes are not data.
+    this.#observer ??= new MutationObserver((records) => {
+      if (records.some((record) => record.target !== this.#host || record.type === 'childList')) this.invalidate();
+    });
+    this.#observer.observe(this.#host, { childList: true, subtree: true, attributes: true, characterData: true });
+  }
+
+  hostDisconnected(): void {
+    this.#observer?.disconnect();
+    this.#abort?.abort();
+    if (this.loading) this.#fetchedSrc = undefined;
+    this.loading = false;
+  }
+
+  /** Marks the data as changed (children edited); the next update re-parses. */
+  invalidate(): void {
+    this.#stale = true;
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Called from the host's `willUpdate`: starts a fetch when `src` is the source in force and
+   * has not been fetched, and re-parses when an input changed. Returns whether the model changed.
+   */
+  update(): boolean {
+    const { data, events, src } = this.#host;
+    if (src && !data && !events && src !== this.#fetchedSrc) void this.#load(src);
+    const inputs = [data, events, src, this.#loaded, this.#loadProblems];
+    if (!this.#stale && inputs.every((input, i) => input === this.#inputs[i])) return false;
+    this.#inputs = inputs;
+    this.#stale = false;
+    const input = this.#currentInput();
+    const result = input === undefined ? { dataset: EMPTY_DATASET, problems: [] } : parseDataset(input);
+    const problems = this.#loadProblems.length ? [...this.#loadProblems, ...result.problems] : result.problems;
+    this.model = {
+      dataset: result.dataset,
+      source: new MemorySource(result.dataset, { schedule: idle }),
+      problems,
+    };
+    this.#onChange(this.model);
+    return true;
+  }
+
+  #currentInput(): unknown {
+    const { data, events, src } = this.#host;
+    if (data) return data;
+    if (events) return events;
+    if (src) return this.#loaded;
+    const children = [...this.#host.querySelectorAll(':scope > reel-event')];
+    if (!children.length) return undefined;
+    return { events: children.map((child, i) => readEventElement(child, i)) };
+  }
+
+  async #load(src: string): Promise<void> {
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.#fetchedSrc = src;
+    this.loading = true;
+    this.#loaded = undefined;
+    this.#loadProblems = [];
+    try {
+      const response = await fetch(src, { signal: abort.signal });
+      if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        throw new Error(`it is not valid JSON (${(error as Error).message})`, { cause: error });
+      }
+      if (abort.signal.aborted) return;
+      this.#loaded = json;
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.#loadProblems = [
+        {
+          severity: 'error',
+          message: `Could not load the dataset from "${src}": ${(error as Error).message}`,
+          path: [],
+          pointer: '',
+        },
+      ];
+    } finally {
+      if (!abort.signal.aborted) {
+        this.loading = false;
+        this.#host.requestUpdate();
+      }
+    }
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The view engine inside the element, counted (never timed): what a zoom frame, a hover and a data
+ * swap cost in placement and text measurement, how many DOM nodes large data makes, and that the
+ * keyboard reaches every event.
+ */
+import { LevelBuilder, levelFor, MemorySource } from '@reeltime/core';
+import type { TimelineEventInput } from '@reeltime/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import '../define/reel-timeline.js';
+import type { ReelTimeline } from '../index.js';
+
+const containers: HTMLElement[] = [];
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const container of containers.splice(0)) container.remove();
+});
+
+async function mount(setup: (el: ReelTimeline) => void, width = 1000): Promise<ReelTimeline> {
+  const container = document.createElement('div');
+  container.style.width = `${width}px`;
+  container.innerHTML = '<reel-timeline lang="en-US" marker=""></reel-timeline>';
+  const el = container.querySelector('reel-timeline')!;
+  setup(el);
+  document.body.append(container);
+  containers.push(container);
+  await settle(el);
+  return el;
+}
+
+async function settle(el: ReelTimeline): Promise<void> {
+  for (let i = 0; i < 4; i++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await el.updateComplete;
+  }
+}
+
+/** `n` events over 2019–2024 in `lanes` lanes, a third of them ranges; seeded. */
+function synthetic(n: number, lanes = 4, seed = 3): TimelineEventInput[] {
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const start = Date.UTC(2019, 0, 1);
+  const span = Date.UTC(2024, 0, 1) - start;
+  return Array.from({ length: n }, (_, i) => {
+    const t = start + Math.floor(random() * span);
+    const range = random() < 0.33;
+    return {
+      id: `e${i}`,
+      title: `Event ${i}`,
+      start: day(t),
+      ...(range ? { end: day(t + (1 + Math.floor(random() * 60)) * 86_400_000) } : {}),
+      lane: `lane-${i % lanes}`,
+    };
+  });
+}
+
+/** Waits for a condition, checking after each update and then each frame (no fixed delays). */
+async function until(el: ReelTimeline, condition: () => boolean): Promise<void> {
+  await el.updateComplete;
+  for (let i = 0; !condition(); i++) {
+    if (i > 600) throw new Error('condition not met after 600 frames');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await el.updateComplete;
+  }
+}
+
+/** Every element in the element's shadow root (Lit's comment markers and text nodes not counted). */
+function nodeCount(el: ReelTimeline): number {
+  let count = 0;
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.ELEMENT_NODE) count++;
+    for (const child of node.childNodes) walk(child);
+  };
+  walk(el.shadowRoot!);
+  return count;
+}
+
+describe('<reel-timeline> view engine', () => {
+  it('places and measures nothing during zoom frames within a level', async () => {
+    const el = await mount((el) => (el.events = synthetic(3000)));
+    const width = el.shadowRoot!.querySelector('svg')!.getBoundingClientRect().width;
+    const mid = (el.visibleRange.from + el.visibleRange.to) / 2;
+    // A view at the coarse end of a level, so that zooming in by less than 2× stays within it.
+    const level = levelFor((el.visibleRange.to - el.visibleRange.from) / width) - 2;
+    const span = 2 ** level * width * 0.999;
+    el.visibleRange = { from: mid - span / 2, to: mid + span / 2 };
+    await settle(el);
+    const place = vi.spyOn(LevelBuilder.prototype, 'step');
+    const measure = vi.spyOn(CanvasRenderingContext2D.prototype, 'measureText');
+    const ranges: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      el.zoomBy(1.2);
+      await settle(el);
+      ranges.push(el.visibleRange.to - el.visibleRange.from);
+    }
+    expect(ranges[2]).toBeLessThan(span / 1.6);
+    expect(place).not.toHaveBeenCalled();
+    expect(measure).not.toHaveBeenCalled();
+  });
+
+  it('re-runs no layout and asks no data question on hover, focus or selection', async () => {
+    const el = await mount((el) => (el.events = synthetic(500)));
+    const query = vi.spyOn(MemorySource.prototype, 'query');
+    const place = vi.spyOn(LevelBuilder.prototype, 'step');
+    const mark = el.shadowRoot!.querySelector<SVGGElement>('[part~="event"]')!;
+    mark.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('[part~="tooltip"]')).not.toBeNull();
+    mark.focus();
+    await settle(el);
+    el.select(mark.dataset['id']!);
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('[part~="details"]')).not.toBeNull();
+    expect(query).not.toHaveBeenCalled();
+    expect(place).not.toHaveBeenCalled();
+  });
+
+  it('keeps text measurement bounded over 1,000 data swaps with new titles', async () => {
+    const el = await mount((el) => (el.events = synthetic(5)));
+    const measure = vi.spyOn(CanvasRenderingContext2D.prototype, 'measureText');
+    for (let swap = 0; swap < 1000; swap++) {
+      el.events = [0, 1, 2].map((i) => ({
+        id: `s${swap}-${i}`,
+        title: `Swap ${swap}: title ${i * 7 + swap}`,
+        start: `2020-0${1 + i}-1${i}`,
+      }));
+      await el.updateComplete;
+    }
+    await settle(el);
+    expect(el.shadowRoot!.querySelectorAll('[part~="event"]')).toHaveLength(3);
+    // One measurement per new glyph, not per label: the swaps add no more than their few new characters.
+    expect(measure.mock.calls.length).toBeLessThan(40);
+  });
+
+  it('keeps the DOM small however many events there are', async () => {
+    for (const n of [2_000, 20_000]) {
+      const el = await mount((el) => (el.events = synthetic(n, 8)), 1200);
+      const nodes = nodeCount(el);
+      expect(nodes, `${n} events`).toBeLessThanOrEqual(1500);
+      expect(el.shadowRoot!.querySelectorAll('[part~="event"]').length).toBeGreaterThan(20);
+      el.parentElement!.remove();
+    }
+  });
+
+  it('does not change the plot height while zooming', async () => {
+    const el = await mount((el) => (el.events = synthetic(20, 2)));
+    const body = () => el.shadowRoot!.querySelector<HTMLElement>('.body')!.getBoundingClientRect().height;
+    const height = body();
+    for (let i = 0; i < 4; i++) {
+      el.zoomBy(2);
+      await settle(el);
+      expect(body()).toBe(height);
+    }
+  });
+
+  it('visits every one of 2,000 events exactly once with ArrowRight from the first', async () => {
+    const el = await mount((el) => (el.events = synthetic(2000, 3)), 900);
+    const first = el.shadowRoot!.querySelector<SVGGElement>('[part~="event"][tabindex="0"]')!;
+    first.focus();
+    (el.shadowRoot!.activeElement as SVGGElement).dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Home', bubbles: true, composed: true }),
+    );
+    const active = () => (el.shadowRoot!.activeElement as SVGGElement | null)?.dataset['id'];
+    await expect
+      .poll(active)
+      .toBe(
+        el.model.events.length
+          ? [...el.model.events].sort((a, b) => a.from - b.from || a.to - b.to || a.index - b.index)[0]!.id
+          : undefined,
+      );
+    const visited = [active()!];
+    for (let i = 1; i < 2000; i++) {
+      const before = active();
+      (el.shadowRoot!.activeElement as SVGGElement).dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }),
+      );
+      await until(el, () => active() !== before);
+      visited.push(active()!);
+    }
+    expect(new Set(visited).size).toBe(2000);
+  }, 120_000);
+});

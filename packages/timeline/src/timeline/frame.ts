@@ -1,0 +1,129 @@
+/**
+ * One frame of the view: the scale, the ticks, the source's answer for the visible range and the
+ * lanes in view, and where each drawn item is. Pure arithmetic over what the source placed: a
+ * frame never places rows or measures labels. The host computes a frame only when the range,
+ * the size, the data or the part of the plot in view changed (not on hover, focus or selection).
+ *
+ * @module
+ */
+import {
+  axisTicks,
+  itemGeometry,
+  type AxisTicks,
+  type DenseRegion,
+  type Lane,
+  type LayoutSpec,
+  type TimelineSource,
+  type TimeScale,
+  type ViewAnswer,
+  type ViewItem,
+} from '@reeltime/core';
+import { laneBoxes, ROW_HEIGHT, type LaneBox } from './geometry.js';
+
+/** A drawn item with its position in the plot body. */
+export interface PositionedItem extends ViewItem {
+  readonly x0: number;
+  readonly x1: number;
+  readonly labelX: number;
+  /** Top of its row. */
+  readonly y: number;
+}
+
+/** A dense region with its box in the plot body. */
+export interface PositionedRegion extends DenseRegion {
+  readonly x0: number;
+  readonly x1: number;
+  readonly y: number;
+}
+
+/** Everything a render needs about the view. */
+export interface Frame {
+  readonly width: number;
+  readonly scale: TimeScale;
+  readonly ticks: AxisTicks;
+  readonly answer: ViewAnswer;
+  readonly lanes: readonly LaneBox[];
+  /** Height of the plot body (lanes and the era strip). */
+  readonly height: number;
+  /** The part of the body that is drawn: `[top, bottom)` in body pixels. */
+  readonly band: readonly [number, number];
+  readonly items: readonly PositionedItem[];
+  readonly regions: readonly PositionedRegion[];
+}
+
+/** Inputs of {@link computeFrame}. */
+export interface FrameInput {
+  readonly source: TimelineSource;
+  readonly lanes: readonly Lane[];
+  readonly scale: TimeScale;
+  readonly width: number;
+  /** The part of the body in the viewport (plus a margin); `undefined` draws everything. */
+  readonly band: readonly [number, number] | undefined;
+  readonly layout: LayoutSpec;
+  readonly tickMeasure: (label: string) => number;
+  readonly locale: string | undefined;
+  /** Events drawn even outside the band (the focused and the selected one), by id. */
+  readonly pinned: readonly string[];
+  /** The previous frame's answer: its lane heights decide which lanes are asked for. */
+  readonly last: ViewAnswer | undefined;
+}
+
+/** Computes a frame. The answer must be synchronous here; an asynchronous source passes its last answer. */
+export function computeFrame(input: FrameInput, answerFor: (lanes: readonly number[]) => ViewAnswer): Frame {
+  const { source, lanes, scale, width, layout } = input;
+  const [from, to] = scale.domain() as [number, number];
+  const ticks = axisTicks([from, to], width, { locale: input.locale, measure: input.tickMeasure });
+  const inBand = (boxes: readonly LaneBox[], band: readonly [number, number]) =>
+    boxes.filter((box) => box.top < band[1] && box.top + box.height > band[0]).map((box) => box.index);
+  // Lane heights come from the source's rows, which can grow when a new level is placed: ask for
+  // the lanes in view by the last known heights, and once more if the heights moved them.
+  let answer: ViewAnswer | undefined;
+  let boxes = laneBoxes(lanes, input.last?.rows ?? [], input.last?.dense ?? []).boxes;
+  let wanted = input.band ? inBand(boxes, input.band) : lanes.map((lane) => lane.index);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    answer = answerFor(wanted);
+    const laid = laneBoxes(lanes, answer.rows, answer.dense);
+    boxes = laid.boxes;
+    const again = input.band ? inBand(boxes, clampBand(input.band, laid.height)) : wanted;
+    if (again.length === wanted.length && again.every((lane, i) => lane === wanted[i])) break;
+    wanted = again;
+  }
+  const { height } = laneBoxes(lanes, answer!.rows, answer!.dense);
+  const band = input.band ? clampBand(input.band, height) : ([0, height] as const);
+  const byIndex = new Map(boxes.map((box) => [box.index, box]));
+  const pinned = new Set(input.pinned);
+  const [left] = scale.range() as [number, number];
+  const items: PositionedItem[] = [];
+  for (const item of answer!.items) {
+    const box = byIndex.get(item.lane);
+    if (!box) continue;
+    const y = box.rowsTop + item.row * ROW_HEIGHT;
+    if ((y + ROW_HEIGHT <= band[0] || y >= band[1]) && !pinned.has(item.event.id)) continue;
+    items.push({ ...item, ...itemGeometry(item, scale, layout, left), y });
+  }
+  // Pinned events in lanes out of view: ask for their lane alone.
+  for (const id of pinned) {
+    if (items.some((item) => item.event.id === id)) continue;
+    const event = source.get(id);
+    const lane = lanes.find((l) => l.id === event?.lane) ?? lanes[0];
+    if (!event || !lane || wanted.includes(lane.index)) continue;
+    const item = answerFor([lane.index]).items.find((candidate) => candidate.event.id === id);
+    const box = byIndex.get(lane.index);
+    if (item && box) {
+      items.push({ ...item, ...itemGeometry(item, scale, layout, left), y: box.rowsTop + item.row * ROW_HEIGHT });
+    }
+  }
+  const regions: PositionedRegion[] = [];
+  const bucket = width / Math.max(1, answer!.density[0]?.counts.length ?? width);
+  for (const region of answer!.regions) {
+    const box = byIndex.get(region.lane);
+    if (box?.densityTop === undefined) continue;
+    regions.push({ ...region, x0: region.first * bucket, x1: (region.last + 1) * bucket, y: box.densityTop });
+  }
+  return { width, scale, ticks, answer: answer!, lanes: boxes, height, band, items, regions };
+}
+
+function clampBand(band: readonly [number, number], height: number): readonly [number, number] {
+  const top = Math.max(0, Math.min(band[0], height));
+  return [top, Math.max(top, Math.min(band[1], height))];
+}

@@ -1,0 +1,30 @@
+/**
+ * Label widths for layout, from a canvas in the element's font: one `measureText` per distinct
+ * character and font (core's glyph table), never one per label.
+ *
+ * @module
+ */
+import { createTextMeasurer, type TextMeasurer } from '@reeltime/core';
+
+let context: CanvasRenderingContext2D | null | undefined;
+const measurers = new Map<string, TextMeasurer>();
+
+/** A measurer for `size` px text in `family`, shared by every timeline on the page. */
+export function measurerFor(family: string, size: number): TextMeasurer {
+  const font = `${size}px ${family}`;
+  let measurer = measurers.get(font);
+  if (!measurer) {
+    // A page rarely uses more than a few fonts; bound the table anyway.
+    if (measurers.size > 16) measurers.clear();
+    measurer = createTextMeasurer((glyph) => {
+      if (context === undefined) {
+        context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+      }
+      if (!context) return size * 0.6;
+      if (context.font !== font) context.font = font;
+      return context.measureText(glyph).width;
+    });
+    measurers.set(font, measurer);
+  }
+  return measurer;
+}

@@ -1,0 +1,21 @@
+/**
+ * What every renderer reads: the frame (geometry already computed), the view state and the data.
+ * Renderers are functions of this context to Lit templates; none of them computes layout.
+ *
+ * @module
+ */
+import type { Dataset, DateFormatOptions, TimelineSource } from '@reeltime/core';
+import type { Frame } from '../frame.js';
+import type { ViewState } from '../view-state.js';
+
+export interface RenderContext {
+  readonly frame: Frame;
+  readonly view: ViewState;
+  readonly dataset: Dataset;
+  readonly source: TimelineSource;
+  readonly dateOptions: DateFormatOptions;
+  /** Width of 11 px text (axis, lane and era labels). */
+  readonly measureSmall: (text: string) => number;
+  /** Width of 12 px text (major axis labels). */
+  readonly measureLabel: (text: string) => number;
+}

@@ -1,0 +1,52 @@
+/**
+ * Density: events too dense to draw one by one, painted on a canvas as a strip of counts per
+ * pixel (darker where there are more), in each lane's density row. O(pixels) per lane per frame,
+ * whatever the number of events. The strip's regions are named in the SVG (see `lanes.ts`).
+ *
+ * @module
+ */
+import type { Frame } from '../frame.js';
+import { DENSITY_ROW } from '../geometry.js';
+
+/**
+ * Paints the density rows of the lanes in the frame's band. `colorOf(lane)` is the lane's mark
+ * colour (a resolved CSS colour). The canvas covers the band: its top is `frame.band[0]`.
+ */
+export function paintDensity(canvas: HTMLCanvasElement, frame: Frame, colorOf: (lane: number) => string): void {
+  const dpr = globalThis.devicePixelRatio || 1;
+  const [top, bottom] = frame.band;
+  const width = Math.max(1, Math.round(frame.width * dpr));
+  const height = Math.max(1, Math.round((bottom - top) * dpr));
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, width, height);
+  context.setTransform(dpr, 0, 0, dpr, 0, -top * dpr);
+  const byLane = new Map(frame.lanes.map((box) => [box.index, box]));
+  const rowHeight = DENSITY_ROW - 6;
+  for (const { lane, counts } of frame.answer.density) {
+    const box = byLane.get(lane);
+    if (box?.densityTop === undefined || !counts.length) continue;
+    const y0 = box.densityTop + 2;
+    if (y0 > bottom || y0 + rowHeight < top) continue;
+    let max = 0;
+    for (const count of counts) if (count > max) max = count;
+    if (max === 0) continue;
+    const bucket = frame.width / counts.length;
+    const scale = Math.log1p(max);
+    context.fillStyle = colorOf(lane);
+    // A faint baseline shows where the strip is; bars rise with log(count).
+    context.globalAlpha = 0.18;
+    context.fillRect(0, y0 + rowHeight - 1, frame.width, 1);
+    for (let b = 0; b < counts.length; b++) {
+      const count = counts[b]!;
+      if (!count) continue;
+      const h = Math.max(2, (Math.log1p(count) / scale) * rowHeight);
+      context.globalAlpha = 0.35 + 0.55 * (Math.log1p(count) / scale);
+      context.fillRect(b * bucket, y0 + rowHeight - h, Math.max(bucket, 1), h);
+    }
+  }
+  context.globalAlpha = 1;
+}

@@ -1,0 +1,84 @@
+/**
+ * The details of the selected event: title, dates, status, description, lane, places, people,
+ * tags, link and sources with their quotes. Text from data is rendered as text.
+ *
+ * @module
+ */
+import { formatDate, formatDateRange } from '@reeltime/core';
+import { html, nothing } from 'lit';
+import type { RenderContext } from './context.js';
+
+export function renderDetails(ctx: RenderContext, onClose: () => void) {
+  const id = ctx.view.selectedId;
+  const event = id === null ? undefined : ctx.source.get(id);
+  if (!event) return nothing;
+  const lane = ctx.dataset.lanes.find((l) => l.id === event.lane);
+  const options = ctx.dateOptions;
+  return html`<section class="details" part="details" aria-label=${`Details: ${event.title}`}>
+    <div class="details-head">
+      <div>
+        <h3>${event.title}</h3>
+        <p class="when">
+          ${formatDateRange(event.start, event.end, options)}
+          <span class="status">${event.status}</span>
+        </p>
+      </div>
+      <button type="button" aria-label="Close details" @click=${onClose}>×</button>
+    </div>
+    ${event.description ? html`<p>${event.description}</p>` : nothing}
+    <dl>
+      ${
+        lane?.label
+          ? html`<dt>Lane</dt>
+              <dd>${lane.label}</dd>`
+          : nothing
+      }
+      ${
+        event.locations.length
+          ? html`<dt>Where</dt>
+              <dd>${event.locations.join('; ')}</dd>`
+          : nothing
+      }
+      ${
+        event.people.length
+          ? html`<dt>People</dt>
+              <dd>${event.people.join(', ')}</dd>`
+          : nothing
+      }
+      ${
+        event.tags.length
+          ? html`<dt>Tags</dt>
+              <dd>${event.tags.join(', ')}</dd>`
+          : nothing
+      }
+      ${
+        event.url
+          ? html`<dt>Link</dt>
+              <dd><a href=${event.url} rel="noopener noreferrer" target="_blank">${event.url}</a></dd>`
+          : nothing
+      }
+    </dl>
+    ${
+      event.sources.length
+        ? html`<strong>Sources</strong>
+            <ol class="sources">
+              ${event.sources.map(
+                (source) =>
+                  html`<li>
+                    ${
+                      source.url
+                        ? html`<a href=${source.url} rel="noopener noreferrer" target="_blank"
+                            ><cite>${source.title}</cite></a
+                          >`
+                        : html`<cite>${source.title}</cite>`
+                    }${source.publisher ? html`, ${source.publisher}` : nothing}${
+                      source.published ? html`, ${formatDate(source.published, options)}` : nothing
+                    }${source.file ? html` <span>(${source.file})</span>` : nothing}
+                    ${source.quote ? html`<blockquote>${source.quote}</blockquote>` : nothing}
+                  </li>`,
+              )}
+            </ol>`
+        : nothing
+    }
+  </section>`;
+}

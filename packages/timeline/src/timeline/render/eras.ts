@@ -1,0 +1,28 @@
+/**
+ * Eras: labelled background bands behind the lanes, named for assistive technology.
+ *
+ * @module
+ */
+import { formatDateRange } from '@reeltime/core';
+import { nothing, svg } from 'lit';
+import { ERA_STRIP } from '../geometry.js';
+import type { RenderContext } from './context.js';
+
+export function renderEras({ frame, dataset, dateOptions, measureSmall }: RenderContext) {
+  const { scale, width, height } = frame;
+  return svg`<g class="eras">
+    ${dataset.eras.map((era) => {
+      const x0 = Math.max(scale(era.from), -1);
+      const x1 = Math.min(scale(era.to), width + 1);
+      if (x1 <= 0 || x0 >= width) return nothing;
+      const labelX = Math.max(x0, 0) + 6;
+      const fits = labelX + measureSmall(era.title) <= x1;
+      const name = `Era: ${era.title}, ${formatDateRange(era.start, era.end, dateOptions)}`;
+      return svg`<g class="era" part="era" role="img" aria-label=${name}>
+        <title>${name}</title>
+        <rect x=${x0} y="0" width=${x1 - x0} height=${height}></rect>
+        ${fits ? svg`<text x=${labelX} y=${height - ERA_STRIP / 2 + 4} aria-hidden="true">${era.title}</text>` : nothing}
+      </g>`;
+    })}
+  </g>`;
+}

@@ -1,0 +1,113 @@
+/**
+ * Lanes and their events: a band and a label per lane in view, each drawn event as a focusable
+ * mark with its label, and each dense region as a named button over the density row (the counts
+ * themselves are painted on the canvas, see `density.ts`).
+ *
+ * @module
+ */
+import { formatDateRange, formatSpan, type Lane, type TimelineEvent } from '@reeltime/core';
+import { nothing, svg } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { PositionedItem, PositionedRegion } from '../frame.js';
+import { BAR_HEIGHT, DENSITY_ROW, MARK_SIZE, ROW_HEIGHT } from '../geometry.js';
+import type { RenderContext } from './context.js';
+
+/** An event's accessible name: title, dates, status when not confirmed, lane. */
+export function accessibleName(event: TimelineEvent, lane: Lane | undefined, ctx: RenderContext): string {
+  const parts = [event.title, formatDateRange(event.start, event.end, ctx.dateOptions)];
+  if (event.status !== 'confirmed') parts.push(event.status);
+  if (lane?.label) parts.push(lane.label);
+  return parts.join(', ');
+}
+
+/** The name of a dense region: how many events, when. */
+export function regionName(region: PositionedRegion, ctx: RenderContext): string {
+  const count = region.count.toLocaleString(ctx.dateOptions.locale);
+  return `${count} ${region.count === 1 ? 'event' : 'events'}, ${formatSpan(region.from, region.to, ctx.dateOptions)}: zoom in to show them`;
+}
+
+/** The roving tab stop: the focused event if drawn, else the selected one, else the first drawn. */
+export function tabStopOf(ctx: RenderContext): string | null {
+  const { items } = ctx.frame;
+  const { focusedId, selectedId } = ctx.view;
+  for (const id of [focusedId, selectedId]) if (id !== null && items.some((item) => item.event.id === id)) return id;
+  let first: PositionedItem | undefined;
+  for (const item of items) if (!first || item.position < first.position) first = item;
+  return first?.event.id ?? null;
+}
+
+export function renderLanes(ctx: RenderContext) {
+  const { frame, dataset } = ctx;
+  const byLane = new Map<number, PositionedItem[]>();
+  for (const item of frame.items) {
+    const list = byLane.get(item.lane);
+    if (list) list.push(item);
+    else byLane.set(item.lane, [item]);
+  }
+  const tabStop = tabStopOf(ctx);
+  const [top, bottom] = frame.band;
+  return svg`${frame.lanes.map((box) => {
+    const lane = dataset.lanes[box.index];
+    const items = byLane.get(box.index) ?? [];
+    const inBand = box.top < bottom && box.top + box.height > top;
+    if (!lane || (!inBand && !items.length)) return nothing;
+    const regions = frame.regions.filter((region) => region.lane === box.index);
+    return svg`<g class=${`lane lane-${(box.index % 4) + 1}`} role="group" aria-label=${lane.label || 'Events'} data-lane=${box.index}>
+      <rect class=${`lane-band${box.index % 2 ? ' odd' : ''}`} part="lane" x="0" y=${box.top} width=${frame.width} height=${box.height}></rect>
+      ${lane.label ? svg`<text class="lane-label" part="lane-label" x="8" y=${box.top + 14} aria-hidden="true">${lane.label}</text>` : nothing}
+      ${repeat(
+        items,
+        (item) => item.event.id,
+        (item) => renderItem(item, lane, tabStop, ctx),
+      )}
+      ${regions.map((region) => renderRegion(region, ctx))}
+    </g>`;
+  })}`;
+}
+
+function renderItem(item: PositionedItem, lane: Lane, tabStop: string | null, ctx: RenderContext) {
+  const { event } = item;
+  const mid = item.y + ROW_HEIGHT / 2;
+  const selected = ctx.view.selectedId === event.id;
+  const coarse = item.bar && event.end === undefined;
+  const mark = item.bar
+    ? svg`<rect class=${`mark bar${coarse ? ' coarse' : ''}`} x=${item.x0} y=${mid - BAR_HEIGHT / 2} width=${Math.max(item.x1 - item.x0, 1)} height=${BAR_HEIGHT} rx="3"></rect>`
+    : svg`<rect class="mark point" x=${item.x0 + 1} y=${mid - MARK_SIZE / 2 + 1} width=${MARK_SIZE - 2} height=${MARK_SIZE - 2} rx="2" transform=${`rotate(45 ${item.x0 + MARK_SIZE / 2} ${mid})`}></rect>`;
+  return svg`<g
+    class=${`event ${event.status}${selected ? ' selected' : ''}`}
+    part="event"
+    role="button"
+    tabindex=${tabStop === event.id ? 0 : -1}
+    aria-pressed=${selected ? 'true' : 'false'}
+    aria-label=${accessibleName(event, lane, ctx)}
+    data-id=${event.id}
+  >${mark}<text class=${`label${item.labelInside ? ' inside' : ''}`} x=${item.labelX} y=${mid + 4} aria-hidden="true">${event.title}</text></g>`;
+}
+
+/** A dense region: transparent over the painted counts, named, opened by click or Enter. */
+function renderRegion(region: PositionedRegion, ctx: RenderContext) {
+  return svg`<rect
+    class="region"
+    part="density"
+    role="button"
+    tabindex="-1"
+    aria-label=${regionName(region, ctx)}
+    data-from=${region.from}
+    data-to=${region.to}
+    x=${region.x0}
+    y=${region.y}
+    width=${Math.max(region.x1 - region.x0, 2)}
+    height=${DENSITY_ROW - 2}
+  ></rect>`;
+}
+
+/** The focus ring, drawn once around the focused event (shown by CSS only for keyboard focus). */
+export function renderFocusRing(ctx: RenderContext) {
+  const { focusedId, focusInside } = ctx.view;
+  if (!focusInside || focusedId === null) return nothing;
+  const item = ctx.frame.items.find((candidate) => candidate.event.id === focusedId);
+  if (!item) return nothing;
+  const x0 = item.labelInside || !item.labelBefore ? item.x0 : item.labelX;
+  const x1 = item.labelInside || item.labelBefore ? item.x1 : item.labelX + item.labelWidth;
+  return svg`<rect class="focus-ring" aria-hidden="true" x=${x0 - 3} y=${item.y + 2} width=${x1 - x0 + 6} height=${ROW_HEIGHT - 4} rx="4"></rect>`;
+}

@@ -1,0 +1,28 @@
+/**
+ * The marker line: "today" or a given date, with its label kept inside the plot.
+ *
+ * @module
+ */
+import type { TimeCoord } from '@reeltime/core';
+import { nothing, svg } from 'lit';
+import type { RenderContext } from './context.js';
+
+/** Where the marker is and what it says. */
+export interface Marker {
+  readonly time: TimeCoord;
+  readonly label: string;
+}
+
+export function renderMarker({ frame, measureSmall }: RenderContext, marker: Marker | undefined) {
+  if (!marker) return nothing;
+  const { scale, width, height } = frame;
+  const x = scale(marker.time);
+  if (x < 0 || x > width) return nothing;
+  const labelWidth = measureSmall(marker.label);
+  const labelX = x + 4 + labelWidth > width ? x - 4 - labelWidth : x + 4;
+  const top = frame.band[0];
+  return svg`<g class="marker" part="marker" role="img" aria-label=${`Marker: ${marker.label}`}>
+    <line x1=${x} x2=${x} y1="0" y2=${height}></line>
+    <text x=${labelX} y=${top + 12}>${marker.label}</text>
+  </g>`;
+}

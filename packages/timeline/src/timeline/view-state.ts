@@ -1,0 +1,119 @@
+/**
+ * The one view state of a timeline: the visible range (through d3-zoom's transform over the data's
+ * domain), the focused, hovered and selected event. Wheel, drag, pinch, keys, buttons and the
+ * `visibleRange` property all write the range through here; renderers only read it.
+ *
+ * @module
+ */
+import { createTimeScale, type TimeCoord, type TimeScale } from '@reeltime/core';
+import { zoomIdentity } from 'd3-zoom';
+import type { ReactiveControllerHost } from 'lit';
+import { ZoomController } from '../controllers/zoom-controller.js';
+
+/** A visible range on reeltime's time coordinate (ms since 1970-01-01 UTC). */
+export interface VisibleRange {
+  readonly from: TimeCoord;
+  readonly to: TimeCoord;
+}
+
+/** Range, focus, hover and selection, with one path for each change. */
+export class ViewState {
+  /** The roving tab stop: the event focused last (kept after blur, so Tab returns to it). */
+  focusedId: string | null = null;
+  /** Whether an event mark has focus now (the tooltip and focus ring follow it). */
+  focusInside = false;
+  hoveredId: string | null = null;
+  selectedId: string | null = null;
+  readonly #host: ReactiveControllerHost;
+  readonly #zoom: ZoomController;
+  #domain: readonly [TimeCoord, TimeCoord] = [0, 1];
+  #width = 0;
+  #pending: VisibleRange | undefined;
+
+  constructor(host: ReactiveControllerHost, target: () => Element | null | undefined) {
+    this.#host = host;
+    this.#zoom = new ZoomController(host, { target });
+  }
+
+  /** The data's whole domain and the plot's width and height; called before every render. */
+  configure(domain: readonly [TimeCoord, TimeCoord], width: number, height: number, minSpan: number): void {
+    this.#domain = domain;
+    this.#width = width;
+    this.#zoom.configure(width, height, (domain[1] - domain[0]) / minSpan);
+  }
+
+  /** Plot width in pixels (0 until laid out). */
+  get width(): number {
+    return this.#width;
+  }
+
+  /** The scale of the whole domain, before zooming. */
+  baseScale(): TimeScale {
+    return createTimeScale(this.#domain, [0, this.#width]);
+  }
+
+  /** The scale of the visible range. */
+  scale(): TimeScale {
+    return this.#zoom.transform.rescaleX(this.baseScale());
+  }
+
+  /** The visible range. */
+  get range(): VisibleRange {
+    const [from, to] = this.scale().domain() as [number, number];
+    return { from, to };
+  }
+
+  /** Shows `range` (clamped to the data's bounds and the zoom limits); kept until there is a width. */
+  setRange(range: VisibleRange): void {
+    if (this.#width === 0) {
+      this.#pending = range;
+      this.#host.requestUpdate();
+      return;
+    }
+    this.#pending = undefined;
+    const base = this.baseScale();
+    const x0 = base(range.from);
+    const x1 = base(range.to);
+    if (!(x1 > x0)) return;
+    const k = this.#width / (x1 - x0);
+    this.#zoom.set(zoomIdentity.translate(-k * x0, 0).scale(k));
+  }
+
+  /** Keeps `range` to show after the next data change (set while data is loading). */
+  defer(range: VisibleRange): void {
+    this.#pending = range;
+    this.#host.requestUpdate();
+  }
+
+  /** Applies a range set before the plot had a width; called after each update. */
+  applyPending(): void {
+    if (this.#pending && this.#width > 0) this.setRange(this.#pending);
+  }
+
+  /** Whether a range waits for a width. */
+  get pending(): boolean {
+    return this.#pending !== undefined;
+  }
+
+  /** Zooms by `factor` (> 1 is in) around the pixel `x` (default: the centre). */
+  zoomBy(factor: number, x = this.#width / 2): void {
+    this.#zoom.scaleBy(factor, x);
+  }
+
+  /** Pans by `dx` pixels (positive shows earlier times). */
+  panBy(dx: number): void {
+    this.#zoom.translateBy(dx);
+  }
+
+  /** Back to the whole domain. */
+  reset(): void {
+    this.#zoom.reset();
+  }
+
+  /** New data: the whole view again, no hover. */
+  resetForData(): void {
+    this.hoveredId = null;
+    this.#zoom.transform = zoomIdentity;
+    this.#zoom.set(zoomIdentity);
+  }
+}
