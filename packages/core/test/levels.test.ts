@@ -272,7 +272,7 @@ describe('MemorySource', () => {
     const span = 2 ** level * 600;
     const revealed = s.query({ from: t - span / 2, to: t + span / 2, pixels: 600, layout: spec });
     expect(revealed.items.some((i) => i.position === hidden)).toBe(true);
-    // Twenty events on one day: the lane grows to 16 rows for them (not 20), so four stay dense.
+    // Twenty events on one day, more than 16: the lane keeps its 5 rows, and 15 stay dense at every zoom.
     const stuck = s.index.sorted.findIndex(
       (e, i) => e.id.startsWith('same') && s.revealLevel(i, spec, coarse, coarse - 40) === undefined,
     );

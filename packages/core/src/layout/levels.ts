@@ -26,9 +26,9 @@ export interface LayoutSpec {
   /** Labelled rows a lane may grow to; events that fit in none are dense (default 10). */
   readonly maxRows?: number;
   /**
-   * A lane in which more than `maxRows` events overlap in time may grow to as many rows as overlap,
-   * up to this many (default 16): events that overlap at every zoom can then still be drawn one
-   * by one when zoomed in, where more rows would not help anything else.
+   * A lane in which more than `maxRows` (but at most this many, default 16) events overlap in time
+   * grows to as many rows as overlap, so that events that overlap at every zoom can still be
+   * drawn one by one when zoomed in. Deeper crowds keep `maxRows` and read as density.
    */
   readonly overlapRows?: number;
   /** Ranges narrower than this many pixels are drawn as points (default 4). */
@@ -123,7 +123,11 @@ export class LevelBuilder {
     this.#flags = new Uint8Array(n);
     this.#rowEnds = Array.from({ length: input.laneCount }, () => []);
     const { maxRows, overlapRows } = this.#spec;
-    this.#laneRows = Int32Array.from(input.depth, (depth) => Math.max(maxRows, Math.min(depth, overlapRows)));
+    // A lane grows past maxRows only for a few overlapping events; a crowd deeper than
+    // overlapRows could not be told apart by more rows anyway and reads as density.
+    this.#laneRows = Int32Array.from(input.depth, (depth) =>
+      depth <= overlapRows ? Math.max(maxRows, depth) : maxRows,
+    );
   }
 
   /** Whether every event has been placed. */
