@@ -1,0 +1,172 @@
+// `pnpm bench`: reeltime against vis-timeline and @gravity-ui/timeline in Chromium. See scripts/bench/README.md.
+// Usage: pnpm bench [--sizes 1000,10000] [--reps 3] [--libs reeltime,vis,gravity] [--timeout 60]
+//                   [--range-share 0.3] [--seed 1] [--json-only]
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright';
+import sirv from 'sirv';
+import { chromiumLaunchOptions } from '../chromium.mjs';
+import { CONTAINER, LIBS, buildPages, sizeOf } from './build-pages.mjs';
+import { WHEEL_DELTA_Y, WHEEL_STEPS, measure } from './driver.mjs';
+import { machineInfo, ratios, renderMarkdown, summarize } from './report.mjs';
+import { WORKLOAD_DEFAULTS, generateWorkload, workloadHash } from './workload.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+const out = `${root}/reports/bench`;
+const DIST_BUNDLE = `${root}/packages/timeline/dist/reeltime.bundle.js`;
+
+const HELP = `pnpm bench [options]
+  --sizes 1000,10000,100000,1000000   event counts (default: all four)
+  --reps 3                            fresh-browser repetitions per (lib, N)
+  --libs reeltime,vis,gravity         libraries to measure
+  --timeout 60                        seconds per run before it is reported as "timeout"
+  --range-share 0.3                   share of events that are ranges (the rest are single days)
+  --seed 1                            PRNG seed of the workload
+  --json-only                         print the JSON (not the table) and write only latest.json
+Needs \`pnpm build\` first (it measures packages/timeline/dist/reeltime.bundle.js).`;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1000,10000,100000,1000000' },
+      reps: { type: 'string', default: '3' },
+      libs: { type: 'string', default: LIBS.join(',') },
+      timeout: { type: 'string', default: '60' },
+      'range-share': { type: 'string', default: String(WORKLOAD_DEFAULTS.rangeShare) },
+      seed: { type: 'string', default: String(WORKLOAD_DEFAULTS.seed) },
+      'json-only': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const list = (text) =>
+    text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+  const positive = (text, name) => {
+    const value = Number(text);
+    if (!(value > 0) || !Number.isFinite(value)) throw new Error(`--${name} must be a positive number, got "${text}"`);
+    return value;
+  };
+  const libs = list(values.libs);
+  const unknown = libs.filter((lib) => !LIBS.includes(lib));
+  if (unknown.length) throw new Error(`unknown --libs ${unknown.join(', ')} (known: ${LIBS.join(', ')})`);
+  const rangeShare = Number(values['range-share']);
+  if (!(rangeShare >= 0 && rangeShare <= 1)) throw new Error('--range-share must be between 0 and 1');
+  return {
+    help: values.help,
+    jsonOnly: values['json-only'],
+    sizes: list(values.sizes).map((n) => Math.round(positive(n, 'sizes'))),
+    reps: Math.round(positive(values.reps, 'reps')),
+    libs: LIBS.filter((lib) => libs.includes(lib)),
+    timeoutMs: positive(values.timeout, 'timeout') * 1000,
+    rangeShare,
+    seed: Math.round(Number(values.seed)),
+  };
+}
+
+const log = (message) => process.stderr.write(`${message}\n`);
+
+async function main() {
+  const opts = options();
+  if (opts.help) {
+    console.log(HELP);
+    return;
+  }
+  if (opts.libs.includes('reeltime') && !existsSync(DIST_BUNDLE))
+    throw new Error(`${DIST_BUNDLE} is missing: run \`pnpm build\` first`);
+  mkdirSync(out, { recursive: true });
+
+  log(`bench: building pages for ${opts.libs.join(', ')}`);
+  const pages = await buildPages(opts.libs, { root, outRoot: `${out}/pages` });
+  const bundles = { pages, reeltimeDist: existsSync(DIST_BUNDLE) ? sizeOf(DIST_BUNDLE) : undefined };
+
+  const probe = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
+  const chromiumVersion = probe.version();
+  await probe.close();
+
+  const server = createServer(sirv(`${out}/pages`, { dev: true }));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${server.address().port}`;
+
+  const runs = [];
+  const hashes = {};
+  for (const n of opts.sizes) {
+    // Libraries that timed out at this N: their other reps would only time out too.
+    const timedOut = new Set();
+    const workload = { n, seed: opts.seed, rangeShare: opts.rangeShare };
+    const expectedHash = workloadHash(generateWorkload(workload));
+    hashes[n] = expectedHash;
+    for (let rep = 1; rep <= opts.reps; rep++) {
+      for (const lib of opts.libs) {
+        const label = `${lib} N=${n} rep ${rep}/${opts.reps}`;
+        if (timedOut.has(lib)) {
+          const reason = 'an earlier rep timed out';
+          runs.push({ lib, n, rep, status: 'skipped', reason });
+          log(`bench: ${label}: skipped (${reason})`);
+          continue;
+        }
+        log(`bench: ${label}…`);
+        const first = rep === 1;
+        const record = await measure({
+          lib,
+          n,
+          rep,
+          baseUrl,
+          workload,
+          expectedHash,
+          timeoutMs: opts.timeoutMs,
+          screenshotPath: first ? `${out}/${lib}-${n}.png` : undefined,
+          zoomedScreenshotPath: first ? `${out}/${lib}-${n}-zoomed.png` : undefined,
+        });
+        runs.push(record);
+        if (record.status === 'timeout') timedOut.add(lib);
+        log(
+          record.status === 'ok'
+            ? `bench: ${label}: render ${record.renderMs.toFixed(1)} ms, ${record.zoom.intervals.length} frames, ` +
+                `heap ${(record.heapBytes / 2 ** 20).toFixed(1)} MB, ${record.dom.nodes} nodes, ink ${record.pixels.ink} px`
+            : `bench: ${label}: ${record.status}: ${record.reason}`,
+        );
+      }
+    }
+  }
+  server.close();
+
+  const summary = summarize(runs, opts.libs, opts.sizes);
+  const result = {
+    generatedAt: new Date().toISOString(),
+    machine: machineInfo(root, chromiumVersion),
+    params: {
+      sizes: opts.sizes,
+      reps: opts.reps,
+      libs: opts.libs,
+      timeoutMs: opts.timeoutMs,
+      seed: opts.seed,
+      rangeShare: opts.rangeShare,
+      container: CONTAINER,
+      wheelSteps: WHEEL_STEPS,
+      wheelDeltaY: WHEEL_DELTA_Y,
+    },
+    workloadHashes: hashes,
+    bundles,
+    summary,
+    ratios: ratios(summary, opts.sizes),
+    runs,
+  };
+  writeFileSync(`${out}/latest.json`, `${JSON.stringify(result, null, 2)}\n`);
+  if (opts.jsonOnly) {
+    console.log(JSON.stringify(result, null, 2));
+    return;
+  }
+  const markdown = renderMarkdown(result);
+  writeFileSync(`${out}/latest.md`, markdown);
+  console.log(markdown);
+  log(`bench: wrote ${out}/latest.json and ${out}/latest.md`);
+}
+
+main().catch((error) => {
+  log(`bench: ${error.message}`);
+  process.exitCode = 1;
+});

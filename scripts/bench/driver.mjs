@@ -1,0 +1,149 @@
+/**
+ * Measures one (library, N, rep) in a fresh Chromium: first render (checked on a screenshot),
+ * 60 trusted wheel steps (frame intervals, long tasks, and a check that the view really zoomed),
+ * heap after a forced GC, and DOM nodes including shadow roots (in the first view and after the
+ * zoom). A run that takes longer than its
+ * timeout is abandoned (the browser is closed) and reported as "timeout".
+ */
+import { writeFileSync } from 'node:fs';
+import { chromium } from 'playwright';
+import { chromiumLaunchOptions } from '../chromium.mjs';
+import { CONTAINER } from './build-pages.mjs';
+import { INK_STRIPS, MIN_INK_PIXELS, MIN_INK_STRIPS, countPlotPixels, decodePng } from './pixels.mjs';
+
+/** Wheel steps in the zoom measurement, and their delta (negative: zoom in). */
+export const WHEEL_STEPS = 60;
+export const WHEEL_DELTA_Y = -100;
+
+const VIEWPORT = { width: 1280, height: 720 };
+const TIMEOUT = Symbol('timeout');
+
+class RunFailure extends Error {}
+
+/** Closes a browser, giving up after 15 s (a renderer stuck in a long task must not hang the bench). */
+async function closeBrowser(browser) {
+  let timer;
+  await Promise.race([
+    browser.close().catch(() => {}),
+    new Promise((resolve) => (timer = setTimeout(resolve, 15_000))),
+  ]);
+  clearTimeout(timer);
+}
+
+/** The measurement itself; `progress.stage` says where it is (reported on timeout). */
+async function measureIn(browser, spec, progress, record) {
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    deviceScaleFactor: 1,
+    timezoneId: 'UTC',
+    locale: 'en-US',
+    colorScheme: 'light',
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => record.errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') record.errors.push(`console: ${message.text()}`);
+  });
+  const cdp = await context.newCDPSession(page);
+  const gc = () => cdp.send('HeapProfiler.collectGarbage');
+
+  progress.stage = 'load';
+  await page.goto(`${spec.baseUrl}/${spec.lib}/index.html`);
+  await page.waitForFunction(() => 'bench' in window, undefined, { timeout: 10_000 });
+
+  progress.stage = 'prepare';
+  const prepared = await page.evaluate((params) => window.bench.prepare(params), spec.workload);
+  record.hash = prepared.hash;
+  if (prepared.hash !== spec.expectedHash)
+    throw new RunFailure(`workload hash ${prepared.hash} differs from Node's ${spec.expectedHash}`);
+  // Collect the generator's garbage now rather than during the timed render.
+  await gc();
+
+  progress.stage = 'render';
+  record.renderMs = await page.evaluate(() => window.bench.render());
+
+  progress.stage = 'screenshot';
+  const clip = { x: 0, y: 0, ...CONTAINER };
+  const shot = await page.screenshot({ clip });
+  if (spec.screenshotPath) writeFileSync(spec.screenshotPath, shot);
+  record.pixels = countPlotPixels(decodePng(shot));
+  if (record.pixels.ink < MIN_INK_PIXELS)
+    throw new RunFailure(`nothing drawn: ${record.pixels.ink} event-coloured pixels in the plot (< ${MIN_INK_PIXELS})`);
+  if (record.pixels.inkStrips < MIN_INK_STRIPS)
+    throw new RunFailure(
+      `events drawn in only ${record.pixels.inkStrips} of ${INK_STRIPS} strips of the plot: not the whole data range`,
+    );
+
+  record.domFirstView = await page.evaluate(() => window.bench.countNodes());
+
+  progress.stage = 'zoom';
+  const point = await page.evaluate(() => window.bench.wheelPoint());
+  record.rangeBefore = await page.evaluate(() => window.bench.visibleRange());
+  await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: point.x, y: point.y });
+  await page.evaluate(() => window.bench.nextFrame());
+  await page.evaluate(() => window.bench.startRecording());
+  for (let step = 0; step < WHEEL_STEPS; step++) {
+    await cdp.send('Input.dispatchMouseEvent', {
+      type: 'mouseWheel',
+      x: point.x,
+      y: point.y,
+      deltaX: 0,
+      deltaY: WHEEL_DELTA_Y,
+    });
+    await page.evaluate(() => window.bench.nextFrame());
+  }
+  await page.evaluate(() => window.bench.nextFrame());
+  record.zoom = { steps: WHEEL_STEPS, ...(await page.evaluate(() => window.bench.stopRecording())) };
+  record.rangeAfter = await page.evaluate(() => window.bench.visibleRange());
+  const spanBefore = record.rangeBefore.to - record.rangeBefore.from;
+  const spanAfter = record.rangeAfter.to - record.rangeAfter.from;
+  record.zoomFactor = spanBefore / spanAfter;
+  if (!(spanAfter < spanBefore))
+    throw new RunFailure(`the view did not zoom: visible span ${spanBefore} ms before, ${spanAfter} ms after`);
+  if (spec.zoomedScreenshotPath) await page.screenshot({ clip, path: spec.zoomedScreenshotPath });
+
+  progress.stage = 'heap';
+  await gc();
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  record.heapBytes = heap.usedSize;
+
+  progress.stage = 'dom';
+  record.dom = await page.evaluate(() => window.bench.countNodes());
+  record.status = 'ok';
+  return record;
+}
+
+/**
+ * Runs one measurement in a newly launched Chromium.
+ * @param {{ lib: string, n: number, rep: number, baseUrl: string, workload: object, expectedHash: string,
+ *   timeoutMs: number, screenshotPath?: string, zoomedScreenshotPath?: string }} spec
+ */
+export async function measure(spec) {
+  const record = { lib: spec.lib, n: spec.n, rep: spec.rep, status: 'failed', errors: [] };
+  const progress = { stage: 'launch' };
+  const started = performance.now();
+  const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
+  record.chromium = browser.version();
+  let timer;
+  const work = measureIn(browser, spec, progress, record);
+  work.catch(() => {}); // after a timeout it rejects once the browser is gone
+  const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve(TIMEOUT), spec.timeoutMs)));
+  let result = record;
+  try {
+    if ((await Promise.race([work, timeout])) === TIMEOUT) {
+      // A copy: the abandoned measurement may still write into `record` until the browser is closed.
+      result = {
+        ...record,
+        status: 'timeout',
+        reason: `no result within ${spec.timeoutMs / 1000} s (stage: ${progress.stage})`,
+      };
+    }
+  } catch (error) {
+    record.reason = error instanceof RunFailure ? error.message : `${progress.stage}: ${error.message}`;
+  } finally {
+    clearTimeout(timer);
+    await closeBrowser(browser);
+  }
+  result.wallMs = performance.now() - started;
+  return result;
+}

@@ -1,0 +1,56 @@
+/**
+ * reeltime's benchmark page: the shipped single-file bundle (`pnpm build` makes it), used only through
+ * its public API (`data`, `visibleRange`, `updateComplete`, the `marker` attribute and `--reel-*` tokens).
+ */
+import '../../../packages/timeline/dist/reeltime.bundle.js';
+import { INK } from '../ink.mjs';
+import { dayToIso, eventId, eventTitle } from '../workload.mjs';
+import { installHarness } from './harness.mjs';
+
+let element;
+
+/** Waits until Lit has no update pending (an update may request another one, e.g. after measuring). */
+async function settle(el) {
+  for (let i = 0; i < 10 && !(await el.updateComplete); i++);
+}
+
+installHarness({
+  name: 'reeltime',
+
+  async create(container) {
+    element = document.createElement('reel-timeline');
+    element.setAttribute('marker', '');
+    element.style.display = 'block';
+    // Marks take their lane's colour: all four lane tokens set to the ink the screenshot check counts.
+    for (let i = 1; i <= 4; i++) element.style.setProperty(`--reel-color-lane-${i}`, INK);
+    container.append(element);
+    await settle(element);
+  },
+
+  prepare(workload) {
+    const events = new Array(workload.n);
+    for (let i = 0; i < workload.n; i++) {
+      const event = {
+        id: eventId(i),
+        title: eventTitle(i),
+        start: dayToIso(workload.start[i]),
+        lane: workload.lanes[workload.lane[i]].id,
+      };
+      if (workload.end[i] >= 0) event.end = dayToIso(workload.end[i]);
+      events[i] = event;
+    }
+    return { title: 'Benchmark', lanes: workload.lanes.map((lane) => ({ ...lane })), events };
+  },
+
+  async mount(_container, data) {
+    element.data = data;
+    await settle(element);
+  },
+
+  visibleRange() {
+    const { from, to } = element.visibleRange;
+    return { from, to };
+  },
+
+  wheelTarget: () => element,
+});

@@ -1,0 +1,199 @@
+/**
+ * Turns raw runs into a summary per (library, N) — median and min–max over the successful reps —
+ * and renders it as a Markdown report with the machine it ran on.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+
+/** Linear-interpolation quantile (q in [0, 1]) of numbers. */
+export function quantile(values, q) {
+  if (!values.length) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
+
+function stats(values) {
+  if (!values.length) return undefined;
+  return { median: quantile(values, 0.5), min: Math.min(...values), max: Math.max(...values), values };
+}
+
+/** The per-rep numbers the summary aggregates, from one successful run. */
+function metricsOf(run) {
+  const intervals = run.zoom.intervals;
+  return {
+    renderMs: run.renderMs,
+    zoomP50Ms: quantile(intervals, 0.5),
+    zoomP95Ms: quantile(intervals, 0.95),
+    longTaskMs: run.zoom.longTasks.reduce((sum, duration) => sum + duration, 0),
+    heapMB: run.heapBytes / 2 ** 20,
+    domNodesFirstView: run.domFirstView.nodes,
+    domNodes: run.dom.nodes,
+    inkPixels: run.pixels.ink,
+    zoomFactor: run.zoomFactor,
+    // Wall time per wheel step (dispatch, handling, and the frame waited for after it).
+    zoomStepMs: run.zoom.elapsed / run.zoom.steps,
+  };
+}
+
+/** The table's columns: metric key and heading. */
+export const METRICS = [
+  ['renderMs', 'first render (ms)'],
+  ['zoomP50Ms', 'zoom frame p50 (ms)'],
+  ['zoomP95Ms', 'zoom frame p95 (ms)'],
+  ['longTaskMs', 'long tasks during zoom (ms)'],
+  ['heapMB', 'heap after zoom + GC (MB)'],
+  ['domNodesFirstView', 'DOM nodes, first view'],
+  ['domNodes', 'DOM nodes, after zoom'],
+  ['zoomFactor', 'zoom reached (×)'],
+];
+const COUNTS = new Set(['domNodesFirstView', 'domNodes', 'inkPixels', 'zoomFactor']);
+
+/** Adds each run's derived metrics and groups runs by (lib, N). */
+export function summarize(runs, libs, sizes) {
+  for (const run of runs) if (run.status === 'ok') run.metrics = metricsOf(run);
+  const summary = [];
+  for (const n of sizes) {
+    for (const lib of libs) {
+      const mine = runs.filter((run) => run.lib === lib && run.n === n);
+      if (!mine.length) continue;
+      const ok = mine.filter((run) => run.status === 'ok');
+      const entry = {
+        lib,
+        n,
+        runs: mine.length,
+        ok: ok.length,
+        status: ok.length === mine.length ? 'ok' : ok.length ? 'partial' : mine[0].status,
+        problems: [...new Set(mine.filter((run) => run.status !== 'ok').map((run) => `${run.status}: ${run.reason}`))],
+      };
+      for (const key of [...METRICS.map(([k]) => k), 'inkPixels', 'zoomStepMs'])
+        entry[key] = stats(ok.map((run) => run.metrics[key]));
+      summary.push(entry);
+    }
+  }
+  return summary;
+}
+
+/** reeltime's median divided by each peer's, for render and zoom p95, at each N. */
+export function ratios(summary, sizes) {
+  const rows = [];
+  for (const n of sizes) {
+    const ours = summary.find((entry) => entry.lib === 'reeltime' && entry.n === n);
+    for (const peer of summary.filter((entry) => entry.n === n && entry.lib !== 'reeltime')) {
+      const ratio = (key) =>
+        ours?.[key] && peer[key] && peer[key].median > 0 ? ours[key].median / peer[key].median : undefined;
+      rows.push({ n, peer: peer.lib, renderMs: ratio('renderMs'), zoomP95Ms: ratio('zoomP95Ms') });
+    }
+  }
+  return rows;
+}
+
+function version(root, name) {
+  try {
+    return JSON.parse(readFileSync(`${root}/node_modules/${name}/package.json`, 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the numbers were measured on. */
+export function machineInfo(root, chromium) {
+  const cpus = os.cpus();
+  let commit;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    commit = undefined;
+  }
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    os: `${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`,
+    node: process.version,
+    chromium,
+    playwright: version(root, 'playwright'),
+    libraries: {
+      reeltime: JSON.parse(readFileSync(`${root}/packages/timeline/package.json`, 'utf8')).version,
+      'vis-timeline': version(root, 'vis-timeline'),
+      '@gravity-ui/timeline': version(root, '@gravity-ui/timeline'),
+    },
+    commit,
+  };
+}
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+function number(value) {
+  if (value === undefined) return '–';
+  if (Math.abs(value) >= 100) return integer.format(value);
+  if (Math.abs(value) >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+
+function cell(entry, key) {
+  if (!entry[key])
+    return entry.status === 'timeout' ? '**timeout**' : entry.status === 'skipped' ? 'skipped' : 'failed';
+  const { median, min, max, values } = entry[key];
+  const format = COUNTS.has(key) ? (value) => integer.format(value) : number;
+  return values.length > 1 ? `${format(median)} (${format(min)}–${format(max)})` : format(median);
+}
+
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/** The Markdown report. */
+export function renderMarkdown(result) {
+  const { machine, params, summary, bundles } = result;
+  const lines = [];
+  lines.push(`# reeltime benchmark`, '');
+  lines.push(
+    `${result.generatedAt} · commit ${machine.commit ?? '?'} · ${machine.cpu}, ${machine.cores} cores, ` +
+      `${machine.memoryGB} GB · ${machine.os} · Node ${machine.node} · Chromium ${machine.chromium} · ` +
+      `Playwright ${machine.playwright}`,
+    '',
+    `Libraries: reeltime ${machine.libraries.reeltime}, vis-timeline ${machine.libraries['vis-timeline']}, ` +
+      `@gravity-ui/timeline ${machine.libraries['@gravity-ui/timeline']}.`,
+    '',
+    `Workload: ${params.sizes.map((n) => integer.format(n)).join(' / ')} events, 8 lanes, 2019–2024, ` +
+      `${Math.round(params.rangeShare * 100)} % ranges of 1–90 days, seed ${params.seed}; container ` +
+      `${params.container.width}×${params.container.height} px. ${params.reps} rep(s), each in a fresh browser; ` +
+      `timeout ${params.timeoutMs / 1000} s per run. Zoom: ${params.wheelSteps} wheel steps of deltaY ` +
+      `${params.wheelDeltaY}, one per frame. Cells: median (min–max) over successful reps.`,
+    '',
+  );
+  const header = ['lib', 'N', 'ok/runs', ...METRICS.map(([, label]) => label)];
+  lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`);
+  for (const entry of summary) {
+    const row = [
+      entry.lib,
+      integer.format(entry.n),
+      `${entry.ok}/${entry.runs}`,
+      ...METRICS.map(([k]) => cell(entry, k)),
+    ];
+    lines.push(`| ${row.join(' | ')} |`);
+  }
+  const problems = summary.filter((entry) => entry.problems.length);
+  if (problems.length) {
+    lines.push('', 'Runs without a result:', '');
+    for (const entry of problems)
+      for (const problem of entry.problems) lines.push(`- ${entry.lib} at N = ${integer.format(entry.n)}: ${problem}`);
+  }
+  lines.push('', '## reeltime / peer (median ÷ median; below 1 means reeltime is faster)', '');
+  lines.push('| N | peer | first render | zoom frame p95 |', '| --- | --- | --- | --- |');
+  for (const row of result.ratios) {
+    const show = (value) => (value === undefined ? 'n/a' : `${value.toFixed(2)}×`);
+    lines.push(`| ${integer.format(row.n)} | ${row.peer} | ${show(row.renderMs)} | ${show(row.zoomP95Ms)} |`);
+  }
+  lines.push('', '## Bundles (minified as built; gzip level 9)', '');
+  lines.push('| bundle | JS min | JS min+gz | CSS min+gz |', '| --- | --- | --- | --- |');
+  for (const [lib, size] of Object.entries(bundles.pages))
+    lines.push(`| ${lib} page | ${kB(size.js.min)} | ${kB(size.js.gzip)} | ${size.css ? kB(size.css.gzip) : '–'} |`);
+  if (bundles.reeltimeDist)
+    lines.push(
+      `| reeltime dist/reeltime.bundle.js | ${kB(bundles.reeltimeDist.min)} | ${kB(bundles.reeltimeDist.gzip)} | – |`,
+    );
+  lines.push('');
+  return lines.join('\n');
+}
