@@ -298,6 +298,30 @@ describe('MemorySource', () => {
     expect(after).toMatchObject({ exact: true, level: levelFor(span / 1000) });
   });
 
+  it('puts a label before its mark at the end of the data, and shortens one that fits neither side', () => {
+    const s = source({
+      events: [
+        { id: 'start', title: 'Start', start: '2020-01-01' },
+        { id: 'end', title: 'Near the end', start: '2020-12-20' },
+        { id: 'tight', title: 'A title far too long to fit on either side of this mark', start: '2020-07-01' },
+      ],
+    });
+    const { from, to } = full(s);
+    const answer = s.query({ from, to, pixels: 300, layout: spec });
+    const byId = Object.fromEntries(answer.items.map((item) => [item.event.id, item]));
+    const scale = (t: number) => ((t - from) / (to - from)) * 300;
+    const end = byId['end']!;
+    expect(end).toMatchObject({ label: 'Near the end', labelBefore: true });
+    expect(itemGeometry(end, scale, spec).labelX + end.labelWidth).toBeLessThanOrEqual(
+      itemGeometry(end, scale, spec).x0,
+    );
+    const tight = byId['tight']!;
+    expect(tight.label.endsWith('…')).toBe(true);
+    const { labelX } = itemGeometry(tight, scale, spec);
+    expect(labelX).toBeGreaterThanOrEqual(0);
+    expect(labelX + tight.labelWidth).toBeLessThanOrEqual(300 + 1e-6);
+  });
+
   it('answers an empty dataset and a zero-width view without throwing', () => {
     const empty = source({ events: [] });
     expect(empty.query({ from: 0, to: 1, pixels: 100, layout: spec }).items).toEqual([]);

@@ -80,6 +80,11 @@ export interface LevelPlacement {
   readonly rows: Int8Array;
   /** {@link PLACED_BAR} | {@link PLACED_LABEL_INSIDE} | {@link PLACED_LABEL_BEFORE} per event. */
   readonly flags: Uint8Array;
+  /**
+   * Labels shortened to fit beside their mark within the data's extent, by display position:
+   * the shortened text ("Filming in the…", or "" for no label). Absent: the whole title.
+   */
+  readonly shortLabels: ReadonlyMap<number, string>;
   /** Labelled rows used per lane. */
   readonly laneRows: Int32Array;
   /** Per lane. */
@@ -98,6 +103,7 @@ export class LevelBuilder {
   readonly #laneRows: Int32Array;
   readonly #rows: Int8Array;
   readonly #flags: Uint8Array;
+  readonly #short = new Map<number, string>();
   readonly #rowEnds: number[][];
   #next = 0;
   #result: LevelPlacement | undefined;
@@ -170,9 +176,17 @@ export class LevelBuilder {
       const inside = bar && right - left >= width + 2 * labelPad;
       let before = false;
       let labelX = inside ? left + labelPad : x1 + labelPad;
-      if (!inside && labelX + width > maxX && x0 - labelPad - width >= minX) {
-        before = true;
-        labelX = x0 - labelPad - width;
+      if (!inside && labelX + width > maxX) {
+        // Past the end of the data: before the mark if it fits there, else shortened to the wider side.
+        const roomAfter = maxX - labelX;
+        const roomBefore = x0 - labelPad - minX;
+        if (roomBefore >= width || roomBefore > roomAfter) {
+          before = true;
+          if (roomBefore < width) width = this.#shorten(i, event.title, roomBefore);
+          labelX = x0 - labelPad - width;
+        } else {
+          width = this.#shorten(i, event.title, roomAfter);
+        }
       }
       const start = Math.min(x0, labelX);
       const stop = inside ? x1 : Math.max(x1, labelX + width);
@@ -193,6 +207,21 @@ export class LevelBuilder {
     if (end < n) return undefined;
     this.#result = this.#finish();
     return this.#result;
+  }
+
+  /** Records the longest prefix of `title` that fits `room` with "…"; returns its width. */
+  #shorten(position: number, title: string, room: number): number {
+    const { measure } = this.#spec;
+    let lo = 0;
+    let hi = title.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (measure(`${title.slice(0, mid).trimEnd()}…`) <= room) lo = mid;
+      else hi = mid - 1;
+    }
+    const label = lo === 0 ? '' : `${title.slice(0, lo).trimEnd()}…`;
+    this.#short.set(position, label);
+    return label ? measure(label) : 0;
   }
 
   #finish(): LevelPlacement {
@@ -237,6 +266,7 @@ export class LevelBuilder {
       level: this.level,
       rows,
       flags: this.#flags,
+      shortLabels: this.#short,
       laneRows: Int32Array.from(this.#rowEnds, (ends) => ends.length),
       lanes: laneLevels,
     };

@@ -169,7 +169,7 @@ export class MemorySource implements TimelineSource {
           bar: (flags & PLACED_BAR) !== 0,
           labelInside: (flags & PLACED_LABEL_INSIDE) !== 0,
           labelBefore: (flags & PLACED_LABEL_BEFORE) !== 0,
-          labelWidth: state.widths[position]!,
+          ...labelOf(placement, position, events[position]!.title, state),
         });
       });
       const counts = countBuckets(laneLevel.denseFroms, laneLevel.denseTos, from, to, pixels);
@@ -272,6 +272,12 @@ export class MemorySource implements TimelineSource {
       state.levels.delete(farthest);
     }
   }
+}
+
+function labelOf(placement: LevelPlacement, position: number, title: string, state: SpecState) {
+  const short = placement.shortLabels.get(position);
+  if (short === undefined) return { label: title, labelWidth: state.widths[position]! };
+  return { label: short, labelWidth: short ? state.spec.measure(short) : 0 };
 }
 
 /** Precisions drawn as a point when there is no end: a day or finer. */

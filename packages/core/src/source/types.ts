@@ -39,6 +39,8 @@ export interface ViewItem {
   readonly labelInside: boolean;
   /** The label sits before the mark (it would run past the end of the data otherwise). */
   readonly labelBefore: boolean;
+  /** The label: the title, or shortened with "…" where it fits neither side (empty: none). */
+  readonly label: string;
   /** The label's width in pixels. */
   readonly labelWidth: number;
 }

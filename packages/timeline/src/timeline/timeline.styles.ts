@@ -313,7 +313,7 @@ export const timelineStyles = css`
     stroke-width: 3;
   }
 
-  .event.selected .label {
+  .label.selected {
     fill: var(--_selected);
     font-weight: 600;
   }

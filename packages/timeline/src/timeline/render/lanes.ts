@@ -61,6 +61,13 @@ export function renderLanes(ctx: RenderContext) {
         (item) => renderItem(item, lane, tabStop, ctx),
       )}
       ${regions.map((region) => renderRegion(region, ctx))}
+      <g class="labels" aria-hidden="true">
+        ${repeat(
+          items,
+          (item) => item.event.id,
+          (item) => renderLabel(item, ctx),
+        )}
+      </g>
     </g>`;
   })}`;
 }
@@ -81,7 +88,18 @@ function renderItem(item: PositionedItem, lane: Lane, tabStop: string | null, ct
     aria-pressed=${selected ? 'true' : 'false'}
     aria-label=${accessibleName(event, lane, ctx)}
     data-id=${event.id}
-  >${mark}<text class=${`label${item.labelInside ? ' inside' : ''}`} x=${item.labelX} y=${mid + 4} aria-hidden="true">${event.title}</text></g>`;
+  >${mark}</g>`;
+}
+
+/**
+ * Labels live in their own layer, outside the focusable marks: a label may be shortened to fit,
+ * while the mark's accessible name always carries the whole title and dates.
+ */
+function renderLabel(item: PositionedItem, ctx: RenderContext) {
+  if (!item.label) return nothing;
+  const selected = ctx.view.selectedId === item.event.id;
+  const classes = `label${item.labelInside ? ' inside' : ''}${selected ? ' selected' : ''}`;
+  return svg`<text class=${classes} x=${item.labelX} y=${item.y + ROW_HEIGHT / 2 + 4} data-id=${item.event.id}>${item.label}</text>`;
 }
 
 /** A dense region: transparent over the painted counts, named, opened by click or Enter. */
