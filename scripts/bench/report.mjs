@@ -148,6 +148,7 @@ export function renderMarkdown(result) {
   const { machine, params, summary, bundles } = result;
   const lines = [];
   lines.push(`# reeltime benchmark`, '');
+  const loads = result.runs.map((run) => run.loadAverage).filter((load) => load !== undefined);
   lines.push(
     `${result.generatedAt} · commit ${machine.commit ?? '?'} · ${machine.cpu}, ${machine.cores} cores, ` +
       `${machine.memoryGB} GB · ${machine.os} · Node ${machine.node} · Chromium ${machine.chromium} · ` +
@@ -163,6 +164,12 @@ export function renderMarkdown(result) {
       `${params.wheelDeltaY}, one per frame. Cells: median (min–max) over successful reps.`,
     '',
   );
+  if (loads.length)
+    lines.push(
+      `1-minute load average at the start of the runs: ${Math.min(...loads).toFixed(2)}–` +
+        `${Math.max(...loads).toFixed(2)} on ${machine.cores} cores (the bench's own previous run counts too).`,
+      '',
+    );
   const header = ['lib', 'N', 'ok/runs', ...METRICS.map(([, label]) => label)];
   lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`);
   for (const entry of summary) {
