@@ -110,6 +110,11 @@ async function main() {
         }
         log(`bench: ${label}…`);
         const first = rep === 1;
+        if (first) {
+          // A run that fails before its screenshot must not leave an older one in its place.
+          rmSync(`${out}/${lib}-${n}.png`, { force: true });
+          rmSync(`${out}/${lib}-${n}-zoomed.png`, { force: true });
+        }
         const record = await measure({
           lib,
           n,

@@ -136,9 +136,9 @@ function number(value) {
 function cell(entry, key) {
   if (!entry[key])
     return entry.status === 'timeout' ? '**timeout**' : entry.status === 'skipped' ? 'skipped' : 'failed';
-  const { median, min, max, values } = entry[key];
+  const { median, min, max } = entry[key];
   const format = COUNTS.has(key) ? (value) => integer.format(value) : number;
-  return values.length > 1 ? `${format(median)} (${format(min)}–${format(max)})` : format(median);
+  return format(min) === format(max) ? format(median) : `${format(median)} (${format(min)}–${format(max)})`;
 }
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -161,7 +161,7 @@ export function renderMarkdown(result) {
       `${Math.round(params.rangeShare * 100)} % ranges of 1–90 days, seed ${params.seed}; container ` +
       `${params.container.width}×${params.container.height} px. ${params.reps} rep(s), each in a fresh browser; ` +
       `timeout ${params.timeoutMs / 1000} s per run. Zoom: ${params.wheelSteps} wheel steps of deltaY ` +
-      `${params.wheelDeltaY}, one per frame. Cells: median (min–max) over successful reps.`,
+      `${params.wheelDeltaY}, one per frame. Cells: median (min–max) over successful reps; one number when they all agree.`,
     '',
   );
   if (loads.length)
