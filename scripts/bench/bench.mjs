@@ -1,7 +1,7 @@
 // `pnpm bench`: reeltime against vis-timeline and @gravity-ui/timeline in Chromium. See scripts/bench/README.md.
 // Usage: pnpm bench [--sizes 1000,10000] [--reps 3] [--libs reeltime,vis,gravity] [--timeout 60]
 //                   [--range-share 0.3] [--seed 1] [--json-only]
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -110,6 +110,11 @@ async function main() {
         }
         log(`bench: ${label}…`);
         const first = rep === 1;
+        if (first) {
+          // A run that fails before its screenshot must not leave an older one in its place.
+          rmSync(`${out}/${lib}-${n}.png`, { force: true });
+          rmSync(`${out}/${lib}-${n}-zoomed.png`, { force: true });
+        }
         const record = await measure({
           lib,
           n,
@@ -122,6 +127,8 @@ async function main() {
           zoomedScreenshotPath: first ? `${out}/${lib}-${n}-zoomed.png` : undefined,
         });
         runs.push(record);
+        // Kept as it goes, so an interrupted bench still leaves its runs behind.
+        writeFileSync(`${out}/partial.json`, `${JSON.stringify({ params: opts, runs }, null, 2)}\n`);
         if (record.status === 'timeout') timedOut.add(lib);
         log(
           record.status === 'ok'
@@ -156,6 +163,7 @@ async function main() {
     runs,
   };
   writeFileSync(`${out}/latest.json`, `${JSON.stringify(result, null, 2)}\n`);
+  rmSync(`${out}/partial.json`, { force: true });
   if (opts.jsonOnly) {
     console.log(JSON.stringify(result, null, 2));
     return;

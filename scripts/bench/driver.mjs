@@ -6,6 +6,7 @@
  * timeout is abandoned (the browser is closed) and reported as "timeout".
  */
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../chromium.mjs';
 import { CONTAINER } from './build-pages.mjs';
@@ -40,6 +41,7 @@ async function measureIn(browser, spec, progress, record) {
     colorScheme: 'light',
   });
   const page = await context.newPage();
+  page.on('crash', () => record.errors.push('the page crashed'));
   page.on('pageerror', (error) => record.errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') record.errors.push(`console: ${message.text()}`);
@@ -124,6 +126,12 @@ export async function measure(spec) {
   const started = performance.now();
   const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
   record.chromium = browser.version();
+  // Load on the machine when the run starts: other processes on the two cores skew the numbers.
+  record.loadAverage = os.loadavg()[0];
+  let closing = false;
+  browser.on('disconnected', () => {
+    if (!closing) record.errors.push('the browser disconnected (crashed or killed from outside)');
+  });
   let timer;
   const work = measureIn(browser, spec, progress, record);
   work.catch(() => {}); // after a timeout it rejects once the browser is gone
@@ -140,8 +148,11 @@ export async function measure(spec) {
     }
   } catch (error) {
     record.reason = error instanceof RunFailure ? error.message : `${progress.stage}: ${error.message}`;
+    const crash = record.errors.find((message) => message.startsWith('the '));
+    if (crash) record.reason = `${crash}; ${record.reason}`;
   } finally {
     clearTimeout(timer);
+    closing = true;
     await closeBrowser(browser);
   }
   result.wallMs = performance.now() - started;

@@ -136,9 +136,9 @@ function number(value) {
 function cell(entry, key) {
   if (!entry[key])
     return entry.status === 'timeout' ? '**timeout**' : entry.status === 'skipped' ? 'skipped' : 'failed';
-  const { median, min, max, values } = entry[key];
+  const { median, min, max } = entry[key];
   const format = COUNTS.has(key) ? (value) => integer.format(value) : number;
-  return values.length > 1 ? `${format(median)} (${format(min)}–${format(max)})` : format(median);
+  return format(min) === format(max) ? format(median) : `${format(median)} (${format(min)}–${format(max)})`;
 }
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -148,6 +148,7 @@ export function renderMarkdown(result) {
   const { machine, params, summary, bundles } = result;
   const lines = [];
   lines.push(`# reeltime benchmark`, '');
+  const loads = result.runs.map((run) => run.loadAverage).filter((load) => load !== undefined);
   lines.push(
     `${result.generatedAt} · commit ${machine.commit ?? '?'} · ${machine.cpu}, ${machine.cores} cores, ` +
       `${machine.memoryGB} GB · ${machine.os} · Node ${machine.node} · Chromium ${machine.chromium} · ` +
@@ -160,9 +161,15 @@ export function renderMarkdown(result) {
       `${Math.round(params.rangeShare * 100)} % ranges of 1–90 days, seed ${params.seed}; container ` +
       `${params.container.width}×${params.container.height} px. ${params.reps} rep(s), each in a fresh browser; ` +
       `timeout ${params.timeoutMs / 1000} s per run. Zoom: ${params.wheelSteps} wheel steps of deltaY ` +
-      `${params.wheelDeltaY}, one per frame. Cells: median (min–max) over successful reps.`,
+      `${params.wheelDeltaY}, one per frame. Cells: median (min–max) over successful reps; one number when they all agree.`,
     '',
   );
+  if (loads.length)
+    lines.push(
+      `1-minute load average at the start of the runs: ${Math.min(...loads).toFixed(2)}–` +
+        `${Math.max(...loads).toFixed(2)} on ${machine.cores} cores (the bench's own previous run counts too).`,
+      '',
+    );
   const header = ['lib', 'N', 'ok/runs', ...METRICS.map(([, label]) => label)];
   lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`);
   for (const entry of summary) {
