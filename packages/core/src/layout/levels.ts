@@ -82,9 +82,9 @@ export interface LevelPlacement {
   readonly flags: Uint8Array;
   /**
    * Labels shortened to fit beside their mark within the data's extent, by display position:
-   * the shortened text ("Filming in the…", or "" for no label). Absent: the whole title.
+   * the shortened text ("Filming in the…", or "" for no label) and its width. Absent: the whole title.
    */
-  readonly shortLabels: ReadonlyMap<number, string>;
+  readonly shortLabels: ReadonlyMap<number, { readonly label: string; readonly width: number }>;
   /** Labelled rows used per lane. */
   readonly laneRows: Int32Array;
   /** Per lane. */
@@ -103,7 +103,7 @@ export class LevelBuilder {
   readonly #laneRows: Int32Array;
   readonly #rows: Int8Array;
   readonly #flags: Uint8Array;
-  readonly #short = new Map<number, string>();
+  readonly #short = new Map<number, { label: string; width: number }>();
   readonly #rowEnds: number[][];
   #next = 0;
   #result: LevelPlacement | undefined;
@@ -220,8 +220,9 @@ export class LevelBuilder {
       else hi = mid - 1;
     }
     const label = lo === 0 ? '' : `${title.slice(0, lo).trimEnd()}…`;
-    this.#short.set(position, label);
-    return label ? measure(label) : 0;
+    const width = label ? measure(label) : 0;
+    this.#short.set(position, { label, width });
+    return width;
   }
 
   #finish(): LevelPlacement {

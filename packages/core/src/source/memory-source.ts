@@ -276,8 +276,9 @@ export class MemorySource implements TimelineSource {
 
 function labelOf(placement: LevelPlacement, position: number, title: string, state: SpecState) {
   const short = placement.shortLabels.get(position);
-  if (short === undefined) return { label: title, labelWidth: state.widths[position]! };
-  return { label: short, labelWidth: short ? state.spec.measure(short) : 0 };
+  return short
+    ? { label: short.label, labelWidth: short.width }
+    : { label: title, labelWidth: state.widths[position]! };
 }
 
 /** Precisions drawn as a point when there is no end: a day or finer. */

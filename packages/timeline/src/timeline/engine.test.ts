@@ -6,34 +6,15 @@
 import { LevelBuilder, levelFor, MemorySource } from '@reeltime/core';
 import type { TimelineEventInput } from '@reeltime/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import '../define/reel-timeline.js';
+import { mount as mountTimeline, settle } from '../../test/mount.js';
 import type { ReelTimeline } from '../index.js';
-
-const containers: HTMLElement[] = [];
 
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const container of containers.splice(0)) container.remove();
 });
 
-async function mount(setup: (el: ReelTimeline) => void, width = 1000): Promise<ReelTimeline> {
-  const container = document.createElement('div');
-  container.style.width = `${width}px`;
-  container.innerHTML = '<reel-timeline lang="en-US" marker=""></reel-timeline>';
-  const el = container.querySelector('reel-timeline')!;
-  setup(el);
-  document.body.append(container);
-  containers.push(container);
-  await settle(el);
-  return el;
-}
-
-async function settle(el: ReelTimeline): Promise<void> {
-  for (let i = 0; i < 4; i++) {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    await el.updateComplete;
-  }
-}
+const mount = (setup: (el: ReelTimeline) => void, width = 1000) =>
+  mountTimeline(setup, width, '', 'lang="en-US" marker=""');
 
 /** `n` events over 2019–2024 in `lanes` lanes, a third of them ranges; seeded. */
 function synthetic(n: number, lanes = 4, seed = 3): TimelineEventInput[] {

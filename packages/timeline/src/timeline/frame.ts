@@ -68,7 +68,7 @@ export interface FrameInput {
   readonly last: ViewAnswer | undefined;
 }
 
-/** Computes a frame. The answer must be synchronous here; an asynchronous source passes its last answer. */
+/** Computes a frame from synchronous answers (`answerFor` asks the source about some lanes). */
 export function computeFrame(input: FrameInput, answerFor: (lanes: readonly number[]) => ViewAnswer): Frame {
   const { source, lanes, scale, width, layout } = input;
   const [from, to] = scale.domain() as [number, number];
@@ -77,29 +77,35 @@ export function computeFrame(input: FrameInput, answerFor: (lanes: readonly numb
     boxes.filter((box) => box.top < band[1] && box.top + box.height > band[0]).map((box) => box.index);
   // Lane heights come from the source's rows, which can grow when a new level is placed: ask for
   // the lanes in view by the last known heights, and once more if the heights moved them.
-  let answer: ViewAnswer | undefined;
-  let boxes = laneBoxes(lanes, input.last?.rows ?? [], input.last?.dense ?? []).boxes;
-  let wanted = input.band ? inBand(boxes, input.band) : lanes.map((lane) => lane.index);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    answer = answerFor(wanted);
-    const laid = laneBoxes(lanes, answer.rows, answer.dense);
-    boxes = laid.boxes;
-    const again = input.band ? inBand(boxes, clampBand(input.band, laid.height)) : wanted;
+  let wanted = input.band
+    ? inBand(laneBoxes(lanes, input.last?.rows ?? [], input.last?.dense ?? []).boxes, input.band)
+    : lanes.map((lane) => lane.index);
+  let answer = answerFor(wanted);
+  let laid = laneBoxes(lanes, answer.rows, answer.dense);
+  for (let attempt = 1; attempt < 3 && input.band; attempt++) {
+    const again = inBand(laid.boxes, clampBand(input.band, laid.height));
     if (again.length === wanted.length && again.every((lane, i) => lane === wanted[i])) break;
     wanted = again;
+    answer = answerFor(wanted);
+    laid = laneBoxes(lanes, answer.rows, answer.dense);
   }
-  const { height } = laneBoxes(lanes, answer!.rows, answer!.dense);
+  const { boxes, height } = laid;
   const band = input.band ? clampBand(input.band, height) : ([0, height] as const);
   const byIndex = new Map(boxes.map((box) => [box.index, box]));
   const pinned = new Set(input.pinned);
   const [left] = scale.range() as [number, number];
+  const position = (item: ViewItem, box: LaneBox): PositionedItem => ({
+    ...item,
+    ...itemGeometry(item, scale, layout, left),
+    y: box.rowsTop + item.row * ROW_HEIGHT,
+  });
   const items: PositionedItem[] = [];
-  for (const item of answer!.items) {
+  for (const item of answer.items) {
     const box = byIndex.get(item.lane);
     if (!box) continue;
     const y = box.rowsTop + item.row * ROW_HEIGHT;
     if ((y + ROW_HEIGHT <= band[0] || y >= band[1]) && !pinned.has(item.event.id)) continue;
-    items.push({ ...item, ...itemGeometry(item, scale, layout, left), y });
+    items.push(position(item, box));
   }
   // Pinned events in lanes out of view: ask for their lane alone.
   for (const id of pinned) {
@@ -109,18 +115,16 @@ export function computeFrame(input: FrameInput, answerFor: (lanes: readonly numb
     if (!event || !lane || wanted.includes(lane.index)) continue;
     const item = answerFor([lane.index]).items.find((candidate) => candidate.event.id === id);
     const box = byIndex.get(lane.index);
-    if (item && box) {
-      items.push({ ...item, ...itemGeometry(item, scale, layout, left), y: box.rowsTop + item.row * ROW_HEIGHT });
-    }
+    if (item && box) items.push(position(item, box));
   }
   const regions: PositionedRegion[] = [];
-  const bucket = width / Math.max(1, answer!.density[0]?.counts.length ?? width);
-  for (const region of answer!.regions) {
+  const bucket = width / Math.max(1, answer.density[0]?.counts.length ?? width);
+  for (const region of answer.regions) {
     const box = byIndex.get(region.lane);
     if (box?.densityTop === undefined) continue;
     regions.push({ ...region, x0: region.first * bucket, x1: (region.last + 1) * bucket, y: box.densityTop });
   }
-  return { width, scale, ticks, answer: answer!, lanes: boxes, height, band, items, regions };
+  return { width, scale, ticks, answer, lanes: boxes, height, band, items, regions };
 }
 
 function clampBand(band: readonly [number, number], height: number): readonly [number, number] {

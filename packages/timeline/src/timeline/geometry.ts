@@ -47,7 +47,7 @@ export function laneBoxes(
     const rowsTop = top + (lane.label ? LANE_HEADER : LANE_PADDING);
     const count = Math.max(1, rows[lane.index] ?? 1);
     const densityTop = dense[lane.index] ? rowsTop + count * ROW_HEIGHT : undefined;
-    const bottom = (densityTop ?? rowsTop + count * ROW_HEIGHT) + (densityTop === undefined ? 0 : DENSITY_ROW);
+    const bottom = rowsTop + count * ROW_HEIGHT + (densityTop === undefined ? 0 : DENSITY_ROW);
     const box = { index: lane.index, top, height: bottom + LANE_PADDING - top, rowsTop, rows: count, densityTop };
     top += box.height;
     return box;

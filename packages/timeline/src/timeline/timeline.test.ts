@@ -1,38 +1,11 @@
 import deadReckoning from '@reeltime/data';
 import type { DatasetInput, TimelineEventInput } from '@reeltime/core';
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import '../define/reel-timeline.js';
+import { mount, settle } from '../../test/mount.js';
 import type { ReelTimeline } from '../index.js';
 import { timelineStyles } from './timeline.styles.js';
-
-const containers: HTMLElement[] = [];
-
-afterEach(() => {
-  for (const container of containers.splice(0)) container.remove();
-});
-
-/** Mounts a timeline in a container of the given width and waits for it to draw. */
-async function mount(setup: (el: ReelTimeline) => void = () => {}, width = 960, inner = ''): Promise<ReelTimeline> {
-  const container = document.createElement('div');
-  container.style.width = `${width}px`;
-  container.innerHTML = `<reel-timeline lang="en-US">${inner}</reel-timeline>`;
-  const el = container.querySelector('reel-timeline')!;
-  setup(el);
-  document.body.append(container);
-  containers.push(container);
-  await settle(el);
-  return el;
-}
-
-/** Waits for the ResizeObserver and Lit to finish. */
-async function settle(el: ReelTimeline): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    await el.updateComplete;
-  }
-}
 
 const marks = (el: ReelTimeline) => [...el.shadowRoot!.querySelectorAll<SVGGElement>('[part~="event"]')];
 const part = (el: ReelTimeline, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

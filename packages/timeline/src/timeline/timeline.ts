@@ -342,10 +342,7 @@ export class ReelTimeline extends LitElement {
         pinned,
         last: this.#answer,
       },
-      (lanes) => {
-        const answer = source.query({ from, to, pixels: Math.max(1, Math.round(width)), lanes, layout: this.#layout });
-        return answer;
-      },
+      (lanes) => source.query({ from, to, pixels: Math.max(1, Math.round(width)), lanes, layout: this.#layout }),
     );
     this.#answer = frame.answer;
     return frame;

@@ -90,11 +90,6 @@ export class ViewState {
     if (this.#pending && this.#width > 0) this.setRange(this.#pending);
   }
 
-  /** Whether a range waits for a width. */
-  get pending(): boolean {
-    return this.#pending !== undefined;
-  }
-
   /** Zooms by `factor` (> 1 is in) around the pixel `x` (default: the centre). */
   zoomBy(factor: number, x = this.#width / 2): void {
     this.#zoom.scaleBy(factor, x);
