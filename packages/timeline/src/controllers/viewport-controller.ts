@@ -1,8 +1,10 @@
 /**
  * Tracks which vertical part of an element is in the viewport, so that a timeline taller than the
  * window draws only the lanes that can be seen (plus a margin). Listens to scrolling anywhere on
- * the page (capture) and to resizes, and updates the host only when the band, rounded to steps,
- * changes. Inert without a DOM (server rendering).
+ * the page (capture), to window resizes and to the target's own size (a `ResizeObserver`, which
+ * reports after layout), and updates the host only when the band, rounded to steps, changes. It
+ * never reads layout right after the host rendered, which would force a synchronous layout on
+ * every zoom frame. Inert without a DOM (server rendering).
  *
  * @module
  */
@@ -18,6 +20,8 @@ export class ViewportController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #target: () => Element | null | undefined;
   #frame = 0;
+  #observer: ResizeObserver | undefined;
+  #observed: Element | undefined;
 
   constructor(host: ReactiveControllerHost, target: () => Element | null | undefined) {
     this.#host = host;
@@ -36,10 +40,20 @@ export class ViewportController implements ReactiveController {
     window.removeEventListener('scroll', this.#schedule, { capture: true });
     window.removeEventListener('resize', this.#schedule);
     cancelAnimationFrame(this.#frame);
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#observed = undefined;
   }
 
   hostUpdated(): void {
-    this.measure();
+    // Observing reports the first size at once; after that, only changes. The band is then read at
+    // the next frame (updating from inside the observer would resize what it observes).
+    const target = this.#target();
+    if (!target || target === this.#observed || typeof ResizeObserver === 'undefined') return;
+    this.#observer ??= new ResizeObserver(this.#schedule);
+    if (this.#observed) this.#observer.unobserve(this.#observed);
+    this.#observed = target;
+    this.#observer.observe(target);
   }
 
   /** Re-reads the band now; requests an update when it changed. */

@@ -174,13 +174,14 @@ export const timelineStyles = css`
     font-size: 12px;
   }
 
-  .axis line,
-  .grid line {
+  .axis .ticks,
+  .grid .ticks {
+    fill: none;
     stroke: var(--_grid);
     shape-rendering: crispEdges;
   }
 
-  .axis .major line {
+  .axis .major .ticks {
     stroke: var(--_border);
   }
 

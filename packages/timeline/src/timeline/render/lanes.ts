@@ -12,18 +12,40 @@ import type { PositionedItem, PositionedRegion } from '../frame.js';
 import { BAR_HEIGHT, DENSITY_ROW, MARK_SIZE, ROW_HEIGHT } from '../geometry.js';
 import type { RenderContext } from './context.js';
 
+/**
+ * Names are formatted with `Intl`, which costs more than the rest of a mark's render: each is kept
+ * per event (weakly) and per region span, and made again only when the locale, time zone or lane
+ * label changes. Zoom frames then re-render marks without formatting any date.
+ */
+const eventNames = new WeakMap<TimelineEvent, { readonly key: string; readonly name: string }>();
+const regionNames = new Map<string, string>();
+const REGION_NAMES_KEPT = 2_000;
+
 /** An event's accessible name: title, dates, status when not confirmed, lane. */
 export function accessibleName(event: TimelineEvent, lane: Lane | undefined, ctx: RenderContext): string {
+  const key = `${ctx.dateOptions.locale}|${ctx.dateOptions.timeZone}|${lane?.label ?? ''}`;
+  const kept = eventNames.get(event);
+  if (kept?.key === key) return kept.name;
   const parts = [event.title, formatDateRange(event.start, event.end, ctx.dateOptions)];
   if (event.status !== 'confirmed') parts.push(event.status);
   if (lane?.label) parts.push(lane.label);
-  return parts.join(', ');
+  const name = parts.join(', ');
+  eventNames.set(event, { key, name });
+  return name;
 }
 
 /** The name of a dense region: how many events, when. */
 export function regionName(region: PositionedRegion, ctx: RenderContext): string {
-  const count = region.count.toLocaleString(ctx.dateOptions.locale);
-  return `${count} ${region.count === 1 ? 'event' : 'events'}, ${formatSpan(region.from, region.to, ctx.dateOptions)}: zoom in to show them`;
+  const { locale, timeZone } = ctx.dateOptions;
+  const key = `${locale}|${timeZone}|${region.count}|${region.from}|${region.to}`;
+  let name = regionNames.get(key);
+  if (name === undefined) {
+    const count = region.count.toLocaleString(locale);
+    name = `${count} ${region.count === 1 ? 'event' : 'events'}, ${formatSpan(region.from, region.to, ctx.dateOptions)}: zoom in to show them`;
+    if (regionNames.size >= REGION_NAMES_KEPT) regionNames.clear();
+    regionNames.set(key, name);
+  }
+  return name;
 }
 
 /** The roving tab stop: the focused event if drawn, else the selected one, else the first drawn. */
@@ -72,14 +94,21 @@ export function renderLanes(ctx: RenderContext) {
   })}`;
 }
 
+/** A translation, rounded to hundredths of a pixel (equal strings let Lit skip the write). */
+const translate = (x: number, y: number) => `translate(${Math.round(x * 100) / 100} ${Math.round(y * 100) / 100})`;
+
+/**
+ * An event's mark. Its position is one `transform` on its group and the shapes inside sit at fixed
+ * local coordinates: while zooming, a frame moves each mark with one attribute write (two for a
+ * bar, whose width changes), which the browser re-lays out far more cheaply than shape geometry.
+ */
 function renderItem(item: PositionedItem, lane: Lane, tabStop: string | null, ctx: RenderContext) {
   const { event } = item;
-  const mid = item.y + ROW_HEIGHT / 2;
   const selected = ctx.view.selectedId === event.id;
   const coarse = item.bar && event.end === undefined;
   const mark = item.bar
-    ? svg`<rect class=${`mark bar${coarse ? ' coarse' : ''}`} x=${item.x0} y=${mid - BAR_HEIGHT / 2} width=${Math.max(item.x1 - item.x0, 1)} height=${BAR_HEIGHT} rx="3"></rect>`
-    : svg`<rect class="mark point" x=${item.x0 + 1} y=${mid - MARK_SIZE / 2 + 1} width=${MARK_SIZE - 2} height=${MARK_SIZE - 2} rx="2" transform=${`rotate(45 ${item.x0 + MARK_SIZE / 2} ${mid})`}></rect>`;
+    ? svg`<rect class=${`mark bar${coarse ? ' coarse' : ''}`} x="0" y=${-BAR_HEIGHT / 2} width=${Math.max(item.x1 - item.x0, 1)} height=${BAR_HEIGHT} rx="3"></rect>`
+    : svg`<rect class="mark point" x=${-MARK_SIZE / 2 + 1} y=${-MARK_SIZE / 2 + 1} width=${MARK_SIZE - 2} height=${MARK_SIZE - 2} rx="2" transform="rotate(45)"></rect>`;
   return svg`<g
     class=${`event ${event.status}${selected ? ' selected' : ''}`}
     part="event"
@@ -88,6 +117,7 @@ function renderItem(item: PositionedItem, lane: Lane, tabStop: string | null, ct
     aria-pressed=${selected ? 'true' : 'false'}
     aria-label=${accessibleName(event, lane, ctx)}
     data-id=${event.id}
+    transform=${translate(item.bar ? item.x0 : item.x0 + MARK_SIZE / 2, item.y + ROW_HEIGHT / 2)}
   >${mark}</g>`;
 }
 
@@ -99,7 +129,8 @@ function renderLabel(item: PositionedItem, ctx: RenderContext) {
   if (!item.label) return nothing;
   const selected = ctx.view.selectedId === item.event.id;
   const classes = `label${item.labelInside ? ' inside' : ''}${selected ? ' selected' : ''}`;
-  return svg`<text class=${classes} x=${item.labelX} y=${item.y + ROW_HEIGHT / 2 + 4} data-id=${item.event.id}>${item.label}</text>`;
+  // Positioned by its group, like the marks (moving a text's own `x` re-lays the text out).
+  return svg`<g transform=${translate(item.labelX, item.y + ROW_HEIGHT / 2 + 4)}><text class=${classes} data-id=${item.event.id}>${item.label}</text></g>`;
 }
 
 /** A dense region: transparent over the painted counts, named, opened by click or Enter. */
