@@ -138,6 +138,8 @@ export class MemorySource implements TimelineSource {
       return {
         level: 0,
         exact: true,
+        from,
+        to,
         items: [],
         density: [],
         regions: [],
@@ -179,6 +181,8 @@ export class MemorySource implements TimelineSource {
     return {
       level: placement.level,
       exact: placement.level === wanted,
+      from,
+      to,
       items,
       density,
       regions,

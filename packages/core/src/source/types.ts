@@ -71,6 +71,12 @@ export interface ViewAnswer {
   readonly level: number;
   /** `false` while a coarser level stands in for one still being computed (then subscribers hear of it). */
   readonly exact: boolean;
+  /**
+   * The range the density buckets divide (the query's `from` and `to`). A view drawing this answer
+   * under another range, while a newer answer is on its way, maps buckets to time through it.
+   */
+  readonly from: TimeCoord;
+  readonly to: TimeCoord;
   /** Events drawn one by one, in display order within each lane. */
   readonly items: readonly ViewItem[];
   /** Per requested lane. */

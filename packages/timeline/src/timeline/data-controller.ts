@@ -1,17 +1,19 @@
 /**
- * Where a timeline's data comes from, as a reactive controller: the `data` or `events` property,
- * a dataset JSON at `src` (fetched with abort), or `<reel-event>` children (observed). It parses
- * what is in force into a {@link MemorySource}, collects problems (never throws) and asks the
- * host to update when any of it changes.
+ * Where a timeline's data comes from, as a reactive controller: a ready {@link TimelineSource}
+ * (`source`, e.g. a database), the `data` or `events` property, a dataset JSON at `src` (fetched
+ * with abort), or `<reel-event>` children (observed). It parses what is in force into a
+ * {@link MemorySource}, collects problems (never throws) and asks the host to update when any of
+ * it changes.
  *
  * @module
  */
-import { MemorySource, parseDataset, type Dataset, type Problem } from '@reeltime/core';
+import { MemorySource, parseDataset, type Dataset, type Problem, type TimelineSource } from '@reeltime/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readEventElement } from '../event/event.js';
 
 /** What the host exposes to its data controller. */
 export interface DataHost extends ReactiveControllerHost, HTMLElement {
+  source: TimelineSource | undefined;
   data: unknown;
   events: unknown;
   src: string;
@@ -19,8 +21,9 @@ export interface DataHost extends ReactiveControllerHost, HTMLElement {
 
 /** The parsed data in force. */
 export interface DataModel {
+  /** Title, lanes and eras; the events too when parsed here (a given `source` keeps its own). */
   readonly dataset: Dataset;
-  readonly source: MemorySource;
+  readonly source: TimelineSource;
   readonly problems: readonly Problem[];
 }
 
@@ -81,12 +84,17 @@ export class DataController implements ReactiveController {
    * has not been fetched, and re-parses when an input changed. Returns whether the model changed.
    */
   update(): boolean {
-    const { data, events, src } = this.#host;
-    if (src && !data && !events && src !== this.#fetchedSrc) void this.#load(src);
-    const inputs = [data, events, src, this.#loaded, this.#loadProblems];
+    const { source, data, events, src } = this.#host;
+    if (src && !source && !data && !events && src !== this.#fetchedSrc) void this.#load(src);
+    const inputs = [source, data, events, src, this.#loaded, this.#loadProblems];
     if (!this.#stale && inputs.every((input, i) => input === this.#inputs[i])) return false;
     this.#inputs = inputs;
     this.#stale = false;
+    if (source) {
+      this.model = { dataset: { ...source.dataset, events: [] }, source, problems: [] };
+      this.#onChange(this.model);
+      return true;
+    }
     const input = this.#currentInput();
     const result = input === undefined ? { dataset: EMPTY_DATASET, problems: [] } : parseDataset(input);
     const problems = this.#loadProblems.length ? [...this.#loadProblems, ...result.problems] : result.problems;

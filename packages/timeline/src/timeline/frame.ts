@@ -118,13 +118,23 @@ export function computeFrame(input: FrameInput, answerFor: (lanes: readonly numb
     if (item && box) items.push(position(item, box));
   }
   const regions: PositionedRegion[] = [];
-  const bucket = width / Math.max(1, answer.density[0]?.counts.length ?? width);
+  const bucketX = bucketPosition(answer, scale);
   for (const region of answer.regions) {
     const box = byIndex.get(region.lane);
     if (box?.densityTop === undefined) continue;
-    regions.push({ ...region, x0: region.first * bucket, x1: (region.last + 1) * bucket, y: box.densityTop });
+    regions.push({ ...region, x0: bucketX(region.first), x1: bucketX(region.last + 1), y: box.densityTop });
   }
   return { width, scale, ticks, answer, lanes: boxes, height, band, items, regions };
+}
+
+/**
+ * Where bucket `b`'s left edge is drawn: buckets divide the answer's own range, which differs from
+ * the scale's while a newer answer is on its way.
+ */
+export function bucketPosition(answer: ViewAnswer, scale: TimeScale): (bucket: number) => number {
+  const buckets = Math.max(1, answer.density[0]?.counts.length ?? 1);
+  const step = (answer.to - answer.from) / buckets;
+  return (bucket) => scale(answer.from + bucket * step);
 }
 
 function clampBand(band: readonly [number, number], height: number): readonly [number, number] {

@@ -340,6 +340,35 @@ export const timelineStyles = css`
     pointer-events: none;
   }
 
+  /* An answer from an asynchronous source is on its way: the last view stays, a bar runs under the axis. */
+  .progress {
+    position: absolute;
+    top: 42px;
+    left: 0;
+    width: 100%;
+    height: 2px;
+    background: linear-gradient(90deg, transparent, var(--_accent), transparent) 0 0 / 40% 100% no-repeat;
+    animation: reel-progress 1.2s linear infinite;
+    pointer-events: none;
+  }
+
+  @keyframes reel-progress {
+    from {
+      background-position: -40% 0;
+    }
+    to {
+      background-position: 140% 0;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .progress {
+      animation: none;
+      background: var(--_accent);
+      opacity: 0.5;
+    }
+  }
+
   .tooltip {
     position: absolute;
     z-index: 1;

@@ -10,7 +10,6 @@ import {
   extentOf,
   formatDate,
   formatSpan,
-  levelFor,
   parseDate,
   viewDomain,
   type Dataset,
@@ -19,7 +18,7 @@ import {
   type Problem,
   type TimeCoord,
   type TimelineEventInput,
-  type ViewAnswer,
+  type TimelineSource,
 } from '@reeltime/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -27,9 +26,10 @@ import { ResizeController } from '../controllers/resize-controller.js';
 import { ViewportController } from '../controllers/viewport-controller.js';
 import { ReelInvalidEvent, ReelRangeChangeEvent, ReelSelectEvent } from '../events/events.js';
 import { DataController, type DataModel } from './data-controller.js';
-import { computeFrame, type Frame } from './frame.js';
+import type { Frame } from './frame.js';
+import { FrameController } from './frame-controller.js';
 import { AXIS_HEIGHT, LABEL_FONT_SIZE, MARK_SIZE, MAX_ROWS, MIN_VISIBLE_SPAN, SMALL_FONT_SIZE } from './geometry.js';
-import { handleTimelineKey, type KeyboardTarget } from './keyboard.js';
+import { Interaction, type InteractionHost } from './interaction.js';
 import { measurerFor } from './measure.js';
 import { renderAxis, renderGrid } from './render/axis.js';
 import type { RenderContext } from './render/context.js';
@@ -47,9 +47,9 @@ export type { VisibleRange } from './view-state.js';
 
 /**
  * An interactive timeline of events in lanes: zoom and pan with wheel, drag, touch or keys; select
- * an event to read its dates, description, places and sources. Data comes from the `data` (a whole
- * dataset) or `events` property, from a dataset JSON at `src`, or from `<reel-event>` children, in that order
- * of precedence. Invalid events are reported (`problems`, `reel-invalid` and a visible notice)
+ * an event to read its dates, description, places and sources. Data comes from `source` (a ready
+ * data source, e.g. a database), the `data` (a whole dataset) or `events` property, a dataset JSON
+ * at `src`, or `<reel-event>` children, in that order of precedence. Invalid events are reported (`problems`, `reel-invalid` and a visible notice)
  * while the valid rest renders. Events too dense to draw one by one at the current zoom are drawn
  * as a density strip per lane, named for screen readers, and open by zooming in.
  *
@@ -67,6 +67,7 @@ export type { VisibleRange } from './view-state.js';
  * @csspart era - An era's background band.
  * @csspart event - An event's mark and label (focusable).
  * @csspart density - A run of events too dense to draw one by one (focusable, opens on click).
+ * @csspart progress - A bar under the axis while a data source's answer for the view is on its way.
  * @csspart marker - The marker line ("today" or a custom date).
  * @csspart tooltip - The tooltip shown on hover or focus.
  * @csspart details - The details of the selected event.
@@ -100,6 +101,12 @@ export type { VisibleRange } from './view-state.js';
  */
 export class ReelTimeline extends LitElement {
   static override styles = timelineStyles;
+
+  /**
+   * A data source answering the view's question itself (e.g. over a database): takes precedence
+   * over every other input. Its answers may be promises; the last view stays until they land.
+   */
+  @property({ attribute: false }) source: TimelineSource | undefined;
 
   /**
    * A whole dataset (title, lanes, eras, events), as in a dataset JSON file. Takes precedence over
@@ -173,31 +180,24 @@ export class ReelTimeline extends LitElement {
   readonly #data = new DataController(this, (model) => this.#dataChanged(model));
   readonly #size = new ResizeController(this);
   readonly #viewport = new ViewportController(this, () => this.bodyElement);
-  #frame: Frame | undefined;
-  #frameKey = '';
-  #answer: ViewAnswer | undefined;
-  #sourceVersion = 0;
-  #unsubscribe: (() => void) | undefined;
+  readonly #frames = new FrameController(this);
+  readonly #interaction = new Interaction(this.#interactionHost());
   #domain: readonly [TimeCoord, TimeCoord] = viewDomain(undefined);
   #fontFamily = '';
   #layout: LayoutSpec = this.#layoutFor('sans-serif');
   #lastRange: VisibleRange | undefined;
   #lastProblems: readonly Problem[] = [];
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#data.update();
-    if (!this.#unsubscribe) this.#subscribe();
     const width = Math.max(0, this.#size.width);
     if (width > 0 && (changed.has('theme') || !this.#fontFamily || this.#view.width !== width)) this.#readFont();
-    const frame = this.#frame;
-    this.#view.configure(this.#domain, width, frame?.height ?? AXIS_HEIGHT, MIN_VISIBLE_SPAN);
-    this.#frame = this.#computeFrame(width);
+    this.#view.configure(this.#domain, width, this.#frame?.height ?? AXIS_HEIGHT, MIN_VISIBLE_SPAN);
+    this.#computeFrame(width);
+  }
+
+  get #frame(): Frame | undefined {
+    return this.#frames.frame;
   }
 
   protected override updated(): void {
@@ -262,13 +262,14 @@ export class ReelTimeline extends LitElement {
               role="group"
               aria-label=${`${name}: ${source.size} events${rangeText ? `, showing ${rangeText}` : ''}`}
               aria-roledescription="timeline"
+              aria-busy=${this.#frames.pending ? 'true' : 'false'}
               height=${frame?.height ?? 0}
-              @keydown=${this.#handleKeydown}
-              @click=${this.#handleClick}
-              @focusin=${this.#handleFocusIn}
-              @focusout=${this.#handleFocusOut}
-              @pointerover=${this.#handlePointerOver}
-              @pointerleave=${this.#handlePointerLeave}
+              @keydown=${this.#interaction.keydown}
+              @click=${this.#interaction.click}
+              @focusin=${this.#interaction.focusIn}
+              @focusout=${this.#interaction.focusOut}
+              @pointerover=${this.#interaction.pointerOver}
+              @pointerleave=${this.#interaction.pointerLeave}
             >
               ${ctx ? [renderEras(ctx), renderGrid(ctx), renderLanes(ctx), renderMarker(ctx, this.#marker()), renderFocusRing(ctx)] : nothing}
             </svg>
@@ -284,6 +285,7 @@ export class ReelTimeline extends LitElement {
                 ? html`<div class="empty" role="status">No events to show</div>`
                 : nothing
           }
+          ${this.#frames.pending ? html`<div class="progress" part="progress" role="progressbar" aria-label="Loading events in view"></div>` : nothing}
           ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing}
         </div>
         ${ctx ? renderDetails(ctx, () => this.select(null)) : nothing}
@@ -293,59 +295,60 @@ export class ReelTimeline extends LitElement {
 
   /** New data: new domain, whole view, selection kept only if the event still exists. */
   #dataChanged(model: DataModel): void {
-    this.#unsubscribe?.();
-    this.#subscribe(model);
     const { source, dataset } = model;
+    this.#frames.setSource(source);
     const extent = extentOf([
       ...(source.extent ? [{ from: source.extent[0], to: source.extent[1] }] : []),
       ...dataset.eras,
     ]);
     this.#domain = viewDomain(extent);
-    this.#answer = undefined;
     this.noticeDismissed = false;
     if (this.#view.selectedId !== null && !source.get(this.#view.selectedId)) this.selected = null;
     this.#view.resetForData();
   }
 
-  #subscribe(model = this.#data.model): void {
-    this.#unsubscribe = model.source.subscribe(() => {
-      this.#sourceVersion++;
-      this.requestUpdate();
+  /** The frame for the current view (the frame controller keeps it while nothing it depends on changed). */
+  #computeFrame(width: number): void {
+    const drawn = new Set(this.#frame?.items.map((item) => item.event.id));
+    const small = measurerFor(this.#fontFamily || 'sans-serif', SMALL_FONT_SIZE);
+    this.#frames.compute({
+      lanes: this.#data.model.dataset.lanes,
+      scale: this.#view.scale(),
+      width,
+      band: this.#viewport.band,
+      layout: this.#layout,
+      locale: this.#locale(),
+      pinned: [this.#view.focusedId, this.#view.selectedId].filter((id): id is string => id !== null && !drawn.has(id)),
+      tickMeasure: (label) => small(label) + 10,
+      style: this.#fontFamily,
     });
   }
 
-  /** The frame for the current view; recomputed only when what it depends on changed. */
-  #computeFrame(width: number): Frame {
-    const { source, dataset } = this.#data.model;
-    const scale = this.#view.scale();
-    const [from, to] = scale.domain() as [number, number];
-    const band = this.#viewport.band;
-    const drawn = new Set(this.#frame?.items.map((item) => item.event.id));
-    const pinned = [this.#view.focusedId, this.#view.selectedId].filter(
-      (id): id is string => id !== null && !drawn.has(id),
-    );
-    const locale = this.#locale();
-    const key = [source.size, from, to, width, band, this.#sourceVersion, locale, pinned, this.#fontFamily].join('|');
-    if (this.#frame && key === this.#frameKey) return this.#frame;
-    this.#frameKey = key;
-    const small = measurerFor(this.#fontFamily || 'sans-serif', SMALL_FONT_SIZE);
-    const frame = computeFrame(
-      {
-        source,
-        lanes: dataset.lanes,
-        scale,
-        width,
-        band,
-        layout: this.#layout,
-        tickMeasure: (label) => small(label) + 10,
-        locale,
-        pinned,
-        last: this.#answer,
+  #interactionHost(): InteractionHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters below need the element
+    const element = this;
+    return {
+      view: this.#view,
+      get source() {
+        return element.#data.model.source;
       },
-      (lanes) => source.query({ from, to, pixels: Math.max(1, Math.round(width)), lanes, layout: this.#layout }),
-    );
-    this.#answer = frame.answer;
-    return frame;
+      get frame() {
+        return element.#frame;
+      },
+      get layout() {
+        return element.#layout;
+      },
+      get renderRoot() {
+        return element.renderRoot;
+      },
+      get updateComplete() {
+        return element.updateComplete;
+      },
+      requestUpdate: () => this.requestUpdate(),
+      select: (id) => this.select(id),
+      zoomBy: (factor) => this.zoomBy(factor),
+      resetZoom: () => this.resetZoom(),
+    };
   }
 
   #context(frame: Frame): RenderContext {
@@ -401,131 +404,6 @@ export class ReelTimeline extends LitElement {
     const parsed = parseDate(marker);
     if (!parsed.ok) return undefined;
     return { time: parsed.value.start, label: this.markerLabel || formatDate(parsed.value, this.#dateOptions()) };
-  }
-
-  /** The event a DOM event happened on: its mark or its label (both inside the `data-id` group). */
-  #eventIdAt(e: Event): string | undefined {
-    return (e.target as Element | null)?.closest?.('[data-id]')?.getAttribute('data-id') ?? undefined;
-  }
-
-  #handleClick = (e: MouseEvent): void => {
-    const region = (e.target as Element | null)?.closest?.('[part~="density"]');
-    if (region) {
-      this.#openRegion(Number(region.getAttribute('data-from')), Number(region.getAttribute('data-to')));
-      return;
-    }
-    const id = this.#eventIdAt(e);
-    if (!id) return;
-    this.#view.focusedId = id;
-    this.select(id);
-  };
-
-  #handleFocusIn = (e: FocusEvent): void => {
-    const id = this.#eventIdAt(e);
-    if (!id) return;
-    this.#view.focusedId = id;
-    this.#view.focusInside = true;
-    this.requestUpdate();
-  };
-
-  #handleFocusOut = (): void => {
-    this.#view.focusInside = false;
-    this.requestUpdate();
-  };
-
-  #handlePointerOver = (e: PointerEvent): void => {
-    const id = this.#eventIdAt(e) ?? null;
-    if (id === this.#view.hoveredId) return;
-    this.#view.hoveredId = id;
-    this.requestUpdate();
-  };
-
-  #handlePointerLeave = (): void => {
-    if (this.#view.hoveredId === null) return;
-    this.#view.hoveredId = null;
-    this.requestUpdate();
-  };
-
-  #handleKeydown = (e: KeyboardEvent): void => {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    if (handleTimelineKey(e.key, this.#keyboard)) e.preventDefault();
-  };
-
-  readonly #keyboard: KeyboardTarget = this.#keyboardTarget();
-
-  #keyboardTarget(): KeyboardTarget {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters below need the host
-    const host = this;
-    return {
-      get size() {
-        return host.#data.model.source.size;
-      },
-      get focusedPosition() {
-        const id = host.#view.focusedId;
-        return id === null ? -1 : host.#data.model.source.positionOf(id);
-      },
-      focusPosition: (position) => void this.#focusPosition(position),
-      toggleFocused: () => {
-        const id = this.#view.focusedId;
-        if (id !== null) this.select(this.selected === id ? null : id);
-      },
-      clearSelection: () => {
-        if (this.selected === null) return false;
-        this.select(null);
-        return true;
-      },
-      zoomBy: (factor) => this.zoomBy(factor),
-      resetZoom: () => this.resetZoom(),
-    };
-  }
-
-  /** Zooms into a dense region's span (at least twice as close), so its events can be drawn one by one. */
-  #openRegion(from: TimeCoord, to: TimeCoord): void {
-    const { from: vFrom, to: vTo } = this.visibleRange;
-    const span = Math.min(Math.max(to - from, MIN_VISIBLE_SPAN) * 1.5, (vTo - vFrom) / 2);
-    const mid = (from + to) / 2;
-    this.#view.setRange({ from: mid - span / 2, to: mid + span / 2 });
-  }
-
-  /**
-   * Moves focus to the event at a display position: zooms straight to the level that draws it one
-   * by one when it is dense, pans it into view, then focuses its mark.
-   */
-  async #focusPosition(position: number): Promise<void> {
-    const { source } = this.#data.model;
-    const event = source.at(position);
-    if (!event) return;
-    this.#view.focusedId = event.id;
-    const width = this.#view.width;
-    const { from, to } = this.visibleRange;
-    const mid = (event.from + event.to) / 2;
-    const drawn = this.#frame?.items.some((item) => item.event.id === event.id);
-    if (!drawn && width > 0) {
-      const level = source.revealLevel(
-        position,
-        this.#layout,
-        levelFor((to - from) / width),
-        levelFor(MIN_VISIBLE_SPAN / width),
-      );
-      const span = level === undefined ? MIN_VISIBLE_SPAN : Math.min(to - from, 2 ** level * width * 0.999);
-      this.#view.setRange({ from: mid - span / 2, to: mid + span / 2 });
-    } else {
-      const x = this.#view.scale()(mid);
-      if (x < 0 || x > width) this.#view.panBy(width / 2 - x);
-    }
-    this.requestUpdate();
-    await this.updateComplete;
-    const selector = `[part~="event"][data-id="${CSS.escape(event.id)}"]`;
-    const mark = this.renderRoot.querySelector<SVGGElement>(selector);
-    if (mark) {
-      mark.focus();
-      return;
-    }
-    // More events at one instant than a lane has rows: focus the dense region that holds it.
-    const region = [...this.renderRoot.querySelectorAll<SVGRectElement>('[part~="density"]')].find(
-      (r) => Number(r.dataset['from']) <= mid && Number(r.dataset['to']) >= mid,
-    );
-    region?.focus();
   }
 }
 

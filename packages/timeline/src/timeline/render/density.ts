@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Frame } from '../frame.js';
+import { bucketPosition, type Frame } from '../frame.js';
 import { DENSITY_ROW } from '../geometry.js';
 
 /**
@@ -26,6 +26,7 @@ export function paintDensity(canvas: HTMLCanvasElement, frame: Frame, colorOf: (
   context.setTransform(dpr, 0, 0, dpr, 0, -top * dpr);
   const byLane = new Map(frame.lanes.map((box) => [box.index, box]));
   const rowHeight = DENSITY_ROW - 6;
+  const bucketX = bucketPosition(frame.answer, frame.scale);
   for (const { lane, counts } of frame.answer.density) {
     const box = byLane.get(lane);
     if (box?.densityTop === undefined || !counts.length) continue;
@@ -34,7 +35,6 @@ export function paintDensity(canvas: HTMLCanvasElement, frame: Frame, colorOf: (
     let max = 0;
     for (const count of counts) if (count > max) max = count;
     if (max === 0) continue;
-    const bucket = frame.width / counts.length;
     const scale = Math.log1p(max);
     context.fillStyle = colorOf(lane);
     // A faint baseline shows where the strip is; bars rise with log(count).
@@ -45,7 +45,8 @@ export function paintDensity(canvas: HTMLCanvasElement, frame: Frame, colorOf: (
       if (!count) continue;
       const h = Math.max(2, (Math.log1p(count) / scale) * rowHeight);
       context.globalAlpha = 0.35 + 0.55 * (Math.log1p(count) / scale);
-      context.fillRect(b * bucket, y0 + rowHeight - h, Math.max(bucket, 1), h);
+      const x = bucketX(b);
+      context.fillRect(x, y0 + rowHeight - h, Math.max(bucketX(b + 1) - x, 1), h);
     }
   }
   context.globalAlpha = 1;

@@ -1,0 +1,162 @@
+/**
+ * What the pointer and the keyboard do on the plot: click to select or open a dense region, hover
+ * and focus tracking, and the keyboard map's actions (see `keyboard.ts`). Every change goes
+ * through the one view state; nothing here draws.
+ *
+ * @module
+ */
+import { levelFor, type LayoutSpec, type TimeCoord, type TimelineSource } from '@reeltime/core';
+import type { Frame } from './frame.js';
+import { MIN_VISIBLE_SPAN } from './geometry.js';
+import { handleTimelineKey, type KeyboardTarget } from './keyboard.js';
+import type { ViewState } from './view-state.js';
+
+/** What the interaction needs from its element. */
+export interface InteractionHost {
+  readonly view: ViewState;
+  readonly source: TimelineSource;
+  readonly frame: Frame | undefined;
+  readonly layout: LayoutSpec;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly updateComplete: Promise<boolean>;
+  requestUpdate(): void;
+  /** Selects an event by id (`null` clears) and fires `reel-select`. */
+  select(id: string | null): void;
+  zoomBy(factor: number): void;
+  resetZoom(): void;
+}
+
+/** The plot's event listeners, bound once. */
+export class Interaction {
+  readonly #host: InteractionHost;
+  readonly #keyboard: KeyboardTarget;
+
+  constructor(host: InteractionHost) {
+    this.#host = host;
+    this.#keyboard = this.#keyboardTarget();
+  }
+
+  readonly click = (e: MouseEvent): void => {
+    const region = (e.target as Element | null)?.closest?.('[part~="density"]');
+    if (region) {
+      this.#openRegion(Number(region.getAttribute('data-from')), Number(region.getAttribute('data-to')));
+      return;
+    }
+    const id = eventIdAt(e);
+    if (!id) return;
+    this.#host.view.focusedId = id;
+    this.#host.select(id);
+  };
+
+  readonly focusIn = (e: FocusEvent): void => {
+    const id = eventIdAt(e);
+    if (!id) return;
+    this.#host.view.focusedId = id;
+    this.#host.view.focusInside = true;
+    this.#host.requestUpdate();
+  };
+
+  readonly focusOut = (): void => {
+    this.#host.view.focusInside = false;
+    this.#host.requestUpdate();
+  };
+
+  readonly pointerOver = (e: PointerEvent): void => {
+    const id = eventIdAt(e) ?? null;
+    if (id === this.#host.view.hoveredId) return;
+    this.#host.view.hoveredId = id;
+    this.#host.requestUpdate();
+  };
+
+  readonly pointerLeave = (): void => {
+    if (this.#host.view.hoveredId === null) return;
+    this.#host.view.hoveredId = null;
+    this.#host.requestUpdate();
+  };
+
+  readonly keydown = (e: KeyboardEvent): void => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (handleTimelineKey(e.key, this.#keyboard)) e.preventDefault();
+  };
+
+  #keyboardTarget(): KeyboardTarget {
+    const host = this.#host;
+    return {
+      get size() {
+        return host.source.size;
+      },
+      get focusedPosition() {
+        const id = host.view.focusedId;
+        return id === null ? -1 : host.source.positionOf(id);
+      },
+      focusPosition: (position) => void this.focusPosition(position),
+      toggleFocused: () => {
+        const id = host.view.focusedId;
+        if (id !== null) host.select(host.view.selectedId === id ? null : id);
+      },
+      clearSelection: () => {
+        if (host.view.selectedId === null) return false;
+        host.select(null);
+        return true;
+      },
+      zoomBy: (factor) => host.zoomBy(factor),
+      resetZoom: () => host.resetZoom(),
+    };
+  }
+
+  /** Zooms into a dense region's span (at least twice as close), so its events can be drawn one by one. */
+  #openRegion(from: TimeCoord, to: TimeCoord): void {
+    const { view } = this.#host;
+    const { from: vFrom, to: vTo } = view.range;
+    const span = Math.min(Math.max(to - from, MIN_VISIBLE_SPAN) * 1.5, (vTo - vFrom) / 2);
+    const mid = (from + to) / 2;
+    view.setRange({ from: mid - span / 2, to: mid + span / 2 });
+  }
+
+  /**
+   * Moves focus to the event at a display position: zooms straight to the level that draws it one
+   * by one when it is dense, pans it into view, then focuses its mark.
+   */
+  async focusPosition(position: number): Promise<void> {
+    const host = this.#host;
+    const { source, view } = host;
+    const event = source.at(position);
+    if (!event) return;
+    view.focusedId = event.id;
+    const width = view.width;
+    const { from, to } = view.range;
+    const mid = (event.from + event.to) / 2;
+    const drawn = host.frame?.items.some((item) => item.event.id === event.id);
+    if (!drawn && width > 0) {
+      const level = source.revealLevel(
+        position,
+        host.layout,
+        levelFor((to - from) / width),
+        levelFor(MIN_VISIBLE_SPAN / width),
+      );
+      const span = level === undefined ? MIN_VISIBLE_SPAN : Math.min(to - from, 2 ** level * width * 0.999);
+      view.setRange({ from: mid - span / 2, to: mid + span / 2 });
+    } else {
+      const x = view.scale()(mid);
+      if (x < 0 || x > width) view.panBy(width / 2 - x);
+    }
+    host.requestUpdate();
+    await host.updateComplete;
+    const selector = `[part~="event"][data-id="${CSS.escape(event.id)}"]`;
+    const mark = host.renderRoot.querySelector<SVGGElement>(selector);
+    if (mark) {
+      mark.focus();
+      return;
+    }
+    // More events at one instant than a lane has rows: focus the dense region that holds it.
+    const region = [...host.renderRoot.querySelectorAll<SVGRectElement>('[part~="density"]')].find(
+      (r) => Number(r.dataset['from']) <= mid && Number(r.dataset['to']) >= mid,
+    );
+    region?.focus();
+  }
+}
+
+/** The event a DOM event happened on: its mark or its label (both carry `data-id`). */
+function eventIdAt(e: Event): string | undefined {
+  return (e.target as Element | null)?.closest?.('[data-id]')?.getAttribute('data-id') ?? undefined;
+}
