@@ -112,6 +112,32 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     }
   });
 
+  it('paints the density strip in the lane colour, and follows a colour changed on the element', async () => {
+    const events = Array.from({ length: 1000 }, (_, i) => ({
+      id: `e${i}`,
+      title: `Event ${i}`,
+      start: `${1990 + (i % 35)}-${String(1 + (i % 12)).padStart(2, '0')}-01`,
+      lane: 'only',
+    }));
+    const el = await mount((el) => (el.events = events), 1200);
+    /** The most saturated painted pixel's [r, g, b]. */
+    const strongest = () => {
+      const canvas = el.shadowRoot!.querySelector('canvas')!;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let best = [0, 0, 0, 0];
+      for (let i = 0; i < pixels.length; i += 4) if (pixels[i + 3]! > best[3]!) best = [...pixels.slice(i, i + 4)];
+      expect(best[3]).toBeGreaterThan(0);
+      return best.slice(0, 3);
+    };
+    const [r0, , b0] = strongest();
+    expect(b0).toBeGreaterThan(r0!); // the first lane's default blue
+    el.style.setProperty('--reel-color-lane-1', 'rgb(220, 0, 0)');
+    await settle(el);
+    const [r1, g1, b1] = strongest();
+    expect(r1).toBeGreaterThan(200);
+    expect(Math.max(g1!, b1!)).toBeLessThan(40);
+  });
+
   it('opens a dense region by clicking it, and reaches dense events with the keyboard', async () => {
     const events = Array.from({ length: 300 }, (_, i) => ({
       id: `e${i}`,

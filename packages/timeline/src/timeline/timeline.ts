@@ -22,6 +22,7 @@ import {
 } from '@reeltime/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { LaneColorController } from '../controllers/lane-colors.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { ViewportController } from '../controllers/viewport-controller.js';
 import { ReelInvalidEvent, ReelRangeChangeEvent, ReelSelectEvent } from '../events/events.js';
@@ -182,6 +183,11 @@ export class ReelTimeline extends LitElement {
   readonly #viewport = new ViewportController(this, () => this.bodyElement);
   readonly #frames = new FrameController(this);
   readonly #interaction = new Interaction(this.#interactionHost());
+  /** Lane mark colours for the canvas, resolved by the browser from each lane group's CSS. */
+  readonly #laneColors = new LaneColorController(this, (lane) => {
+    const group = this.renderRoot?.querySelector(`.lane[data-lane="${lane}"]`);
+    return group ? getComputedStyle(group).getPropertyValue('color') || undefined : undefined;
+  });
   #domain: readonly [TimeCoord, TimeCoord] = viewDomain(undefined);
   #fontFamily = '';
   #layout: LayoutSpec = this.#layoutFor('sans-serif');
@@ -202,7 +208,7 @@ export class ReelTimeline extends LitElement {
 
   protected override updated(): void {
     this.#view.applyPending();
-    if (this.canvasElement && this.#frame) paintDensity(this.canvasElement, this.#frame, this.#laneColor);
+    if (this.canvasElement && this.#frame) paintDensity(this.canvasElement, this.#frame, this.#laneColors.colorOf);
     const range = this.visibleRange;
     if (this.#size.width > 0 && (this.#lastRange?.from !== range.from || this.#lastRange.to !== range.to)) {
       this.#lastRange = range;
@@ -297,6 +303,7 @@ export class ReelTimeline extends LitElement {
   #dataChanged(model: DataModel): void {
     const { source, dataset } = model;
     this.#frames.setSource(source);
+    this.#laneColors.reset();
     const extent = extentOf([
       ...(source.extent ? [{ from: source.extent[0], to: source.extent[1] }] : []),
       ...dataset.eras,
@@ -375,12 +382,6 @@ export class ReelTimeline extends LitElement {
   #layoutFor(family: string): LayoutSpec {
     return { measure: measurerFor(family, LABEL_FONT_SIZE), pointSize: MARK_SIZE, gap: 8, maxRows: MAX_ROWS };
   }
-
-  /** A lane's mark colour, resolved by the browser from the lane group's CSS. */
-  readonly #laneColor = (lane: number): string => {
-    const group = this.renderRoot.querySelector(`.lane[data-lane="${lane}"]`);
-    return group ? getComputedStyle(group).getPropertyValue('color') || 'gray' : 'gray';
-  };
 
   #locale(): string | undefined {
     // `closest` is absent under server rendering's DOM shim.
