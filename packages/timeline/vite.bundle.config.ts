@@ -1,8 +1,18 @@
 /** The single-file ESM bundle: `<script type="module" src="…/reeltime.bundle.js">` is all a page needs. */
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
+/** A file under `shims/`, as an absolute path for an alias. */
+const shim = (name: string) => fileURLToPath(new URL(`./shims/${name}.ts`, import.meta.url));
+
 export default defineConfig({
-  resolve: { conditions: ['source', 'module', 'browser', 'production', 'import', 'default'] },
+  resolve: {
+    conditions: ['source', 'module', 'browser', 'production', 'import', 'default'],
+    // Bundle only (the ESM build in dist/ imports the real modules): parts of d3 the element never
+    // runs are replaced by shims that implement what it does call. Why, and the sizes: see
+    // docs/decisions/bundle-size.md. test/bundle.e2e.test.ts drives the result in Chromium.
+    alias: [{ find: /^d3-transition$/, replacement: shim('d3-transition') }],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: false,
