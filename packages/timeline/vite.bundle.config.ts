@@ -11,7 +11,10 @@ export default defineConfig({
     // Bundle only (the ESM build in dist/ imports the real modules): parts of d3 the element never
     // runs are replaced by shims that implement what it does call. Why, and the sizes: see
     // docs/decisions/bundle-size.md. test/bundle.e2e.test.ts drives the result in Chromium.
-    alias: [{ find: /^d3-transition$/, replacement: shim('d3-transition') }],
+    alias: [
+      { find: /^d3-transition$/, replacement: shim('d3-transition') },
+      { find: /^d3-interpolate$/, replacement: shim('d3-interpolate') },
+    ],
   },
   build: {
     outDir: 'dist',
