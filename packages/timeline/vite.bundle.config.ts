@@ -14,6 +14,7 @@ export default defineConfig({
     alias: [
       { find: /^d3-transition$/, replacement: shim('d3-transition') },
       { find: /^d3-interpolate$/, replacement: shim('d3-interpolate') },
+      { find: /^d3-format$/, replacement: shim('d3-format') },
     ],
   },
   build: {
