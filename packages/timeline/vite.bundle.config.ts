@@ -24,5 +24,8 @@ export default defineConfig({
     sourcemap: true,
     minify: true,
     lib: { entry: 'src/bundle.ts', formats: ['es'], fileName: () => 'reeltime.bundle.js' },
+    // Vite keeps whitespace and /* @__PURE__ */ comments in an ES library build, for bundlers
+    // that re-bundle it; this file is the end product (a <script> or a CDN), so minify it fully.
+    rolldownOptions: { output: { minify: true, comments: { annotation: false } } },
   },
 });
