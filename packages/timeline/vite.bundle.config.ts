@@ -38,6 +38,7 @@ export default defineConfig({
     // runs are replaced by shims that implement what it does call. Why, and the sizes: see
     // docs/decisions/bundle-size.md. test/bundle.e2e.test.ts drives the result in Chromium.
     alias: [
+      { find: /^d3-selection$/, replacement: shim('d3-selection') },
       { find: /^d3-transition$/, replacement: shim('d3-transition') },
       { find: /^d3-interpolate$/, replacement: shim('d3-interpolate') },
       { find: /^d3-format$/, replacement: shim('d3-format') },

@@ -34,10 +34,7 @@ export function interpolate(a: unknown, b: unknown): Interpolator<number> {
 }
 
 /** As d3's: one interpolator across several values, each span by `interpolator`. */
-export function piecewise<T>(
-  interpolator: (a: T, b: T) => Interpolator<T>,
-  values: readonly T[],
-): Interpolator<T> {
+export function piecewise<T>(interpolator: (a: T, b: T) => Interpolator<T>, values: readonly T[]): Interpolator<T> {
   const n = values.length - 1;
   const parts = values.slice(1).map((value, i) => interpolator(values[i] as T, value));
   return (t) => {
