@@ -53,6 +53,15 @@ export default defineConfig({
     lib: { entry: 'src/bundle.ts', formats: ['es'], fileName: () => 'reeltime.bundle.js' },
     // Vite keeps whitespace and /* @__PURE__ */ comments in an ES library build, for bundlers
     // that re-bundle it; this file is the end product (a <script> or a CDN), so minify it fully.
-    rolldownOptions: { output: { minify: true, comments: { annotation: false } } },
+    rolldownOptions: {
+      output: { minify: true, comments: { annotation: false } },
+      treeshake: {
+        // d3-time builds every interval at load (local and UTC, each weekday, the tick tables) by
+        // calls no bundler can prove pure; the element uses six UTC intervals. Reading a property
+        // is assumed to have no effect, so the unused `interval.range` aliases go too.
+        manualPureFunctions: ['timeInterval', 'timeWeekday', 'utcWeekday', 'ticker'],
+        propertyReadSideEffects: false,
+      },
+    },
   },
 });
