@@ -2,12 +2,13 @@
  * The plain page (examples/dead-reckoning.html) served over http exactly as a user would serve
  * it: nothing but the built single-file bundle and a `<reel-timeline src=…>`. Needs `pnpm build`.
  * The bundle replaces parts of d3 with shims (shims/, docs/decisions/bundle-size.md), so its
- * gestures are driven here with real input.
+ * gestures are driven here with real input, and its size is held to the budget.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright';
 import sirv from 'sirv';
 import type { ReelTimeline } from '../src/index.js';
@@ -81,7 +82,21 @@ describe('the plain HTML page', () => {
   });
 });
 
+/** The budget for `dist/reeltime.bundle.js`, minified and gzipped (zlib level 9), in bytes. */
+const BUNDLE_BUDGET = 35_000;
+
 describe('the single-file bundle', () => {
+  it(`is at most ${BUNDLE_BUDGET / 1000} KB minified and gzipped`, () => {
+    const code = readFileSync(bundle);
+    const gzipped = gzipSync(code, { level: 9 }).length;
+    const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+    expect(
+      gzipped,
+      `dist/reeltime.bundle.js is ${kb(gzipped)} min+gz (${kb(code.length)} min), over the ${kb(BUNDLE_BUDGET)} ` +
+        'budget. `pnpm bundle-size` shows what it is made of; docs/decisions/bundle-size.md what was cut.',
+    ).toBeLessThanOrEqual(BUNDLE_BUDGET);
+  });
+
   it('zooms and pans with the wheel, a drag, a pinch, a double-click, the keys and the methods', async () => {
     // hasTouch: d3-zoom listens for touches only where a page can have them.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, hasTouch: true });
