@@ -64,6 +64,8 @@ export class Selection {
     return this.node()?.['__data__'];
   }
 
+  property(name: string): unknown;
+  property(name: string, value: unknown): this;
   property(name: string, value?: unknown): unknown {
     if (arguments.length < 2) return this.node()?.[name];
     return this.each(function (this: Node, ...args) {
@@ -81,6 +83,8 @@ export class Selection {
     });
   }
 
+  on(typenames: string): Callback | undefined;
+  on(typenames: string, value: Callback | null, options?: AddEventListenerOptions | boolean): this;
   on(typenames: string, value?: Callback | null, options?: AddEventListenerOptions | boolean): unknown {
     const parsed = typenames
       .trim()
