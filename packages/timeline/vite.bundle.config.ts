@@ -36,7 +36,8 @@ export default defineConfig({
     conditions: ['source', 'module', 'browser', 'production', 'import', 'default'],
     // Bundle only (the ESM build in dist/ imports the real modules): parts of d3 the element never
     // runs are replaced by shims that implement what it does call. Why, and the sizes: see
-    // docs/decisions/bundle-size.md. test/bundle.e2e.test.ts drives the result in Chromium.
+    // docs/decisions/bundle-size.md. test/embed.e2e.test.ts drives the result in Chromium;
+    // shims/shims.test.ts checks each shim against the real module.
     alias: [
       { find: /^d3-selection$/, replacement: shim('d3-selection') },
       { find: /^d3-transition$/, replacement: shim('d3-transition') },
