@@ -1,8 +1,50 @@
 /** The single-file ESM bundle: `<script type="module" src="…/reeltime.bundle.js">` is all a page needs. */
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+
+/** A file under `shims/`, as an absolute path for an alias. */
+const shim = (name: string) => fileURLToPath(new URL(`./shims/${name}.ts`, import.meta.url));
+
+/**
+ * Minifies the CSS inside ``css`…` `` literals of `*.styles.ts` (no interpolations there): drops
+ * comments and the whitespace that carries no meaning. Spaces between selectors (descendant
+ * combinators) and inside values (`calc(a + b)`) are kept.
+ */
+export function minifyCss(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .trim();
+}
+
+const minifyStyles: Plugin = {
+  name: 'reeltime:minify-styles',
+  transform(code, id) {
+    if (!id.endsWith('.styles.ts')) return null;
+    const minified = code.replace(/\bcss`([^`$]*)`/g, (_, text: string) => `css\`${minifyCss(text)}\``);
+    // The stylesheet is one string: no source mapping is lost that anyone would step through.
+    return { code: minified, map: { mappings: '' } };
+  },
+};
 
 export default defineConfig({
-  resolve: { conditions: ['source', 'module', 'browser', 'production', 'import', 'default'] },
+  plugins: [minifyStyles],
+  resolve: {
+    conditions: ['source', 'module', 'browser', 'production', 'import', 'default'],
+    // Bundle only (the ESM build in dist/ imports the real modules): parts of d3 the element never
+    // runs are replaced by shims that implement what it does call. Why, and the sizes: see
+    // docs/decisions/bundle-size.md. test/embed.e2e.test.ts drives the result in Chromium;
+    // shims/shims.test.ts checks each shim against the real module.
+    alias: [
+      { find: /^d3-selection$/, replacement: shim('d3-selection') },
+      { find: /^d3-transition$/, replacement: shim('d3-transition') },
+      { find: /^d3-interpolate$/, replacement: shim('d3-interpolate') },
+      { find: /^d3-format$/, replacement: shim('d3-format') },
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -10,5 +52,17 @@ export default defineConfig({
     sourcemap: true,
     minify: true,
     lib: { entry: 'src/bundle.ts', formats: ['es'], fileName: () => 'reeltime.bundle.js' },
+    // Vite keeps whitespace and /* @__PURE__ */ comments in an ES library build, for bundlers
+    // that re-bundle it; this file is the end product (a <script> or a CDN), so minify it fully.
+    rolldownOptions: {
+      output: { minify: true, comments: { annotation: false } },
+      treeshake: {
+        // d3-time builds every interval at load (local and UTC, each weekday, the tick tables) by
+        // calls no bundler can prove pure; the element uses six UTC intervals. Reading a property
+        // is assumed to have no effect, so the unused `interval.range` aliases go too.
+        manualPureFunctions: ['timeInterval', 'timeWeekday', 'utcWeekday', 'ticker'],
+        propertyReadSideEffects: false,
+      },
+    },
   },
 });

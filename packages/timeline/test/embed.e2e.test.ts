@@ -1,13 +1,17 @@
 /**
  * The plain page (examples/dead-reckoning.html) served over http exactly as a user would serve
  * it: nothing but the built single-file bundle and a `<reel-timeline src=…>`. Needs `pnpm build`.
+ * The bundle replaces parts of d3 with shims (shims/, docs/decisions/bundle-size.md), so its
+ * gestures are driven here with real input, and its size is held to the budget.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright';
 import sirv from 'sirv';
+import type { ReelTimeline } from '../src/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 
@@ -77,3 +81,99 @@ describe('the plain HTML page', () => {
     await page.close();
   });
 });
+
+/** The budget for `dist/reeltime.bundle.js`, minified and gzipped (zlib level 9), in bytes. */
+const BUNDLE_BUDGET = 35_000;
+
+describe('the single-file bundle', () => {
+  it(`is at most ${BUNDLE_BUDGET / 1000} KB minified and gzipped`, () => {
+    const code = readFileSync(bundle);
+    const gzipped = gzipSync(code, { level: 9 }).length;
+    const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+    expect(
+      gzipped,
+      `dist/reeltime.bundle.js is ${kb(gzipped)} min+gz (${kb(code.length)} min), over the ${kb(BUNDLE_BUDGET)} ` +
+        'budget. `pnpm bundle-size` shows what it is made of; docs/decisions/bundle-size.md what was cut.',
+    ).toBeLessThanOrEqual(BUNDLE_BUDGET);
+  });
+
+  it('zooms and pans with the wheel, a drag, a pinch, a double-click, the keys and the methods', async () => {
+    // hasTouch: d3-zoom listens for touches only where a page can have them.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, hasTouch: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${base}/packages/timeline/examples/dead-reckoning.html`);
+    const timeline = page.locator('reel-timeline');
+    await expect
+      .poll(() => page.locator('reel-timeline [part~="event"]').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    const box = (await page.locator('reel-timeline svg[role="group"]').boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + 20;
+    const full = await span(page);
+    /** How far in the timeline is zoomed: the whole view over the visible span. */
+    const zoom = async () => full / (await span(page));
+
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, -500); // d3-zoom: 2^(500 × 0.002) = 2× in
+    await expect.poll(zoom).toBeCloseTo(2, 2);
+
+    const before = await range(page);
+    await page.mouse.down();
+    await page.mouse.move(x - 100, y, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => (await range(page)).from).toBeGreaterThan(before.from);
+    expect(await zoom()).toBeCloseTo(2, 2);
+
+    // Double-click zooms in 2× at once: no transition runs in the bundle.
+    await page.mouse.dblclick(x, y);
+    await expect.poll(zoom).toBeCloseTo(4, 2);
+
+    await page.evaluate(() => {
+      const svg = document.querySelector('reel-timeline')!.shadowRoot!.querySelector('svg[role="group"]')!;
+      const { left, top, width } = svg.getBoundingClientRect();
+      const touch = (id: number, x: number) =>
+        new Touch({ identifier: id, target: svg, clientX: x, clientY: top + 20 });
+      const fire = (type: string, touches: Touch[]) =>
+        svg.dispatchEvent(
+          new TouchEvent(type, { touches, changedTouches: touches, bubbles: true, cancelable: true, composed: true }),
+        );
+      const mid = left + width / 2;
+      fire('touchstart', [touch(1, mid - 50), touch(2, mid + 50)]);
+      fire('touchmove', [touch(1, mid - 100), touch(2, mid + 100)]);
+      fire('touchend', [touch(1, mid - 100), touch(2, mid + 100)]);
+    });
+    await expect.poll(zoom).toBeCloseTo(8, 2);
+
+    // The keys act on the focused event (zooming may redraw it, so focus one before each).
+    const press = async (key: string) => {
+      await page.locator('reel-timeline [part~="event"]').first().focus();
+      await page.keyboard.press(key);
+    };
+    await press('-');
+    await expect.poll(zoom).toBeCloseTo(4, 2);
+    await press('+');
+    await expect.poll(zoom).toBeCloseTo(8, 2);
+    await press('0');
+    await expect.poll(zoom).toBeCloseTo(1, 2);
+
+    await timeline.evaluate((el) => (el as Element as ReelTimeline).zoomBy(4));
+    await expect.poll(zoom).toBeCloseTo(4, 2);
+    await timeline.evaluate((el) => (el as Element as ReelTimeline).resetZoom());
+    await expect.poll(zoom).toBeCloseTo(1, 2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+/** The timeline's visible range, in ms. */
+function range(page: Page): Promise<{ from: number; to: number }> {
+  return page.locator('reel-timeline').evaluate((el) => ({ ...(el as Element as ReelTimeline).visibleRange }));
+}
+
+/** The visible span, in ms. */
+async function span(page: Page): Promise<number> {
+  const { from, to } = await range(page);
+  return to - from;
+}

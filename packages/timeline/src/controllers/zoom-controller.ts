@@ -30,6 +30,9 @@ export class ZoomController implements ReactiveController {
     this.#host = host;
     this.#options = options;
     this.#behavior = zoom<Element, unknown>()
+      // Every zoom is instantaneous, double-click included: no motion to reduce, and the bundle
+      // can leave d3-transition out (shims/d3-transition.ts).
+      .duration(0)
       .scaleExtent([1, 1])
       .on('zoom', (event: D3ZoomEvent<Element, unknown>) => {
         this.transform = event.transform;

@@ -1,0 +1,93 @@
+/**
+ * The bundle's d3 shims (see docs/decisions/bundle-size.md) against what the real modules do for
+ * the calls reeltime and d3-zoom make. The built bundle's gestures are driven end to end in
+ * test/embed.e2e.test.ts.
+ */
+import * as real from 'd3-selection';
+import { describe, expect, it, vi } from 'vitest';
+import * as format from './d3-format.js';
+import { interpolate, interpolateNumber, interpolateRound, interpolateZoom, piecewise } from './d3-interpolate.js';
+import * as shim from './d3-selection.js';
+import { interrupt } from './d3-transition.js';
+
+/** Both modules, typed as the shim (the calls below are the subset both have). */
+const both = [real, shim] as unknown as (typeof shim)[];
+
+describe('the d3-selection shim', () => {
+  it('adds, replaces, reads and removes named listeners as d3 does, in the same node.__on', () => {
+    for (const d3 of both) {
+      const node = document.createElement('div');
+      const first = vi.fn();
+      const second = vi.fn();
+      const other = vi.fn();
+      const selection = d3.select(node);
+      selection.on('click.zoom', first).on('click.zoom', second).on('keydown.zoom click.other', other);
+      node.click();
+      expect(first).not.toHaveBeenCalled();
+      expect(second).toHaveBeenCalledOnce();
+      expect(second.mock.calls[0]![0]).toBeInstanceOf(MouseEvent);
+      expect(second.mock.contexts[0]).toBe(node);
+      expect(selection.on('click.zoom')).toBe(second);
+      expect((node as unknown as { __on: unknown[] }).__on).toHaveLength(3);
+      selection.on('.zoom', null);
+      node.click();
+      expect(second).toHaveBeenCalledOnce();
+      expect(other).toHaveBeenCalledTimes(2); // click.other, once per click
+      selection.on('click.other', null);
+      expect('__on' in node).toBe(false);
+    }
+  });
+
+  it('sets properties from values and functions, styles, filters and calls like d3', () => {
+    for (const d3 of both) {
+      const node = document.createElement('div') as HTMLDivElement & { __zoom?: number; __data__?: string };
+      node.__data__ = 'd';
+      const selection = d3.select(node);
+      selection.property('__zoom', 2);
+      expect(selection.property('__zoom')).toBe(2);
+      selection.property('__zoom', function (this: typeof node, datum: unknown) {
+        return datum === 'd' ? this.__zoom! * 2 : 0;
+      });
+      expect(node.__zoom).toBe(4);
+      selection.property('__zoom', null);
+      expect('__zoom' in node).toBe(false);
+      selection.style('-webkit-tap-highlight-color', 'rgba(0,0,0,0)');
+      expect(node.style.getPropertyValue('-webkit-tap-highlight-color')).toBe('rgba(0, 0, 0, 0)');
+      expect(selection.datum()).toBe('d');
+      expect(selection.filter(() => false).node()).toBeNull();
+      expect(selection.filter('div').node()).toBe(node);
+      const called = vi.fn();
+      expect(selection.call(called, 1)).toBe(selection);
+      expect(called).toHaveBeenCalledWith(selection, 1);
+    }
+  });
+
+  it('finds a pointer in HTML and SVG coordinates like d3', () => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div id="shim-box" style="position:absolute;left:30px;top:40px;width:200px;height:100px;border:3px solid"><svg width="100" height="50" viewBox="0 0 200 100"></svg></div>',
+    );
+    const box = document.getElementById('shim-box')!;
+    const svg = box.querySelector('svg')!;
+    const event = new MouseEvent('mousemove', { clientX: 80, clientY: 60 });
+    for (const node of [box, svg]) expect(shim.pointer(event, node)).toEqual(real.pointer(event, node));
+    expect(shim.pointer({ sourceEvent: event } as unknown as MouseEvent, box)).toEqual(real.pointer(event, box));
+    box.remove();
+  });
+});
+
+describe('the d3-interpolate, d3-transition and d3-format shims', () => {
+  it('interpolate numbers as d3 does, and refuse anything else', () => {
+    expect(interpolateNumber(10, 20)(0.25)).toBe(12.5);
+    expect(interpolateRound(0, 3)(0.5)).toBe(2);
+    expect(interpolate(0, 960)(0.5)).toBe(480);
+    expect(piecewise(interpolateNumber, [0, 10, 30])(0.75)).toBe(20);
+    expect(() => interpolate('red', 'blue')).toThrow(/only numbers/);
+    expect(() => interpolateZoom()).toThrow(/animated zoom/);
+  });
+
+  it('have no transition to interrupt, and say what is missing', () => {
+    expect(interrupt(document.body)).toBeUndefined();
+    expect(() => format.format()).toThrow(/d3-format is not included/);
+  });
+});
