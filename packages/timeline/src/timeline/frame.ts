@@ -104,8 +104,13 @@ export function computeFrame(input: FrameInput, answerFor: (lanes: readonly numb
     const box = byIndex.get(item.lane);
     if (!box) continue;
     const y = box.rowsTop + item.row * ROW_HEIGHT;
-    if ((y + ROW_HEIGHT <= band[0] || y >= band[1]) && !pinned.has(item.event.id)) continue;
-    items.push(position(item, box));
+    const keep = pinned.has(item.event.id);
+    if ((y + ROW_HEIGHT <= band[0] || y >= band[1]) && !keep) continue;
+    const positioned = position(item, box);
+    // The source answers a margin beyond each edge (labels reach in from there); what has neither
+    // mark nor label on screen is not drawn.
+    if (!keep && !onScreen(positioned, width)) continue;
+    items.push(positioned);
   }
   // Pinned events in lanes out of view: ask for their lane alone.
   for (const id of pinned) {
@@ -125,6 +130,14 @@ export function computeFrame(input: FrameInput, answerFor: (lanes: readonly numb
     regions.push({ ...region, x0: bucketX(region.first), x1: bucketX(region.last + 1), y: box.densityTop });
   }
   return { width, scale, ticks, answer, lanes: boxes, height, band, items, regions };
+}
+
+/** Whether any of an item's mark or label is within `[0, width]`. */
+function onScreen(item: PositionedItem, width: number): boolean {
+  const outside = item.label && !item.labelInside;
+  const left = outside && item.labelBefore ? item.labelX : item.x0;
+  const right = outside && !item.labelBefore ? item.labelX + item.labelWidth : item.x1;
+  return right >= 0 && left <= width;
 }
 
 /**
