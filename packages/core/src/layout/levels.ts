@@ -61,6 +61,22 @@ export interface LevelInput {
   readonly depth: Uint32Array;
   /** `[from, to]` of all the data: labels that would run past its end go before their mark. */
   readonly extent: readonly [TimeCoord, TimeCoord];
+  /**
+   * `from` and `to` of each event, in the same order, when the caller has them in typed arrays
+   * already (placement then reads no event object but for the titles it measures); read from
+   * {@link events} when absent.
+   */
+  readonly froms?: Float64Array;
+  readonly tos?: Float64Array;
+}
+
+/** The starts and ends of a level input's events, as typed arrays. */
+function spansOf(input: LevelInput): { froms: Float64Array; tos: Float64Array } {
+  const { events } = input;
+  return {
+    froms: input.froms ?? Float64Array.from(events, (event) => event.from),
+    tos: input.tos ?? Float64Array.from(events, (event) => event.to),
+  };
 }
 
 /** Events of one lane at one level: those placed and those dense, with an index for each. */
@@ -105,6 +121,8 @@ export class LevelBuilder {
   readonly #flags: Uint8Array;
   readonly #short = new Map<number, { label: string; width: number }>();
   readonly #rowEnds: number[][];
+  readonly #froms: Float64Array;
+  readonly #tos: Float64Array;
   #next = 0;
   #result: LevelPlacement | undefined;
 
@@ -125,6 +143,7 @@ export class LevelBuilder {
       labelPad: spec.labelPad ?? 4,
     };
     const n = input.events.length;
+    ({ froms: this.#froms, tos: this.#tos } = spansOf(input));
     this.#rows = new Int8Array(n);
     this.#flags = new Uint8Array(n);
     this.#rowEnds = Array.from({ length: input.laneCount }, () => []);
@@ -155,24 +174,26 @@ export class LevelBuilder {
     const minX = extent[0] * s;
     const maxX = extent[1] * s;
     const widths = this.#widths;
+    const froms = this.#froms;
+    const tos = this.#tos;
     const n = events.length;
     const end = Math.min(n, this.#next + budget);
     for (let i = this.#next; i < end; i++) {
-      const event = events[i]!;
       const ends = this.#rowEnds[lanes[i]!]!;
       const maxRows = this.#laneRows[lanes[i]!]!;
-      const left = event.from * s;
-      const right = event.to * s;
+      const left = froms[i]! * s;
+      const right = tos[i]! * s;
       const bar = rangeLike[i] === 1 && right - left >= minBarWidth;
       const x0 = bar ? left : (left + right) / 2 - pointSize / 2;
       const x1 = bar ? right : x0 + pointSize;
       // Cheap test first: in a crowd, not even the mark fits, and the label need not be measured.
-      if (ends.length >= maxRows && !ends.some((e) => e + gap <= x0)) {
+      if (ends.length >= maxRows && !someRowFree(ends, gap, x0)) {
         this.#rows[i] = -1;
         continue;
       }
+      const title = events[i]!.title;
       let width = widths[i]!;
-      if (Number.isNaN(width)) width = widths[i] = measure(event.title);
+      if (Number.isNaN(width)) width = widths[i] = measure(title);
       const inside = bar && right - left >= width + 2 * labelPad;
       let before = false;
       let labelX = inside ? left + labelPad : x1 + labelPad;
@@ -182,10 +203,10 @@ export class LevelBuilder {
         const roomBefore = x0 - labelPad - minX;
         if (roomBefore >= width || roomBefore > roomAfter) {
           before = true;
-          if (roomBefore < width) width = this.#shorten(i, event.title, roomBefore);
+          if (roomBefore < width) width = this.#shorten(i, title, roomBefore);
           labelX = x0 - labelPad - width;
         } else {
-          width = this.#shorten(i, event.title, roomAfter);
+          width = this.#shorten(i, title, roomAfter);
         }
       }
       const start = Math.min(x0, labelX);
@@ -227,6 +248,8 @@ export class LevelBuilder {
 
   #finish(): LevelPlacement {
     const { events, lanes, laneCount } = this.#input;
+    const froms = this.#froms;
+    const tos = this.#tos;
     const rows = this.#rows;
     const placedCount = new Int32Array(laneCount);
     const denseCount = new Int32Array(laneCount);
@@ -245,20 +268,20 @@ export class LevelBuilder {
         placed[lane]![placedCount[lane]!++] = i;
       } else {
         const j = denseCount[lane]!++;
-        denseFroms[lane]![j] = events[i]!.from;
-        denseTos[lane]![j] = events[i]!.to;
+        denseFroms[lane]![j] = froms[i]!;
+        denseTos[lane]![j] = tos[i]!;
       }
     }
     const laneLevels = placed.map((positions, lane): LaneLevel => {
-      const froms = new Float64Array(positions.length);
-      const tos = new Float64Array(positions.length);
+      const placedFroms = new Float64Array(positions.length);
+      const placedTos = new Float64Array(positions.length);
       positions.forEach((p, j) => {
-        froms[j] = events[p]!.from;
-        tos[j] = events[p]!.to;
+        placedFroms[j] = froms[p]!;
+        placedTos[j] = tos[p]!;
       });
       return {
         placed: positions,
-        placedIndex: new IntervalIndex(froms, tos),
+        placedIndex: new IntervalIndex(placedFroms, placedTos),
         denseFroms: denseFroms[lane]!,
         denseTos: denseTos[lane]!.sort(),
       };
@@ -272,6 +295,12 @@ export class LevelBuilder {
       lanes: laneLevels,
     };
   }
+}
+
+/** Whether some row ends `gap` before `x` (a loop, not `some`: it runs per event in a crowd). */
+function someRowFree(ends: readonly number[], gap: number, x: number): boolean {
+  for (let r = 0; r < ends.length; r++) if (ends[r]! + gap <= x) return true;
+  return false;
 }
 
 /** What {@link itemGeometry} needs of a placed event. */
