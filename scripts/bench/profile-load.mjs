@@ -9,6 +9,7 @@
  *
  * It reads `packages/core/dist` (Node cannot import the TypeScript sources without a loader).
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createTextMeasurer, MemorySource, parseDataset, viewDomain } from '../../packages/core/dist/index.js';
 import { dayToIso, eventId, eventTitle, generateWorkload } from './workload.mjs';
@@ -37,10 +38,14 @@ function datasetFor(workload) {
 
 const gc = globalThis.gc ?? (() => {});
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+/** Wall time, and the process's CPU time (less noisy on a shared machine; it counts GC threads too). */
 const time = (label, run) => {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const value = run();
-  console.log(`${label.padEnd(14)} ${(performance.now() - t0).toFixed(0).padStart(6)} ms`);
+  const cpu = process.cpuUsage(cpu0);
+  const wall = (performance.now() - t0).toFixed(0).padStart(6);
+  console.log(`${label.padEnd(14)} ${wall} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms)`);
   return value;
 };
 
@@ -48,7 +53,7 @@ for (let rep = 0; rep < reps; rep++) {
   let input = datasetFor(generateWorkload({ n }));
   gc();
   const baseline = process.memoryUsage().heapUsed;
-  console.log(`N = ${n}, input heap ${mb(baseline)}`);
+  console.log(`N = ${n}, input heap ${mb(baseline)}, load average ${os.loadavg()[0].toFixed(1)}`);
   const result = time('parse', () => parseDataset(input));
   console.log(`${''.padEnd(14)} ${result.dataset.events.length} events, ${result.problems.length} problems`);
   const source = time('MemorySource', () => new MemorySource(result.dataset));
