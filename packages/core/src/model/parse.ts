@@ -6,6 +6,7 @@
  * @module
  */
 import { describeValue, parseCalendarDate, parseDate, type TimePoint } from './date.js';
+import { StringSet } from './string-set.js';
 import {
   EVENT_STATUSES,
   type Dataset,
@@ -580,7 +581,8 @@ export function parseDataset(input: unknown, options: ParseOptions = {}): ParseR
         : `Dataset: "events" must be an array, got ${describeValue(rawEvents)}`,
     );
   } else {
-    const seen = new Map<string, number>();
+    const ids = new StringSet(rawEvents.length);
+    const uses = new Map<string, number>();
     const laneIds = new Set(lanes.map((lane) => lane.id));
     const fast = !prototypeInTheWay();
     const reportUnknown = options.reportUnknownFields !== false;
@@ -591,13 +593,13 @@ export function parseDataset(input: unknown, options: ParseOptions = {}): ParseR
       event ??= parseEvent(raw, index, ['events', index], problems, options);
       if (!event) continue;
       let id = event.id;
-      const count = seen.get(id) ?? 0;
-      seen.set(id, count + 1);
-      if (count > 0) {
+      if (!ids.add(id)) {
         // A duplicate is still an event the user gave: keep it under a derived id and say so.
-        do id = `${event.id}~${seen.get(event.id)!}`;
-        while (seen.has(id) && seen.set(event.id, seen.get(event.id)! + 1));
-        seen.set(id, 1);
+        // `uses` counts the ids claimed more than once (the first claim is the set's).
+        let count = (uses.get(id) ?? 1) + 1;
+        while (ids.has((id = `${event.id}~${count}`))) count++;
+        uses.set(event.id, count);
+        ids.add(id);
         problems.add(
           'warning',
           ['events', index, 'id'],
