@@ -17,6 +17,11 @@ export class EventIndex {
   readonly sorted: readonly TimelineEvent[];
   /** The spans of {@link sorted}, indexed. */
   readonly intervals: IntervalIndex;
+  /**
+   * Where each event of {@link sorted} was in the array given: `sorted[i] === events[order[i]]`.
+   * Per-event facts can be computed walking the given array (in memory order) and then permuted.
+   */
+  readonly order: Uint32Array;
   #position: Map<string, number> | undefined;
 
   constructor(events: readonly TimelineEvent[]) {
@@ -42,6 +47,7 @@ export class EventIndex {
       tos[i] = ends[position]!;
     }
     this.sorted = sorted;
+    this.order = order;
     this.intervals = new IntervalIndex(froms, tos);
   }
 

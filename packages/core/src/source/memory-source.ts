@@ -79,21 +79,30 @@ export class MemorySource implements TimelineSource {
     const events = this.index.sorted;
     const { froms, tos } = this.index.intervals;
     const laneOf = new Map(dataset.lanes.map((lane) => [lane.id, lane.index]));
-    const lanes = new Uint16Array(events.length);
-    const rangeLike = new Uint8Array(events.length);
-    let min = Infinity;
-    let max = -Infinity;
-    // Events of one lane usually come in runs of the same lane string: look it up once per run.
+    // Lane and shape of each event, read in the given order (the order the objects were made in,
+    // so memory is read in sequence), then permuted to display order.
+    const given = dataset.events;
+    const { order } = this.index;
+    const givenLanes = new Uint16Array(given.length);
+    const givenRangeLike = new Uint8Array(given.length);
     let lastLane: string | undefined;
     let lastIndex = 0;
-    for (let i = 0; i < events.length; i++) {
-      const event = events[i]!;
+    for (let i = 0; i < given.length; i++) {
+      const event = given[i]!;
       if (event.lane !== lastLane) {
         lastLane = event.lane;
         lastIndex = laneOf.get(lastLane) ?? 0;
       }
-      lanes[i] = lastIndex;
-      rangeLike[i] = event.end === undefined && isPointPrecision(event.start.precision) ? 0 : 1;
+      givenLanes[i] = lastIndex;
+      givenRangeLike[i] = event.end === undefined && isPointPrecision(event.start.precision) ? 0 : 1;
+    }
+    const lanes = new Uint16Array(events.length);
+    const rangeLike = new Uint8Array(events.length);
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < events.length; i++) {
+      lanes[i] = givenLanes[order[i]!]!;
+      rangeLike[i] = givenRangeLike[order[i]!]!;
       if (froms[i]! < min) min = froms[i]!;
       if (tos[i]! > max) max = tos[i]!;
     }
