@@ -264,24 +264,31 @@ interface EventParts {
 
 /**
  * Builds an event object: always the same fields in the same order (optional ones only when
- * present), assigned one by one rather than spread, so a million events share a few hidden
- * classes and no temporary objects are made.
+ * present), and no temporary objects. The common shapes are written as whole literals, so their
+ * fields live inside the object (one allocation, not an object plus a property store) and a
+ * million events share two hidden classes.
  */
 function createEvent(parts: EventParts): TimelineEvent {
-  const { end, description, url } = parts;
-  const event: Record<string, unknown> = { id: parts.id, title: parts.title, start: parts.start };
+  const { id, title, start, end, description, lane, tags, locations, people, status, sources, url, index } = parts;
+  const from = start.start;
+  if (description === undefined && url === undefined) {
+    return end === undefined
+      ? { id, title, start, lane, tags, locations, people, status, sources, from, to: start.end, index }
+      : { id, title, start, end, lane, tags, locations, people, status, sources, from, to: end.end, index };
+  }
+  const event: Record<string, unknown> = { id, title, start };
   if (end !== undefined) event['end'] = end;
   if (description !== undefined) event['description'] = description;
-  event['lane'] = parts.lane;
-  event['tags'] = parts.tags;
-  event['locations'] = parts.locations;
-  event['people'] = parts.people;
-  event['status'] = parts.status;
-  event['sources'] = parts.sources;
+  event['lane'] = lane;
+  event['tags'] = tags;
+  event['locations'] = locations;
+  event['people'] = people;
+  event['status'] = status;
+  event['sources'] = sources;
   if (url !== undefined) event['url'] = url;
-  event['from'] = parts.start.start;
-  event['to'] = end ? end.end : parts.start.end;
-  event['index'] = parts.index;
+  event['from'] = from;
+  event['to'] = end ? end.end : start.end;
+  event['index'] = index;
   return event as unknown as TimelineEvent;
 }
 
