@@ -347,7 +347,8 @@ export function itemGeometry(
 
 /**
  * The most events of each lane that overlap at one instant: for events in display order (sorted by
- * start), at each start, the events started so far minus those already ended. O(n log n).
+ * start), at each start, the events started so far minus those already ended. O(n log n) for the
+ * sorting of ends; the sweep itself is linear while starts ascend, as they do in display order.
  */
 export function overlapDepth(
   froms: ArrayLike<number>,
@@ -355,14 +356,35 @@ export function overlapDepth(
   lanes: ArrayLike<number>,
   laneCount: number,
 ): Uint32Array {
-  const byLane: number[][] = Array.from({ length: laneCount }, () => []);
-  for (let i = 0; i < froms.length; i++) byLane[lanes[i]!]?.push(i);
-  return Uint32Array.from(byLane, (indices) => {
-    const ends = Float64Array.from(indices, (i) => tos[i]!).sort();
+  // Each lane's spans packed together (lane by lane, display order within), in typed arrays.
+  const offsets = new Uint32Array(laneCount + 1);
+  for (let i = 0; i < froms.length; i++) if (lanes[i]! < laneCount) offsets[lanes[i]! + 1]!++;
+  for (let lane = 0; lane < laneCount; lane++) offsets[lane + 1]! += offsets[lane]!;
+  const fill = offsets.slice(0, laneCount);
+  const starts = new Float64Array(offsets[laneCount]!);
+  const ends = new Float64Array(offsets[laneCount]!);
+  for (let i = 0; i < froms.length; i++) {
+    const lane = lanes[i]!;
+    if (lane >= laneCount) continue;
+    const j = fill[lane]!++;
+    starts[j] = froms[i]!;
+    ends[j] = tos[i]!;
+  }
+  const depths = new Uint32Array(laneCount);
+  for (let lane = 0; lane < laneCount; lane++) {
+    const first = offsets[lane]!;
+    const laneStarts = starts.subarray(first, offsets[lane + 1]!);
+    const laneEnds = ends.subarray(first, offsets[lane + 1]!).sort();
     let depth = 0;
-    indices.forEach((i, started) => {
-      depth = Math.max(depth, started + 1 - bisect(ends, froms[i]!, true));
-    });
-    return depth;
-  });
+    // Ends at or before the current start; only moves forward while starts ascend.
+    let ended = 0;
+    for (let started = 0; started < laneStarts.length; started++) {
+      const start = laneStarts[started]!;
+      if (started > 0 && start < laneStarts[started - 1]!) ended = bisect(laneEnds, start, true);
+      else while (ended < laneEnds.length && laneEnds[ended]! <= start) ended++;
+      depth = Math.max(depth, started + 1 - ended);
+    }
+    depths[lane] = depth;
+  }
+  return depths;
 }
