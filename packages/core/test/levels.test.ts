@@ -135,6 +135,37 @@ describe('overlapDepth', () => {
     expect([...overlapDepth(froms, tos, lanes, 3)]).toEqual([3, 1, 0]);
   });
 
+  it('answers as a bisection per start does, sorted starts or not, lanes out of range skipped (fast-check)', () => {
+    // The definition: at each start, the events of its lane started so far minus those ended by then.
+    const reference = (froms: number[], tos: number[], lanes: number[], laneCount: number) => {
+      const byLane: number[][] = Array.from({ length: laneCount }, () => []);
+      froms.forEach((_, i) => byLane[lanes[i]!]?.push(i));
+      return byLane.map((indices) => {
+        const ends = indices.map((i) => tos[i]!).sort((a, b) => a - b);
+        let depth = 0;
+        indices.forEach((i, started) => {
+          depth = Math.max(depth, started + 1 - ends.filter((end) => end <= froms[i]!).length);
+        });
+        return depth;
+      });
+    };
+    const span = fc.tuple(
+      fc.integer({ min: 0, max: 20 }),
+      fc.integer({ min: 0, max: 6 }),
+      fc.integer({ min: 0, max: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 80 }), fc.boolean(), (spans, sorted) => {
+        if (sorted) spans.sort((a, b) => a[0] - b[0]);
+        const froms = spans.map(([from]) => from);
+        const tos = spans.map(([from, length]) => from + length);
+        const lanes = spans.map(([, , lane]) => lane);
+        expect([...overlapDepth(froms, tos, lanes, 3)]).toEqual(reference(froms, tos, lanes, 3));
+      }),
+      { numRuns: 500 },
+    );
+  }, 30_000);
+
   it('lets a lane grow past maxRows for events that overlap, so each can be drawn one by one', () => {
     const s = source({
       events: Array.from({ length: 9 }, (_, i) => ({

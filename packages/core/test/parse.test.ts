@@ -97,6 +97,14 @@ describe('parseDataset', () => {
     ]);
   });
 
+  it('derives ids past those already taken, original or derived', () => {
+    const ids = (list: string[]) =>
+      parseDataset(list.map((id, i) => ({ id, title: `T${i}`, start: '2020' }))).dataset.events.map((e) => e.id);
+    expect(ids(['x', 'x~2', 'x', 'x'])).toEqual(['x', 'x~2', 'x~3', 'x~4']);
+    expect(ids(['x', 'x', 'x~2', 'x~2', 'x'])).toEqual(['x', 'x~2', 'x~2~2', 'x~2~3', 'x~3']);
+    expect(ids(['x', 'x~3', 'x', 'x', 'x'])).toEqual(['x', 'x~3', 'x~2', 'x~4', 'x~5']);
+  });
+
   it('never throws on hostile input', () => {
     const hostile: unknown[] = [
       null,

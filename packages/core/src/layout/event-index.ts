@@ -1,15 +1,15 @@
 /**
  * An index over events, built once per data change: events in the one shared order (start, end,
- * input order) and a window query in O(log n + k log n) that answers "which events touch
- * [from, to]?", not slowed down by a few very long events. Every view (marks, keyboard focus,
- * table) reads this order.
+ * input order, as `compareEvents` orders them) and a window query in O(log n + k log n) that
+ * answers "which events touch [from, to]?", not slowed down by a few very long events. Every view
+ * (marks, keyboard focus, table) reads this order.
  *
  * @module
  */
 import type { TimeCoord } from '../model/calendar.js';
-import { compareEvents } from '../model/parse.js';
 import type { TimelineEvent } from '../model/types.js';
 import { IntervalIndex } from './interval-index.js';
+import { sortOrder } from './sort-order.js';
 
 /** Events sorted once, with a visible-window query. */
 export class EventIndex {
@@ -17,16 +17,37 @@ export class EventIndex {
   readonly sorted: readonly TimelineEvent[];
   /** The spans of {@link sorted}, indexed. */
   readonly intervals: IntervalIndex;
+  /**
+   * Where each event of {@link sorted} was in the array given: `sorted[i] === events[order[i]]`.
+   * Per-event facts can be computed walking the given array (in memory order) and then permuted.
+   */
+  readonly order: Uint32Array;
   #position: Map<string, number> | undefined;
 
   constructor(events: readonly TimelineEvent[]) {
-    this.sorted = [...events].sort(compareEvents);
-    const froms = new Float64Array(this.sorted.length);
-    const tos = new Float64Array(this.sorted.length);
-    this.sorted.forEach((event, i) => {
-      froms[i] = event.from;
-      tos[i] = event.to;
-    });
+    const n = events.length;
+    const starts = new Float64Array(n);
+    const ends = new Float64Array(n);
+    const inputOrder = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const event = events[i]!;
+      starts[i] = event.from;
+      ends[i] = event.to;
+      inputOrder[i] = event.index;
+    }
+    // The order of compareEvents, as a permutation sorted over typed arrays: no comparator calls.
+    const order = sortOrder(starts, ends, inputOrder);
+    const sorted = new Array<TimelineEvent>(n);
+    const froms = new Float64Array(n);
+    const tos = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const position = order[i]!;
+      sorted[i] = events[position]!;
+      froms[i] = starts[position]!;
+      tos[i] = ends[position]!;
+    }
+    this.sorted = sorted;
+    this.order = order;
     this.intervals = new IntervalIndex(froms, tos);
   }
 

@@ -61,6 +61,22 @@ export interface LevelInput {
   readonly depth: Uint32Array;
   /** `[from, to]` of all the data: labels that would run past its end go before their mark. */
   readonly extent: readonly [TimeCoord, TimeCoord];
+  /**
+   * `from` and `to` of each event, in the same order, when the caller has them in typed arrays
+   * already (placement then reads no event object but for the titles it measures); read from
+   * {@link events} when absent.
+   */
+  readonly froms?: Float64Array;
+  readonly tos?: Float64Array;
+}
+
+/** The starts and ends of a level input's events, as typed arrays. */
+function spansOf(input: LevelInput): { froms: Float64Array; tos: Float64Array } {
+  const { events } = input;
+  return {
+    froms: input.froms ?? Float64Array.from(events, (event) => event.from),
+    tos: input.tos ?? Float64Array.from(events, (event) => event.to),
+  };
 }
 
 /** Events of one lane at one level: those placed and those dense, with an index for each. */
@@ -105,6 +121,8 @@ export class LevelBuilder {
   readonly #flags: Uint8Array;
   readonly #short = new Map<number, { label: string; width: number }>();
   readonly #rowEnds: number[][];
+  readonly #froms: Float64Array;
+  readonly #tos: Float64Array;
   #next = 0;
   #result: LevelPlacement | undefined;
 
@@ -125,6 +143,7 @@ export class LevelBuilder {
       labelPad: spec.labelPad ?? 4,
     };
     const n = input.events.length;
+    ({ froms: this.#froms, tos: this.#tos } = spansOf(input));
     this.#rows = new Int8Array(n);
     this.#flags = new Uint8Array(n);
     this.#rowEnds = Array.from({ length: input.laneCount }, () => []);
@@ -155,24 +174,26 @@ export class LevelBuilder {
     const minX = extent[0] * s;
     const maxX = extent[1] * s;
     const widths = this.#widths;
+    const froms = this.#froms;
+    const tos = this.#tos;
     const n = events.length;
     const end = Math.min(n, this.#next + budget);
     for (let i = this.#next; i < end; i++) {
-      const event = events[i]!;
       const ends = this.#rowEnds[lanes[i]!]!;
       const maxRows = this.#laneRows[lanes[i]!]!;
-      const left = event.from * s;
-      const right = event.to * s;
+      const left = froms[i]! * s;
+      const right = tos[i]! * s;
       const bar = rangeLike[i] === 1 && right - left >= minBarWidth;
       const x0 = bar ? left : (left + right) / 2 - pointSize / 2;
       const x1 = bar ? right : x0 + pointSize;
       // Cheap test first: in a crowd, not even the mark fits, and the label need not be measured.
-      if (ends.length >= maxRows && !ends.some((e) => e + gap <= x0)) {
+      if (ends.length >= maxRows && !someRowFree(ends, gap, x0)) {
         this.#rows[i] = -1;
         continue;
       }
+      const title = events[i]!.title;
       let width = widths[i]!;
-      if (Number.isNaN(width)) width = widths[i] = measure(event.title);
+      if (Number.isNaN(width)) width = widths[i] = measure(title);
       const inside = bar && right - left >= width + 2 * labelPad;
       let before = false;
       let labelX = inside ? left + labelPad : x1 + labelPad;
@@ -182,10 +203,10 @@ export class LevelBuilder {
         const roomBefore = x0 - labelPad - minX;
         if (roomBefore >= width || roomBefore > roomAfter) {
           before = true;
-          if (roomBefore < width) width = this.#shorten(i, event.title, roomBefore);
+          if (roomBefore < width) width = this.#shorten(i, title, roomBefore);
           labelX = x0 - labelPad - width;
         } else {
-          width = this.#shorten(i, event.title, roomAfter);
+          width = this.#shorten(i, title, roomAfter);
         }
       }
       const start = Math.min(x0, labelX);
@@ -227,6 +248,8 @@ export class LevelBuilder {
 
   #finish(): LevelPlacement {
     const { events, lanes, laneCount } = this.#input;
+    const froms = this.#froms;
+    const tos = this.#tos;
     const rows = this.#rows;
     const placedCount = new Int32Array(laneCount);
     const denseCount = new Int32Array(laneCount);
@@ -245,20 +268,20 @@ export class LevelBuilder {
         placed[lane]![placedCount[lane]!++] = i;
       } else {
         const j = denseCount[lane]!++;
-        denseFroms[lane]![j] = events[i]!.from;
-        denseTos[lane]![j] = events[i]!.to;
+        denseFroms[lane]![j] = froms[i]!;
+        denseTos[lane]![j] = tos[i]!;
       }
     }
     const laneLevels = placed.map((positions, lane): LaneLevel => {
-      const froms = new Float64Array(positions.length);
-      const tos = new Float64Array(positions.length);
+      const placedFroms = new Float64Array(positions.length);
+      const placedTos = new Float64Array(positions.length);
       positions.forEach((p, j) => {
-        froms[j] = events[p]!.from;
-        tos[j] = events[p]!.to;
+        placedFroms[j] = froms[p]!;
+        placedTos[j] = tos[p]!;
       });
       return {
         placed: positions,
-        placedIndex: new IntervalIndex(froms, tos),
+        placedIndex: new IntervalIndex(placedFroms, placedTos),
         denseFroms: denseFroms[lane]!,
         denseTos: denseTos[lane]!.sort(),
       };
@@ -272,6 +295,12 @@ export class LevelBuilder {
       lanes: laneLevels,
     };
   }
+}
+
+/** Whether some row ends `gap` before `x` (a loop, not `some`: it runs per event in a crowd). */
+function someRowFree(ends: readonly number[], gap: number, x: number): boolean {
+  for (let r = 0; r < ends.length; r++) if (ends[r]! + gap <= x) return true;
+  return false;
 }
 
 /** What {@link itemGeometry} needs of a placed event. */
@@ -318,7 +347,8 @@ export function itemGeometry(
 
 /**
  * The most events of each lane that overlap at one instant: for events in display order (sorted by
- * start), at each start, the events started so far minus those already ended. O(n log n).
+ * start), at each start, the events started so far minus those already ended. O(n log n) for the
+ * sorting of ends; the sweep itself is linear while starts ascend, as they do in display order.
  */
 export function overlapDepth(
   froms: ArrayLike<number>,
@@ -326,14 +356,35 @@ export function overlapDepth(
   lanes: ArrayLike<number>,
   laneCount: number,
 ): Uint32Array {
-  const byLane: number[][] = Array.from({ length: laneCount }, () => []);
-  for (let i = 0; i < froms.length; i++) byLane[lanes[i]!]?.push(i);
-  return Uint32Array.from(byLane, (indices) => {
-    const ends = Float64Array.from(indices, (i) => tos[i]!).sort();
+  // Each lane's spans packed together (lane by lane, display order within), in typed arrays.
+  const offsets = new Uint32Array(laneCount + 1);
+  for (let i = 0; i < froms.length; i++) if (lanes[i]! < laneCount) offsets[lanes[i]! + 1]!++;
+  for (let lane = 0; lane < laneCount; lane++) offsets[lane + 1]! += offsets[lane]!;
+  const fill = offsets.slice(0, laneCount);
+  const starts = new Float64Array(offsets[laneCount]!);
+  const ends = new Float64Array(offsets[laneCount]!);
+  for (let i = 0; i < froms.length; i++) {
+    const lane = lanes[i]!;
+    if (lane >= laneCount) continue;
+    const j = fill[lane]!++;
+    starts[j] = froms[i]!;
+    ends[j] = tos[i]!;
+  }
+  const depths = new Uint32Array(laneCount);
+  for (let lane = 0; lane < laneCount; lane++) {
+    const first = offsets[lane]!;
+    const laneStarts = starts.subarray(first, offsets[lane + 1]!);
+    const laneEnds = ends.subarray(first, offsets[lane + 1]!).sort();
     let depth = 0;
-    indices.forEach((i, started) => {
-      depth = Math.max(depth, started + 1 - bisect(ends, froms[i]!, true));
-    });
-    return depth;
-  });
+    // Ends at or before the current start; only moves forward while starts ascend.
+    let ended = 0;
+    for (let started = 0; started < laneStarts.length; started++) {
+      const start = laneStarts[started]!;
+      if (started > 0 && start < laneStarts[started - 1]!) ended = bisect(laneEnds, start, true);
+      else while (ended < laneEnds.length && laneEnds[ended]! <= start) ended++;
+      depth = Math.max(depth, started + 1 - ended);
+    }
+    depths[lane] = depth;
+  }
+  return depths;
 }

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { describeValue, parseDate, type TimePoint } from './date.js';
+import { describeValue, parseCalendarDate, parseDate, type TimePoint } from './date.js';
+import { StringSet } from './string-set.js';
 import {
   EVENT_STATUSES,
   type Dataset,
@@ -42,6 +43,12 @@ const LANE_FIELDS = new Set(['id', 'label', 'description']);
 const ERA_FIELDS = new Set(['id', 'title', 'start', 'end', 'description', 'sources']);
 
 type Path = readonly (string | number)[];
+
+/**
+ * The one empty list every event without tags, locations, people or sources shares: a million
+ * events would otherwise hold four million empty arrays. Frozen, as the model is read-only.
+ */
+const NONE: readonly never[] = Object.freeze([]);
 type Json = Record<string, unknown>;
 
 /** Options for {@link parseDataset}. */
@@ -52,6 +59,12 @@ export interface ParseOptions {
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An object literal or `JSON.parse` result (or a null-prototype object): nothing inherited to trip over. */
+function isPlain(value: Json): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** Own property read: never walks the prototype chain, so `__proto__` and friends are plain data. */
@@ -133,12 +146,12 @@ function optionalString(ctx: ItemContext, object: Json, field: string): string |
   return undefined;
 }
 
-function stringList(ctx: ItemContext, object: Json, field: string): string[] {
+function stringList(ctx: ItemContext, object: Json, field: string): readonly string[] {
   const value = own(object, field);
-  if (value === undefined) return [];
+  if (value === undefined) return NONE;
   if (!Array.isArray(value)) {
     report(ctx, 'warning', field, `"${field}" must be an array of strings, got ${describeValue(value)}; it is ignored`);
-    return [];
+    return NONE;
   }
   const out: string[] = [];
   value.forEach((item: unknown, i) => {
@@ -151,7 +164,7 @@ function stringList(ctx: ItemContext, object: Json, field: string): string[] {
         `${field}[${i}] must be a non-empty string, got ${describeValue(item)}; it is ignored`,
       );
   });
-  return out;
+  return out.length ? out : NONE;
 }
 
 function date(ctx: ItemContext, object: Json, field: string, required: boolean): TimePoint | undefined | null {
@@ -181,12 +194,12 @@ function unknownFields(ctx: ItemContext, object: Json, known: Set<string>, optio
   }
 }
 
-function parseSources(ctx: ItemContext, object: Json, options: ParseOptions): Source[] {
+function parseSources(ctx: ItemContext, object: Json, options: ParseOptions): readonly Source[] {
   const value = own(object, 'sources');
-  if (value === undefined) return [];
+  if (value === undefined) return NONE;
   if (!Array.isArray(value)) {
     report(ctx, 'warning', 'sources', `"sources" must be an array, got ${describeValue(value)}; it is ignored`);
-    return [];
+    return NONE;
   }
   const out: Source[] = [];
   value.forEach((raw: unknown, i) => {
@@ -217,7 +230,7 @@ function parseSources(ctx: ItemContext, object: Json, options: ParseOptions): So
       ...(quote === undefined ? {} : { quote }),
     });
   });
-  return out;
+  return out.length ? out : NONE;
 }
 
 function checkOrder(ctx: ItemContext, start: TimePoint, end: TimePoint | undefined): boolean {
@@ -232,13 +245,172 @@ function defaultStatus(start: TimePoint): EventStatus {
   return 'confirmed';
 }
 
+/** What an event is made of, before its object is built. */
+interface EventParts {
+  id: string;
+  title: string;
+  start: TimePoint;
+  end: TimePoint | undefined;
+  description: string | undefined;
+  lane: string;
+  tags: readonly string[];
+  locations: readonly string[];
+  people: readonly string[];
+  status: EventStatus;
+  sources: readonly Source[];
+  url: string | undefined;
+  index: number;
+}
+
+/**
+ * Builds an event object: always the same fields in the same order (optional ones only when
+ * present), and no temporary objects. The common shapes are written as whole literals, so their
+ * fields live inside the object (one allocation, not an object plus a property store) and a
+ * million events share two hidden classes.
+ */
+function createEvent(parts: EventParts): TimelineEvent {
+  const { id, title, start, end, description, lane, tags, locations, people, status, sources, url, index } = parts;
+  const from = start.start;
+  if (description === undefined && url === undefined) {
+    return end === undefined
+      ? { id, title, start, lane, tags, locations, people, status, sources, from, to: start.end, index }
+      : { id, title, start, end, lane, tags, locations, people, status, sources, from, to: end.end, index };
+  }
+  const event: Record<string, unknown> = { id, title, start };
+  if (end !== undefined) event['end'] = end;
+  if (description !== undefined) event['description'] = description;
+  event['lane'] = lane;
+  event['tags'] = tags;
+  event['locations'] = locations;
+  event['people'] = people;
+  event['status'] = status;
+  event['sources'] = sources;
+  if (url !== undefined) event['url'] = url;
+  event['from'] = from;
+  event['to'] = end ? end.end : start.end;
+  event['index'] = index;
+  return event as unknown as TimelineEvent;
+}
+
+/**
+ * Whether `Object.prototype` has an enumerable property or one named like an event field (someone
+ * patched or polluted it): then plain reads are not own reads, and every event takes the careful path.
+ */
+function prototypeInTheWay(): boolean {
+  for (const _ in {}) return true;
+  for (const field of EVENT_FIELDS) if (field in Object.prototype) return true;
+  return false;
+}
+
+/** A trimmed, non-empty string, or undefined. */
+function trimmedText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  return text === '' ? undefined : text;
+}
+
+/** A list of non-empty strings, trimmed; `null` when anything in it would be reported. */
+function fastStringList(value: unknown): readonly string[] | null {
+  if (value === undefined) return NONE;
+  if (!Array.isArray(value)) return null;
+  if (value.length === 0) return NONE;
+  const out = new Array<string>(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const text = trimmedText(value[i]);
+    if (text === undefined) return null;
+    out[i] = text;
+  }
+  return out;
+}
+
+/** A date string the fast path reads, from this parse's cache of date-only values. */
+type DateCache = Map<string, TimePoint>;
+/** Distinct date-only values a parse remembers (a day precision dataset has a few thousand). */
+const DATE_CACHE_LIMIT = 65_536;
+
+function fastDate(value: string, cache: DateCache): TimePoint | undefined {
+  let point = cache.get(value);
+  if (point === undefined) {
+    point = parseCalendarDate(value);
+    if (point !== undefined && cache.size < DATE_CACHE_LIMIT) cache.set(value, point);
+  }
+  return point;
+}
+
+/**
+ * The common, valid event, read without making anything that a valid event does not need: every
+ * field known (or unknown fields not reported), id, title and dates in the plain forms, optional
+ * fields well formed, no sources. Returns undefined for anything else, and {@link parseEvent} then
+ * reads the event again, reporting what is wrong. For an event it accepts, the result is the one
+ * {@link parseEvent} gives and {@link parseEvent} would report nothing.
+ *
+ * Events that share a date string share its {@link TimePoint} (the value is immutable): a million
+ * events over a few years hold a few thousand dates, not two million.
+ */
+function fastEvent(raw: Json, index: number, cache: DateCache, reportUnknown: boolean): TimelineEvent | undefined {
+  if (reportUnknown) {
+    // The keys Object.keys would list (nothing enumerable is inherited: see prototypeInTheWay).
+    for (const key in raw) if (!EVENT_FIELDS.has(key)) return undefined;
+  }
+  // Plain reads are own reads here: the prototype is Object.prototype or null and holds no field name.
+  if (raw['sources'] !== undefined) return undefined;
+  const id = raw['id'];
+  const title = raw['title'];
+  const start = raw['start'];
+  const end = raw['end'];
+  const description = raw['description'];
+  const lane = raw['lane'];
+  const status = raw['status'];
+  const url = raw['url'];
+  const idText = trimmedText(id);
+  const titleText = trimmedText(title);
+  if (idText === undefined || titleText === undefined || typeof start !== 'string') return undefined;
+  const startPoint = fastDate(start, cache);
+  if (startPoint === undefined) return undefined;
+  let endPoint: TimePoint | undefined;
+  if (end !== undefined) {
+    if (typeof end !== 'string') return undefined;
+    endPoint = fastDate(end, cache);
+    if (endPoint === undefined || endPoint.end <= startPoint.start) return undefined;
+  }
+  if (description !== undefined && typeof description !== 'string') return undefined;
+  if (lane !== undefined && typeof lane !== 'string') return undefined;
+  const tagList = fastStringList(raw['tags']);
+  const locationList = fastStringList(raw['locations']);
+  const peopleList = fastStringList(raw['people']);
+  if (tagList === null || locationList === null || peopleList === null) return undefined;
+  if (status !== undefined && !(EVENT_STATUSES as readonly unknown[]).includes(status)) return undefined;
+  let href: string | undefined;
+  if (url !== undefined) {
+    if (typeof url !== 'string') return undefined;
+    href = url.trim();
+    if (!/^https?:\/\//i.test(href)) return undefined;
+  }
+  return createEvent({
+    id: idText,
+    title: titleText,
+    start: startPoint,
+    end: endPoint,
+    description: description as string | undefined,
+    lane: (lane as string | undefined)?.trim() || DEFAULT_LANE,
+    tags: tagList,
+    locations: locationList,
+    people: peopleList,
+    status: (status as EventStatus | undefined) ?? defaultStatus(startPoint),
+    sources: NONE,
+    url: href,
+    index,
+  });
+}
+
+/** Reads any event, reporting everything that is wrong with it; undefined when it cannot be shown. */
 function parseEvent(
   raw: unknown,
   index: number,
   path: Path,
   problems: Problems,
   options: ParseOptions,
-): (Omit<TimelineEvent, 'lane'> & { lane: string | undefined }) | undefined {
+): TimelineEvent | undefined {
   if (!isObject(raw)) {
     problems.add(
       'error',
@@ -287,23 +459,21 @@ function parseEvent(
   if (id === undefined || title === undefined || !start || end === null || !checkOrder(ctx, start, end)) {
     return undefined;
   }
-  return {
+  return createEvent({
     id,
     title,
     start,
-    ...(end === undefined ? {} : { end }),
-    ...(description === undefined ? {} : { description }),
-    lane,
+    end,
+    description,
+    lane: lane ?? DEFAULT_LANE,
     tags,
     locations,
     people,
     status: status ?? defaultStatus(start),
     sources,
-    ...(url === undefined ? {} : { url }),
-    from: start.start,
-    to: end ? end.end : start.end,
+    url,
     index,
-  };
+  });
 }
 
 /**
@@ -418,37 +588,43 @@ export function parseDataset(input: unknown, options: ParseOptions = {}): ParseR
         : `Dataset: "events" must be an array, got ${describeValue(rawEvents)}`,
     );
   } else {
-    const seen = new Map<string, number>();
+    const ids = new StringSet(rawEvents.length);
+    const uses = new Map<string, number>();
     const laneIds = new Set(lanes.map((lane) => lane.id));
-    rawEvents.forEach((raw: unknown, index) => {
-      const path = ['events', index];
-      const event = parseEvent(raw, index, path, problems, options);
-      if (!event) return;
+    const fast = !prototypeInTheWay();
+    const reportUnknown = options.reportUnknownFields !== false;
+    const dates: DateCache = new Map();
+    for (let index = 0; index < rawEvents.length; index++) {
+      const raw: unknown = rawEvents[index];
+      let event = fast && isObject(raw) && isPlain(raw) ? fastEvent(raw, index, dates, reportUnknown) : undefined;
+      event ??= parseEvent(raw, index, ['events', index], problems, options);
+      if (!event) continue;
       let id = event.id;
-      const count = seen.get(id) ?? 0;
-      seen.set(id, count + 1);
-      if (count > 0) {
+      if (!ids.add(id)) {
         // A duplicate is still an event the user gave: keep it under a derived id and say so.
-        do id = `${event.id}~${seen.get(event.id)!}`;
-        while (seen.has(id) && seen.set(event.id, seen.get(event.id)! + 1));
-        seen.set(id, 1);
+        // `uses` counts the ids claimed more than once (the first claim is the set's).
+        let count = (uses.get(id) ?? 1) + 1;
+        while (ids.has((id = `${event.id}~${count}`))) count++;
+        uses.set(event.id, count);
+        ids.add(id);
         problems.add(
           'warning',
-          [...path, 'id'],
+          ['events', index, 'id'],
           `Event "${event.id}" (events[${index}]): id is used by an earlier event; shown as "${id}"`,
           {
             eventId: event.id,
             index,
           },
         );
+        event = { ...event, id };
       }
-      const lane = event.lane ?? DEFAULT_LANE;
+      const lane = event.lane;
       if (!laneIds.has(lane)) {
         laneIds.add(lane);
         lanes.push({ id: lane, label: lane === DEFAULT_LANE ? '' : lane, index: lanes.length });
       }
-      events.push({ ...event, id, lane });
-    });
+      events.push(event);
+    }
   }
   const dataset: Dataset = {
     ...(title === undefined ? {} : { title }),

@@ -8,6 +8,7 @@
  * @module
  */
 import type { TimeCoord } from '../model/calendar.js';
+import type { DatePrecision } from '../model/date.js';
 import type { Dataset, TimelineEvent } from '../model/types.js';
 import { EventIndex } from '../layout/event-index.js';
 import { bisect } from '../layout/interval-index.js';
@@ -76,18 +77,35 @@ export class MemorySource implements TimelineSource {
     this.index = new EventIndex(dataset.events);
     this.#options = { syncLimit: 50_000, sliceSize: 25_000, maxLevels: 24, ...options };
     const events = this.index.sorted;
+    const { froms, tos } = this.index.intervals;
     const laneOf = new Map(dataset.lanes.map((lane) => [lane.id, lane.index]));
+    // Lane and shape of each event, read in the given order (the order the objects were made in,
+    // so memory is read in sequence), then permuted to display order.
+    const given = dataset.events;
+    const { order } = this.index;
+    const givenLanes = new Uint16Array(given.length);
+    const givenRangeLike = new Uint8Array(given.length);
+    let lastLane: string | undefined;
+    let lastIndex = 0;
+    for (let i = 0; i < given.length; i++) {
+      const event = given[i]!;
+      if (event.lane !== lastLane) {
+        lastLane = event.lane;
+        lastIndex = laneOf.get(lastLane) ?? 0;
+      }
+      givenLanes[i] = lastIndex;
+      givenRangeLike[i] = event.end === undefined && isPointPrecision(event.start.precision) ? 0 : 1;
+    }
     const lanes = new Uint16Array(events.length);
     const rangeLike = new Uint8Array(events.length);
     let min = Infinity;
     let max = -Infinity;
-    events.forEach((event, i) => {
-      lanes[i] = laneOf.get(event.lane) ?? 0;
-      const point = event.end === undefined && POINT_PRECISIONS.has(event.start.precision);
-      rangeLike[i] = point ? 0 : 1;
-      if (event.from < min) min = event.from;
-      if (event.to > max) max = event.to;
-    });
+    for (let i = 0; i < events.length; i++) {
+      lanes[i] = givenLanes[order[i]!]!;
+      rangeLike[i] = givenRangeLike[order[i]!]!;
+      if (froms[i]! < min) min = froms[i]!;
+      if (tos[i]! > max) max = tos[i]!;
+    }
     this.extent = min <= max ? [min, max] : undefined;
     const laneCount = Math.max(1, dataset.lanes.length);
     this.#input = {
@@ -95,11 +113,13 @@ export class MemorySource implements TimelineSource {
       lanes,
       laneCount,
       rangeLike,
-      depth: overlapDepth(this.index.intervals.froms, this.index.intervals.tos, lanes, laneCount),
+      depth: overlapDepth(froms, tos, lanes, laneCount),
       extent: this.extent ?? [0, 0],
+      froms,
+      tos,
     };
-    this.#froms = this.index.intervals.froms;
-    this.#tos = Float64Array.from(this.index.intervals.tos).sort();
+    this.#froms = froms;
+    this.#tos = Float64Array.from(tos).sort();
   }
 
   get size(): number {
@@ -285,8 +305,10 @@ function labelOf(placement: LevelPlacement, position: number, title: string, sta
     : { label: title, labelWidth: state.widths[position]! };
 }
 
-/** Precisions drawn as a point when there is no end: a day or finer. */
-const POINT_PRECISIONS = new Set(['day', 'minute', 'second', 'millisecond']);
+/** Whether a date of this precision is drawn as a point when there is no end: a day or finer. */
+function isPointPrecision(precision: DatePrecision): boolean {
+  return precision === 'day' || precision === 'minute' || precision === 'second' || precision === 'millisecond';
+}
 
 /** Counts per bucket of spans overlapping each bucket, by bisection in sorted starts and ends. */
 export function countBuckets(
