@@ -126,15 +126,16 @@ export function datasetText({ n, seed, rangeShare }) {
   const random = mulberry32(seed ^ 0x5eed5eed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const between = (min, max) => min + Math.floor(random() * (max - min + 1));
+  const capital = (text) => `${text[0].toUpperCase()}${text.slice(1)}`;
   const sentence = () => {
     const words = Array.from({ length: between(6, 20) }, () => pick(WORDS));
-    return `${words[0][0].toUpperCase()}${words[0].slice(1)} ${words.slice(1).join(' ')}.`;
+    return `${capital(words.join(' '))}.`;
   };
   const title = () => {
     // From three words ("Kiel: vote postponed") to a long headline with a place and a clause.
     const base = `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)}`;
     const roll = random();
-    if (roll < 0.2) return `${pick(PLACES)}: ${pick(BRIEF_NOUNS)} ${pick(BRIEF_OUTCOMES)}`;
+    if (roll < 0.2) return capital(`${pick(PLACES)}: ${pick(BRIEF_NOUNS)} ${pick(BRIEF_OUTCOMES)}`);
     if (roll < 0.6) return `${base} in ${pick(PLACES)}`;
     if (roll < 0.85) return base;
     return `${base} in ${pick(PLACES)} after ${between(2, 30)} months of ${pick(['talks', 'delays', 'protests', 'studies'])}`;
