@@ -70,7 +70,7 @@ function options() {
   if (!(rangeShare >= 0 && rangeShare <= 1)) throw new Error('--range-share must be between 0 and 1');
   const sizes = list(values.sizes);
   const datasets = sizes.map(parseMegabytes).filter((megabytes) => megabytes !== undefined);
-  for (const megabytes of datasets) positive(String(megabytes), 'sizes');
+  for (const megabytes of datasets) if (!(megabytes > 0)) throw new Error(`--sizes: ${megabytes}MB is not a size`);
   return {
     help: values.help,
     jsonOnly: values['json-only'],

@@ -226,10 +226,17 @@ function cell(entry, key) {
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 
+/** "1,000 / 10,000 events and a 50MB dataset file". */
+function workloads(params) {
+  const counts = params.sizes.length ? `${params.sizes.map((n) => integer.format(n)).join(' / ')} events` : '';
+  const files = params.datasets.length ? `a ${params.datasets.map((d) => d.size).join(' / ')} dataset file` : '';
+  return [counts, files].filter(Boolean).join(' and ');
+}
+
 /** "60 s", or "60 s (400 s at N = 1,000,000)" when the timeout scales with N. */
 function timeouts(params) {
   const seconds = Object.entries(params.timeoutsMs ?? {}).map(([n, ms]) => [Number(n), ms / 1000]);
-  if (!seconds.length) return typeof params.timeoutMs === 'number' ? `${params.timeoutMs / 1000} s` : 'auto';
+  if (!seconds.length) return `${params.datasetTimeoutMs / 1000} s`;
   const base = Math.min(...seconds.map(([, s]) => s));
   const larger = seconds
     .filter(([, s]) => s > base)
@@ -251,7 +258,7 @@ export function renderMarkdown(result) {
     `Libraries: reeltime ${machine.libraries.reeltime}, vis-timeline ${machine.libraries['vis-timeline']}, ` +
       `@gravity-ui/timeline ${machine.libraries['@gravity-ui/timeline']}.`,
     '',
-    `Workload: ${params.sizes.map((n) => integer.format(n)).join(' / ')} events, 8 lanes, 2019–2024, ` +
+    `Workload: ${workloads(params)}, 8 lanes, 2019–2024, ` +
       `${Math.round(params.rangeShare * 100)} % ranges of 1–90 days, seed ${params.seed}; container ` +
       `${params.container.width}×${params.container.height} px. ${params.reps} rep(s), each in a fresh browser; ` +
       `timeout per run ${timeouts(params)}. Zoom: ${params.wheelSteps} wheel steps of deltaY ` +
@@ -264,17 +271,19 @@ export function renderMarkdown(result) {
         `${Math.max(...loads).toFixed(2)} on ${machine.cores} cores (the bench's own previous run counts too).`,
       '',
     );
-  const header = ['lib', 'N', 'ok/runs', ...METRICS.map(([, label]) => label)];
-  lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`);
-  for (const entry of summary) {
-    const row = [entry.lib, integer.format(entry.n), `${entry.ok}/${entry.runs}`];
-    // A row without a result says why once, instead of in every column.
-    if (!entry.ok) row.push(statusText(entry), ...METRICS.slice(1).map(() => ''));
-    else row.push(...METRICS.map(([k]) => cell(entry, k)));
-    lines.push(`| ${row.join(' | ')} |`);
+  if (summary.length) {
+    const header = ['lib', 'N', 'ok/runs', ...METRICS.map(([, label]) => label)];
+    lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`);
+    for (const entry of summary) {
+      const row = [entry.lib, integer.format(entry.n), `${entry.ok}/${entry.runs}`];
+      // A row without a result says why once, instead of in every column.
+      if (!entry.ok) row.push(statusText(entry), ...METRICS.slice(1).map(() => ''));
+      else row.push(...METRICS.map(([k]) => cell(entry, k)));
+      lines.push(`| ${row.join(' | ')} |`);
+    }
+    lines.push('');
   }
   lines.push(
-    '',
     'DOM elements count every element of the page, including those in open shadow roots (recursively); ' +
       `the empty page has ${result.runs.find((run) => run.domPage)?.domPage.elements ?? '?'} of its own. ` +
       'All DOM nodes add text and comment nodes (Lit keeps comment markers), the shadow roots and the document.',
@@ -309,11 +318,13 @@ export function renderMarkdown(result) {
       for (const problem of entry.problems)
         lines.push(`- ${entry.lib} at ${entry.size ?? `N = ${integer.format(entry.n)}`}: ${problem}`);
   }
-  lines.push('', '## reeltime / peer (median ÷ median; below 1 means reeltime is faster)', '');
-  lines.push('| N | peer | first render | zoom frame p95 |', '| --- | --- | --- | --- |');
-  for (const row of result.ratios) {
-    const show = (value) => (value === undefined ? 'n/a' : `${value.toFixed(2)}×`);
-    lines.push(`| ${integer.format(row.n)} | ${row.peer} | ${show(row.renderMs)} | ${show(row.zoomP95Ms)} |`);
+  if (result.ratios.length) {
+    lines.push('', '## reeltime / peer (median ÷ median; below 1 means reeltime is faster)', '');
+    lines.push('| N | peer | first render | zoom frame p95 |', '| --- | --- | --- | --- |');
+    for (const row of result.ratios) {
+      const show = (value) => (value === undefined ? 'n/a' : `${value.toFixed(2)}×`);
+      lines.push(`| ${integer.format(row.n)} | ${row.peer} | ${show(row.renderMs)} | ${show(row.zoomP95Ms)} |`);
+    }
   }
   lines.push('', '## Bundles (minified as built; gzip level 9)', '');
   lines.push('| bundle | JS min | JS min+gz | CSS min+gz |', '| --- | --- | --- | --- |');
