@@ -98,3 +98,27 @@ export function countPlotPixels(png) {
   const inkStrips = strips.filter((count) => count > 0).length;
   return { area: width * Math.max(0, height - PLOT_TOP), nonBackground, ink, inkStrips };
 }
+
+/** A zoom that changes fewer than this share of the plot's pixels did not visibly move the view. */
+export const MIN_CHANGED_SHARE = 0.01;
+
+/**
+ * The share of the plot's pixels (below `PLOT_TOP`) that differ between two screenshots of the same
+ * size by more than a little anti-aliasing noise: the visible proof that the view moved.
+ */
+export function changedShare(a, b) {
+  if (a.width !== b.width || a.height !== b.height) return 1;
+  let changed = 0;
+  for (let y = PLOT_TOP; y < a.height; y++) {
+    for (let x = 0; x < a.width; x++) {
+      const i = (y * a.width + x) * a.channels;
+      const j = (y * b.width + x) * b.channels;
+      const delta =
+        Math.abs(a.pixels[i] - b.pixels[j]) +
+        Math.abs(a.pixels[i + 1] - b.pixels[j + 1]) +
+        Math.abs(a.pixels[i + 2] - b.pixels[j + 2]);
+      if (delta > 24) changed++;
+    }
+  }
+  return changed / (a.width * Math.max(1, a.height - PLOT_TOP));
+}

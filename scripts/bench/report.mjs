@@ -30,6 +30,8 @@ function metricsOf(run) {
     zoomP95Ms: quantile(intervals, 0.95),
     longTaskMs: run.zoom.longTasks.reduce((sum, duration) => sum + duration, 0),
     heapMB: run.heapBytes / 2 ** 20,
+    domElementsFirstView: run.domFirstView.elements,
+    domElements: run.dom.elements,
     domNodesFirstView: run.domFirstView.nodes,
     domNodes: run.dom.nodes,
     inkPixels: run.pixels.ink,
@@ -46,11 +48,22 @@ export const METRICS = [
   ['zoomP95Ms', 'zoom frame p95 (ms)'],
   ['longTaskMs', 'long tasks during zoom (ms)'],
   ['heapMB', 'heap after zoom + GC (MB)'],
-  ['domNodesFirstView', 'DOM nodes, first view'],
-  ['domNodes', 'DOM nodes, after zoom'],
+  ['domElementsFirstView', 'DOM elements, first view'],
+  ['domElements', 'DOM elements, after zoom'],
+  ['domNodesFirstView', 'all DOM nodes, first view'],
+  ['domNodes', 'all DOM nodes, after zoom'],
   ['zoomFactor', 'zoom reached (×)'],
 ];
-const COUNTS = new Set(['domNodesFirstView', 'domNodes', 'inkPixels', 'zoomFactor']);
+const COUNTS = new Set([
+  'domElementsFirstView',
+  'domElements',
+  'domNodesFirstView',
+  'domNodes',
+  'inkPixels',
+  'zoomFactor',
+  'events',
+  'longTasks',
+]);
 
 /** Adds each run's derived metrics and groups runs by (lib, N). */
 export function summarize(runs, libs, sizes) {
@@ -71,6 +84,70 @@ export function summarize(runs, libs, sizes) {
       };
       for (const key of [...METRICS.map(([k]) => k), 'inkPixels', 'zoomStepMs'])
         entry[key] = stats(ok.map((run) => run.metrics[key]));
+      summary.push(entry);
+    }
+  }
+  return summary;
+}
+
+/** The targets the dataset-file workload is read against. */
+export const SRC_TARGET = { firstViewMs: 3000, longestFrameMs: 200 };
+
+/** The per-rep numbers of a dataset-file run: everything after the first view counts. */
+function datasetMetricsOf(run) {
+  const { intervals, longTasks } = run.zoom;
+  return {
+    firstViewMs: run.firstViewMs,
+    // From the first view to the end of the zoom: idle and background work, the screenshot, the steps.
+    longestFrameMs: Math.max(...intervals),
+    zoomP95Ms: quantile(intervals, 0.95),
+    longTasks: longTasks.length,
+    longTaskMs: longTasks.reduce((sum, duration) => sum + duration, 0),
+    longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
+    heapMB: run.heapBytes / 2 ** 20,
+    domElementsFirstView: run.domFirstView.elements,
+    domElements: run.dom.elements,
+    zoomFactor: run.zoomFactor,
+  };
+}
+
+/** The dataset-file columns: metric key and heading. */
+export const DATASET_METRICS = [
+  ['firstViewMs', 'first view (ms)'],
+  ['longestFrameMs', 'longest frame after it (ms)'],
+  ['zoomP95Ms', 'frame p95 (ms)'],
+  ['longTasks', 'long tasks'],
+  ['longTaskMs', 'long tasks (ms)'],
+  ['longestTaskMs', 'longest task (ms)'],
+  ['heapMB', 'heap after zoom + GC (MB)'],
+  ['domElements', 'DOM elements, after zoom'],
+  ['zoomFactor', 'zoom reached (×)'],
+];
+
+/** Groups dataset-file runs by (lib, size), with the same statistics and whether the target was met. */
+export function summarizeDatasets(runs) {
+  for (const run of runs) if (run.status === 'ok') run.metrics = datasetMetricsOf(run);
+  const summary = [];
+  for (const size of [...new Set(runs.map((run) => run.dataset.size))]) {
+    for (const lib of [...new Set(runs.map((run) => run.lib))]) {
+      const mine = runs.filter((run) => run.lib === lib && run.dataset.size === size);
+      if (!mine.length) continue;
+      const ok = mine.filter((run) => run.status === 'ok');
+      const entry = {
+        lib,
+        size,
+        events: mine[0].dataset.events,
+        bytes: mine[0].dataset.bytes,
+        runs: mine.length,
+        ok: ok.length,
+        status: ok.length === mine.length ? 'ok' : ok.length ? 'partial' : mine[0].status,
+        problems: [...new Set(mine.filter((run) => run.status !== 'ok').map((run) => `${run.status}: ${run.reason}`))],
+      };
+      for (const [key] of DATASET_METRICS) entry[key] = stats(ok.map((run) => run.metrics[key]));
+      // Met by the median rep; the min–max in the table shows how close the others came.
+      entry.targetMet = ok.length
+        ? entry.firstViewMs.median < SRC_TARGET.firstViewMs && entry.longestFrameMs.median <= SRC_TARGET.longestFrameMs
+        : undefined;
       summary.push(entry);
     }
   }
@@ -133,15 +210,39 @@ function number(value) {
   return value.toFixed(2);
 }
 
+/** What a row without a successful run says in place of its numbers. */
+function statusText(entry) {
+  if (entry.status === 'timeout') return '**timeout**';
+  if (entry.status === 'not-run') return `not run (${entry.problems[0]?.replace(/^not-run: /, '')})`;
+  return entry.status;
+}
+
 function cell(entry, key) {
-  if (!entry[key])
-    return entry.status === 'timeout' ? '**timeout**' : entry.status === 'skipped' ? 'skipped' : 'failed';
+  if (!entry[key]) return '–';
   const { median, min, max } = entry[key];
   const format = COUNTS.has(key) ? (value) => integer.format(value) : number;
   return format(min) === format(max) ? format(median) : `${format(median)} (${format(min)}–${format(max)})`;
 }
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/** "1,000 / 10,000 events and a 50MB dataset file". */
+function workloads(params) {
+  const counts = params.sizes.length ? `${params.sizes.map((n) => integer.format(n)).join(' / ')} events` : '';
+  const files = params.datasets.length ? `a ${params.datasets.map((d) => d.size).join(' / ')} dataset file` : '';
+  return [counts, files].filter(Boolean).join(' and ');
+}
+
+/** "60 s", or "60 s (400 s at N = 1,000,000)" when the timeout scales with N. */
+function timeouts(params) {
+  const seconds = Object.entries(params.timeoutsMs ?? {}).map(([n, ms]) => [Number(n), ms / 1000]);
+  if (!seconds.length) return `${params.datasetTimeoutMs / 1000} s`;
+  const base = Math.min(...seconds.map(([, s]) => s));
+  const larger = seconds
+    .filter(([, s]) => s > base)
+    .map(([n, s]) => `${integer.format(s)} s at N = ${integer.format(n)}`);
+  return `${integer.format(base)} s${larger.length ? ` (${larger.join(', ')})` : ''}`;
+}
 
 /** The Markdown report. */
 export function renderMarkdown(result) {
@@ -157,10 +258,10 @@ export function renderMarkdown(result) {
     `Libraries: reeltime ${machine.libraries.reeltime}, vis-timeline ${machine.libraries['vis-timeline']}, ` +
       `@gravity-ui/timeline ${machine.libraries['@gravity-ui/timeline']}.`,
     '',
-    `Workload: ${params.sizes.map((n) => integer.format(n)).join(' / ')} events, 8 lanes, 2019–2024, ` +
+    `Workload: ${workloads(params)}, 8 lanes, 2019–2024, ` +
       `${Math.round(params.rangeShare * 100)} % ranges of 1–90 days, seed ${params.seed}; container ` +
       `${params.container.width}×${params.container.height} px. ${params.reps} rep(s), each in a fresh browser; ` +
-      `timeout ${params.timeoutMs / 1000} s per run. Zoom: ${params.wheelSteps} wheel steps of deltaY ` +
+      `timeout per run ${timeouts(params)}. Zoom: ${params.wheelSteps} wheel steps of deltaY ` +
       `${params.wheelDeltaY}, one per frame. Cells: median (min–max) over successful reps; one number when they all agree.`,
     '',
   );
@@ -170,28 +271,60 @@ export function renderMarkdown(result) {
         `${Math.max(...loads).toFixed(2)} on ${machine.cores} cores (the bench's own previous run counts too).`,
       '',
     );
-  const header = ['lib', 'N', 'ok/runs', ...METRICS.map(([, label]) => label)];
-  lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`);
-  for (const entry of summary) {
-    const row = [
-      entry.lib,
-      integer.format(entry.n),
-      `${entry.ok}/${entry.runs}`,
-      ...METRICS.map(([k]) => cell(entry, k)),
-    ];
-    lines.push(`| ${row.join(' | ')} |`);
+  if (summary.length) {
+    const header = ['lib', 'N', 'ok/runs', ...METRICS.map(([, label]) => label)];
+    lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`);
+    for (const entry of summary) {
+      const row = [entry.lib, integer.format(entry.n), `${entry.ok}/${entry.runs}`];
+      // A row without a result says why once, instead of in every column.
+      if (!entry.ok) row.push(statusText(entry), ...METRICS.slice(1).map(() => ''));
+      else row.push(...METRICS.map(([k]) => cell(entry, k)));
+      lines.push(`| ${row.join(' | ')} |`);
+    }
+    lines.push('');
   }
-  const problems = summary.filter((entry) => entry.problems.length);
+  lines.push(
+    'DOM elements count every element of the page, including those in open shadow roots (recursively); ' +
+      `the empty page has ${result.runs.find((run) => run.domPage)?.domPage.elements ?? '?'} of its own. ` +
+      'All DOM nodes add text and comment nodes (Lit keeps comment markers), the shadow roots and the document.',
+  );
+  const datasets = result.datasetSummary ?? [];
+  if (datasets.length) {
+    lines.push(
+      '',
+      '## Dataset file through `src` (reeltime)',
+      '',
+      `Target: first view < ${integer.format(SRC_TARGET.firstViewMs)} ms, no frame over ` +
+        `${SRC_TARGET.longestFrameMs} ms after it. First view: from setting \`src\` (fetch, JSON parse, ` +
+        'validation, layout) until the element has drawn, plus two frames, checked on a screenshot. Frames and ' +
+        `long tasks: from the first view through the ${params.wheelSteps} wheel steps (the first-view screenshot ` +
+        `included). Timeout ${params.datasetTimeoutMs / 1000} s per run.`,
+      '',
+    );
+    const head = ['lib', 'file', 'events', 'ok/runs', ...DATASET_METRICS.map(([, label]) => label), 'target met'];
+    lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`);
+    for (const entry of datasets) {
+      const row = [entry.lib, `${entry.size} (${(entry.bytes / 1e6).toFixed(1)} MB)`, integer.format(entry.events)];
+      row.push(`${entry.ok}/${entry.runs}`);
+      if (!entry.ok) row.push(statusText(entry), ...DATASET_METRICS.slice(1).map(() => ''), '');
+      else row.push(...DATASET_METRICS.map(([k]) => cell(entry, k)), entry.targetMet ? 'yes' : '**no**');
+      lines.push(`| ${row.join(' | ')} |`);
+    }
+  }
+  const problems = [...summary, ...datasets].filter((entry) => entry.problems.length);
   if (problems.length) {
     lines.push('', 'Runs without a result:', '');
     for (const entry of problems)
-      for (const problem of entry.problems) lines.push(`- ${entry.lib} at N = ${integer.format(entry.n)}: ${problem}`);
+      for (const problem of entry.problems)
+        lines.push(`- ${entry.lib} at ${entry.size ?? `N = ${integer.format(entry.n)}`}: ${problem}`);
   }
-  lines.push('', '## reeltime / peer (median ÷ median; below 1 means reeltime is faster)', '');
-  lines.push('| N | peer | first render | zoom frame p95 |', '| --- | --- | --- | --- |');
-  for (const row of result.ratios) {
-    const show = (value) => (value === undefined ? 'n/a' : `${value.toFixed(2)}×`);
-    lines.push(`| ${integer.format(row.n)} | ${row.peer} | ${show(row.renderMs)} | ${show(row.zoomP95Ms)} |`);
+  if (result.ratios.length) {
+    lines.push('', '## reeltime / peer (median ÷ median; below 1 means reeltime is faster)', '');
+    lines.push('| N | peer | first render | zoom frame p95 |', '| --- | --- | --- | --- |');
+    for (const row of result.ratios) {
+      const show = (value) => (value === undefined ? 'n/a' : `${value.toFixed(2)}×`);
+      lines.push(`| ${integer.format(row.n)} | ${row.peer} | ${show(row.renderMs)} | ${show(row.zoomP95Ms)} |`);
+    }
   }
   lines.push('', '## Bundles (minified as built; gzip level 9)', '');
   lines.push('| bundle | JS min | JS min+gz | CSS min+gz |', '| --- | --- | --- | --- |');

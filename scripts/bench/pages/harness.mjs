@@ -9,14 +9,20 @@
  * - `mount` hands that input to the library and resolves when the library says it has drawn (timed);
  * - `visibleRange` returns the visible window as `{ from, to }` in ms;
  * - `wheelTarget` returns the element that takes wheel zoom (the harness zooms at the centre of the
- *   part of it that is visible in the container).
+ *   part of it that is visible in the container);
+ * - `mountSrc(container, url)` (optional, reeltime only) hands the library the URL of a dataset file
+ *   and resolves when it has parsed and drawn it, with `{ events, problems }` (counts) (timed).
  */
 import { generateWorkload, workloadHash } from '../workload.mjs';
 
 /** Resolves at the next animation frame. */
 export const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 
-/** Counts the nodes of a tree, descending into open shadow roots. */
+/**
+ * Counts what is in a tree, descending into open shadow roots (recursively): `elements` (HTML and
+ * SVG elements, the headline number, comparable with an element budget) and `nodes` (every node:
+ * elements, text, comments such as Lit's part markers, the document and the shadow roots themselves).
+ */
 function countNodes(root) {
   let nodes = 0;
   let elements = 0;
@@ -34,7 +40,7 @@ function countNodes(root) {
     }
     for (let child = node.firstChild; child; child = child.nextSibling) stack.push(child);
   }
-  return { nodes, elements, shadowRoots };
+  return { elements, nodes, shadowRoots };
 }
 
 /** Installs `window.bench` for one library's adapter. */
@@ -67,6 +73,28 @@ export function installHarness(adapter) {
       return performance.now() - t0;
     },
 
+    /** Sets up the empty view for a dataset that arrives as a file (untimed). */
+    async prepareSrc() {
+      if (!adapter.mountSrc) throw new Error(`${adapter.name} has no dataset-file (src) workload`);
+      await adapter.create(container);
+    },
+
+    /**
+     * First view of a dataset file: from handing over its URL (fetch, parse and draw all count) until
+     * the library has drawn it, plus two frames. Recording starts in the same task, so every frame
+     * and long task after the first view is in it, background work included.
+     */
+    async renderSrc(url) {
+      const t0 = performance.now();
+      const loaded = await adapter.mountSrc(container, url);
+      await nextFrame();
+      await nextFrame();
+      const firstView = performance.now();
+      this.startRecording();
+      return { firstViewMs: firstView - t0, firstViewAt: firstView, ...loaded };
+    },
+
+    now: () => performance.now(),
     visibleRange: () => adapter.visibleRange(),
     /** Where to zoom: the centre of the wheel target's visible part (an element may be taller than the container). */
     wheelPoint() {
@@ -83,27 +111,43 @@ export function installHarness(adapter) {
 
     /** Starts recording frame times (a rAF loop) and long tasks. */
     startRecording() {
-      const state = { frames: [], longTasks: [], running: true, t0: performance.now() };
+      const state = { frames: [], longTasks: [], longTaskStarts: [], running: true, t0: performance.now() };
       const loop = (time) => {
         state.frames.push(time);
         if (state.running) requestAnimationFrame(loop);
       };
       requestAnimationFrame(loop);
       state.observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) state.longTasks.push(entry.duration);
+        for (const entry of list.getEntries()) {
+          state.longTasks.push(entry.duration);
+          state.longTaskStarts.push(entry.startTime);
+        }
       });
       state.observer.observe({ type: 'longtask' });
       recorder = state;
     },
 
-    /** Stops recording; returns the intervals between frames and the long tasks seen (ms). */
+    /**
+     * Stops recording; returns the intervals between frames and the long tasks seen (ms), with the
+     * page-clock time of the first frame and of each long task's start (to place them in time).
+     */
     stopRecording() {
       const state = recorder;
       state.running = false;
-      for (const entry of state.observer.takeRecords()) state.longTasks.push(entry.duration);
+      for (const entry of state.observer.takeRecords()) {
+        state.longTasks.push(entry.duration);
+        state.longTaskStarts.push(entry.startTime);
+      }
       state.observer.disconnect();
       const intervals = state.frames.slice(1).map((time, i) => time - state.frames[i]);
-      return { intervals, longTasks: state.longTasks, elapsed: performance.now() - state.t0 };
+      return {
+        intervals,
+        longTasks: state.longTasks,
+        longTaskStarts: state.longTaskStarts,
+        firstFrame: state.frames[0],
+        started: state.t0,
+        elapsed: performance.now() - state.t0,
+      };
     },
   };
 }

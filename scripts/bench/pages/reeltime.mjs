@@ -1,11 +1,12 @@
 /**
  * reeltime's benchmark page: the shipped single-file bundle (`pnpm build` makes it), used only through
- * its public API (`data`, `visibleRange`, `updateComplete`, the `marker` attribute and `--reel-*` tokens).
+ * its public API (`data`, `src`, `model`, `problems`, `visibleRange`, `updateComplete`, the `marker`
+ * attribute and `--reel-*` tokens).
  */
 import '../../../packages/timeline/dist/reeltime.bundle.js';
 import { INK } from '../ink.mjs';
 import { dayToIso, eventId, eventTitle } from '../workload.mjs';
-import { installHarness } from './harness.mjs';
+import { installHarness, nextFrame } from './harness.mjs';
 
 let element;
 
@@ -45,6 +46,20 @@ installHarness({
   async mount(_container, data) {
     element.data = data;
     await settle(element);
+  },
+
+  // The file arrives through the public API only: `src`, then the read-only `model` (the parsed
+  // dataset) and `problems` (which name a failed load). Checked once per frame until either shows it.
+  async mountSrc(_container, url) {
+    element.src = url;
+    for (;;) {
+      await settle(element);
+      if (element.model.events.length > 0) break;
+      const error = element.problems.find((problem) => problem.severity === 'error');
+      if (error) throw new Error(error.message);
+      await nextFrame();
+    }
+    return { events: element.model.events.length, problems: element.problems.length };
   },
 
   visibleRange() {
