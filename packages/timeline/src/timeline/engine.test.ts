@@ -123,6 +123,27 @@ describe('<reel-timeline> view engine', () => {
     }
   });
 
+  it('leaves no DOM behind while zooming through the levels (Lit part markers included)', async () => {
+    const el = await mount((el) => (el.events = synthetic(2_000, 8)), 1200);
+    const count = (type: number) => {
+      let found = 0;
+      const walk = (node: Node) => {
+        if (node.nodeType === type) found++;
+        for (const child of node.childNodes) walk(child);
+      };
+      walk(el.shadowRoot!);
+      return found;
+    };
+    for (let i = 0; i < 24; i++) {
+      el.zoomBy(1.5);
+      await settle(el);
+    }
+    const elements = count(Node.ELEMENT_NODE);
+    expect(el.shadowRoot!.querySelectorAll('[part~="event"]').length).toBeGreaterThan(0);
+    // Each drawn thing has a few markers of its own; removed items must take theirs with them.
+    expect(count(Node.COMMENT_NODE)).toBeLessThan(3 * elements + 100);
+  });
+
   it('does not change the plot height while zooming', async () => {
     const el = await mount((el) => (el.events = synthetic(20, 2)));
     const body = () => el.shadowRoot!.querySelector<HTMLElement>('.body')!.getBoundingClientRect().height;
