@@ -64,6 +64,12 @@ export const timelineStyles = css`
     border-bottom: 1px solid var(--_border);
   }
 
+  /* The zoom buttons wrap as one group, never one by one. */
+  .zoom {
+    display: flex;
+    gap: 8px;
+  }
+
   .title {
     flex: 1 1 14em;
     margin: 0;

@@ -252,11 +252,15 @@ export class ReelTimeline extends LitElement {
         <header part="header">
           <p class="title">${title}</p>
           <span class="range" aria-hidden="true">${rangeText}</span>
-          <button type="button" aria-label="Zoom out" title="Zoom out (-)" @click=${() => this.zoomBy(1 / 2)}>−</button>
-          <button type="button" aria-label="Zoom in" title="Zoom in (+)" @click=${() => this.zoomBy(2)}>+</button>
-          <button type="button" aria-label="Show all events" title="Show all (0)" @click=${() => this.resetZoom()}>
-            All
-          </button>
+          <span class="zoom" role="group" aria-label="Zoom">
+            <button type="button" aria-label="Zoom out" title="Zoom out (-)" @click=${() => this.zoomBy(1 / 2)}>
+              −
+            </button>
+            <button type="button" aria-label="Zoom in" title="Zoom in (+)" @click=${() => this.zoomBy(2)}>+</button>
+            <button type="button" aria-label="Show all events" title="Show all (0)" @click=${() => this.resetZoom()}>
+              All
+            </button>
+          </span>
         </header>
         ${renderNotice(this.#data.model.problems, this.noticeDismissed, () => (this.noticeDismissed = true))}
         <div class="plot" part="plot">
