@@ -43,6 +43,8 @@ export default defineConfig({
       { find: /^d3-transition$/, replacement: shim('d3-transition') },
       { find: /^d3-interpolate$/, replacement: shim('d3-interpolate') },
       { find: /^d3-format$/, replacement: shim('d3-format') },
+      { find: /^d3-dispatch$/, replacement: shim('d3-dispatch') },
+      { find: /^d3-drag$/, replacement: shim('d3-drag') },
     ],
   },
   build: {
