@@ -1,6 +1,7 @@
 /** The single-file ESM bundle: `<script type="module" src="…/reeltime.bundle.js">` is all a page needs. */
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { minifyTemplates } from './build/minify-templates.js';
 
 /** A file under `shims/`, as an absolute path for an alias. */
 const shim = (name: string) => fileURLToPath(new URL(`./shims/${name}.ts`, import.meta.url));
@@ -31,7 +32,7 @@ const minifyStyles: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [minifyStyles],
+  plugins: [minifyStyles, minifyTemplates()],
   resolve: {
     conditions: ['source', 'module', 'browser', 'production', 'import', 'default'],
     // Bundle only (the ESM build in dist/ imports the real modules): parts of d3 the element never
