@@ -46,6 +46,7 @@ export default defineConfig({
       { find: /^d3-format$/, replacement: shim('d3-format') },
       { find: /^d3-dispatch$/, replacement: shim('d3-dispatch') },
       { find: /^d3-drag$/, replacement: shim('d3-drag') },
+      { find: /^lit\/decorators\.js$/, replacement: shim('lit-decorators') },
     ],
   },
   build: {

@@ -6,6 +6,8 @@
 import * as realDispatch from 'd3-dispatch';
 import * as realDrag from 'd3-drag';
 import * as real from 'd3-selection';
+import { html, LitElement } from 'lit';
+import * as litDecoratorsReal from 'lit/decorators.js';
 import { describe, expect, it, vi } from 'vitest';
 import * as dispatchShim from './d3-dispatch.js';
 import * as dragShim from './d3-drag.js';
@@ -13,6 +15,7 @@ import * as format from './d3-format.js';
 import { interpolate, interpolateNumber, interpolateRound, interpolateZoom, piecewise } from './d3-interpolate.js';
 import * as shim from './d3-selection.js';
 import { interrupt } from './d3-transition.js';
+import * as litDecoratorsShim from './lit-decorators.js';
 
 /** Both modules, typed as the shim (the calls below are the subset both have). */
 const both = [real, shim] as unknown as (typeof shim)[];
@@ -211,5 +214,108 @@ describe('the d3-drag shim', () => {
 
   it('does not include the drag behaviour, and says so', () => {
     expect(() => dragShim.drag()).toThrow(/d3-drag is not included/);
+  });
+});
+
+describe('the lit/decorators shim', () => {
+  /** tslib's `__decorate`, as the compiler emits it for experimental decorators (no Reflect.decorate). */
+  function decorate(
+    decorators: ((...args: unknown[]) => unknown)[],
+    target: object,
+    key: string,
+    descriptor: PropertyDescriptor | null | undefined,
+  ) {
+    let result = descriptor === null ? Object.getOwnPropertyDescriptor(target, key) : descriptor;
+    for (let i = decorators.length; i--;) result = (decorators[i]!(target, key, result) as typeof result) || result;
+    if (result) Object.defineProperty(target, key, result);
+  }
+
+  interface Decorated extends LitElement {
+    theme: string;
+    timeZone: string;
+    dismissed: boolean;
+    selected: string | null;
+    plot: HTMLElement | null;
+    cached: HTMLElement | null;
+    renders: number;
+  }
+
+  let count = 0;
+  /** An element class decorated like ReelTimeline, by the given decorators; returns its tag. */
+  function define(decorators: typeof litDecoratorsShim): string {
+    class Element extends LitElement {
+      #selected: string | null = null;
+      get selected() {
+        return this.#selected;
+      }
+      set selected(value: string | null) {
+        this.#selected = value;
+      }
+      override render() {
+        (this as unknown as Decorated).renders = ((this as unknown as Decorated).renders ?? 0) + 1;
+        return html`<p class="plot">${(this as unknown as Decorated).theme}</p>`;
+      }
+    }
+    const { property, state, query } = decorators as unknown as Record<string, (...args: unknown[]) => () => unknown>;
+    decorate([property!({ reflect: true })], Element.prototype, 'theme', undefined);
+    decorate([property!({ attribute: 'time-zone' })], Element.prototype, 'timeZone', undefined);
+    decorate([state!()], Element.prototype, 'dismissed', undefined);
+    decorate([property!({ reflect: true })], Element.prototype, 'selected', null);
+    decorate([query!('.plot')], Element.prototype, 'plot', undefined);
+    decorate([query!('.plot', true)], Element.prototype, 'cached', undefined);
+    const tag = `shim-decorated-${count++}`;
+    customElements.define(tag, Element);
+    return tag;
+  }
+
+  /** What an element decorated by `decorators` does, step by step. */
+  async function observe(decorators: typeof litDecoratorsShim): Promise<unknown[]> {
+    const tag = define(decorators);
+    const seen: unknown[] = [[...(customElements.get(tag) as typeof LitElement).observedAttributes]];
+    const element = document.createElement(tag) as Decorated;
+    seen.push(element.plot, element.cached);
+    element.setAttribute('theme', 'dark');
+    element.setAttribute('time-zone', 'Europe/Paris');
+    document.body.append(element);
+    await element.updateComplete;
+    const first = element.plot;
+    seen.push(element.theme, element.timeZone, first?.textContent, element.cached === first, element.renders);
+    element.theme = 'light';
+    element.selected = 'e1';
+    seen.push(element.isUpdatePending);
+    await element.updateComplete;
+    seen.push(element.getAttribute('theme'), element.getAttribute('selected'), element.renders);
+    element.dismissed = true;
+    seen.push(element.isUpdatePending, element.hasAttribute('dismissed'));
+    await element.updateComplete;
+    element.renderRoot.querySelector('.plot')!.remove();
+    seen.push(element.plot, element.cached === first, element.renders);
+    element.remove();
+    return seen;
+  }
+
+  it('declares, reflects and updates properties, state and queries like Lit', async () => {
+    const real = await observe(litDecoratorsReal as unknown as typeof litDecoratorsShim);
+    const shimmed = await observe(litDecoratorsShim);
+    expect(real).toEqual([
+      ['theme', 'time-zone', 'selected'],
+      null,
+      null,
+      'dark',
+      'Europe/Paris',
+      'dark',
+      true,
+      1,
+      true,
+      'light',
+      'e1',
+      2,
+      true,
+      false,
+      null,
+      true,
+      3,
+    ]);
+    expect(shimmed).toEqual(real);
   });
 });
