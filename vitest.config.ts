@@ -34,8 +34,9 @@ const timelineInZone = (zone: string): TestProjectInlineConfiguration => ({
   test: {
     name: `timeline (chromium, ${zone})`,
     root: 'packages/timeline',
-    // shims/: the bundle's stand-ins for parts of d3, checked against the real modules.
-    include: ['src/**/*.test.ts', 'shims/**/*.test.ts'],
+    // shims/: the bundle's stand-ins for parts of d3, checked against the real modules;
+    // build/: the bundle's build steps (e.g. template whitespace, checked by laying pages out).
+    include: ['src/**/*.test.ts', 'shims/**/*.test.ts', 'build/**/*.test.ts'],
     // hasTouch: a touch-capable page, so d3-zoom listens for touches and pinch can be tested.
     browser: chromium({ timezoneId: zone, hasTouch: true }),
     provide: { timeZone: zone },

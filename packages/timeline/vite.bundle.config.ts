@@ -1,6 +1,7 @@
 /** The single-file ESM bundle: `<script type="module" src="…/reeltime.bundle.js">` is all a page needs. */
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { minifyTemplates } from './build/minify-templates.js';
 
 /** A file under `shims/`, as an absolute path for an alias. */
 const shim = (name: string) => fileURLToPath(new URL(`./shims/${name}.ts`, import.meta.url));
@@ -31,7 +32,7 @@ const minifyStyles: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [minifyStyles],
+  plugins: [minifyStyles, minifyTemplates()],
   resolve: {
     conditions: ['source', 'module', 'browser', 'production', 'import', 'default'],
     // Bundle only (the ESM build in dist/ imports the real modules): parts of d3 the element never
@@ -43,6 +44,9 @@ export default defineConfig({
       { find: /^d3-transition$/, replacement: shim('d3-transition') },
       { find: /^d3-interpolate$/, replacement: shim('d3-interpolate') },
       { find: /^d3-format$/, replacement: shim('d3-format') },
+      { find: /^d3-dispatch$/, replacement: shim('d3-dispatch') },
+      { find: /^d3-drag$/, replacement: shim('d3-drag') },
+      { find: /^lit\/decorators\.js$/, replacement: shim('lit-decorators') },
     ],
   },
   build: {
@@ -50,7 +54,10 @@ export default defineConfig({
     emptyOutDir: false,
     target: 'es2022',
     sourcemap: true,
-    minify: true,
+    // Rolldown minifies (oxc, below), then terser once more over the result, with its default
+    // (safe) options: it finds ~0.3 KB min+gz more than a second oxc pass. Two terser passes, or
+    // terser alone on the unminified bundle, came out larger (docs/decisions/bundle-size.md).
+    minify: 'terser',
     lib: { entry: 'src/bundle.ts', formats: ['es'], fileName: () => 'reeltime.bundle.js' },
     // Vite keeps whitespace and /* @__PURE__ */ comments in an ES library build, for bundlers
     // that re-bundle it; this file is the end product (a <script> or a CDN), so minify it fully.

@@ -3,12 +3,19 @@
  * the calls reeltime and d3-zoom make. The built bundle's gestures are driven end to end in
  * test/embed.e2e.test.ts.
  */
+import * as realDispatch from 'd3-dispatch';
+import * as realDrag from 'd3-drag';
 import * as real from 'd3-selection';
+import { html, LitElement } from 'lit';
+import * as litDecoratorsReal from 'lit/decorators.js';
 import { describe, expect, it, vi } from 'vitest';
+import * as dispatchShim from './d3-dispatch.js';
+import * as dragShim from './d3-drag.js';
 import * as format from './d3-format.js';
 import { interpolate, interpolateNumber, interpolateRound, interpolateZoom, piecewise } from './d3-interpolate.js';
 import * as shim from './d3-selection.js';
 import { interrupt } from './d3-transition.js';
+import * as litDecoratorsShim from './lit-decorators.js';
 
 /** Both modules, typed as the shim (the calls below are the subset both have). */
 const both = [real, shim] as unknown as (typeof shim)[];
@@ -89,5 +96,226 @@ describe('the d3-interpolate, d3-transition and d3-format shims', () => {
   it('have no transition to interrupt, and say what is missing', () => {
     expect(interrupt(document.body)).toBeUndefined();
     expect(() => format.format()).toThrow(/d3-format is not included/);
+  });
+});
+
+describe('the d3-dispatch shim', () => {
+  const dispatchers = [realDispatch.dispatch, dispatchShim.dispatch] as unknown as (typeof dispatchShim.dispatch)[];
+
+  it('adds, replaces, finds and removes named callbacks like d3', () => {
+    for (const dispatch of dispatchers) {
+      const calls: string[] = [];
+      const log = (label: string) =>
+        function (this: unknown, ...args: unknown[]) {
+          calls.push(`${label}:${String(this)}:${args.join(',')}`);
+        };
+      const start = log('start');
+      const zoom = log('zoom');
+      const d = dispatch('start', 'zoom', 'end');
+      expect(d.on('start.a zoom.a', start)).toBe(d);
+      d.on('zoom.b', zoom);
+      d.call('zoom', 'that', 1, 2);
+      expect(calls).toEqual(['start:that:1,2', 'zoom:that:1,2']);
+      expect(d.on('zoom.a')).toBe(start);
+      expect(d.on('end.a')).toBeUndefined();
+      expect(d.on('end.a zoom.b')).toBe(zoom);
+      // Replacing a callback moves it after the others.
+      calls.length = 0;
+      d.on('zoom.a', start);
+      d.call('zoom', 'x');
+      expect(calls).toEqual(['zoom:x:', 'start:x:']);
+      // `.a` alone removes that name from every type; `type.name` with null, from one.
+      d.on('.a', null);
+      expect(d.on('start.a')).toBeUndefined();
+      expect(d.on('zoom.a')).toBeUndefined();
+      d.on('zoom.b', null);
+      calls.length = 0;
+      d.call('zoom', 'y');
+      d.call('start', 'y');
+      expect(calls).toEqual([]);
+      // Unnamed callbacks, and dotted names (`type.a.b`).
+      d.on('end', zoom).on('end.a.b', start);
+      expect(d.on('end')).toBe(zoom);
+      expect(d.on('end.a.b')).toBe(start);
+    }
+  });
+
+  it('skips a callback removed while dispatching, and not one added meanwhile, like d3', () => {
+    for (const dispatch of dispatchers) {
+      const d = dispatch('zoom');
+      const second = vi.fn();
+      const added = vi.fn();
+      d.on('zoom.first', () => {
+        d.on('zoom.second', null);
+        d.on('zoom.added', added);
+        d.on('zoom.first', null);
+      });
+      d.on('zoom.second', second);
+      d.call('zoom');
+      expect(second).not.toHaveBeenCalled();
+      expect(added).not.toHaveBeenCalled();
+      d.call('zoom');
+      expect(added).toHaveBeenCalledOnce();
+    }
+  });
+
+  it('throws the same errors as d3', () => {
+    for (const dispatch of dispatchers) {
+      expect(() => dispatch('a', 'a')).toThrow('illegal type: a');
+      expect(() => dispatch('a.b')).toThrow('illegal type: a.b');
+      expect(() => dispatch('')).toThrow('illegal type: ');
+      const d = dispatch('zoom');
+      expect(() => d.on('wheel.x', () => {})).toThrow('unknown type: wheel');
+      expect(() => d.on('wheel')).toThrow('unknown type: wheel');
+      expect(() => d.call('wheel')).toThrow('unknown type: wheel');
+      expect(() => d.on('zoom.x', 1 as unknown as () => void)).toThrow('invalid callback: 1');
+    }
+  });
+});
+
+describe('the d3-drag shim', () => {
+  const both = [realDrag, dragShim] as unknown as (typeof dragShim)[];
+
+  /** Whether an event of `type` dispatched on the body was cancelled before reaching it. */
+  const cancelled = (type: string) => {
+    const reached = vi.fn();
+    document.body.addEventListener(type, reached, { once: true });
+    const event = new MouseEvent(type, { bubbles: true, cancelable: true });
+    document.body.dispatchEvent(event);
+    document.body.removeEventListener(type, reached);
+    return event.defaultPrevented && !reached.mock.calls.length;
+  };
+
+  it('stops native drags and text selection until enabled again, like d3', () => {
+    for (const drag of both) {
+      drag.dragDisable(window);
+      expect(cancelled('dragstart')).toBe(true);
+      expect(cancelled('selectstart')).toBe(true);
+      expect(cancelled('click')).toBe(false);
+      drag.dragEnable(window);
+      expect(cancelled('dragstart')).toBe(false);
+      expect(cancelled('selectstart')).toBe(false);
+      expect(cancelled('click')).toBe(false);
+      expect('__on' in window).toBe(false);
+    }
+  });
+
+  it('swallows the click that ends a drag (noclick), then lets clicks through, like d3', async () => {
+    for (const drag of both) {
+      drag.dragDisable(window);
+      drag.dragEnable(window, true);
+      expect(cancelled('selectstart')).toBe(false);
+      expect(cancelled('click')).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(cancelled('click')).toBe(false);
+      expect('__on' in window).toBe(false);
+    }
+  });
+
+  it('does not include the drag behaviour, and says so', () => {
+    expect(() => dragShim.drag()).toThrow(/d3-drag is not included/);
+  });
+});
+
+describe('the lit/decorators shim', () => {
+  /** tslib's `__decorate`, as the compiler emits it for experimental decorators (no Reflect.decorate). */
+  function decorate(
+    decorators: ((...args: unknown[]) => unknown)[],
+    target: object,
+    key: string,
+    descriptor: PropertyDescriptor | null | undefined,
+  ) {
+    let result = descriptor === null ? Object.getOwnPropertyDescriptor(target, key) : descriptor;
+    for (let i = decorators.length; i--;) result = (decorators[i]!(target, key, result) as typeof result) || result;
+    if (result) Object.defineProperty(target, key, result);
+  }
+
+  interface Decorated extends LitElement {
+    theme: string;
+    timeZone: string;
+    dismissed: boolean;
+    selected: string | null;
+    plot: HTMLElement | null;
+    cached: HTMLElement | null;
+    renders: number;
+  }
+
+  let count = 0;
+  /** An element class decorated like ReelTimeline, by the given decorators; returns its tag. */
+  function define(decorators: typeof litDecoratorsShim): string {
+    class Element extends LitElement {
+      #selected: string | null = null;
+      get selected() {
+        return this.#selected;
+      }
+      set selected(value: string | null) {
+        this.#selected = value;
+      }
+      override render() {
+        (this as unknown as Decorated).renders = ((this as unknown as Decorated).renders ?? 0) + 1;
+        return html`<p class="plot">${(this as unknown as Decorated).theme}</p>`;
+      }
+    }
+    const { property, state, query } = decorators as unknown as Record<string, (...args: unknown[]) => () => unknown>;
+    decorate([property!({ reflect: true })], Element.prototype, 'theme', undefined);
+    decorate([property!({ attribute: 'time-zone' })], Element.prototype, 'timeZone', undefined);
+    decorate([state!()], Element.prototype, 'dismissed', undefined);
+    decorate([property!({ reflect: true })], Element.prototype, 'selected', null);
+    decorate([query!('.plot')], Element.prototype, 'plot', undefined);
+    decorate([query!('.plot', true)], Element.prototype, 'cached', undefined);
+    const tag = `shim-decorated-${count++}`;
+    customElements.define(tag, Element);
+    return tag;
+  }
+
+  /** What an element decorated by `decorators` does, step by step. */
+  async function observe(decorators: typeof litDecoratorsShim): Promise<unknown[]> {
+    const tag = define(decorators);
+    const seen: unknown[] = [[...(customElements.get(tag) as typeof LitElement).observedAttributes]];
+    const element = document.createElement(tag) as Decorated;
+    seen.push(element.plot, element.cached);
+    element.setAttribute('theme', 'dark');
+    element.setAttribute('time-zone', 'Europe/Paris');
+    document.body.append(element);
+    await element.updateComplete;
+    const first = element.plot;
+    seen.push(element.theme, element.timeZone, first?.textContent, element.cached === first, element.renders);
+    element.theme = 'light';
+    element.selected = 'e1';
+    seen.push(element.isUpdatePending);
+    await element.updateComplete;
+    seen.push(element.getAttribute('theme'), element.getAttribute('selected'), element.renders);
+    element.dismissed = true;
+    seen.push(element.isUpdatePending, element.hasAttribute('dismissed'));
+    await element.updateComplete;
+    element.renderRoot.querySelector('.plot')!.remove();
+    seen.push(element.plot, element.cached === first, element.renders);
+    element.remove();
+    return seen;
+  }
+
+  it('declares, reflects and updates properties, state and queries like Lit', async () => {
+    const real = await observe(litDecoratorsReal as unknown as typeof litDecoratorsShim);
+    const shimmed = await observe(litDecoratorsShim);
+    expect(real).toEqual([
+      ['theme', 'time-zone', 'selected'],
+      null,
+      null,
+      'dark',
+      'Europe/Paris',
+      'dark',
+      true,
+      1,
+      true,
+      'light',
+      'e1',
+      2,
+      true,
+      false,
+      null,
+      true,
+      3,
+    ]);
+    expect(shimmed).toEqual(real);
   });
 });

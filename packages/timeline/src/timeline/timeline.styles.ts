@@ -471,15 +471,6 @@ export const timelineStyles = css`
     color: var(--_accent);
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-
   @media (prefers-reduced-motion: no-preference) {
     .event .mark {
       transition: stroke-width 120ms ease;
