@@ -5,6 +5,7 @@ import {
   createTextMeasurer,
   IntervalIndex,
   itemGeometry,
+  LevelBuilder,
   levelFor,
   MemorySource,
   MS_PER_DAY,
@@ -12,6 +13,9 @@ import {
   parseDataset,
   type DatasetInput,
   type LayoutSpec,
+  type LevelInput,
+  type LevelPlacement,
+  type TimelineEvent,
   type ViewItem,
 } from '../src/index.js';
 
@@ -188,6 +192,54 @@ describe('levelFor', () => {
     expect(levelFor(1025)).toBe(11);
     expect(levelFor(1000)).toBe(10);
     expect(levelFor(0.5)).toBe(-1);
+  });
+});
+
+describe('LevelBuilder', () => {
+  /** A level input over sorted spans given as (start, length, lane, range?) tuples. */
+  function inputOf(spans: [number, number, number, boolean][], laneCount: number): LevelInput {
+    const sorted = [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const froms = Float64Array.from(sorted, ([start]) => start * MS_PER_DAY);
+    const tos = Float64Array.from(sorted, ([start, length]) => (start + length) * MS_PER_DAY);
+    const lanes = Uint16Array.from(sorted, ([, , lane]) => lane);
+    return {
+      events: sorted.map(([start], i) => ({ title: `E${i}${'x'.repeat(start % 9)}` }) as TimelineEvent),
+      lanes,
+      laneCount,
+      rangeLike: Uint8Array.from(sorted, ([, , , range]) => (range ? 1 : 0)),
+      depth: overlapDepth(froms, tos, lanes, laneCount),
+      extent: [froms[0] ?? 0, Math.max(0, ...tos)],
+      froms,
+      tos,
+    };
+  }
+
+  it('places the same in slices of any size as at once, dense ends sorted without a sort (fast-check)', () => {
+    const spec: LayoutSpec = { measure, maxRows: 3 };
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(400), fc.nat(30), fc.nat(2), fc.boolean()), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 26, max: 34 }),
+        (spans, budget, level) => {
+          const input = inputOf(spans, 3);
+          const whole = new LevelBuilder(level, input, spec, new Float32Array(spans.length).fill(NaN)).step()!;
+          const builder = new LevelBuilder(level, input, spec, new Float32Array(spans.length).fill(NaN));
+          let steps = 0;
+          let sliced: LevelPlacement | undefined;
+          while (!(sliced = builder.step(budget))) steps++;
+          // Three passes over the events and one over each lane's placed events, in slices of `budget`.
+          expect(steps).toBeLessThanOrEqual(Math.ceil((4 * spans.length + 3) / budget) + 3);
+          expect(sliced.rows).toEqual(whole.rows);
+          expect(sliced.flags).toEqual(whole.flags);
+          expect(sliced.lanes).toEqual(whole.lanes);
+          for (const lane of sliced.lanes) {
+            expect([...lane.denseTos]).toEqual([...lane.denseTos].sort((a, b) => a - b));
+            expect([...lane.denseFroms]).toEqual([...lane.denseFroms].sort((a, b) => a - b));
+          }
+        },
+      ),
+    );
   });
 });
 

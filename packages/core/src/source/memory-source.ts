@@ -12,6 +12,7 @@ import type { DatePrecision } from '../model/date.js';
 import type { Dataset, TimelineEvent } from '../model/types.js';
 import { EventIndex } from '../layout/event-index.js';
 import { bisect } from '../layout/interval-index.js';
+import { sortOrder } from '../layout/sort-order.js';
 import {
   LevelBuilder,
   levelFor,
@@ -108,6 +109,10 @@ export class MemorySource implements TimelineSource {
     }
     this.extent = min <= max ? [min, max] : undefined;
     const laneCount = Math.max(1, dataset.lanes.length);
+    // Positions by end, once: each level gathers its dense ends in this order instead of sorting them.
+    const byEnd = sortOrder(tos);
+    const sortedTos = new Float64Array(byEnd.length);
+    for (let i = 0; i < byEnd.length; i++) sortedTos[i] = tos[byEnd[i]!]!;
     this.#input = {
       events,
       lanes,
@@ -117,9 +122,10 @@ export class MemorySource implements TimelineSource {
       extent: this.extent ?? [0, 0],
       froms,
       tos,
+      byEnd,
     };
     this.#froms = froms;
-    this.#tos = Float64Array.from(tos).sort();
+    this.#tos = sortedTos;
   }
 
   get size(): number {
