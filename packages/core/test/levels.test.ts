@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   coordOf,
   createTextMeasurer,
@@ -245,6 +245,9 @@ describe('LevelBuilder', () => {
 
 describe('MemorySource', () => {
   const spec: LayoutSpec = { measure, maxRows: 5 };
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
 
   it('accounts for every event in view: drawn one by one, or counted as dense', () => {
     const s = source(randomDataset(2000));
@@ -379,6 +382,73 @@ describe('MemorySource', () => {
     expect(notified).toHaveBeenCalled();
     const after = s.query({ from, to: from + span, pixels: 1000, layout: spec });
     expect(after).toMatchObject({ exact: true, level: levelFor(span / 1000) });
+  });
+
+  /** A view of `pixels` at level `level`, centred in the data. */
+  const viewAt = (s: MemorySource, level: number, pixels = 1000) => {
+    const { from, to } = full(s);
+    const span = 2 ** level * pixels * 0.99;
+    return { from: (from + to - span) / 2, to: (from + to + span) / 2, pixels, layout: spec };
+  };
+  /** Levels whose placement was completed so far (by the spied step). */
+  const completed = (step: { mock: { contexts: unknown[]; results: { value: unknown }[] } }) => [
+    ...new Set(step.mock.contexts.filter((_, i) => step.mock.results[i]!.value).map((b) => (b as LevelBuilder).level)),
+  ];
+
+  it('places in the background only the level in view and the next finer one, however many it zooms past', () => {
+    const tasks: (() => void)[] = [];
+    const s = source(randomDataset(3000), { schedule: (task) => tasks.push(task), syncLimit: 100, sliceSize: 50 });
+    const step = vi.spyOn(LevelBuilder.prototype, 'step');
+    const coarse = s.query({ ...full(s), pixels: 1000, layout: spec }).level;
+    // Eight levels finer, one slice of background work between levels: none of them lands.
+    for (let level = coarse - 1; level >= coarse - 8; level--) {
+      expect(s.query(viewAt(s, level)).exact).toBe(false);
+      tasks.shift()?.();
+    }
+    const drain = () => {
+      for (let guard = 0; tasks.length && guard < 10_000; guard++) tasks.shift()!();
+    };
+    drain();
+    expect(s.query(viewAt(s, coarse - 8))).toMatchObject({ exact: true, level: coarse - 8 });
+    drain();
+    expect(completed(step).sort()).toEqual([coarse, coarse - 8, coarse - 9].sort());
+    // Builders that did any work: the coarse one, the eight passed (one slice each), the finer one.
+    expect(new Set(step.mock.contexts).size).toBe(10);
+  });
+
+  it('works through an idle deadline in steps, and does one step without a deadline', () => {
+    const tasks: ((deadline?: { timeRemaining(): number }) => void)[] = [];
+    const s = source(randomDataset(3000), { schedule: (task) => tasks.push(task), syncLimit: 100, sliceSize: 50 });
+    const coarse = s.query({ ...full(s), pixels: 1000, layout: spec }).level;
+    s.query(viewAt(s, coarse - 2));
+    const step = vi.spyOn(LevelBuilder.prototype, 'step');
+    let left = 4;
+    tasks.shift()!({ timeRemaining: () => (left-- > 0 ? 5 : 0) });
+    expect(step).toHaveBeenCalledTimes(5);
+    tasks.shift()!();
+    expect(step).toHaveBeenCalledTimes(6);
+    expect(tasks).toHaveLength(1);
+  });
+
+  it('keeps a bounded number of levels, the coarsest and those nearest the view', () => {
+    const tasks: (() => void)[] = [];
+    const n = 3000;
+    const s = source(randomDataset(n), {
+      schedule: (task) => tasks.push(task),
+      syncLimit: 100,
+      cacheEvents: 4 * n,
+    });
+    const coarse = s.query({ ...full(s), pixels: 1000, layout: spec }).level;
+    for (let level = coarse - 1; level >= coarse - 8; level--) {
+      s.query(viewAt(s, level));
+      for (let guard = 0; tasks.length && guard < 10_000; guard++) tasks.shift()!();
+    }
+    const step = vi.spyOn(LevelBuilder.prototype, 'step');
+    const cached = [];
+    for (let level = coarse; level >= coarse - 9; level--) if (s.query(viewAt(s, level)).exact) cached.push(level);
+    expect(step).not.toHaveBeenCalled();
+    // cacheEvents allows four levels: the coarsest and the three last placed, nearest the view.
+    expect(cached).toEqual([coarse, coarse - 6, coarse - 7, coarse - 8]);
   });
 
   it('puts a label before its mark at the end of the data, and shortens one that fits neither side', () => {
