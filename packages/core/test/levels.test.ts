@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   coordOf,
   createTextMeasurer,
   IntervalIndex,
   itemGeometry,
+  LevelBuilder,
   levelFor,
   MemorySource,
   MS_PER_DAY,
@@ -12,6 +13,9 @@ import {
   parseDataset,
   type DatasetInput,
   type LayoutSpec,
+  type LevelInput,
+  type LevelPlacement,
+  type TimelineEvent,
   type ViewItem,
 } from '../src/index.js';
 
@@ -191,8 +195,59 @@ describe('levelFor', () => {
   });
 });
 
+describe('LevelBuilder', () => {
+  /** A level input over sorted spans given as (start, length, lane, range?) tuples. */
+  function inputOf(spans: [number, number, number, boolean][], laneCount: number): LevelInput {
+    const sorted = [...spans].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const froms = Float64Array.from(sorted, ([start]) => start * MS_PER_DAY);
+    const tos = Float64Array.from(sorted, ([start, length]) => (start + length) * MS_PER_DAY);
+    const lanes = Uint16Array.from(sorted, ([, , lane]) => lane);
+    return {
+      events: sorted.map(([start], i) => ({ title: `E${i}${'x'.repeat(start % 9)}` }) as TimelineEvent),
+      lanes,
+      laneCount,
+      rangeLike: Uint8Array.from(sorted, ([, , , range]) => (range ? 1 : 0)),
+      depth: overlapDepth(froms, tos, lanes, laneCount),
+      extent: [froms[0] ?? 0, Math.max(0, ...tos)],
+      froms,
+      tos,
+    };
+  }
+
+  it('places the same in slices of any size as at once, dense ends sorted without a sort (fast-check)', () => {
+    const spec: LayoutSpec = { measure, maxRows: 3 };
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(400), fc.nat(30), fc.nat(2), fc.boolean()), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 26, max: 34 }),
+        (spans, budget, level) => {
+          const input = inputOf(spans, 3);
+          const whole = new LevelBuilder(level, input, spec, new Float32Array(spans.length).fill(NaN)).step()!;
+          const builder = new LevelBuilder(level, input, spec, new Float32Array(spans.length).fill(NaN));
+          let steps = 0;
+          let sliced: LevelPlacement | undefined;
+          while (!(sliced = builder.step(budget))) steps++;
+          // Three passes over the events and one over each lane's placed events, in slices of `budget`.
+          expect(steps).toBeLessThanOrEqual(Math.ceil((4 * spans.length + 3) / budget) + 3);
+          expect(sliced.rows).toEqual(whole.rows);
+          expect(sliced.flags).toEqual(whole.flags);
+          expect(sliced.lanes).toEqual(whole.lanes);
+          for (const lane of sliced.lanes) {
+            expect([...lane.denseTos]).toEqual([...lane.denseTos].sort((a, b) => a - b));
+            expect([...lane.denseFroms]).toEqual([...lane.denseFroms].sort((a, b) => a - b));
+          }
+        },
+      ),
+    );
+  });
+});
+
 describe('MemorySource', () => {
   const spec: LayoutSpec = { measure, maxRows: 5 };
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
 
   it('accounts for every event in view: drawn one by one, or counted as dense', () => {
     const s = source(randomDataset(2000));
@@ -327,6 +382,73 @@ describe('MemorySource', () => {
     expect(notified).toHaveBeenCalled();
     const after = s.query({ from, to: from + span, pixels: 1000, layout: spec });
     expect(after).toMatchObject({ exact: true, level: levelFor(span / 1000) });
+  });
+
+  /** A view of `pixels` at level `level`, centred in the data. */
+  const viewAt = (s: MemorySource, level: number, pixels = 1000) => {
+    const { from, to } = full(s);
+    const span = 2 ** level * pixels * 0.99;
+    return { from: (from + to - span) / 2, to: (from + to + span) / 2, pixels, layout: spec };
+  };
+  /** Levels whose placement was completed so far (by the spied step). */
+  const completed = (step: { mock: { contexts: unknown[]; results: { value: unknown }[] } }) => [
+    ...new Set(step.mock.contexts.filter((_, i) => step.mock.results[i]!.value).map((b) => (b as LevelBuilder).level)),
+  ];
+
+  it('places in the background only the level in view and the next finer one, however many it zooms past', () => {
+    const tasks: (() => void)[] = [];
+    const s = source(randomDataset(3000), { schedule: (task) => tasks.push(task), syncLimit: 100, sliceSize: 50 });
+    const step = vi.spyOn(LevelBuilder.prototype, 'step');
+    const coarse = s.query({ ...full(s), pixels: 1000, layout: spec }).level;
+    // Eight levels finer, one slice of background work between levels: none of them lands.
+    for (let level = coarse - 1; level >= coarse - 8; level--) {
+      expect(s.query(viewAt(s, level)).exact).toBe(false);
+      tasks.shift()?.();
+    }
+    const drain = () => {
+      for (let guard = 0; tasks.length && guard < 10_000; guard++) tasks.shift()!();
+    };
+    drain();
+    expect(s.query(viewAt(s, coarse - 8))).toMatchObject({ exact: true, level: coarse - 8 });
+    drain();
+    expect(completed(step).sort()).toEqual([coarse, coarse - 8, coarse - 9].sort());
+    // Builders that did any work: the coarse one, the eight passed (one slice each), the finer one.
+    expect(new Set(step.mock.contexts).size).toBe(10);
+  });
+
+  it('works through an idle deadline in steps, and does one step without a deadline', () => {
+    const tasks: ((deadline?: { timeRemaining(): number }) => void)[] = [];
+    const s = source(randomDataset(3000), { schedule: (task) => tasks.push(task), syncLimit: 100, sliceSize: 50 });
+    const coarse = s.query({ ...full(s), pixels: 1000, layout: spec }).level;
+    s.query(viewAt(s, coarse - 2));
+    const step = vi.spyOn(LevelBuilder.prototype, 'step');
+    let left = 4;
+    tasks.shift()!({ timeRemaining: () => (left-- > 0 ? 5 : 0) });
+    expect(step).toHaveBeenCalledTimes(5);
+    tasks.shift()!();
+    expect(step).toHaveBeenCalledTimes(6);
+    expect(tasks).toHaveLength(1);
+  });
+
+  it('keeps a bounded number of levels, the coarsest and those nearest the view', () => {
+    const tasks: (() => void)[] = [];
+    const n = 3000;
+    const s = source(randomDataset(n), {
+      schedule: (task) => tasks.push(task),
+      syncLimit: 100,
+      cacheEvents: 4 * n,
+    });
+    const coarse = s.query({ ...full(s), pixels: 1000, layout: spec }).level;
+    for (let level = coarse - 1; level >= coarse - 8; level--) {
+      s.query(viewAt(s, level));
+      for (let guard = 0; tasks.length && guard < 10_000; guard++) tasks.shift()!();
+    }
+    const step = vi.spyOn(LevelBuilder.prototype, 'step');
+    const cached = [];
+    for (let level = coarse; level >= coarse - 9; level--) if (s.query(viewAt(s, level)).exact) cached.push(level);
+    expect(step).not.toHaveBeenCalled();
+    // cacheEvents allows four levels: the coarsest and the three last placed, nearest the view.
+    expect(cached).toEqual([coarse, coarse - 6, coarse - 7, coarse - 8]);
   });
 
   it('puts a label before its mark at the end of the data, and shortens one that fits neither side', () => {

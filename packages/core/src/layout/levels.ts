@@ -14,6 +14,7 @@
 import type { TimeCoord } from '../model/calendar.js';
 import type { TimelineEvent } from '../model/types.js';
 import { bisect, IntervalIndex } from './interval-index.js';
+import { sortOrder } from './sort-order.js';
 
 /** Geometry and measurement that placement depends on. Reuse the same object to reuse its cache. */
 export interface LayoutSpec {
@@ -68,6 +69,8 @@ export interface LevelInput {
    */
   readonly froms?: Float64Array;
   readonly tos?: Float64Array;
+  /** Positions sorted by `to` (e.g. `sortOrder(tos)`); computed per builder when absent. */
+  readonly byEnd?: Uint32Array;
 }
 
 /** The starts and ends of a level input's events, as typed arrays. */
@@ -107,9 +110,21 @@ export interface LevelPlacement {
   readonly lanes: readonly LaneLevel[];
 }
 
+/** One lane's events at a level, gathered in display order (dense ends in order of end). */
+interface Gathered {
+  readonly placed: Int32Array;
+  readonly froms: Float64Array;
+  readonly tos: Float64Array;
+  readonly denseFroms: Float64Array;
+  readonly denseTos: Float64Array;
+}
+
 /**
- * Places events at one level, in slices: {@link step} processes up to `budget` events and reports
- * whether it is done, so a large dataset can be placed in idle time without a long task.
+ * Places events at one level, in slices: {@link step} does up to `budget` units of work and
+ * returns the placement once all is done, so a large dataset can be placed in idle time without a
+ * long task. The work is four passes, each cut into slices alike: placing every event, gathering
+ * each lane's placed and dense events in display order, gathering the dense ends in order of end
+ * (no sorting per level), and indexing each lane's placed events (a lane counts its events).
  */
 export class LevelBuilder {
   readonly level: number;
@@ -123,7 +138,15 @@ export class LevelBuilder {
   readonly #rowEnds: number[][];
   readonly #froms: Float64Array;
   readonly #tos: Float64Array;
+  /** Placed events per lane, then (from the gathering on) how many of them are gathered. */
+  readonly #placedCount: Int32Array;
+  readonly #denseCount: Int32Array;
+  /** The pass under way (0 to 3), and the position (or lane) it has reached. */
+  #pass = 0;
   #next = 0;
+  #gathered: Gathered[] = [];
+  #byEnd: Uint32Array | undefined;
+  readonly #laneLevels: LaneLevel[] = [];
   #result: LevelPlacement | undefined;
 
   /**
@@ -147,6 +170,8 @@ export class LevelBuilder {
     this.#rows = new Int8Array(n);
     this.#flags = new Uint8Array(n);
     this.#rowEnds = Array.from({ length: input.laneCount }, () => []);
+    this.#placedCount = new Int32Array(input.laneCount);
+    this.#denseCount = new Int32Array(input.laneCount);
     const { maxRows, overlapRows } = this.#spec;
     // A lane grows past maxRows only for a few overlapping events; a crowd deeper than
     // overlapRows could not be told apart by more rows anyway and reads as density.
@@ -165,9 +190,54 @@ export class LevelBuilder {
     return this.#result;
   }
 
-  /** Places up to `budget` more events; returns the placement when all are placed. */
+  /**
+   * Does up to `budget` more units of work (an event in a pass, or a lane's events when indexing
+   * it; at least one lane per call); returns the placement when all is done.
+   */
   step(budget = Infinity): LevelPlacement | undefined {
-    if (this.#result) return this.#result;
+    const n = this.#input.events.length;
+    const laneCount = this.#input.laneCount;
+    while (!this.#result && budget > 0) {
+      if (this.#pass === 3) {
+        const gathered = this.#gathered[this.#next++];
+        if (gathered) {
+          const { placed, froms, tos, denseFroms, denseTos } = gathered;
+          this.#laneLevels.push({ placed, placedIndex: new IntervalIndex(froms, tos), denseFroms, denseTos });
+          budget -= placed.length + 1;
+        }
+        if (this.#next >= laneCount) this.#result = this.#finish();
+        continue;
+      }
+      const start = this.#next;
+      const end = Math.min(n, start + budget);
+      budget -= end - start;
+      if (this.#pass === 0) this.#place(start, end);
+      else if (this.#pass === 1) this.#gather(start, end);
+      else this.#gatherEnds(start, end);
+      this.#next = end;
+      if (end < n) continue;
+      if (this.#pass === 0) {
+        this.#gathered = Array.from(this.#placedCount, (count, lane) => {
+          const dense = this.#denseCount[lane]!;
+          return {
+            placed: new Int32Array(count),
+            froms: new Float64Array(count),
+            tos: new Float64Array(count),
+            denseFroms: new Float64Array(dense),
+            denseTos: new Float64Array(dense),
+          };
+        });
+      }
+      this.#pass++;
+      this.#next = 0;
+      this.#placedCount.fill(0);
+      this.#denseCount.fill(0);
+    }
+    return this.#result;
+  }
+
+  /** Places events `[first, end)` in display order, counting placed and dense ones per lane. */
+  #place(first: number, end: number): void {
     const { events, lanes, rangeLike, extent } = this.#input;
     const { measure, pointSize, gap, minBarWidth, labelPad } = this.#spec;
     const s = 2 ** -this.level;
@@ -176,11 +246,10 @@ export class LevelBuilder {
     const widths = this.#widths;
     const froms = this.#froms;
     const tos = this.#tos;
-    const n = events.length;
-    const end = Math.min(n, this.#next + budget);
-    for (let i = this.#next; i < end; i++) {
-      const ends = this.#rowEnds[lanes[i]!]!;
-      const maxRows = this.#laneRows[lanes[i]!]!;
+    for (let i = first; i < end; i++) {
+      const lane = lanes[i]!;
+      const ends = this.#rowEnds[lane]!;
+      const maxRows = this.#laneRows[lane]!;
       const left = froms[i]! * s;
       const right = tos[i]! * s;
       const bar = rangeLike[i] === 1 && right - left >= minBarWidth;
@@ -189,6 +258,7 @@ export class LevelBuilder {
       // Cheap test first: in a crowd, not even the mark fits, and the label need not be measured.
       if (ends.length >= maxRows && !someRowFree(ends, gap, x0)) {
         this.#rows[i] = -1;
+        this.#denseCount[lane]!++;
         continue;
       }
       const title = events[i]!.title;
@@ -220,14 +290,48 @@ export class LevelBuilder {
       }
       if (row === -1 && ends.length < maxRows) row = ends.length;
       this.#rows[i] = row;
-      if (row === -1) continue;
+      if (row === -1) {
+        this.#denseCount[lane]!++;
+        continue;
+      }
+      this.#placedCount[lane]!++;
       ends[row] = stop;
       this.#flags[i] = (bar ? PLACED_BAR : 0) | (inside ? PLACED_LABEL_INSIDE : 0) | (before ? PLACED_LABEL_BEFORE : 0);
     }
-    this.#next = end;
-    if (end < n) return undefined;
-    this.#result = this.#finish();
-    return this.#result;
+  }
+
+  /** Gathers events `[first, end)` into their lane's placed or dense arrays (display order). */
+  #gather(first: number, end: number): void {
+    const { lanes } = this.#input;
+    const rows = this.#rows;
+    const froms = this.#froms;
+    const tos = this.#tos;
+    for (let i = first; i < end; i++) {
+      const lane = lanes[i]!;
+      const gathered = this.#gathered[lane]!;
+      if (rows[i]! >= 0) {
+        const j = this.#placedCount[lane]!++;
+        gathered.placed[j] = i;
+        gathered.froms[j] = froms[i]!;
+        gathered.tos[j] = tos[i]!;
+      } else {
+        gathered.denseFroms[this.#denseCount[lane]!++] = froms[i]!;
+      }
+    }
+  }
+
+  /** Gathers the ends of dense events among `[first, end)` in order of end: sorted without a sort. */
+  #gatherEnds(first: number, end: number): void {
+    const { lanes } = this.#input;
+    const byEnd = (this.#byEnd ??= this.#input.byEnd ?? sortOrder(this.#tos));
+    const rows = this.#rows;
+    const tos = this.#tos;
+    for (let k = first; k < end; k++) {
+      const i = byEnd[k]!;
+      if (rows[i]! >= 0) continue;
+      const lane = lanes[i]!;
+      this.#gathered[lane]!.denseTos[this.#denseCount[lane]!++] = tos[i]!;
+    }
   }
 
   /** Records the longest prefix of `title` that fits `room` with "…"; returns its width. */
@@ -247,52 +351,14 @@ export class LevelBuilder {
   }
 
   #finish(): LevelPlacement {
-    const { events, lanes, laneCount } = this.#input;
-    const froms = this.#froms;
-    const tos = this.#tos;
-    const rows = this.#rows;
-    const placedCount = new Int32Array(laneCount);
-    const denseCount = new Int32Array(laneCount);
-    for (let i = 0; i < events.length; i++) {
-      if (rows[i]! >= 0) placedCount[lanes[i]!]!++;
-      else denseCount[lanes[i]!]!++;
-    }
-    const placed = Array.from(placedCount, (count) => new Int32Array(count));
-    const denseFroms = Array.from(denseCount, (count) => new Float64Array(count));
-    const denseTos = Array.from(denseCount, (count) => new Float64Array(count));
-    placedCount.fill(0);
-    denseCount.fill(0);
-    for (let i = 0; i < events.length; i++) {
-      const lane = lanes[i]!;
-      if (rows[i]! >= 0) {
-        placed[lane]![placedCount[lane]!++] = i;
-      } else {
-        const j = denseCount[lane]!++;
-        denseFroms[lane]![j] = froms[i]!;
-        denseTos[lane]![j] = tos[i]!;
-      }
-    }
-    const laneLevels = placed.map((positions, lane): LaneLevel => {
-      const placedFroms = new Float64Array(positions.length);
-      const placedTos = new Float64Array(positions.length);
-      positions.forEach((p, j) => {
-        placedFroms[j] = froms[p]!;
-        placedTos[j] = tos[p]!;
-      });
-      return {
-        placed: positions,
-        placedIndex: new IntervalIndex(placedFroms, placedTos),
-        denseFroms: denseFroms[lane]!,
-        denseTos: denseTos[lane]!.sort(),
-      };
-    });
+    this.#gathered = [];
     return {
       level: this.level,
-      rows,
+      rows: this.#rows,
       flags: this.#flags,
       shortLabels: this.#short,
       laneRows: Int32Array.from(this.#rowEnds, (ends) => ends.length),
-      lanes: laneLevels,
+      lanes: this.#laneLevels,
     };
   }
 }

@@ -12,6 +12,7 @@ import type { DatePrecision } from '../model/date.js';
 import type { Dataset, TimelineEvent } from '../model/types.js';
 import { EventIndex } from '../layout/event-index.js';
 import { bisect } from '../layout/interval-index.js';
+import { sortOrder } from '../layout/sort-order.js';
 import {
   LevelBuilder,
   levelFor,
@@ -30,15 +31,22 @@ export interface MemorySourceOptions {
   /**
    * Runs a slice of background work later (e.g. in `requestIdleCallback`). When given, datasets
    * larger than {@link syncLimit} get finer levels placed in slices while a coarser level stands
-   * in; without it every level is placed when first asked for.
+   * in; without it every level is placed when first asked for. A task given a deadline keeps
+   * working in steps of {@link sliceSize} while the deadline has time left; without one it does
+   * one step.
    */
-  schedule?: (task: () => void) => void;
+  schedule?: (task: (deadline?: { timeRemaining(): number }) => void) => void;
   /** Datasets up to this many events are always placed synchronously (default 50,000). */
   syncLimit?: number;
-  /** Events placed per background slice (default 25,000). */
+  /** Units of placement work per background step (default 10,000 events). */
   sliceSize?: number;
   /** Levels kept in the cache (default 24). */
   maxLevels?: number;
+  /**
+   * Placements kept in the cache over all levels, in events (default 6,000,000): a million
+   * events keep 6 levels, each holding some 20–40 MB.
+   */
+  cacheEvents?: number;
 }
 
 /** Pixels beyond each side of the view whose events are still answered (their labels reach in). */
@@ -56,6 +64,8 @@ interface SpecState {
   /** Largest row count and density need seen per lane: heights never shrink under the cursor. */
   readonly rows: number[];
   readonly dense: boolean[];
+  /** Whether a background task is scheduled. */
+  scheduled: boolean;
 }
 
 /** A {@link TimelineSource} over a parsed dataset held in memory. */
@@ -75,7 +85,7 @@ export class MemorySource implements TimelineSource {
   constructor(dataset: Dataset, options: MemorySourceOptions = {}) {
     this.dataset = dataset;
     this.index = new EventIndex(dataset.events);
-    this.#options = { syncLimit: 50_000, sliceSize: 25_000, maxLevels: 24, ...options };
+    this.#options = { syncLimit: 50_000, sliceSize: 10_000, maxLevels: 24, cacheEvents: 6e6, ...options };
     const events = this.index.sorted;
     const { froms, tos } = this.index.intervals;
     const laneOf = new Map(dataset.lanes.map((lane) => [lane.id, lane.index]));
@@ -108,6 +118,10 @@ export class MemorySource implements TimelineSource {
     }
     this.extent = min <= max ? [min, max] : undefined;
     const laneCount = Math.max(1, dataset.lanes.length);
+    // Positions by end, once: each level gathers its dense ends in this order instead of sorting them.
+    const byEnd = sortOrder(tos);
+    const sortedTos = new Float64Array(byEnd.length);
+    for (let i = 0; i < byEnd.length; i++) sortedTos[i] = tos[byEnd[i]!]!;
     this.#input = {
       events,
       lanes,
@@ -117,9 +131,10 @@ export class MemorySource implements TimelineSource {
       extent: this.extent ?? [0, 0],
       froms,
       tos,
+      byEnd,
     };
     this.#froms = froms;
-    this.#tos = Float64Array.from(tos).sort();
+    this.#tos = sortedTos;
   }
 
   get size(): number {
@@ -170,6 +185,10 @@ export class MemorySource implements TimelineSource {
     }
     const wanted = levelFor(msPerPixel);
     this.#lastLevel = wanted;
+    // Levels the view has moved past are not worth their work: only the one in view and the next
+    // finer one are placed in the background.
+    for (const level of state.builders.keys())
+      if (level !== wanted && level !== wanted - 1) state.builders.delete(level);
     const placement = this.#placementFor(state, wanted);
     const margin = MARGIN_PX * msPerPixel;
     const items: ViewItem[] = [];
@@ -229,6 +248,7 @@ export class MemorySource implements TimelineSource {
         widths: new Float32Array(this.size).fill(Number.NaN),
         levels: new Map(),
         builders: new Map(),
+        scheduled: false,
         rows: Array.from({ length: laneCount }, () => 1),
         dense: Array.from({ length: laneCount }, () => false),
       };
@@ -264,19 +284,26 @@ export class MemorySource implements TimelineSource {
   /** Places `level` in background slices, if there is a scheduler and it is not placed yet. */
   #prefetch(state: SpecState, level: number): void {
     const { schedule, sliceSize, syncLimit } = this.#options;
-    if (!schedule || this.size <= syncLimit || state.levels.has(level) || state.builders.has(level)) return;
-    const builder = new LevelBuilder(level, this.#input, state.spec, state.widths);
-    state.builders.set(level, builder);
-    const slice = () => {
-      if (this.#state !== state || state.builders.get(level) !== builder) return;
-      const placement = builder.step(sliceSize);
-      if (!placement) {
-        schedule(slice);
-        return;
-      }
-      state.builders.delete(level);
-      this.#store(state, placement);
-      for (const listener of this.#listeners) listener();
+    if (!schedule || this.size <= syncLimit || state.levels.has(level)) return;
+    if (!state.builders.has(level))
+      state.builders.set(level, new LevelBuilder(level, this.#input, state.spec, state.widths));
+    if (state.scheduled) return;
+    state.scheduled = true;
+    // One task works on one builder at a time, the level in view first.
+    const slice = (deadline?: { timeRemaining(): number }) => {
+      if (this.#state !== state) return;
+      do {
+        const level = state.builders.has(this.#lastLevel) ? this.#lastLevel : state.builders.keys().next().value;
+        if (level === undefined) break;
+        const placement = state.builders.get(level)!.step(sliceSize);
+        if (placement) {
+          state.builders.delete(level);
+          this.#store(state, placement);
+          for (const listener of this.#listeners) listener();
+        }
+      } while (deadline && deadline.timeRemaining() > 1);
+      state.scheduled = state.builders.size > 0;
+      if (state.scheduled) schedule(slice);
     };
     schedule(slice);
   }
@@ -287,12 +314,19 @@ export class MemorySource implements TimelineSource {
       if (rows > state.rows[lane]!) state.rows[lane] = rows;
       if (placement.lanes[lane]!.denseFroms.length) state.dense[lane] = true;
     });
-    // Evict the levels farthest from the one in use.
-    while (state.levels.size > this.#options.maxLevels) {
-      let farthest = placement.level;
+    // Evict the levels farthest from the one in use; never that one, the next finer one (they
+    // would be placed again at once) or the coarsest (it stands in for any other).
+    const { maxLevels, cacheEvents } = this.#options;
+    const keep = Math.max(3, Math.min(maxLevels, Math.floor(cacheEvents / this.size)));
+    const coarsest = Math.max(...state.levels.keys());
+    while (state.levels.size > keep) {
+      let farthest: number | undefined;
       for (const l of state.levels.keys()) {
-        if (Math.abs(l - this.#lastLevel) > Math.abs(farthest - this.#lastLevel)) farthest = l;
+        if (l === coarsest || l === this.#lastLevel || l === this.#lastLevel - 1) continue;
+        if (farthest === undefined || Math.abs(l - this.#lastLevel) > Math.abs(farthest - this.#lastLevel))
+          farthest = l;
       }
+      if (farthest === undefined) break;
       state.levels.delete(farthest);
     }
   }

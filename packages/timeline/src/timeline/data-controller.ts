@@ -29,8 +29,11 @@ export interface DataModel {
 
 const EMPTY_DATASET: Dataset = { lanes: [], eras: [], events: [] };
 
-/** Runs background placement slices when the browser is idle (or soon, where it has no idle callback). */
-function idle(task: () => void): void {
+/**
+ * Runs background placement slices when the browser is idle (or soon, where it has no idle
+ * callback); the task works while the idle deadline has time left.
+ */
+function idle(task: (deadline?: IdleDeadline) => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 200 });
   else setTimeout(task, 0);
 }
