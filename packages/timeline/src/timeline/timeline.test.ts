@@ -188,6 +188,17 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     expect(part(el, 'details')).toBeNull();
   });
 
+  it('takes one tab stop for the events: from the zoom buttons, Tab goes straight to a mark', async () => {
+    const el = await mount((el) => (el.data = deadReckoning as DatasetInput));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Show all events"]')!.focus();
+    await userEvent.tab();
+    const focused = el.shadowRoot!.activeElement!;
+    expect(focused.getAttribute('part')).toBe('event');
+    await userEvent.tab();
+    // Out of the plot: one stop for all the marks, none for the drawing itself.
+    expect(el.shadowRoot!.activeElement?.closest('svg')).toBeFalsy();
+  });
+
   it('moves focus in time order with the arrow keys and selects with Enter', async () => {
     const el = await mount((el) => (el.data = deadReckoning));
     const first = marks(el).find((mark) => mark.getAttribute('tabindex') === '0')!;

@@ -269,6 +269,7 @@ export class ReelTimeline extends LitElement {
           </div>
           <div class="body" style=${`height:${frame?.height ?? 0}px`}>
             <svg
+              tabindex="-1"
               role="group"
               aria-label=${`${name}: ${source.size} events${rangeText ? `, showing ${rangeText}` : ''}`}
               aria-roledescription="timeline"
