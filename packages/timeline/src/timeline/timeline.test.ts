@@ -199,6 +199,25 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     expect(el.shadowRoot!.activeElement?.closest('svg')).toBeFalsy();
   });
 
+  it('closes the details with Escape or the close button and gives focus back to the event', async () => {
+    const el = await mount((el) => (el.data = deadReckoning as DatasetInput));
+    const root = el.shadowRoot!;
+    for (const close of ['Escape', 'button'] as const) {
+      root
+        .querySelector<SVGGElement>('[part~="event"][data-id="us-release"]')!
+        .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      await settle(el);
+      const button = root.querySelector<HTMLButtonElement>('[part~="details"] button')!;
+      button.focus();
+      if (close === 'Escape') await userEvent.keyboard('{Escape}');
+      else await userEvent.click(button);
+      await settle(el);
+      expect(root.querySelector('[part~="details"]'), close).toBeNull();
+      expect(el.selected, close).toBeNull();
+      expect(root.activeElement?.getAttribute('data-id'), close).toBe('us-release');
+    }
+  });
+
   it('moves focus in time order with the arrow keys and selects with Enter', async () => {
     const el = await mount((el) => (el.data = deadReckoning));
     const first = marks(el).find((mark) => mark.getAttribute('tabindex') === '0')!;

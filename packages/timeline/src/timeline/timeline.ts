@@ -232,6 +232,13 @@ export class ReelTimeline extends LitElement {
     this.#view.reset();
   }
 
+  /** Closes the details and gives focus back to the event they were about (never to the page). */
+  readonly #closeDetails = (): void => {
+    const id = this.#view.selectedId;
+    this.select(null);
+    if (id !== null) void this.#interaction.focusPosition(this.#data.model.source.positionOf(id));
+  };
+
   /** Selects an event by id (or clears the selection with `null`) and fires `reel-select`. */
   select(id: string | null): void {
     const event = id === null ? null : (this.#data.model.source.get(id) ?? null);
@@ -299,7 +306,7 @@ export class ReelTimeline extends LitElement {
           ${this.#frames.pending ? html`<div class="progress" part="progress" role="progressbar" aria-label="Loading events in view"></div>` : nothing}
           ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing}
         </div>
-        ${ctx ? renderDetails(ctx, () => this.select(null)) : nothing}
+        ${ctx ? renderDetails(ctx, this.#closeDetails) : nothing}
       </div>
     `;
   }

@@ -8,13 +8,19 @@ import { formatDate, formatDateRange } from '@reeltime/core';
 import { html, nothing } from 'lit';
 import type { RenderContext } from './context.js';
 
+/** `onClose` runs on the close button and on Escape anywhere in the details. */
 export function renderDetails(ctx: RenderContext, onClose: () => void) {
   const id = ctx.view.selectedId;
   const event = id === null ? undefined : ctx.source.get(id);
   if (!event) return nothing;
   const lane = ctx.dataset.lanes.find((l) => l.id === event.lane);
   const options = ctx.dateOptions;
-  return html`<section class="details" part="details" aria-label=${`Details: ${event.title}`}>
+  const keydown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    onClose();
+  };
+  return html`<section class="details" part="details" aria-label=${`Details: ${event.title}`} @keydown=${keydown}>
     <div class="details-head">
       <div>
         <h3>${event.title}</h3>
