@@ -30,6 +30,8 @@ export interface InteractionHost {
 export class Interaction {
   readonly #host: InteractionHost;
   readonly #keyboard: KeyboardTarget;
+  /** The mark or region that had focus before an update. */
+  #focused: Element | undefined;
 
   constructor(host: InteractionHost) {
     this.#host = host;
@@ -102,6 +104,33 @@ export class Interaction {
       zoomBy: (factor) => host.zoomBy(factor),
       resetZoom: () => host.resetZoom(),
     };
+  }
+
+  /** Before an update: notes which mark or dense region has focus. */
+  rememberFocus(): void {
+    const active = (this.#host.renderRoot as ShadowRoot).activeElement ?? null;
+    this.#focused = active?.matches('[part~="event"], [part~="density"]') ? active : undefined;
+  }
+
+  /**
+   * After an update: when the focused mark was not drawn again (zoomed out, it became dense),
+   * focus moves to what stands for it now (its mark, the dense region holding it, or the plot),
+   * never to the page, where keys would do nothing.
+   */
+  restoreFocus(): void {
+    const lost = this.#focused;
+    this.#focused = undefined;
+    if (!lost || lost.isConnected) return;
+    const { view, renderRoot, source } = this.#host;
+    const id = view.focusedId;
+    const event = id === null ? undefined : source.get(id);
+    const mark =
+      id === null ? null : renderRoot.querySelector<SVGElement>(`[part~="event"][data-id="${CSS.escape(id)}"]`);
+    const mid = event ? (event.from + event.to) / 2 : NaN;
+    const region = [...renderRoot.querySelectorAll<SVGElement>('[part~="density"]')].find(
+      (r) => Number(r.dataset['from']) <= mid && Number(r.dataset['to']) >= mid,
+    );
+    (mark ?? region ?? renderRoot.querySelector<SVGElement>('svg[role="group"]'))?.focus();
   }
 
   /** Zooms into a dense region's span (at least twice as close), so its events can be drawn one by one. */

@@ -166,6 +166,16 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     const focused = el.shadowRoot!.activeElement as SVGGElement;
     expect(focused.getAttribute('part')).toBe('event');
     expect(focused.dataset['id']).toBe(target);
+    // Zoomed out again, the focused event is dense: focus goes to its region, not to the page.
+    el.resetZoom();
+    await settle(el);
+    expect(focused.isConnected).toBe(false);
+    const holder = el.shadowRoot!.activeElement as SVGRectElement | null;
+    expect(holder?.getAttribute('part')).toBe('density');
+    // And the keys still work from there.
+    await userEvent.keyboard('{ArrowRight}');
+    await settle(el);
+    expect((el.shadowRoot!.activeElement as SVGGElement).dataset['id']).toBe(order[41]!.id);
   });
 
   it('selects on click, fires reel-select and shows the details with sources', async () => {

@@ -195,6 +195,7 @@ export class ReelTimeline extends LitElement {
   #lastProblems: readonly Problem[] = [];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#interaction.rememberFocus();
     this.#data.update();
     const width = Math.max(0, this.#size.width);
     if (width > 0 && (changed.has('theme') || !this.#fontFamily || this.#view.width !== width)) this.#readFont();
@@ -207,6 +208,7 @@ export class ReelTimeline extends LitElement {
   }
 
   protected override updated(): void {
+    this.#interaction.restoreFocus();
     this.#view.applyPending();
     if (this.canvasElement && this.#frame) paintDensity(this.canvasElement, this.#frame, this.#laneColors.colorOf);
     const range = this.visibleRange;
