@@ -12,29 +12,13 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { createTextMeasurer, MemorySource, parseDataset, viewDomain } from '../../packages/core/dist/index.js';
-import { dayToIso, eventId, eventTitle, generateWorkload } from './workload.mjs';
+import { generateWorkload, reeltimeDataset } from './workload.mjs';
 
 const { values } = parseArgs({
   options: { n: { type: 'string', default: '1000000' }, reps: { type: 'string', default: '1' } },
 });
 const n = Number(values.n);
 const reps = Number(values.reps);
-
-/** As `pages/reeltime.mjs` builds it. */
-function datasetFor(workload) {
-  const events = new Array(workload.n);
-  for (let i = 0; i < workload.n; i++) {
-    const event = {
-      id: eventId(i),
-      title: eventTitle(i),
-      start: dayToIso(workload.start[i]),
-      lane: workload.lanes[workload.lane[i]].id,
-    };
-    if (workload.end[i] >= 0) event.end = dayToIso(workload.end[i]);
-    events[i] = event;
-  }
-  return { title: 'Benchmark', lanes: workload.lanes.map((lane) => ({ ...lane })), events };
-}
 
 const gc = globalThis.gc ?? (() => {});
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -50,7 +34,7 @@ const time = (label, run) => {
 };
 
 for (let rep = 0; rep < reps; rep++) {
-  let input = datasetFor(generateWorkload({ n }));
+  let input = reeltimeDataset(generateWorkload({ n }));
   gc();
   const baseline = process.memoryUsage().heapUsed;
   console.log(`N = ${n}, input heap ${mb(baseline)}, load average ${os.loadavg()[0].toFixed(1)}`);

@@ -96,3 +96,22 @@ export function workloadHash(workload) {
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }
+
+/**
+ * The workload as reeltime's dataset input (what its bench page hands to the element and what
+ * profile-load.mjs parses): `YYYY-MM-DD` strings, lanes by id.
+ */
+export function reeltimeDataset(workload) {
+  const events = new Array(workload.n);
+  for (let i = 0; i < workload.n; i++) {
+    const event = {
+      id: eventId(i),
+      title: eventTitle(i),
+      start: dayToIso(workload.start[i]),
+      lane: workload.lanes[workload.lane[i]].id,
+    };
+    if (workload.end[i] >= 0) event.end = dayToIso(workload.end[i]);
+    events[i] = event;
+  }
+  return { title: 'Benchmark', lanes: workload.lanes.map((lane) => ({ ...lane })), events };
+}

@@ -5,7 +5,7 @@
  */
 import '../../../packages/timeline/dist/reeltime.bundle.js';
 import { INK } from '../ink.mjs';
-import { dayToIso, eventId, eventTitle } from '../workload.mjs';
+import { reeltimeDataset } from '../workload.mjs';
 import { installHarness, nextFrame } from './harness.mjs';
 
 let element;
@@ -28,20 +28,7 @@ installHarness({
     await settle(element);
   },
 
-  prepare(workload) {
-    const events = new Array(workload.n);
-    for (let i = 0; i < workload.n; i++) {
-      const event = {
-        id: eventId(i),
-        title: eventTitle(i),
-        start: dayToIso(workload.start[i]),
-        lane: workload.lanes[workload.lane[i]].id,
-      };
-      if (workload.end[i] >= 0) event.end = dayToIso(workload.end[i]);
-      events[i] = event;
-    }
-    return { title: 'Benchmark', lanes: workload.lanes.map((lane) => ({ ...lane })), events };
-  },
+  prepare: reeltimeDataset,
 
   async mount(_container, data) {
     element.data = data;

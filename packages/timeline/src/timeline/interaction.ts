@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { levelFor, type LayoutSpec, type TimeCoord, type TimelineSource } from '@reeltime/core';
+import { levelFor, type LayoutSpec, type TimeCoord, type TimelineEvent, type TimelineSource } from '@reeltime/core';
 import type { Frame } from './frame.js';
 import { MIN_VISIBLE_SPAN } from './geometry.js';
 import { handleTimelineKey, type KeyboardTarget } from './keyboard.js';
@@ -122,15 +122,22 @@ export class Interaction {
     this.#focused = undefined;
     if (!lost || lost.isConnected) return;
     const { view, renderRoot, source } = this.#host;
-    const id = view.focusedId;
-    const event = id === null ? undefined : source.get(id);
-    const mark =
-      id === null ? null : renderRoot.querySelector<SVGElement>(`[part~="event"][data-id="${CSS.escape(id)}"]`);
-    const mid = event ? (event.from + event.to) / 2 : NaN;
-    const region = [...renderRoot.querySelectorAll<SVGElement>('[part~="density"]')].find(
+    const event = view.focusedId === null ? undefined : source.get(view.focusedId);
+    ((event && this.#drawnFor(event)) ?? renderRoot.querySelector<SVGElement>('svg[role="group"]'))?.focus();
+  }
+
+  /**
+   * What stands for an event on screen: its mark when drawn, else the dense region holding its
+   * middle (more events at one instant than a lane has rows), else nothing.
+   */
+  #drawnFor(event: TimelineEvent): SVGElement | undefined {
+    const { renderRoot } = this.#host;
+    const mark = renderRoot.querySelector<SVGElement>(`[part~="event"][data-id="${CSS.escape(event.id)}"]`);
+    if (mark) return mark;
+    const mid = (event.from + event.to) / 2;
+    return [...renderRoot.querySelectorAll<SVGElement>('[part~="density"]')].find(
       (r) => Number(r.dataset['from']) <= mid && Number(r.dataset['to']) >= mid,
     );
-    (mark ?? region ?? renderRoot.querySelector<SVGElement>('svg[role="group"]'))?.focus();
   }
 
   /** Zooms into a dense region's span (at least twice as close), so its events can be drawn one by one. */
@@ -144,7 +151,7 @@ export class Interaction {
 
   /**
    * Moves focus to the event at a display position: zooms straight to the level that draws it one
-   * by one when it is dense, pans it into view, then focuses its mark.
+   * by one when it is dense, pans it into view, then focuses its mark (or the region holding it).
    */
   async focusPosition(position: number): Promise<void> {
     const host = this.#host;
@@ -171,17 +178,7 @@ export class Interaction {
     }
     host.requestUpdate();
     await host.updateComplete;
-    const selector = `[part~="event"][data-id="${CSS.escape(event.id)}"]`;
-    const mark = host.renderRoot.querySelector<SVGGElement>(selector);
-    if (mark) {
-      mark.focus();
-      return;
-    }
-    // More events at one instant than a lane has rows: focus the dense region that holds it.
-    const region = [...host.renderRoot.querySelectorAll<SVGRectElement>('[part~="density"]')].find(
-      (r) => Number(r.dataset['from']) <= mid && Number(r.dataset['to']) >= mid,
-    );
-    region?.focus();
+    this.#drawnFor(event)?.focus();
   }
 }
 

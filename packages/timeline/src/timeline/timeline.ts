@@ -50,8 +50,8 @@ export type { VisibleRange } from './view-state.js';
  * An interactive timeline of events in lanes: zoom and pan with wheel, drag, touch or keys; select
  * an event to read its dates, description, places and sources. Data comes from `source` (a ready
  * data source, e.g. a database), the `data` (a whole dataset) or `events` property, a dataset JSON
- * at `src`, or `<reel-event>` children, in that order of precedence. Invalid events are reported (`problems`, `reel-invalid` and a visible notice)
- * while the valid rest renders. Events too dense to draw one by one at the current zoom are drawn
+ * at `src`, or `<reel-event>` children, in that order of precedence. Invalid events are reported
+ * (`problems`, `reel-invalid` and a visible notice) while the valid rest renders. Events too dense to draw one by one at the current zoom are drawn
  * as a density strip per lane, named for screen readers, and open by zooming in.
  *
  * @summary An interactive, accessible timeline of events.
