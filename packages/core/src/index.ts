@@ -23,16 +23,27 @@ export {
   DATE_PARTS,
   DATE_PRECISIONS,
   describeValue,
+  ENGLISH_DATE_WORDS,
+  fillTemplate,
   formatDate,
   formatDateRange,
   formatSpan,
   formatterFor,
+  formatInteger,
   formatYear,
   isDateSafe,
   parseDate,
   SEASONS,
 } from './model/date.js';
-export type { DateFormatOptions, DateParseResult, DatePart, DatePrecision, Season, TimePoint } from './model/date.js';
+export type {
+  DateFormatOptions,
+  DateParseResult,
+  DateWords,
+  DatePart,
+  DatePrecision,
+  Season,
+  TimePoint,
+} from './model/date.js';
 export { EVENT_STATUSES, PROBLEM_SEVERITIES } from './model/types.js';
 export type {
   Dataset,

@@ -9,7 +9,14 @@
 import { ticks as numberTicks } from 'd3-array';
 import { utcDay, utcHour, utcMinute, utcMonday, utcMonth, utcYear, type TimeInterval } from 'd3-time';
 import { coordOf, DATE_COORD_LIMIT, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, type TimeCoord } from './model/calendar.js';
-import { formatterFor, formatYear } from './model/date.js';
+import {
+  ENGLISH_DATE_WORDS,
+  fillTemplate,
+  formatInteger,
+  formatterFor,
+  formatYear,
+  type DateWords,
+} from './model/date.js';
 
 /** Tick units, finest first. */
 export const TICK_UNITS = ['minute', 'hour', 'day', 'week', 'month', 'year'] as const;
@@ -43,6 +50,8 @@ export interface AxisTickOptions {
   locale?: string | undefined;
   /** Width in pixels a label needs; default estimates 7 px a character plus 14 px of space. */
   measure?: (label: string) => number;
+  /** Words for quarters ("Q3"), in the reader's language; English by default. */
+  words?: DateWords | undefined;
 }
 
 interface Rung {
@@ -76,13 +85,13 @@ function defaultMeasure(label: string): number {
   return label.length * 7 + 14;
 }
 
-function minorLabel(unit: TickUnit, step: number, date: Date, locale: string | undefined): string {
+function minorLabel(unit: TickUnit, step: number, date: Date, locale: string | undefined, words: DateWords): string {
   switch (unit) {
     case 'year':
       return formatYear(date.getUTCFullYear(), locale);
     case 'month':
       return step === 3
-        ? `Q${Math.floor(date.getUTCMonth() / 3) + 1}`
+        ? fillTemplate(words.quarterShort, { q: formatInteger(Math.floor(date.getUTCMonth() / 3) + 1, locale) })
         : formatterFor(locale, { month: 'short', timeZone: 'UTC' }).format(date);
     case 'week':
     case 'day':
@@ -116,7 +125,7 @@ export function axisTicks(
   width: number,
   options: AxisTickOptions = {},
 ): AxisTicks {
-  const { locale, measure = defaultMeasure } = options;
+  const { locale, measure = defaultMeasure, words = ENGLISH_DATE_WORDS } = options;
   const [from, to] = domain[0] <= domain[1] ? domain : [domain[1], domain[0]];
   if (!(width > 0) || !(to > from)) return { unit: 'year', step: 1, minor: [], major: [] };
   if (Math.abs(from) > DATE_COORD_LIMIT || Math.abs(to) > DATE_COORD_LIMIT)
@@ -125,7 +134,7 @@ export function axisTicks(
   for (const r of LADDER) {
     if (r.ms * pxPerMs < 24) continue;
     const dates = r.interval.range(new Date(from), new Date(to + 1));
-    const labels = dates.map((d) => minorLabel(r.unit, r.step, d, locale));
+    const labels = dates.map((d) => minorLabel(r.unit, r.step, d, locale, words));
     const widest = labels.reduce((max, label) => Math.max(max, measure(label)), 0);
     // Months and years vary in length: the tightest gap is what must hold the widest label.
     const shortest = r.unit === 'month' ? 28 / 30.436875 : r.unit === 'year' ? 365 / 365.2425 : 1;

@@ -382,9 +382,45 @@ export interface DateFormatOptions {
   locale?: string | undefined;
   /** IANA zone for instants (date-only values are calendar days and never shift); default `UTC`. */
   timeZone?: string | undefined;
+  /** The words around dates, in the reader's language; English by default. */
+  words?: DateWords | undefined;
 }
 
-const SEASON_NAMES: Record<Season, string> = { spring: 'spring', summer: 'summer', autumn: 'autumn', winter: 'winter' };
+/**
+ * The words that dates at coarse precision and uncertain dates are written with, as templates:
+ * `{date}` is the formatted year or month, `{year}` the year, `{q}` the quarter number (in the
+ * locale's digits). Word order is the template's, so "late 2020" can be "Ende 2020" or
+ * "2020年後半".
+ */
+export interface DateWords {
+  /** `early`/`mid`/`late` part of a year or month, e.g. `"late {date}"`. */
+  readonly parts: Readonly<Record<DatePart, string>>;
+  /** A season of a year, e.g. `"summer {year}"`. */
+  readonly seasons: Readonly<Record<Season, string>>;
+  /** A quarter of a year, e.g. `"Q{q} {year}"`. */
+  readonly quarter: string;
+  /** A quarter on the axis, under its year, e.g. `"Q{q}"`. */
+  readonly quarterShort: string;
+  /** An approximate date, e.g. `"c. {date}"`. */
+  readonly approximate: string;
+  /** An uncertain date, e.g. `"{date}?"`. */
+  readonly uncertain: string;
+}
+
+/** English. */
+export const ENGLISH_DATE_WORDS: DateWords = {
+  parts: { early: 'early {date}', mid: 'mid {date}', late: 'late {date}' },
+  seasons: { spring: 'spring {year}', summer: 'summer {year}', autumn: 'autumn {year}', winter: 'winter {year}' },
+  quarter: 'Q{q} {year}',
+  quarterShort: 'Q{q}',
+  approximate: 'c. {date}',
+  uncertain: '{date}?',
+};
+
+/** Fills `{name}` placeholders from `values` (unknown names are left as they are). */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
 
 /**
  * Formats a date at its precision: `"2019"`, `"Feb 2020"`, `"late 2020"`, `"Q3 2020"`,
@@ -392,23 +428,26 @@ const SEASON_NAMES: Record<Season, string> = { spring: 'spring', summer: 'summer
  * Date-only values are formatted in UTC, so they read the same in every time zone.
  */
 export function formatDate(value: TimePoint, options: DateFormatOptions = {}): string {
-  const core = formatCore(value, options);
-  return `${value.approximate ? 'c. ' : ''}${core}${value.uncertain ? '?' : ''}`;
+  const words = options.words ?? ENGLISH_DATE_WORDS;
+  let text = formatCore(value, options, words);
+  if (value.approximate) text = fillTemplate(words.approximate, { date: text });
+  if (value.uncertain) text = fillTemplate(words.uncertain, { date: text });
+  return text;
 }
 
-function formatCore(value: TimePoint, { locale, timeZone = 'UTC' }: DateFormatOptions): string {
+function formatCore(value: TimePoint, { locale, timeZone = 'UTC' }: DateFormatOptions, words: DateWords): string {
   const year = formatYear(value.year, locale);
   switch (value.precision) {
     case 'year':
-      return value.part ? `${value.part} ${year}` : year;
+      return value.part ? fillTemplate(words.parts[value.part], { date: year }) : year;
     case 'season':
-      return `${SEASON_NAMES[value.season!]} ${year}`;
+      return fillTemplate(words.seasons[value.season!], { year });
     case 'quarter':
-      return `Q${value.quarter} ${year}`;
+      return fillTemplate(words.quarter, { q: formatInteger(value.quarter!, locale), year });
     case 'month': {
       const month = intlOrNull(value.start, locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
       const text = month ?? `${year}-${String(value.month).padStart(2, '0')}`;
-      return value.part ? `${value.part} ${text}` : text;
+      return value.part ? fillTemplate(words.parts[value.part], { date: text }) : text;
     }
     case 'day':
       return (
@@ -431,9 +470,21 @@ function formatCore(value: TimePoint, { locale, timeZone = 'UTC' }: DateFormatOp
  * (astronomical year 0 is 1 BC).
  */
 export function formatYear(year: number, locale?: string): string {
-  if (year >= 1 && year <= 275000) return String(year);
+  if (year >= 1 && year <= 275000) return formatInteger(year, locale);
   const bc = 1 - year;
   return `${new Intl.NumberFormat(locale, { useGrouping: bc >= 10000 }).format(bc)} BC`;
+}
+
+const integerFormats = new Map<string, Intl.NumberFormat>();
+/** An integer without grouping, in the locale's digits ("2020", "٢٠٢٠" in ar-EG). */
+export function formatInteger(value: number, locale?: string): string {
+  const key = locale ?? '';
+  let format = integerFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { useGrouping: false });
+    integerFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /**

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import type { Lane, LayoutSpec, TimelineSource, TimeScale, ViewAnswer, ViewQuery } from '@reeltime/core';
+import type { DateWords, Lane, LayoutSpec, TimelineSource, TimeScale, ViewAnswer, ViewQuery } from '@reeltime/core';
 import type { ReactiveControllerHost } from 'lit';
 import { computeFrame, type Frame } from './frame.js';
 
@@ -21,6 +21,8 @@ export interface FrameRequest {
   readonly band: readonly [number, number] | undefined;
   readonly layout: LayoutSpec;
   readonly locale: string | undefined;
+  /** Words for axis labels (quarters). */
+  readonly words?: DateWords | undefined;
   /** Events to draw even when out of the band (focused, selected), by id. */
   readonly pinned: readonly string[];
   readonly tickMeasure: (label: string) => number;
@@ -95,6 +97,7 @@ export class FrameController {
       request.band,
       this.#version,
       request.locale,
+      request.words?.quarterShort,
       request.pinned,
       request.style,
     ].join('|');

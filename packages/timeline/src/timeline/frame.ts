@@ -10,6 +10,7 @@ import {
   axisTicks,
   itemGeometry,
   type AxisTicks,
+  type DateWords,
   type DenseRegion,
   type Lane,
   type LayoutSpec,
@@ -62,6 +63,8 @@ export interface FrameInput {
   readonly layout: LayoutSpec;
   readonly tickMeasure: (label: string) => number;
   readonly locale: string | undefined;
+  /** Words for axis labels (quarters). */
+  readonly words?: DateWords | undefined;
   /** Events drawn even outside the band (the focused and the selected one), by id. */
   readonly pinned: readonly string[];
   /** The previous frame's answer: its lane heights decide which lanes are asked for. */
@@ -72,7 +75,7 @@ export interface FrameInput {
 export function computeFrame(input: FrameInput, answerFor: (lanes: readonly number[]) => ViewAnswer): Frame {
   const { source, lanes, scale, width, layout } = input;
   const [from, to] = scale.domain() as [number, number];
-  const ticks = axisTicks([from, to], width, { locale: input.locale, measure: input.tickMeasure });
+  const ticks = axisTicks([from, to], width, { locale: input.locale, measure: input.tickMeasure, words: input.words });
   const inBand = (boxes: readonly LaneBox[], band: readonly [number, number]) =>
     boxes.filter((box) => box.top < band[1] && box.top + box.height > band[0]).map((box) => box.index);
   // Lane heights come from the source's rows, which can grow when a new level is placed: ask for

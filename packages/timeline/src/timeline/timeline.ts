@@ -26,6 +26,8 @@ import { LaneColorController } from '../controllers/lane-colors.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { ViewportController } from '../controllers/viewport-controller.js';
 import { ReelInvalidEvent, ReelRangeChangeEvent, ReelSelectEvent } from '../events/events.js';
+import { canonicalLocale, MessagesController } from '../i18n/locales.js';
+import type { Messages, PartialMessages } from '../i18n/messages.js';
 import { DataController, type DataModel } from './data-controller.js';
 import type { Frame } from './frame.js';
 import { FrameController } from './frame-controller.js';
@@ -124,8 +126,17 @@ export class ReelTimeline extends LitElement {
   /** Accessible name of the timeline; defaults to the dataset's title. */
   @property() label = '';
 
-  /** BCP 47 locale for dates and axis labels; defaults to the page's `lang` or the browser's. */
+  /**
+   * BCP 47 locale for every word, date and number; defaults to the page's `lang` or the browser's.
+   * English, German, French, Spanish, Japanese and Arabic are built in (each loaded on first use).
+   */
   @property() locale = '';
+
+  /**
+   * Words to use instead of the built-in ones (any subset of the message table, e.g.
+   * `{ zoomIn: 'Closer' }`); see `registerMessages` to add a whole language.
+   */
+  @property({ attribute: false }) strings: PartialMessages | undefined;
 
   /** IANA time zone for instants (`2020-09-01T10:00Z`). Date-only values never shift. */
   @property({ attribute: 'time-zone' }) timeZone = 'UTC';
@@ -182,6 +193,9 @@ export class ReelTimeline extends LitElement {
   readonly #size = new ResizeController(this);
   readonly #viewport = new ViewportController(this, () => this.bodyElement);
   readonly #frames = new FrameController(this);
+  readonly #messages = new MessagesController(this);
+  /** The words in force for this update. */
+  #msg!: Messages;
   readonly #interaction = new Interaction(this.#interactionHost());
   /** Lane mark colours for the canvas, resolved by the browser from each lane group's CSS. */
   readonly #laneColors = new LaneColorController(this, (lane) => {
@@ -195,12 +209,20 @@ export class ReelTimeline extends LitElement {
   #lastProblems: readonly Problem[] = [];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#msg = this.#messages.for(this.#locale(), this.strings);
     this.#interaction.rememberFocus();
     this.#data.update();
     const width = Math.max(0, this.#size.width);
     if (width > 0 && (changed.has('theme') || !this.#fontFamily || this.#view.width !== width)) this.#readFont();
     this.#view.configure(this.#domain, width, this.#frame?.height ?? AXIS_HEIGHT, MIN_VISIBLE_SPAN);
     this.#computeFrame(width);
+  }
+
+  /** Also waits for the words of the element's language when they load on first use. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.#messages.ready;
+    return (await super.getUpdateComplete()) && done;
   }
 
   get #frame(): Frame | undefined {
@@ -251,27 +273,46 @@ export class ReelTimeline extends LitElement {
   override render(): TemplateResult {
     const { dataset, source } = this.#data.model;
     const title = dataset.title ?? '';
-    const name = this.label || title || 'Timeline';
+    const msg = this.#msg;
+    const name = this.label || title || msg.text('timeline');
     const frame = this.#frame;
     const range = this.visibleRange;
     const rangeText = frame && frame.width > 0 ? this.#formatRange(range) : '';
     const ctx = frame && this.#context(frame);
+    const events = msg.count('events', source.size);
     return html`
       <div class="base" part="base">
         <header part="header">
           <p class="title">${title}</p>
           <span class="range" aria-hidden="true">${rangeText}</span>
-          <span class="zoom" role="group" aria-label="Zoom">
-            <button type="button" aria-label="Zoom out" title="Zoom out (-)" @click=${() => this.zoomBy(1 / 2)}>
+          <span class="zoom" role="group" aria-label=${msg.text('zoomGroup')}>
+            <button
+              type="button"
+              aria-label=${msg.text('zoomOut')}
+              title=${`${msg.text('zoomOut')} (-)`}
+              @click=${() => this.zoomBy(1 / 2)}
+            >
               −
             </button>
-            <button type="button" aria-label="Zoom in" title="Zoom in (+)" @click=${() => this.zoomBy(2)}>+</button>
-            <button type="button" aria-label="Show all events" title="Show all (0)" @click=${() => this.resetZoom()}>
-              All
+            <button
+              type="button"
+              aria-label=${msg.text('zoomIn')}
+              title=${`${msg.text('zoomIn')} (+)`}
+              @click=${() => this.zoomBy(2)}
+            >
+              +
+            </button>
+            <button
+              type="button"
+              aria-label=${msg.text('showAll')}
+              title=${`${msg.text('showAll')} (0)`}
+              @click=${() => this.resetZoom()}
+            >
+              ${msg.text('showAllShort')}
             </button>
           </span>
         </header>
-        ${renderNotice(this.#data.model.problems, this.noticeDismissed, () => (this.noticeDismissed = true))}
+        ${renderNotice(this.#data.model.problems, this.noticeDismissed, () => (this.noticeDismissed = true), msg)}
         <div class="plot" part="plot">
           <div class="axis" part="axis" aria-hidden="true">
             <svg height=${AXIS_HEIGHT}>${ctx ? renderAxis(ctx) : nothing}</svg>
@@ -280,8 +321,8 @@ export class ReelTimeline extends LitElement {
             <svg
               tabindex="-1"
               role="group"
-              aria-label=${`${name}: ${source.size} events${rangeText ? `, showing ${rangeText}` : ''}`}
-              aria-roledescription="timeline"
+              aria-label=${msg.text(rangeText ? 'chartName' : 'chartNameNoRange', { name, events, range: rangeText })}
+              aria-roledescription=${msg.text('roleTimeline')}
               aria-busy=${this.#frames.pending ? 'true' : 'false'}
               height=${frame?.height ?? 0}
               @keydown=${this.#interaction.keydown}
@@ -300,12 +341,12 @@ export class ReelTimeline extends LitElement {
           </div>
           ${
             this.#data.loading
-              ? html`<div class="empty" role="status">Loading…</div>`
+              ? html`<div class="empty" role="status">${msg.text('loading')}</div>`
               : source.size === 0
-                ? html`<div class="empty" role="status">No events to show</div>`
+                ? html`<div class="empty" role="status">${msg.text('noEvents')}</div>`
                 : nothing
           }
-          ${this.#frames.pending ? html`<div class="progress" part="progress" role="progressbar" aria-label="Loading events in view"></div>` : nothing}
+          ${this.#frames.pending ? html`<div class="progress" part="progress" role="progressbar" aria-label=${msg.text('loadingView')}></div>` : nothing}
           ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing}
         </div>
         ${ctx ? renderDetails(ctx, this.#closeDetails) : nothing}
@@ -339,6 +380,7 @@ export class ReelTimeline extends LitElement {
       band: this.#viewport.band,
       layout: this.#layout,
       locale: this.#locale(),
+      words: this.#msg.table.dates,
       pinned: [this.#view.focusedId, this.#view.selectedId].filter((id): id is string => id !== null && !drawn.has(id)),
       tickMeasure: (label) => small(label) + 10,
       style: this.#fontFamily,
@@ -380,6 +422,7 @@ export class ReelTimeline extends LitElement {
       dataset: this.#data.model.dataset,
       source: this.#data.model.source,
       dateOptions: this.#dateOptions(),
+      msg: this.#msg,
       measureSmall: measurerFor(family, SMALL_FONT_SIZE),
       measureLabel: measurerFor(family, LABEL_FONT_SIZE),
     };
@@ -400,11 +443,11 @@ export class ReelTimeline extends LitElement {
   #locale(): string | undefined {
     // `closest` is absent under server rendering's DOM shim.
     const lang = typeof this.closest === 'function' ? this.closest('[lang]')?.getAttribute('lang') : undefined;
-    return this.locale || lang || undefined;
+    return canonicalLocale(this.locale) ?? canonicalLocale(lang);
   }
 
   #dateOptions() {
-    return { locale: this.#locale(), timeZone: this.timeZone || 'UTC' };
+    return { locale: this.#locale(), timeZone: this.timeZone || 'UTC', words: this.#msg.table.dates };
   }
 
   #formatRange(range: VisibleRange): string {
@@ -415,7 +458,7 @@ export class ReelTimeline extends LitElement {
   #marker(): Marker | undefined {
     const marker = this.marker.trim();
     if (!marker) return undefined;
-    if (marker === 'today') return { time: Date.now(), label: this.markerLabel || 'Today' };
+    if (marker === 'today') return { time: Date.now(), label: this.markerLabel || this.#msg.text('today') };
     const parsed = parseDate(marker);
     if (!parsed.ok) return undefined;
     return { time: parsed.value.start, label: this.markerLabel || formatDate(parsed.value, this.#dateOptions()) };

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Dataset, DateFormatOptions, TimelineSource } from '@reeltime/core';
+import type { Messages } from '../../i18n/messages.js';
 import type { Frame } from '../frame.js';
 import type { ViewState } from '../view-state.js';
 
@@ -13,7 +14,10 @@ export interface RenderContext {
   readonly view: ViewState;
   readonly dataset: Dataset;
   readonly source: TimelineSource;
+  /** Locale, time zone and date words. */
   readonly dateOptions: DateFormatOptions;
+  /** The interface's words in the element's language. */
+  readonly msg: Messages;
   /** Width of 11 px text (axis, lane and era labels). */
   readonly measureSmall: (text: string) => number;
   /** Width of 12 px text (major axis labels). */

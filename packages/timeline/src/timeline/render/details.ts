@@ -15,58 +15,64 @@ export function renderDetails(ctx: RenderContext, onClose: () => void) {
   if (!event) return nothing;
   const lane = ctx.dataset.lanes.find((l) => l.id === event.lane);
   const options = ctx.dateOptions;
+  const words = ctx.msg.table;
   const keydown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape') return;
     e.preventDefault();
     onClose();
   };
-  return html`<section class="details" part="details" aria-label=${`Details: ${event.title}`} @keydown=${keydown}>
+  return html`<section
+    class="details"
+    part="details"
+    aria-label=${ctx.msg.text('details', { title: event.title })}
+    @keydown=${keydown}
+  >
     <div class="details-head">
       <div>
         <h3>${event.title}</h3>
         <p class="when">
           ${formatDateRange(event.start, event.end, options)}
-          <span class="status">${event.status}</span>
+          <span class="status">${words.status[event.status]}</span>
         </p>
       </div>
-      <button type="button" aria-label="Close details" @click=${onClose}>×</button>
+      <button type="button" aria-label=${words.closeDetails} @click=${onClose}>×</button>
     </div>
     ${event.description ? html`<p>${event.description}</p>` : nothing}
     <dl>
       ${
         lane?.label
-          ? html`<dt>Lane</dt>
+          ? html`<dt>${words.lane}</dt>
               <dd>${lane.label}</dd>`
           : nothing
       }
       ${
         event.locations.length
-          ? html`<dt>Where</dt>
+          ? html`<dt>${words.where}</dt>
               <dd>${event.locations.join('; ')}</dd>`
           : nothing
       }
       ${
         event.people.length
-          ? html`<dt>People</dt>
+          ? html`<dt>${words.people}</dt>
               <dd>${event.people.join(', ')}</dd>`
           : nothing
       }
       ${
         event.tags.length
-          ? html`<dt>Tags</dt>
+          ? html`<dt>${words.tags}</dt>
               <dd>${event.tags.join(', ')}</dd>`
           : nothing
       }
       ${
         event.url
-          ? html`<dt>Link</dt>
+          ? html`<dt>${words.link}</dt>
               <dd><a href=${event.url} rel="noopener noreferrer" target="_blank">${event.url}</a></dd>`
           : nothing
       }
     </dl>
     ${
       event.sources.length
-        ? html`<strong>Sources</strong>
+        ? html`<strong>${words.sources}</strong>
             <ol class="sources">
               ${event.sources.map(
                 (source) =>

@@ -23,11 +23,11 @@ const REGION_NAMES_KEPT = 2_000;
 
 /** An event's accessible name: title, dates, status when not confirmed, lane. */
 export function accessibleName(event: TimelineEvent, lane: Lane | undefined, ctx: RenderContext): string {
-  const key = `${ctx.dateOptions.locale}|${ctx.dateOptions.timeZone}|${lane?.label ?? ''}`;
+  const key = `${ctx.msg.id}|${ctx.dateOptions.timeZone}|${lane?.label ?? ''}`;
   const kept = eventNames.get(event);
   if (kept?.key === key) return kept.name;
   const parts = [event.title, formatDateRange(event.start, event.end, ctx.dateOptions)];
-  if (event.status !== 'confirmed') parts.push(event.status);
+  if (event.status !== 'confirmed') parts.push(ctx.msg.table.status[event.status]);
   if (lane?.label) parts.push(lane.label);
   const name = parts.join(', ');
   eventNames.set(event, { key, name });
@@ -36,12 +36,14 @@ export function accessibleName(event: TimelineEvent, lane: Lane | undefined, ctx
 
 /** The name of a dense region: how many events, when. */
 export function regionName(region: PositionedRegion, ctx: RenderContext): string {
-  const { locale, timeZone } = ctx.dateOptions;
-  const key = `${locale}|${timeZone}|${region.count}|${region.from}|${region.to}`;
+  const { msg } = ctx;
+  const key = `${msg.id}|${ctx.dateOptions.timeZone}|${region.count}|${region.from}|${region.to}`;
   let name = regionNames.get(key);
   if (name === undefined) {
-    const count = region.count.toLocaleString(locale);
-    name = `${count} ${region.count === 1 ? 'event' : 'events'}, ${formatSpan(region.from, region.to, ctx.dateOptions)}: zoom in to show them`;
+    name = msg.text('denseRegion', {
+      events: msg.count('events', region.count),
+      range: formatSpan(region.from, region.to, ctx.dateOptions),
+    });
     if (regionNames.size >= REGION_NAMES_KEPT) regionNames.clear();
     regionNames.set(key, name);
   }
@@ -74,7 +76,7 @@ export function renderLanes(ctx: RenderContext) {
     const inBand = box.top < bottom && box.top + box.height > top;
     if (!lane || (!inBand && !items.length)) return nothing;
     const regions = frame.regions.filter((region) => region.lane === box.index);
-    return svg`<g class=${`lane lane-${(box.index % 4) + 1}`} role="group" aria-label=${lane.label || 'Events'} data-lane=${box.index}>
+    return svg`<g class=${`lane lane-${(box.index % 4) + 1}`} role="group" aria-label=${lane.label || ctx.msg.table.laneFallback} data-lane=${box.index}>
       <rect class=${`lane-band${box.index % 2 ? ' odd' : ''}`} part="lane" x="0" y=${box.top} width=${frame.width} height=${box.height}></rect>
       ${lane.label ? svg`<text class="lane-label" part="lane-label" x="8" y=${box.top + 14} aria-hidden="true">${lane.label}</text>` : nothing}
       ${repeat(

@@ -1,0 +1,50 @@
+/** German. */
+import type { PartialMessages } from '../messages.js';
+
+const de: PartialMessages = {
+  timeline: 'Zeitleiste',
+  roleTimeline: 'Zeitleiste',
+  events: { one: '{count} Ereignis', other: '{count} Ereignisse' },
+  chartName: '{name}: {events}, sichtbar {range}',
+  zoomGroup: 'Zoom',
+  zoomIn: 'Vergrößern',
+  zoomOut: 'Verkleinern',
+  showAll: 'Alle Ereignisse zeigen',
+  showAllShort: 'Alle',
+  loading: 'Wird geladen…',
+  noEvents: 'Keine Ereignisse',
+  loadingView: 'Ereignisse im sichtbaren Bereich werden geladen',
+  today: 'Heute',
+  laneFallback: 'Ereignisse',
+  denseRegion: '{events}, {range}: zum Anzeigen vergrößern',
+  problems: { one: '{count} Problem in den Daten', other: '{count} Probleme in den Daten' },
+  notShown: { one: '{count} Eintrag wird nicht gezeigt.', other: '{count} Einträge werden nicht gezeigt.' },
+  allShown: 'alles wird gezeigt.',
+  moreProblems: '…und {count} weitere (siehe die Eigenschaft problems).',
+  dismiss: 'Schließen',
+  details: 'Details: {title}',
+  closeDetails: 'Details schließen',
+  lane: 'Spur',
+  where: 'Ort',
+  people: 'Personen',
+  tags: 'Schlagwörter',
+  link: 'Link',
+  sources: 'Quellen',
+  status: {
+    confirmed: 'bestätigt',
+    approximate: 'ungefähr',
+    uncertain: 'unsicher',
+    planned: 'geplant',
+    cancelled: 'abgesagt',
+  },
+  dates: {
+    parts: { early: 'Anfang {date}', mid: 'Mitte {date}', late: 'Ende {date}' },
+    seasons: { spring: 'Frühjahr {year}', summer: 'Sommer {year}', autumn: 'Herbst {year}', winter: 'Winter {year}' },
+    quarter: 'Q{q} {year}',
+    quarterShort: 'Q{q}',
+    approximate: 'ca. {date}',
+    uncertain: '{date}?',
+  },
+};
+
+export default de;

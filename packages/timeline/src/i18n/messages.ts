@@ -1,0 +1,167 @@
+/**
+ * Every word the elements show or announce, as one table per language. English is built in;
+ * other languages are registered (`registerMessages`) or loaded on first use (see `locales.ts`),
+ * and a page can override any entry through an element's `strings` property.
+ *
+ * Templates name their values in braces (`"{count} events"`); a plural entry gives one template
+ * per CLDR plural category (`one`, `few`, `other`…), chosen with `Intl.PluralRules`. Numbers and
+ * dates are formatted with `Intl` in the element's locale before they are filled in.
+ *
+ * @module
+ */
+import { ENGLISH_DATE_WORDS, fillTemplate, type DateWords, type EventStatus } from '@reeltime/core';
+
+/** One template per plural category; `other` is required. */
+export type PluralTemplate = { readonly other: string } & Readonly<Partial<Record<Intl.LDMLPluralRule, string>>>;
+
+/** The words of the elements, in one language. */
+export interface MessageTable {
+  /** The timeline's name when neither `label` nor the dataset's title gives one. */
+  readonly timeline: string;
+  /** Role description of the chart for screen readers. */
+  readonly roleTimeline: string;
+  /** How many events: `{count}`. */
+  readonly events: PluralTemplate;
+  /** The chart's accessible name: `{name}`, `{events}` (the count text), `{range}` (the visible range). */
+  readonly chartName: string;
+  /** The chart's name before anything is laid out. */
+  readonly chartNameNoRange: string;
+  readonly zoomGroup: string;
+  readonly zoomIn: string;
+  readonly zoomOut: string;
+  /** The reset button's name and its short visible text. */
+  readonly showAll: string;
+  readonly showAllShort: string;
+  readonly loading: string;
+  readonly noEvents: string;
+  /** The progress bar while a data source's answer is on its way. */
+  readonly loadingView: string;
+  /** The marker line's label for `marker="today"`. */
+  readonly today: string;
+  /** A lane without a label. */
+  readonly laneFallback: string;
+  /** A dense region's name: `{events}` (the count text), `{range}`. */
+  readonly denseRegion: string;
+  /** The notice: problems in the data (`{count}`), then how many items are not shown (`{count}`). */
+  readonly problems: PluralTemplate;
+  readonly notShown: PluralTemplate;
+  readonly allShown: string;
+  /** `{count}` more problems than the notice lists. */
+  readonly moreProblems: string;
+  readonly dismiss: string;
+  /** The details: `{title}`. */
+  readonly details: string;
+  readonly closeDetails: string;
+  readonly lane: string;
+  readonly where: string;
+  readonly people: string;
+  readonly tags: string;
+  readonly link: string;
+  readonly sources: string;
+  /** Event statuses as words (`confirmed` is usually not shown). */
+  readonly status: Readonly<Record<EventStatus, string>>;
+  /** Words around coarse and uncertain dates. */
+  readonly dates: DateWords;
+}
+
+/** Some of a table's entries (a language may leave some to English; a page may override a few). */
+export type PartialMessages = Partial<Omit<MessageTable, 'dates' | 'status'>> & {
+  readonly dates?: Partial<DateWords>;
+  readonly status?: Partial<Record<EventStatus, string>>;
+};
+
+export const ENGLISH: MessageTable = {
+  timeline: 'Timeline',
+  roleTimeline: 'timeline',
+  events: { one: '{count} event', other: '{count} events' },
+  chartName: '{name}: {events}, showing {range}',
+  chartNameNoRange: '{name}: {events}',
+  zoomGroup: 'Zoom',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  showAll: 'Show all events',
+  showAllShort: 'All',
+  loading: 'Loading…',
+  noEvents: 'No events to show',
+  loadingView: 'Loading events in view',
+  today: 'Today',
+  laneFallback: 'Events',
+  denseRegion: '{events}, {range}: zoom in to show them',
+  problems: { one: '{count} problem in the data', other: '{count} problems in the data' },
+  notShown: { one: '{count} item is not shown.', other: '{count} items are not shown.' },
+  allShown: 'everything is shown.',
+  moreProblems: '…and {count} more (see the problems property).',
+  dismiss: 'Dismiss',
+  details: 'Details: {title}',
+  closeDetails: 'Close details',
+  lane: 'Lane',
+  where: 'Where',
+  people: 'People',
+  tags: 'Tags',
+  link: 'Link',
+  sources: 'Sources',
+  status: {
+    confirmed: 'confirmed',
+    approximate: 'approximate',
+    uncertain: 'uncertain',
+    planned: 'planned',
+    cancelled: 'cancelled',
+  },
+  dates: ENGLISH_DATE_WORDS,
+};
+
+/** A table with `over`'s entries in place of `base`'s. */
+export function mergeMessages(base: MessageTable, over: PartialMessages | undefined): MessageTable {
+  if (!over) return base;
+  return {
+    ...base,
+    ...(over as Partial<MessageTable>),
+    status: { ...base.status, ...over.status },
+    dates: {
+      ...base.dates,
+      ...over.dates,
+      parts: { ...base.dates.parts, ...over.dates?.parts },
+      seasons: { ...base.dates.seasons, ...over.dates?.seasons },
+    },
+  };
+}
+
+/** Plain string entries of a table (the ones `text` can fill). */
+type TextKey = { [K in keyof MessageTable]: MessageTable[K] extends string ? K : never }[keyof MessageTable];
+type PluralKey = { [K in keyof MessageTable]: MessageTable[K] extends PluralTemplate ? K : never }[keyof MessageTable];
+
+/** A table bound to a locale: fills templates, formats numbers and picks plural forms. */
+let made = 0;
+
+export class Messages {
+  /** Distinct per instance: caches of formatted names key on it. */
+  readonly id = ++made;
+  readonly table: MessageTable;
+  readonly locale: string | undefined;
+  readonly #plural: Intl.PluralRules;
+  readonly #number: Intl.NumberFormat;
+
+  constructor(table: MessageTable, locale: string | undefined) {
+    this.table = table;
+    this.locale = locale;
+    this.#plural = new Intl.PluralRules(locale);
+    this.#number = new Intl.NumberFormat(locale);
+  }
+
+  /** A plain entry, its `{names}` filled from `values`. */
+  text(key: TextKey, values: Readonly<Record<string, string>> = {}): string {
+    return fillTemplate(this.table[key], values);
+  }
+
+  /** A plural entry for `count`, with `{count}` in the locale's digits and grouping. */
+  count(key: PluralKey, count: number, values: Readonly<Record<string, string>> = {}): string {
+    const forms = this.table[key];
+    const template = forms[this.#plural.select(count)] ?? forms.other;
+    return fillTemplate(template, { ...values, count: this.#number.format(count) });
+  }
+
+  /** A number in the locale's digits and grouping. */
+  number(value: number): string {
+    return this.#number.format(value);
+  }
+}
