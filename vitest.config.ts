@@ -105,6 +105,16 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: 'packages (node)',
+          include: ['test/packages.test.ts'],
+          environment: 'node',
+          // Packing, installing and type-checking take a while on a busy machine: backstops only.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

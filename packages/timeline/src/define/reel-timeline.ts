@@ -1,6 +1,11 @@
 /**
  * Registers `<reel-timeline>` and `<reel-event>`. Safe to import more than once (a second copy of
  * the library on the page does not throw).
+ *
+ * Importing this module also brings in the typings a page needs: the tag names in
+ * `HTMLElementTagNameMap` and the `reel-*` events in `GlobalEventHandlersEventMap`, so that
+ * `timeline.addEventListener('reel-select', (e) => e.detail.event)` type-checks. (The events are
+ * re-exported for that reason: a declaration file only carries what its module imports.)
  */
 import { ReelEvent } from '../event/event.js';
 import { ReelTimeline } from '../timeline/timeline.js';
@@ -9,3 +14,5 @@ if (!customElements.get('reel-event')) customElements.define('reel-event', ReelE
 if (!customElements.get('reel-timeline')) customElements.define('reel-timeline', ReelTimeline);
 
 export { ReelEvent, ReelTimeline };
+export { ReelInvalidEvent, ReelRangeChangeEvent, ReelSelectEvent } from '../events/events.js';
+export type { ReelInvalidDetail, ReelRangeChangeDetail, ReelSelectDetail } from '../events/events.js';
