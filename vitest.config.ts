@@ -108,7 +108,7 @@ export default defineConfig({
       {
         test: {
           name: 'packages (node)',
-          include: ['test/packages.test.ts'],
+          include: ['test/packages.test.ts', 'test/manifest.test.ts'],
           environment: 'node',
           // Packing, installing and type-checking take a while on a busy machine: backstops only.
           testTimeout: 300_000,

@@ -1,6 +1,7 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../packages/timeline/custom-elements.json' with { type: 'json' };
+import { argTypesFromManifest, type Manifest } from './manifest-arg-types.js';
 
 setCustomElementsManifest(manifest);
 
@@ -9,6 +10,8 @@ const preview: Preview = {
   parameters: {
     layout: 'padded',
     controls: { expanded: true },
+    // API tables from the manifest, every public row kept (see manifest-arg-types.ts).
+    docs: { extractArgTypes: (tagName: string) => argTypesFromManifest(manifest as Manifest, tagName) ?? null },
     // axe runs on every story, in the browser and as part of the test suite; violations fail.
     a11y: { test: 'error' },
   },

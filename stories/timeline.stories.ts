@@ -114,8 +114,19 @@ export const InvalidEvents: Story = {
     const el = await drawn(canvasElement, 2);
     expect(marks(el)).toHaveLength(2);
     expect(el.problems.map((p) => p.eventId)).toEqual(['bad-month', 'no-start', 'backwards']);
+    // The notice stays: this story shows it (dismissing it is the next story's test).
     const notice = el.shadowRoot!.querySelector('[part~="notice"]')!;
     expect(notice.textContent).toContain('3 problems in the data');
+  },
+};
+
+/** The problems notice closes with its button. A test only: not in the sidebar or the docs. */
+export const InvalidEventsDismissed: Story = {
+  ...InvalidEvents,
+  tags: ['!dev', '!autodocs'],
+  play: async ({ canvasElement }) => {
+    const el = await drawn(canvasElement, 2);
+    const notice = el.shadowRoot!.querySelector('[part~="notice"]')!;
     await userEvent.click(notice.querySelector('button')!);
     await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="notice"]')).toBeNull());
   },
