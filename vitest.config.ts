@@ -12,6 +12,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { vuePlugin } from './examples/vue/vite.config.js';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 const resolveFromSource = {
@@ -103,6 +104,17 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The React 19 and Vue 3 example apps, mounted in Chromium.
+        ...resolveFromSource,
+        plugins: [vuePlugin()],
+        test: {
+          name: 'examples (chromium)',
+          root: 'examples',
+          include: ['*/src/**/*.test.ts', '*/src/**/*.test.tsx'],
+          browser: chromium(),
         },
       },
       {
