@@ -8,7 +8,7 @@ import { nothing, svg } from 'lit';
 import { ERA_STRIP } from '../geometry.js';
 import type { RenderContext } from './context.js';
 
-export function renderEras({ frame, dataset, dateOptions, measureSmall }: RenderContext) {
+export function renderEras({ frame, dataset, dateOptions, measureSmall, msg }: RenderContext) {
   const { scale, width, height } = frame;
   return svg`<g class="eras">
     ${dataset.eras.map((era) => {
@@ -17,7 +17,7 @@ export function renderEras({ frame, dataset, dateOptions, measureSmall }: Render
       if (x1 <= 0 || x0 >= width) return nothing;
       const labelX = Math.max(x0, 0) + 6;
       const fits = labelX + measureSmall(era.title) <= x1;
-      const name = `Era: ${era.title}, ${formatDateRange(era.start, era.end, dateOptions)}`;
+      const name = msg.text('eraName', { title: era.title, dates: formatDateRange(era.start, era.end, dateOptions) });
       return svg`<g class="era" part="era" role="img" aria-label=${name}>
         <title>${name}</title>
         <rect x=${x0} y="0" width=${x1 - x0} height=${height}></rect>

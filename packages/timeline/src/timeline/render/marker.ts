@@ -13,7 +13,7 @@ export interface Marker {
   readonly label: string;
 }
 
-export function renderMarker({ frame, measureSmall }: RenderContext, marker: Marker | undefined) {
+export function renderMarker({ frame, measureSmall, msg }: RenderContext, marker: Marker | undefined) {
   if (!marker) return nothing;
   const { scale, width, height } = frame;
   const x = scale(marker.time);
@@ -21,7 +21,7 @@ export function renderMarker({ frame, measureSmall }: RenderContext, marker: Mar
   const labelWidth = measureSmall(marker.label);
   const labelX = x + 4 + labelWidth > width ? x - 4 - labelWidth : x + 4;
   const top = frame.band[0];
-  return svg`<g class="marker" part="marker" role="img" aria-label=${`Marker: ${marker.label}`}>
+  return svg`<g class="marker" part="marker" role="img" aria-label=${msg.text('markerName', { label: marker.label })}>
     <line x1=${x} x2=${x} y1="0" y2=${height}></line>
     <text x=${labelX} y=${top + 12}>${marker.label}</text>
   </g>`;
