@@ -17,7 +17,7 @@ const ar: PartialMessages = {
   zoomGroup: 'التكبير',
   zoomIn: 'تكبير',
   zoomOut: 'تصغير',
-  showAll: 'عرض كل الأحداث',
+  showAll: 'عرض الكل',
   showAllShort: 'الكل',
   loading: 'جارٍ التحميل…',
   noEvents: 'لا توجد أحداث لعرضها',

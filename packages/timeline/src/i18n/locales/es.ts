@@ -11,7 +11,7 @@ const es: PartialMessages = {
   zoomIn: 'Acercar',
   zoomOut: 'Alejar',
   showAll: 'Mostrar todos los eventos',
-  showAllShort: 'Todo',
+  showAllShort: 'Todos',
   loading: 'Cargando…',
   noEvents: 'No hay eventos que mostrar',
   loadingView: 'Cargando los eventos visibles',

@@ -11,7 +11,7 @@ const fr: PartialMessages = {
   zoomIn: 'Zoom avant',
   zoomOut: 'Zoom arrière',
   showAll: 'Afficher tous les événements',
-  showAllShort: 'Tout',
+  showAllShort: 'Tous',
   loading: 'Chargement…',
   noEvents: 'Aucun événement à afficher',
   loadingView: 'Chargement des événements affichés',
