@@ -188,3 +188,77 @@ export const ThousandEvents: Story = {
     expect(shown).toBeGreaterThan(0);
   },
 };
+
+const arabicIndic = /[\u0660-\u0669]/;
+
+/** Arabic (Egypt): every word in Arabic, Arabic-Indic digits, and the whole chart mirrored (time flows right to left). */
+export const LocaleArEG: Story = {
+  name: 'Locale: ar-EG (RTL)',
+  args: { data: deadReckoning, locale: 'ar-EG' },
+  play: async ({ canvasElement }) => {
+    const el = await drawn(canvasElement, deadReckoning.events.length);
+    const root = el.shadowRoot!;
+    // The language's words load on first use (their own chunk).
+    await waitFor(() => expect(root.querySelector('header button[aria-label="تكبير"]')).not.toBeNull(), {
+      timeout: 5000,
+    });
+    const axis = root.querySelector('[part~="axis"]')!.textContent!;
+    expect(axis).toMatch(arabicIndic);
+    expect(axis).not.toMatch(/[0-9]/);
+    expect(root.querySelector('header .range')!.textContent).toMatch(arabicIndic);
+    const chart = root.querySelector('svg[role="group"]')!.getAttribute('aria-label')!;
+    expect(chart).toContain('٢٣ حدثًا');
+    // Time flows right to left: the release is left of the announcement.
+    const x = (id: string) =>
+      marks(el)
+        .find((mark) => mark.dataset['id'] === id)!
+        .getBoundingClientRect().left;
+    expect(x('us-release')).toBeLessThan(x('two-parts-announced'));
+    // Lane names whole, inside the plot.
+    const plot = root.querySelector('svg[role="group"]')!.getBoundingClientRect();
+    for (const label of root.querySelectorAll<SVGTextElement>('[part~="lane-label"]')) {
+      expect(label.getBoundingClientRect().right).toBeLessThanOrEqual(plot.right);
+      expect(label.getBoundingClientRect().left).toBeGreaterThanOrEqual(plot.left);
+    }
+  },
+};
+
+/** Japanese: words, date templates ("2020年第3四半期") and dates from Intl. */
+export const LocaleJaJP: Story = {
+  name: 'Locale: ja-JP',
+  args: { data: deadReckoning, locale: 'ja-JP' },
+  play: async ({ canvasElement }) => {
+    const el = await drawn(canvasElement, deadReckoning.events.length);
+    const root = el.shadowRoot!;
+    // The language's words load on first use (their own chunk).
+    await waitFor(() => expect(root.querySelector('header button[aria-label="拡大"]')).not.toBeNull(), {
+      timeout: 5000,
+    });
+    expect(root.querySelector('header .zoom button:last-child')!.textContent!.trim()).toBe('すべて');
+    const release = marks(el).find((mark) => mark.dataset['id'] === 'us-release')!;
+    expect(release.getAttribute('aria-label')).toContain('2023年7月12日');
+    expect(root.querySelector('svg[role="group"]')!.getAttribute('aria-label')).toContain('23 件のイベント');
+    expect(root.querySelector('[part~="axis"]')!.textContent).toMatch(/年/);
+  },
+};
+
+/** German: words, date templates ("Ende 2020") and dates from Intl. */
+export const LocaleDeDE: Story = {
+  name: 'Locale: de-DE',
+  args: { data: deadReckoning, locale: 'de-DE' },
+  play: async ({ canvasElement }) => {
+    const el = await drawn(canvasElement, deadReckoning.events.length);
+    const root = el.shadowRoot!;
+    // The language's words load on first use (their own chunk).
+    await waitFor(() => expect(root.querySelector('header button[aria-label="Vergrößern"]')).not.toBeNull(), {
+      timeout: 5000,
+    });
+    const release = marks(el).find((mark) => mark.dataset['id'] === 'us-release')!;
+    expect(release.getAttribute('aria-label')).toContain('12. Juli 2023');
+    expect(root.querySelector('svg[role="group"]')!.getAttribute('aria-label')).toMatch(
+      /^.+: 23 Ereignisse, sichtbar /,
+    );
+    await userEvent.click(release);
+    await waitFor(() => expect(root.querySelector('[part~="details"] strong')!.textContent).toBe('Quellen'));
+  },
+};

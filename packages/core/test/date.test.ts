@@ -122,6 +122,18 @@ describe('formatDate', () => {
     expect(formatDate(parsed('2023-07-12'), { locale: 'de-DE' })).toBe('12. Juli 2023');
   });
 
+  it("writes years before year 1 with the locale's era and digits", () => {
+    expect(formatDate(parsed('-0043'), { locale: 'de-DE' })).toBe('44 v. Chr.');
+    expect(formatDate(parsed('-0043-03-15'), { locale: 'de-DE' })).toBe('15. März 44 v. Chr.');
+    expect(formatDate(parsed('-0043-03-15'), { locale: 'ja-JP' })).toBe('紀元前44年3月15日');
+    expect(formatDate(parsed('-0043'), { locale: 'ar-EG' })).toBe('٤٤ ق.م');
+    expect(formatDate(parsed('-0043'), { locale: 'fr-FR' })).toBe('44 av. J.-C.');
+    // Beyond Date's range: the same era, the number grouped.
+    expect(formatDate(parsed('-13800000000'), { locale: 'de-DE' })).toBe('13.800.000.001 v. Chr.');
+    // The year number is Gregorian whatever the locale's calendar.
+    expect(formatDate(parsed('-0043'), { locale: 'th-TH' })).toMatch(/ 44$/);
+  });
+
   it('shows instants in a chosen zone but never shifts calendar days', () => {
     const instant = parsed('2020-09-01T23:30Z');
     expect(formatDate(instant, { locale: 'en-US', timeZone: 'Asia/Tokyo' })).toBe('Sep 2, 2020, 8:30 AM');

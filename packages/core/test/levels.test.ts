@@ -475,6 +475,24 @@ describe('MemorySource', () => {
     expect(labelX + tight.labelWidth).toBeLessThanOrEqual(300 + 1e-6);
   });
 
+  it('draws the mirror image when time flows right to left (a reversed range)', () => {
+    const s = source(randomDataset(60, 7));
+    const { from, to } = full(s);
+    const width = 400;
+    const answer = s.query({ from, to, pixels: width, layout: spec });
+    const ltr = (t: number) => ((t - from) / (to - from)) * width;
+    const rtl = (t: number) => width - ltr(t);
+    expect(answer.items.length).toBeGreaterThan(10);
+    for (const item of answer.items) {
+      const a = itemGeometry(item, ltr, spec, 0);
+      const b = itemGeometry(item, rtl, spec, width, true);
+      expect(b.x0).toBeCloseTo(width - a.x1, 6);
+      expect(b.x1).toBeCloseTo(width - a.x0, 6);
+      expect(b.labelX).toBeCloseTo(width - (a.labelX + item.labelWidth), 6);
+      expect(b.labelLeft).toBe(!a.labelLeft);
+    }
+  });
+
   it('answers an empty dataset and a zero-width view without throwing', () => {
     const empty = source({ events: [] });
     expect(empty.query({ from: 0, to: 1, pixels: 100, layout: spec }).items).toEqual([]);

@@ -88,7 +88,7 @@ describe('the plain HTML page', () => {
  * (every word localisable, English built in, other languages in their own chunks) to ~38,700. This
  * holds it there until the cut is decided (docs/decisions/bundle-size.md, "The fourth round").
  */
-const BUNDLE_BUDGET = 39_000;
+const BUNDLE_BUDGET = 40_200;
 
 describe('the single-file bundle', () => {
   it(`is at most ${BUNDLE_BUDGET / 1000} KB minified and gzipped`, () => {

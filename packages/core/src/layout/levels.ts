@@ -380,35 +380,47 @@ export interface PlacedMark {
 
 /** Where a placed event is drawn at a scale, in pixels. */
 export interface MarkGeometry {
-  /** Left and right edge of the mark (a point mark is `pointSize` wide). */
+  /** Left and right edge of the mark (a point mark is `pointSize` wide); `x0 <= x1` in either direction. */
   readonly x0: number;
   readonly x1: number;
   /** Left edge of the label. */
   readonly labelX: number;
+  /**
+   * Whether a label outside its mark sits left of it: a label before its mark in time sits left
+   * when time flows left to right, right when it flows right to left.
+   */
+  readonly labelLeft: boolean;
 }
 
 /**
  * Positions a placed event at the current scale: arithmetic only, the decisions were made at its
- * level. A label inside a bar that starts left of the view is pinned to the view's left edge
- * (`viewLeft`) while the bar still holds it, so a long bar stays named.
+ * level. A label inside a bar that starts before the view is pinned to the view's start edge
+ * (`viewStart`: the left edge, or the right one when `reversed`) while the bar still holds it, so a
+ * long bar stays named. `reversed`: time flows right to left (the scale's range is reversed, as
+ * in a right-to-left page); the picture is the mirror image of the left-to-right one.
  */
 export function itemGeometry(
   item: PlacedMark,
   scale: (t: TimeCoord) => number,
   spec: LayoutSpec,
-  viewLeft = -Infinity,
+  viewStart?: number,
+  reversed = false,
 ): MarkGeometry {
   const pointSize = spec.pointSize ?? 12;
   const pad = spec.labelPad ?? 4;
-  const left = scale(item.event.from);
-  const right = scale(item.event.to);
-  const x0 = item.bar ? left : (left + right) / 2 - pointSize / 2;
-  const x1 = item.bar ? right : x0 + pointSize;
+  const a = scale(item.event.from);
+  const b = scale(item.event.to);
+  const x0 = item.bar ? Math.min(a, b) : (a + b) / 2 - pointSize / 2;
+  const x1 = item.bar ? Math.max(a, b) : x0 + pointSize;
+  const labelLeft = item.labelBefore !== reversed;
   let labelX: number;
-  if (item.labelInside) labelX = Math.min(Math.max(x0, viewLeft) + pad, x1 - pad - item.labelWidth);
-  else if (item.labelBefore) labelX = x0 - pad - item.labelWidth;
+  if (item.labelInside) {
+    labelX = reversed
+      ? Math.max(Math.min(x1, viewStart ?? Infinity) - pad - item.labelWidth, x0 + pad)
+      : Math.min(Math.max(x0, viewStart ?? -Infinity) + pad, x1 - pad - item.labelWidth);
+  } else if (labelLeft) labelX = x0 - pad - item.labelWidth;
   else labelX = x1 + pad;
-  return { x0, x1, labelX };
+  return { x0, x1, labelX, labelLeft };
 }
 
 /**

@@ -466,13 +466,35 @@ function formatCore(value: TimePoint, { locale, timeZone = 'UTC' }: DateFormatOp
 }
 
 /**
- * Formats a year number: years 1 and later through `Intl`, year 0 and earlier as "N BC"
- * (astronomical year 0 is 1 BC).
+ * Formats a year number: years 1 and later through `Intl`, year 0 and earlier with the locale's
+ * era ("44 BC", "44 v. Chr.", "紀元前44年", "٤٤ ق.م"; astronomical year 0 is 1 BC).
  */
 export function formatYear(year: number, locale?: string): string {
   if (year >= 1 && year <= 275000) return formatInteger(year, locale);
+  return beforeEra(year, locale, { year: 'numeric' });
+}
+
+/**
+ * A date before year 1 through `Intl`, era included: formatted on a proxy in 1 BC (year 0, a leap
+ * year like 2000, so 29 February exists) whose year number is replaced by the real one, so a year
+ * beyond `Date`'s range reads like any other. The Gregorian calendar is asked for explicitly: the
+ * year number is a proleptic Gregorian one whatever the locale's own calendar.
+ */
+function beforeEra(
+  year: number,
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+  month = 1,
+  day = 1,
+): string {
   const bc = 1 - year;
-  return `${new Intl.NumberFormat(locale, { useGrouping: bc >= 10000 }).format(bc)} BC`;
+  const number = new Intl.NumberFormat(locale, { useGrouping: bc >= 10000 }).format(bc);
+  const proxy = new Date(Date.UTC(2000, month - 1, day));
+  proxy.setUTCFullYear(0);
+  return formatterFor(locale, { ...options, era: 'short', calendar: 'gregory', timeZone: 'UTC' })
+    .formatToParts(proxy)
+    .map((part) => (part.type === 'year' ? number : part.value))
+    .join('');
 }
 
 const integerFormats = new Map<string, Intl.NumberFormat>();
@@ -495,6 +517,8 @@ export function formatInteger(value: number, locale?: string): string {
 function intlOrNull(coord: TimeCoord, locale: string | undefined, options: Intl.DateTimeFormatOptions): string | null {
   const { year, month, day } = fieldsOf(coord);
   if (year >= 1 && year <= 9999) return formatterFor(locale, options).format(new Date(coord));
+  // `era` cannot be combined with `dateStyle`; instants that far back take the proxy below.
+  if (year < 1 && !options.dateStyle) return beforeEra(year, locale, options, month, day);
   const proxy = new Date(Date.UTC(2000, month - 1, day));
   return formatterFor(locale, options)
     .formatToParts(proxy)

@@ -2,7 +2,9 @@
  * Lane colours for what is painted on the canvas, resolved by the browser from the lanes' CSS and
  * kept: reading a computed style right after a render forces a style recalculation, which on a
  * zoom frame costs more than the painting itself. The kept colours are dropped when they may have
- * changed: new data, the `theme` property, the colour scheme, or the host's `style`/`class`.
+ * changed: new data, the `theme` property, the colour scheme, forced colours, or the host's `style`/`class`.
+ * Lanes take eight colours (`--reel-color-lane-1`…`-8`, see `LANE_COLORS`); each lane's is read
+ * from its own group, so a page's overrides and forced colours reach the canvas too.
  * Inert without a DOM (server rendering).
  *
  * @module
@@ -14,7 +16,7 @@ export class LaneColorController implements ReactiveController {
   readonly #resolve: (lane: number) => string | undefined;
   readonly #colors = new Map<number, string>();
   #observer: MutationObserver | undefined;
-  #scheme: MediaQueryList | undefined;
+  #media: MediaQueryList[] = [];
 
   /** `resolve(lane)` reads a lane's colour from the rendered DOM (undefined while it is not drawn). */
   constructor(host: ReactiveControllerHost & HTMLElement, resolve: (lane: number) => string | undefined) {
@@ -29,14 +31,15 @@ export class LaneColorController implements ReactiveController {
       this.#observer.observe(this.#host, { attributes: true, attributeFilter: ['style', 'class', 'theme'] });
     }
     if (typeof matchMedia === 'function') {
-      this.#scheme ??= matchMedia('(prefers-color-scheme: dark)');
-      this.#scheme.addEventListener('change', this.clear);
+      if (!this.#media.length)
+        this.#media = ['(prefers-color-scheme: dark)', '(forced-colors: active)'].map((query) => matchMedia(query));
+      for (const media of this.#media) media.addEventListener('change', this.clear);
     }
   }
 
   hostDisconnected(): void {
     this.#observer?.disconnect();
-    this.#scheme?.removeEventListener('change', this.clear);
+    for (const media of this.#media) media.removeEventListener('change', this.clear);
   }
 
   /** A lane's colour (a resolved CSS colour). */

@@ -17,7 +17,19 @@ const registered = new Map<string, PartialMessages>([['en', {}]]);
  */
 const BUILT_IN: Record<string, () => Promise<{ default: PartialMessages }>> = {
   de: () => import('./locales/de.js'),
+  fr: () => import('./locales/fr.js'),
+  es: () => import('./locales/es.js'),
+  ja: () => import('./locales/ja.js'),
+  ar: () => import('./locales/ar.js'),
 };
+
+/** The languages shipped with the elements (BCP 47 language subtags). */
+export const BUILT_IN_LANGUAGES: readonly string[] = Object.keys(BUILT_IN);
+
+/** A built-in language's own table (without English under it), for tests and tools. */
+export async function builtInMessages(language: string): Promise<PartialMessages | undefined> {
+  return (await BUILT_IN[language]?.())?.default;
+}
 
 /** Bumped by every registration, so elements pick up words registered after they first rendered. */
 let version = 0;

@@ -58,6 +58,10 @@ export interface MessageTable {
   readonly tags: string;
   readonly link: string;
   readonly sources: string;
+  /** An era band's name: `{title}`, `{dates}`. */
+  readonly eraName: string;
+  /** The marker line's name: `{label}`. */
+  readonly markerName: string;
   /** Event statuses as words (`confirmed` is usually not shown). */
   readonly status: Readonly<Record<EventStatus, string>>;
   /** Words around coarse and uncertain dates. */
@@ -100,6 +104,8 @@ export const ENGLISH: MessageTable = {
   tags: 'Tags',
   link: 'Link',
   sources: 'Sources',
+  eraName: 'Era: {title}, {dates}',
+  markerName: 'Marker: {label}',
   status: {
     confirmed: 'confirmed',
     approximate: 'approximate',

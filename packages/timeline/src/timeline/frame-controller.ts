@@ -94,6 +94,8 @@ export class FrameController {
       from,
       to,
       request.width,
+      // The range's start: 0, or the width when time flows right to left.
+      request.scale.range()[0],
       request.band,
       this.#version,
       request.locale,

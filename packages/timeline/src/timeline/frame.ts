@@ -25,7 +25,10 @@ import { laneBoxes, ROW_HEIGHT, type LaneBox } from './geometry.js';
 export interface PositionedItem extends ViewItem {
   readonly x0: number;
   readonly x1: number;
+  /** Left edge of the label. */
   readonly labelX: number;
+  /** Whether a label outside the mark sits left of it (after it in time when right to left). */
+  readonly labelLeft: boolean;
   /** Top of its row. */
   readonly y: number;
 }
@@ -40,6 +43,8 @@ export interface PositionedRegion extends DenseRegion {
 /** Everything a render needs about the view. */
 export interface Frame {
   readonly width: number;
+  /** Time flows right to left: the scale's range is reversed and labels start at their right edge. */
+  readonly rtl: boolean;
   readonly scale: TimeScale;
   readonly ticks: AxisTicks;
   readonly answer: ViewAnswer;
@@ -96,10 +101,11 @@ export function computeFrame(input: FrameInput, answerFor: (lanes: readonly numb
   const band = input.band ? clampBand(input.band, height) : ([0, height] as const);
   const byIndex = new Map(boxes.map((box) => [box.index, box]));
   const pinned = new Set(input.pinned);
-  const [left] = scale.range() as [number, number];
+  const [start, end] = scale.range() as [number, number];
+  const rtl = end < start;
   const position = (item: ViewItem, box: LaneBox): PositionedItem => ({
     ...item,
-    ...itemGeometry(item, scale, layout, left),
+    ...itemGeometry(item, scale, layout, start, rtl),
     y: box.rowsTop + item.row * ROW_HEIGHT,
   });
   const items: PositionedItem[] = [];
@@ -130,16 +136,18 @@ export function computeFrame(input: FrameInput, answerFor: (lanes: readonly numb
   for (const region of answer.regions) {
     const box = byIndex.get(region.lane);
     if (box?.densityTop === undefined) continue;
-    regions.push({ ...region, x0: bucketX(region.first), x1: bucketX(region.last + 1), y: box.densityTop });
+    const a = bucketX(region.first);
+    const b = bucketX(region.last + 1);
+    regions.push({ ...region, x0: Math.min(a, b), x1: Math.max(a, b), y: box.densityTop });
   }
-  return { width, scale, ticks, answer, lanes: boxes, height, band, items, regions };
+  return { width, rtl, scale, ticks, answer, lanes: boxes, height, band, items, regions };
 }
 
 /** Whether any of an item's mark or label is within `[0, width]`. */
 function onScreen(item: PositionedItem, width: number): boolean {
   const outside = item.label && !item.labelInside;
-  const left = outside && item.labelBefore ? item.labelX : item.x0;
-  const right = outside && !item.labelBefore ? item.labelX + item.labelWidth : item.x1;
+  const left = outside && item.labelLeft ? item.labelX : item.x0;
+  const right = outside && !item.labelLeft ? item.labelX + item.labelWidth : item.x1;
   return right >= 0 && left <= width;
 }
 

@@ -20,6 +20,8 @@ export const BAR_HEIGHT = 14;
 export const MAX_ROWS = 8;
 /** The closest zoom shows about this much time across the whole width. */
 export const MIN_VISIBLE_SPAN = 6 * MS_PER_HOUR;
+/** Lane colours before they repeat (`--reel-color-lane-1`…`-8`). */
+export const LANE_COLORS = 8;
 /** Font sizes of event labels and of axis, lane and era text. */
 export const LABEL_FONT_SIZE = 12;
 export const SMALL_FONT_SIZE = 11;

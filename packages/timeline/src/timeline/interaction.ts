@@ -91,6 +91,9 @@ export class Interaction {
         const id = host.view.focusedId;
         return id === null ? -1 : host.source.positionOf(id);
       },
+      get rtl() {
+        return host.view.rtl;
+      },
       focusPosition: (position) => void this.focusPosition(position),
       toggleFocused: () => {
         const id = host.view.focusedId;

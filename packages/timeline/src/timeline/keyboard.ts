@@ -12,6 +12,8 @@ export interface KeyboardTarget {
   /** Number of events, and the display position of the focused one (-1 for none). */
   readonly size: number;
   readonly focusedPosition: number;
+  /** Time flows right to left: ←/→ follow what is seen (← goes later in time). */
+  readonly rtl?: boolean;
   focusPosition(position: number): void;
   toggleFocused(): void;
   clearSelection(): boolean;
@@ -22,6 +24,8 @@ export interface KeyboardTarget {
 /** Handles a keydown; returns whether the key was used (the caller then prevents its default). */
 export function handleTimelineKey(key: string, target: KeyboardTarget): boolean {
   const { size, focusedPosition: current } = target;
+  if (target.rtl && (key === 'ArrowLeft' || key === 'ArrowRight'))
+    key = key === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
   switch (key) {
     case 'ArrowRight':
       if (size) target.focusPosition(Math.min(size - 1, current + 1));

@@ -26,10 +26,14 @@ export const timelineStyles = css`
     --_era-text: var(--reel-color-era-text, light-dark(#6a5300, #e3b341));
     --_marker: var(--reel-color-marker, light-dark(#cf222e, #ff7b72));
     --_warning: var(--reel-color-warning, light-dark(#fff8c5, #3b2e08));
-    --_lane-1: var(--reel-color-lane-1, light-dark(#0969da, #58a6ff));
-    --_lane-2: var(--reel-color-lane-2, light-dark(#1a7f37, #3fb950));
-    --_lane-3: var(--reel-color-lane-3, light-dark(#8250df, #bc8cff));
-    --_lane-4: var(--reel-color-lane-4, light-dark(#bc4c00, #f0883e));
+    --_lane-1: var(--reel-color-lane-1, light-dark(#0176b8, #5f9bcb));
+    --_lane-2: var(--reel-color-lane-2, light-dark(#8f590f, #f5ad4e));
+    --_lane-3: var(--reel-color-lane-3, light-dark(#1a755a, #a1eecd));
+    --_lane-4: var(--reel-color-lane-4, light-dark(#560c3a, #c16191));
+    --_lane-5: var(--reel-color-lane-5, light-dark(#be6d48, #d26b36));
+    --_lane-6: var(--reel-color-lane-6, light-dark(#3b799d, #90dcfe));
+    --_lane-7: var(--reel-color-lane-7, light-dark(#857b1f, #e8dc7c));
+    --_lane-8: var(--reel-color-lane-8, light-dark(#5c5c5c, #b7b7b7));
     --_radius: var(--reel-radius, 6px);
     font-family: var(--_font);
     font-size: var(--_font-size);
@@ -123,7 +127,7 @@ export const timelineStyles = css`
 
   .notice ul {
     margin: 4px 0 0;
-    padding-left: 20px;
+    padding-inline-start: 20px;
     overflow-wrap: anywhere;
   }
 
@@ -248,6 +252,22 @@ export const timelineStyles = css`
     --_mark: var(--_lane-4);
   }
 
+  .lane-5 {
+    --_mark: var(--_lane-5);
+  }
+
+  .lane-6 {
+    --_mark: var(--_lane-6);
+  }
+
+  .lane-7 {
+    --_mark: var(--_lane-7);
+  }
+
+  .lane-8 {
+    --_mark: var(--_lane-8);
+  }
+
   .event {
     cursor: pointer;
     outline: none;
@@ -285,8 +305,10 @@ export const timelineStyles = css`
     stroke-dasharray: 3 2;
   }
 
+  /* A tint with a lane-coloured edge: the edge is the mark (3:1 or more against the lane), the
+     tint keeps a label inside the bar at text contrast in either theme, selected or not. */
   .event .bar {
-    fill-opacity: 0.85;
+    fill-opacity: 0.22;
   }
 
   .event.approximate .mark,
@@ -323,6 +345,11 @@ export const timelineStyles = css`
   .label.selected {
     fill: var(--_selected);
     font-weight: 600;
+  }
+
+  /* Inside its bar the selected label keeps the text colour: the bar's edge shows the selection. */
+  .label.inside.selected {
+    fill: var(--_text);
   }
 
   /* One ring, drawn around the focused event; shown for keyboard focus only. */
@@ -414,7 +441,7 @@ export const timelineStyles = css`
 
   .details .status {
     display: inline-block;
-    margin-left: 6px;
+    margin-inline-start: 6px;
     padding: 0 6px;
     border: 1px solid var(--_border);
     border-radius: 999px;
@@ -443,7 +470,7 @@ export const timelineStyles = css`
 
   .details ol {
     margin: 4px 0 0;
-    padding-left: 20px;
+    padding-inline-start: 20px;
   }
 
   .details li {
@@ -452,8 +479,8 @@ export const timelineStyles = css`
 
   .details blockquote {
     margin: 2px 0 0;
-    padding-left: 8px;
-    border-left: 3px solid var(--_border);
+    padding-inline-start: 8px;
+    border-inline-start: 3px solid var(--_border);
     color: var(--_muted);
   }
 
@@ -477,11 +504,56 @@ export const timelineStyles = css`
     }
   }
 
+  /* No motion at all when the reader asks for less (the zoom itself is instantaneous). */
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    .progress {
+      transition: none;
+      animation: none;
+    }
+  }
+
+  /* Forced colours: system colours for every mark, label and ring; selection in Highlight. */
   @media (forced-colors: active) {
-    .event .mark {
+    .event .mark,
+    .event.planned .mark {
+      fill: Canvas;
+      fill-opacity: 1;
       stroke: CanvasText;
     }
-    svg:has(.event:focus-visible) .focus-ring {
+    .event .point {
+      fill: CanvasText;
+    }
+    .label,
+    .label.inside.selected,
+    .lane-label,
+    .axis text,
+    .axis .major text,
+    .era text,
+    .marker text {
+      fill: CanvasText;
+    }
+    .axis-band,
+    .lane-band.odd,
+    .era rect {
+      fill: Canvas;
+    }
+    .axis .ticks,
+    .grid .ticks,
+    .axis .major .ticks {
+      stroke: GrayText;
+    }
+    .marker line {
+      stroke: CanvasText;
+    }
+    .event[aria-pressed='true'] .mark {
+      stroke: Highlight;
+    }
+    .label.selected {
+      fill: Highlight;
+    }
+    svg:has(.event:focus-visible) .focus-ring,
+    .region:focus-visible {
       stroke: Highlight;
     }
   }

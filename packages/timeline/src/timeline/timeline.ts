@@ -26,6 +26,7 @@ import { LaneColorController } from '../controllers/lane-colors.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { ViewportController } from '../controllers/viewport-controller.js';
 import { ReelInvalidEvent, ReelRangeChangeEvent, ReelSelectEvent } from '../events/events.js';
+import { DirectionController } from '../i18n/direction.js';
 import { canonicalLocale, MessagesController } from '../i18n/locales.js';
 import type { Messages, PartialMessages } from '../i18n/messages.js';
 import { DataController, type DataModel } from './data-controller.js';
@@ -90,10 +91,14 @@ export type { VisibleRange } from './view-state.js';
  * @cssproperty [--reel-color-era-text=light-dark(#6a5300, #e3b341)] - Era titles.
  * @cssproperty [--reel-color-marker=light-dark(#cf222e, #ff7b72)] - The marker line.
  * @cssproperty [--reel-color-warning=light-dark(#fff8c5, #3b2e08)] - The problems notice.
- * @cssproperty [--reel-color-lane-1=light-dark(#0969da, #58a6ff)] - Marks in lanes 1, 5, 9…
- * @cssproperty [--reel-color-lane-2=light-dark(#1a7f37, #3fb950)] - Marks in lanes 2, 6, 10…
- * @cssproperty [--reel-color-lane-3=light-dark(#8250df, #bc8cff)] - Marks in lanes 3, 7, 11…
- * @cssproperty [--reel-color-lane-4=light-dark(#bc4c00, #f0883e)] - Marks in lanes 4, 8, 12…
+ * @cssproperty [--reel-color-lane-1=light-dark(#0176b8, #5f9bcb)] - Marks in lanes 1, 9, 17… (eight hues after Okabe–Ito, 3:1 or more against the background in both themes)
+ * @cssproperty [--reel-color-lane-2=light-dark(#8f590f, #f5ad4e)] - Marks in lanes 2, 10, 18…
+ * @cssproperty [--reel-color-lane-3=light-dark(#1a755a, #a1eecd)] - Marks in lanes 3, 11, 19…
+ * @cssproperty [--reel-color-lane-4=light-dark(#560c3a, #c16191)] - Marks in lanes 4, 12, 20…
+ * @cssproperty [--reel-color-lane-5=light-dark(#be6d48, #d26b36)] - Marks in lanes 5, 13, 21…
+ * @cssproperty [--reel-color-lane-6=light-dark(#3b799d, #90dcfe)] - Marks in lanes 6, 14, 22…
+ * @cssproperty [--reel-color-lane-7=light-dark(#857b1f, #e8dc7c)] - Marks in lanes 7, 15, 23…
+ * @cssproperty [--reel-color-lane-8=light-dark(#5c5c5c, #b7b7b7)] - Marks in lanes 8, 16, 24…
  * @cssproperty [--reel-radius=6px] - Corner radius of the frame.
  *
  * @fires {ReelSelectEvent} reel-select - An event was selected (or the selection cleared).
@@ -194,6 +199,9 @@ export class ReelTimeline extends LitElement {
   readonly #viewport = new ViewportController(this, () => this.bodyElement);
   readonly #frames = new FrameController(this);
   readonly #messages = new MessagesController(this);
+  readonly #direction = new DirectionController(this);
+  /** Time flows right to left in this update (see `isRtl`). */
+  #rtl = false;
   /** The words in force for this update. */
   #msg!: Messages;
   readonly #interaction = new Interaction(this.#interactionHost());
@@ -210,11 +218,12 @@ export class ReelTimeline extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#msg = this.#messages.for(this.#locale(), this.strings);
+    this.#rtl = this.#direction.rtl(this.#locale(), canonicalLocale(this.locale) !== undefined);
     this.#interaction.rememberFocus();
     this.#data.update();
     const width = Math.max(0, this.#size.width);
     if (width > 0 && (changed.has('theme') || !this.#fontFamily || this.#view.width !== width)) this.#readFont();
-    this.#view.configure(this.#domain, width, this.#frame?.height ?? AXIS_HEIGHT, MIN_VISIBLE_SPAN);
+    this.#view.configure(this.#domain, width, this.#frame?.height ?? AXIS_HEIGHT, MIN_VISIBLE_SPAN, this.#rtl);
     this.#computeFrame(width);
   }
 
@@ -281,7 +290,7 @@ export class ReelTimeline extends LitElement {
     const ctx = frame && this.#context(frame);
     const events = msg.count('events', source.size);
     return html`
-      <div class="base" part="base">
+      <div class="base" part="base" dir=${this.#rtl ? 'rtl' : 'ltr'}>
         <header part="header">
           <p class="title">${title}</p>
           <span class="range" aria-hidden="true">${rangeText}</span>

@@ -28,6 +28,7 @@ export class ViewState {
   readonly #zoom: ZoomController;
   #domain: readonly [TimeCoord, TimeCoord] = [0, 1];
   #width = 0;
+  #rtl = false;
   #pending: VisibleRange | undefined;
 
   constructor(host: ReactiveControllerHost, target: () => Element | null | undefined) {
@@ -35,11 +36,28 @@ export class ViewState {
     this.#zoom = new ZoomController(host, { target });
   }
 
-  /** The data's whole domain and the plot's width and height; called before every render. */
-  configure(domain: readonly [TimeCoord, TimeCoord], width: number, height: number, minSpan: number): void {
+  /**
+   * The data's whole domain, the plot's width and height, and whether time flows right to left;
+   * called before every render. A change of direction keeps the visible range.
+   */
+  configure(
+    domain: readonly [TimeCoord, TimeCoord],
+    width: number,
+    height: number,
+    minSpan: number,
+    rtl = false,
+  ): void {
+    const flipped = rtl !== this.#rtl && this.#width > 0 && width > 0 ? this.range : undefined;
     this.#domain = domain;
     this.#width = width;
+    this.#rtl = rtl;
     this.#zoom.configure(width, height, (domain[1] - domain[0]) / minSpan);
+    if (flipped) this.setRange(flipped);
+  }
+
+  /** Whether time flows right to left (the scale's range is reversed). */
+  get rtl(): boolean {
+    return this.#rtl;
   }
 
   /** Plot width in pixels (0 until laid out). */
@@ -47,9 +65,13 @@ export class ViewState {
     return this.#width;
   }
 
-  /** The scale of the whole domain, before zooming. */
+  /**
+   * The scale of the whole domain, before zooming. Right to left, its range is reversed: d3-zoom's
+   * transform works in pixels, so wheel, drag, pinch, keys and `setRange` all follow without a
+   * second path.
+   */
   baseScale(): TimeScale {
-    return createTimeScale(this.#domain, [0, this.#width]);
+    return createTimeScale(this.#domain, this.#rtl ? [this.#width, 0] : [0, this.#width]);
   }
 
   /** The scale of the visible range. */
@@ -72,8 +94,8 @@ export class ViewState {
     }
     this.#pending = undefined;
     const base = this.baseScale();
-    const x0 = base(range.from);
-    const x1 = base(range.to);
+    const x0 = Math.min(base(range.from), base(range.to));
+    const x1 = Math.max(base(range.from), base(range.to));
     if (!(x1 > x0)) return;
     const k = this.#width / (x1 - x0);
     this.#zoom.set(zoomIdentity.translate(-k * x0, 0).scale(k));
@@ -95,7 +117,7 @@ export class ViewState {
     this.#zoom.scaleBy(factor, x);
   }
 
-  /** Pans by `dx` pixels (positive shows earlier times). */
+  /** Pans by `dx` pixels: positive moves the drawing right (earlier times in view; later ones when {@link rtl}). */
   panBy(dx: number): void {
     this.#zoom.translateBy(dx);
   }

@@ -6,6 +6,7 @@ const de: PartialMessages = {
   roleTimeline: 'Zeitleiste',
   events: { one: '{count} Ereignis', other: '{count} Ereignisse' },
   chartName: '{name}: {events}, sichtbar {range}',
+  chartNameNoRange: '{name}: {events}',
   zoomGroup: 'Zoom',
   zoomIn: 'Vergrößern',
   zoomOut: 'Verkleinern',
@@ -30,6 +31,8 @@ const de: PartialMessages = {
   tags: 'Schlagwörter',
   link: 'Link',
   sources: 'Quellen',
+  eraName: 'Epoche: {title}, {dates}',
+  markerName: 'Markierung: {label}',
   status: {
     confirmed: 'bestätigt',
     approximate: 'ungefähr',

@@ -17,30 +17,36 @@ function ticksPath(xs: readonly number[], y0: number, y1: number): string {
   return d;
 }
 
-/** Major and minor ticks with their labels. The first major label is pinned to the left edge. */
+/**
+ * Major and minor ticks with their labels. The first major label is pinned to the start edge (the
+ * left, or the right when time flows right to left). Text starts at its `x` in the element's
+ * direction, so right to left a label's `x` is its right edge and it reads leftwards from its tick.
+ */
 export function renderAxis({ frame, measureLabel }: RenderContext) {
-  const { scale, width } = frame;
+  const { scale, width, rtl } = frame;
   const { minor, major } = frame.ticks;
   const majorXs = major.map((tick) => scale(tick.value));
   const minorXs = minor.map((tick) => scale(tick.value));
+  const sign = rtl ? -1 : 1;
   return svg`<rect class="axis-band" x="0" y="0" width=${width} height=${AXIS_HEIGHT}></rect>
     <g class="major">
       <path class="ticks" d=${ticksPath(
-        majorXs.filter((x) => x >= 0),
+        majorXs.filter((x) => (rtl ? x <= width : x >= 0)),
         0,
         AXIS_HEIGHT,
       )}></path>
       ${major.map((tick, i) => {
         const x = majorXs[i]!;
-        const next = majorXs[i + 1] ?? Infinity;
-        const labelX = Math.max(x, 0) + 6;
-        const fits = labelX + measureLabel(tick.label) + 8 <= next;
+        const labelX = (rtl ? Math.min(x, width) : Math.max(x, 0)) + 6 * sign;
+        // Distance to the next tick, in the direction labels run.
+        const room = ((majorXs[i + 1] ?? sign * Infinity) - labelX) * sign;
+        const fits = measureLabel(tick.label) + 8 <= room;
         return fits ? svg`<text x=${labelX} y="16">${tick.label}</text>` : nothing;
       })}
     </g>
     <g class="minor">
       <path class="ticks" d=${ticksPath(minorXs, 26, AXIS_HEIGHT)}></path>
-      ${minor.map((tick, i) => svg`<text x=${minorXs[i]! + 4} y="38">${tick.label}</text>`)}
+      ${minor.map((tick, i) => svg`<text x=${minorXs[i]! + 4 * sign} y="38">${tick.label}</text>`)}
     </g>`;
 }
 

@@ -45,8 +45,9 @@ export function paintDensity(canvas: HTMLCanvasElement, frame: Frame, colorOf: (
       if (!count) continue;
       const h = Math.max(2, (Math.log1p(count) / scale) * rowHeight);
       context.globalAlpha = 0.35 + 0.55 * (Math.log1p(count) / scale);
-      const x = bucketX(b);
-      context.fillRect(x, y0 + rowHeight - h, Math.max(bucketX(b + 1) - x, 1), h);
+      // Right to left, a bucket's start is its right edge.
+      const x = Math.min(bucketX(b), bucketX(b + 1));
+      context.fillRect(x, y0 + rowHeight - h, Math.max(Math.abs(bucketX(b + 1) - bucketX(b)), 1), h);
     }
   }
   context.globalAlpha = 1;

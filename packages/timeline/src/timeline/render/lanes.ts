@@ -9,7 +9,7 @@ import { formatDateRange, formatSpan, type Lane, type TimelineEvent } from '@ree
 import { nothing, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PositionedItem, PositionedRegion } from '../frame.js';
-import { BAR_HEIGHT, DENSITY_ROW, MARK_SIZE, ROW_HEIGHT } from '../geometry.js';
+import { BAR_HEIGHT, DENSITY_ROW, LANE_COLORS, MARK_SIZE, ROW_HEIGHT } from '../geometry.js';
 import type { RenderContext } from './context.js';
 
 /**
@@ -76,9 +76,10 @@ export function renderLanes(ctx: RenderContext) {
     const inBand = box.top < bottom && box.top + box.height > top;
     if (!lane || (!inBand && !items.length)) return nothing;
     const regions = frame.regions.filter((region) => region.lane === box.index);
-    return svg`<g class=${`lane lane-${(box.index % 4) + 1}`} role="group" aria-label=${lane.label || ctx.msg.table.laneFallback} data-lane=${box.index}>
+    // Text starts at its `x` in the element's direction: right to left, that is its right edge.
+    return svg`<g class=${`lane lane-${(box.index % LANE_COLORS) + 1}`} role="group" aria-label=${lane.label || ctx.msg.table.laneFallback} data-lane=${box.index}>
       <rect class=${`lane-band${box.index % 2 ? ' odd' : ''}`} part="lane" x="0" y=${box.top} width=${frame.width} height=${box.height}></rect>
-      ${lane.label ? svg`<text class="lane-label" part="lane-label" x="8" y=${box.top + 14} aria-hidden="true">${lane.label}</text>` : nothing}
+      ${lane.label ? svg`<text class="lane-label" part="lane-label" x=${frame.rtl ? frame.width - 8 : 8} y=${box.top + 14} aria-hidden="true">${lane.label}</text>` : nothing}
       ${repeat(
         items,
         (item) => item.event.id,
@@ -132,7 +133,8 @@ function renderLabel(item: PositionedItem, ctx: RenderContext) {
   const selected = ctx.view.selectedId === item.event.id;
   const classes = `label${item.labelInside ? ' inside' : ''}${selected ? ' selected' : ''}`;
   // Positioned by its group, like the marks (moving a text's own `x` re-lays the text out).
-  return svg`<g transform=${translate(item.labelX, item.y + ROW_HEIGHT / 2 + 4)}><text class=${classes} data-id=${item.event.id}>${item.label}</text></g>`;
+  const x = ctx.frame.rtl ? item.labelX + item.labelWidth : item.labelX;
+  return svg`<g transform=${translate(x, item.y + ROW_HEIGHT / 2 + 4)}><text class=${classes} data-id=${item.event.id}>${item.label}</text></g>`;
 }
 
 /** A dense region: transparent over the painted counts, named, opened by click or Enter. */
@@ -158,7 +160,7 @@ export function renderFocusRing(ctx: RenderContext) {
   if (!focusInside || focusedId === null) return nothing;
   const item = ctx.frame.items.find((candidate) => candidate.event.id === focusedId);
   if (!item) return nothing;
-  const x0 = item.labelInside || !item.labelBefore ? item.x0 : item.labelX;
-  const x1 = item.labelInside || item.labelBefore ? item.x1 : item.labelX + item.labelWidth;
+  const x0 = item.labelInside || !item.labelLeft ? item.x0 : item.labelX;
+  const x1 = item.labelInside || item.labelLeft ? item.x1 : item.labelX + item.labelWidth;
   return svg`<rect class="focus-ring" aria-hidden="true" x=${x0 - 3} y=${item.y + 2} width=${x1 - x0 + 6} height=${ROW_HEIGHT - 4} rx="4"></rect>`;
 }

@@ -1,0 +1,66 @@
+/** Spanish. */
+import type { PartialMessages } from '../messages.js';
+
+const es: PartialMessages = {
+  timeline: 'Cronología',
+  roleTimeline: 'cronología',
+  events: { one: '{count} evento', many: '{count} de eventos', other: '{count} eventos' },
+  chartName: '{name}: {events}, se muestra {range}',
+  chartNameNoRange: '{name}: {events}',
+  zoomGroup: 'Zoom',
+  zoomIn: 'Acercar',
+  zoomOut: 'Alejar',
+  showAll: 'Mostrar todos los eventos',
+  showAllShort: 'Todos',
+  loading: 'Cargando…',
+  noEvents: 'No hay eventos que mostrar',
+  loadingView: 'Cargando los eventos visibles',
+  today: 'Hoy',
+  laneFallback: 'Eventos',
+  denseRegion: '{events}, {range}: acerque para verlos',
+  problems: {
+    one: '{count} problema en los datos',
+    many: '{count} de problemas en los datos',
+    other: '{count} problemas en los datos',
+  },
+  notShown: {
+    one: '{count} elemento no se muestra.',
+    many: '{count} de elementos no se muestran.',
+    other: '{count} elementos no se muestran.',
+  },
+  allShown: 'se muestra todo.',
+  moreProblems: '…y {count} más (véase la propiedad problems).',
+  dismiss: 'Cerrar',
+  details: 'Detalles: {title}',
+  closeDetails: 'Cerrar detalles',
+  lane: 'Carril',
+  where: 'Lugar',
+  people: 'Personas',
+  tags: 'Etiquetas',
+  link: 'Enlace',
+  sources: 'Fuentes',
+  eraName: 'Época: {title}, {dates}',
+  markerName: 'Marca: {label}',
+  status: {
+    confirmed: 'confirmado',
+    approximate: 'aproximado',
+    uncertain: 'incierto',
+    planned: 'previsto',
+    cancelled: 'cancelado',
+  },
+  dates: {
+    parts: { early: 'principios de {date}', mid: 'mediados de {date}', late: 'finales de {date}' },
+    seasons: {
+      spring: 'primavera de {year}',
+      summer: 'verano de {year}',
+      autumn: 'otoño de {year}',
+      winter: 'invierno de {year}',
+    },
+    quarter: 'T{q} {year}',
+    quarterShort: 'T{q}',
+    approximate: 'h. {date}',
+    uncertain: '¿{date}?',
+  },
+};
+
+export default es;
