@@ -58,6 +58,25 @@ export interface MessageTable {
   readonly tags: string;
   readonly link: string;
   readonly sources: string;
+  /** The legend of how dates are drawn: its title, then one entry per encoding. */
+  readonly legend: string;
+  readonly legendExact: string;
+  readonly legendPeriod: string;
+  readonly legendApproximate: string;
+  readonly legendPlanned: string;
+  readonly legendUncertain: string;
+  readonly legendCancelled: string;
+  /** An era's accessible name: `{title}`, `{range}`. */
+  readonly era: string;
+  /** A marker line's accessible name: `{label}`. */
+  readonly markerName: string;
+  /** Story mode: the step buttons, the step counter (`{step}`, `{count}`), a step's link. */
+  readonly storyPrevious: string;
+  readonly storyNext: string;
+  readonly storyStep: string;
+  readonly storyLink: string;
+  /** Story mode's accessible name: `{title}`. */
+  readonly story: string;
   /** Event statuses as words (`confirmed` is usually not shown). */
   readonly status: Readonly<Record<EventStatus, string>>;
   /** Words around coarse and uncertain dates. */
@@ -100,6 +119,20 @@ export const ENGLISH: MessageTable = {
   tags: 'Tags',
   link: 'Link',
   sources: 'Sources',
+  legend: 'How dates are drawn',
+  legendExact: 'Exact date',
+  legendPeriod: 'Known to the month or year: somewhere in the span',
+  legendApproximate: 'Approximate (c., late 2020)',
+  legendPlanned: 'Planned or announced',
+  legendUncertain: 'Uncertain',
+  legendCancelled: 'Cancelled',
+  era: 'Era: {title}, {range}',
+  markerName: 'Marker: {label}',
+  storyPrevious: 'Previous',
+  storyNext: 'Next',
+  storyStep: 'Step {step} of {count}',
+  storyLink: 'Link to this step',
+  story: 'Story: {title}',
   status: {
     confirmed: 'confirmed',
     approximate: 'approximate',
