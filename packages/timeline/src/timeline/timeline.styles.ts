@@ -273,6 +273,7 @@ export const timelineStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 4px;
+    white-space: nowrap;
   }
 
   .legend-title {

@@ -53,27 +53,47 @@ function fit(text: string, room: number, measure: (text: string) => number): str
 export function renderEras({ frame, dataset, dateOptions, measureSmall, msg }: RenderContext) {
   const { scale, width, height } = frame;
   const { eras } = dataset;
-  const { row } = eraRows(eras);
+  const { row, count } = eraRows(eras);
+  const tabs = eras.map((era) => [scale(era.from), scale(era.to)] as const);
+  // Names placed so far, per row: a name that does not fit its own row may take a free stretch of
+  // another row (where no era's tab and no other name is), so narrow eras stay named.
+  const placed: [number, number][][] = Array.from({ length: count }, () => []);
+  const free = (r: number, self: number, x0: number, x1: number) =>
+    tabs.every(([a, b], j) => j === self || row[j] !== r || b <= x0 || a >= x1) &&
+    placed[r]!.every(([a, b]) => b <= x0 || a >= x1);
   return svg`<g class="eras">
     ${eras.map((era, i) => {
-      const x0 = Math.max(scale(era.from), -1);
-      const x1 = Math.min(scale(era.to), width + 1);
+      const [from, to] = tabs[i]!;
+      const x0 = Math.max(from, -1);
+      const x1 = Math.min(to, width + 1);
       if (x1 <= 0 || x0 >= width) return nothing;
-      const r = row[i]!;
-      // The name runs from the visible start of the era to where the next era in its row begins.
-      let next = width;
-      eras.forEach((other, j) => {
-        if (row[j] === r && other.from >= era.to) next = Math.min(next, scale(other.from));
-      });
+      const own = row[i]!;
       const labelX = Math.max(x0, 0) + 4;
-      const label = fit(era.title, next - labelX - 4, measureSmall);
+      const textWidth = measureSmall(era.title);
+      let r = own;
+      let label = era.title;
+      const end = Math.min(labelX + textWidth + 4, width);
+      if (labelX + textWidth + 4 > width || !free(own, i, labelX - 4, end)) {
+        const other = placed.findIndex((_, k) => k !== own && free(k, i, labelX - 4, end));
+        if (other !== -1 && labelX + textWidth + 4 <= width) r = other;
+        else {
+          // Shortened to the room before the next era (or name) in its own row.
+          let next = width;
+          tabs.forEach(([a], j) => {
+            if (j !== i && row[j] === own && a >= labelX) next = Math.min(next, a);
+          });
+          for (const [a] of placed[own]!) if (a >= labelX) next = Math.min(next, a);
+          label = fit(era.title, next - labelX - 4, measureSmall);
+        }
+      }
+      if (label) placed[r]!.push([labelX - 4, labelX + measureSmall(label) + 4]);
       const name = msg.text('era', { title: era.title, range: formatDateRange(era.start, era.end, dateOptions) });
-      const top = r * ERA_ROW;
-      return svg`<g class="era" part="era" role="img" aria-label=${name} data-era=${era.id} data-row=${r}>
+      const top = own * ERA_ROW;
+      return svg`<g class="era" part="era" role="img" aria-label=${name} data-era=${era.id} data-row=${own}>
         <title>${name}</title>
         <rect class="era-band" x=${x0} y="0" width=${Math.max(x1 - x0, 1)} height=${height}></rect>
         <rect class="era-tab" x=${x0} y=${top + 1} width=${Math.max(x1 - x0, 1)} height=${ERA_ROW - 2}></rect>
-        ${label ? svg`<text x=${labelX} y=${top + ERA_ROW - 4} aria-hidden="true">${label}</text>` : nothing}
+        ${label ? svg`<text x=${labelX} y=${r * ERA_ROW + ERA_ROW - 4} aria-hidden="true">${label}</text>` : nothing}
       </g>`;
     })}
   </g>`;
