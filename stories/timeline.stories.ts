@@ -93,6 +93,8 @@ export const OneEvent: Story = {
     const el = await drawn(canvasElement);
     expect(marks(el)).toHaveLength(1);
     expect(el.shadowRoot!.querySelector('[part~="axis"]')!.textContent).toMatch(/Jul/);
+    // A date-only event on a day axis: never hours (no "12:00 PM").
+    expect(el.shadowRoot!.querySelector('[part~="axis"]')!.textContent).not.toMatch(/AM|PM|:\d\d/);
   },
 };
 

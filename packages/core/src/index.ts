@@ -48,11 +48,13 @@ export { EVENT_STATUSES, PROBLEM_SEVERITIES } from './model/types.js';
 export type {
   Dataset,
   DatasetInput,
+  DatasetMarker,
   Era,
   EraInput,
   EventStatus,
   Lane,
   LaneInput,
+  MarkerInput,
   ParseResult,
   Problem,
   ProblemSeverity,

@@ -52,6 +52,11 @@ export interface AxisTickOptions {
   measure?: (label: string) => number;
   /** Words for quarters ("Q3"), in the reader's language; English by default. */
   words?: DateWords | undefined;
+  /**
+   * The finest unit to tick (default `minute`): a dataset known to the day has no use for hour
+   * ticks, so its axis never shows hours however far it is zoomed.
+   */
+  minUnit?: TickUnit | undefined;
 }
 
 interface Rung {
@@ -126,13 +131,14 @@ export function axisTicks(
   options: AxisTickOptions = {},
 ): AxisTicks {
   const { locale, measure = defaultMeasure, words = ENGLISH_DATE_WORDS } = options;
+  const finest = TICK_UNITS.indexOf(options.minUnit ?? 'minute');
   const [from, to] = domain[0] <= domain[1] ? domain : [domain[1], domain[0]];
   if (!(width > 0) || !(to > from)) return { unit: 'year', step: 1, minor: [], major: [] };
   if (Math.abs(from) > DATE_COORD_LIMIT || Math.abs(to) > DATE_COORD_LIMIT)
     return deepTimeTicks(from, to, width, locale);
   const pxPerMs = width / (to - from);
   for (const r of LADDER) {
-    if (r.ms * pxPerMs < 24) continue;
+    if (r.ms * pxPerMs < 24 || TICK_UNITS.indexOf(r.unit) < finest) continue;
     const dates = r.interval.range(new Date(from), new Date(to + 1));
     const labels = dates.map((d) => minorLabel(r.unit, r.step, d, locale, words));
     const widest = labels.reduce((max, label) => Math.max(max, measure(label)), 0);

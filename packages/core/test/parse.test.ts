@@ -25,17 +25,17 @@ describe('parseDataset', () => {
     expect(dataset.eras[0]).toMatchObject({ id: 'shoot', from: Date.UTC(2020, 1, 1), to: Date.UTC(2021, 9, 1) });
   });
 
-  it('derives spans, lanes and statuses', () => {
+  it('derives spans and lanes; a status only when the data gives one', () => {
     const { dataset } = parseDataset(valid);
     const [start, release, halt] = dataset.events;
-    expect(start).toMatchObject({
-      from: Date.UTC(2020, 1, 1),
-      to: Date.UTC(2020, 2, 1),
-      status: 'confirmed',
-      lane: 'production',
-    });
+    expect(start).toMatchObject({ from: Date.UTC(2020, 1, 1), to: Date.UTC(2020, 2, 1), lane: 'production' });
     expect(release).toMatchObject({ from: Date.UTC(2023, 6, 12), to: Date.UTC(2023, 6, 13) });
-    expect(halt).toMatchObject({ status: 'approximate', lane: DEFAULT_LANE });
+    expect(halt).toMatchObject({ lane: DEFAULT_LANE });
+    // Unmarked data says nothing about certainty: no status, not "confirmed"; "c." stays on the date.
+    for (const event of dataset.events) expect(event.status).toBeUndefined();
+    expect(halt!.start.approximate).toBe(true);
+    const marked = parseDataset({ events: [{ id: 'p', title: 'P', start: '2024', status: 'planned' }] });
+    expect(marked.dataset.events[0]!.status).toBe('planned');
     // Declared lanes first, then lanes named by events, then the default lane.
     expect(dataset.lanes.map((lane) => [lane.id, lane.label, lane.index])).toEqual([
       ['production', 'Production', 0],
@@ -62,7 +62,8 @@ describe('parseDataset', () => {
       ],
     });
     expect(dataset.events.map((event) => event.id)).toEqual(['start', 'odd-tags']);
-    expect(dataset.events[1]).toMatchObject({ tags: ['ok'], status: 'confirmed' });
+    expect(dataset.events[1]).toMatchObject({ tags: ['ok'] });
+    expect(dataset.events[1]!.status).toBeUndefined();
     const byPointer = Object.fromEntries(problems.map((problem) => [problem.pointer, problem]));
     expect(byPointer['/events/1/start']).toMatchObject({
       severity: 'error',
@@ -146,6 +147,25 @@ describe('parseDataset', () => {
 });
 
 describe('parseDataset: lanes and eras', () => {
+  it('reads named marker lines, at the start of their date, and reports bad ones', () => {
+    const { dataset, problems } = parseDataset({
+      markers: [
+        { date: '2023-07-12', label: 'US release' },
+        { date: '2020-03', label: 'Halt' },
+        { date: '2020-13', label: 'Bad' },
+        { date: '2021' },
+        'nope',
+      ],
+      events: [],
+    });
+    expect(dataset.markers!.map((m) => [m.label, m.at, m.date.precision])).toEqual([
+      ['US release', Date.UTC(2023, 6, 12), 'day'],
+      ['Halt', Date.UTC(2020, 2, 1), 'month'],
+    ]);
+    expect(problems.map((p) => p.pointer)).toEqual(['/markers/2/date', '/markers/3/label', '/markers/4']);
+    expect(parseDataset({ events: [] }).dataset.markers).toEqual([]);
+  });
+
   it('reports malformed lanes and eras and keeps the rest', () => {
     const { dataset, problems } = parseDataset({
       lanes: [{ id: 'a', label: 'A' }, 'b', { id: 'a', label: 'Again' }],

@@ -57,6 +57,7 @@ describe('dataset JSON Schema', () => {
         title: 't',
         lanes: [{ id: 'a', label: 'A' }],
         eras: [{ id: 'e', title: 'E', start: '2020', end: '2021', sources: [{ title: 's', file: 'f' }] }],
+        markers: [{ date: '2020-03', label: 'Halt' }],
         events: [
           {
             id: 'x',
@@ -73,6 +74,8 @@ describe('dataset JSON Schema', () => {
     ],
     ['missing events', { title: 't' }],
     ['unknown field', { events: [{ id: 'x', title: 'X', start: '2020', colour: 'red' }] }],
+    ['marker without label', { markers: [{ date: '2020' }], events: [] }],
+    ['marker with a bad date', { markers: [{ date: 'soon', label: 'L' }], events: [] }],
     ['bad status', { events: [{ id: 'x', title: 'X', start: '2020', status: 'maybe' }] }],
     ['empty title', { events: [{ id: 'x', title: ' ', start: '2020' }] }],
     ['numeric id', { events: [{ id: 1, title: 'X', start: '2020' }] }],

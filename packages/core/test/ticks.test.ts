@@ -96,4 +96,11 @@ describe('scale and domain', () => {
     expect(one[1] - one[0]).toBeGreaterThan(0);
     expect(viewDomain(undefined, { now: coordOf(2026, 11, 23) })).toEqual([coordOf(2026), coordOf(2027)]);
   });
+
+  it('never ticks finer than minUnit: a dataset of days has no hour ticks', () => {
+    const day = Date.UTC(2023, 6, 12);
+    expect(axisTicks([day, day + 86_400_000], 1200).unit).not.toBe('day');
+    expect(axisTicks([day, day + 86_400_000], 1200, { minUnit: 'day' }).unit).toBe('day');
+    expect(axisTicks([day, day + 90 * 86_400_000], 1200, { minUnit: 'month' }).unit).toBe('month');
+  });
 });

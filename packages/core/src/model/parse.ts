@@ -10,6 +10,7 @@ import { StringSet } from './string-set.js';
 import {
   EVENT_STATUSES,
   type Dataset,
+  type DatasetMarker,
   type Era,
   type EventStatus,
   type Lane,
@@ -37,10 +38,11 @@ const EVENT_FIELDS = new Set([
   'sources',
   'url',
 ]);
-const DATASET_FIELDS = new Set(['$schema', 'title', 'description', 'lanes', 'eras', 'events']);
+const DATASET_FIELDS = new Set(['$schema', 'title', 'description', 'lanes', 'eras', 'markers', 'events']);
 const SOURCE_FIELDS = new Set(['title', 'publisher', 'published', 'file', 'url', 'quote']);
 const LANE_FIELDS = new Set(['id', 'label', 'description']);
 const ERA_FIELDS = new Set(['id', 'title', 'start', 'end', 'description', 'sources']);
+const MARKER_FIELDS = new Set(['date', 'label']);
 
 type Path = readonly (string | number)[];
 
@@ -239,12 +241,6 @@ function checkOrder(ctx: ItemContext, start: TimePoint, end: TimePoint | undefin
   return false;
 }
 
-function defaultStatus(start: TimePoint): EventStatus {
-  if (start.uncertain) return 'uncertain';
-  if (start.approximate) return 'approximate';
-  return 'confirmed';
-}
-
 /** What an event is made of, before its object is built. */
 interface EventParts {
   id: string;
@@ -256,7 +252,8 @@ interface EventParts {
   tags: readonly string[];
   locations: readonly string[];
   people: readonly string[];
-  status: EventStatus;
+  /** Only what the data says: unmarked events have none (the dates carry their own flags). */
+  status: EventStatus | undefined;
   sources: readonly Source[];
   url: string | undefined;
   index: number;
@@ -396,7 +393,7 @@ function fastEvent(raw: Json, index: number, cache: DateCache, reportUnknown: bo
     tags: tagList,
     locations: locationList,
     people: peopleList,
-    status: (status as EventStatus | undefined) ?? defaultStatus(startPoint),
+    status: status as EventStatus | undefined,
     sources: NONE,
     url: href,
     index,
@@ -453,7 +450,7 @@ function parseEvent(
         ctx,
         'warning',
         'status',
-        `"status" must be one of ${EVENT_STATUSES.join(', ')}, got ${describeValue(rawStatus)}; the date's own flags decide`,
+        `"status" must be one of ${EVENT_STATUSES.join(', ')}, got ${describeValue(rawStatus)}; it is left unmarked`,
       );
   }
   if (id === undefined || title === undefined || !start || end === null || !checkOrder(ctx, start, end)) {
@@ -469,7 +466,7 @@ function parseEvent(
     tags,
     locations,
     people,
-    status: status ?? defaultStatus(start),
+    status,
     sources,
     url,
     index,
@@ -552,6 +549,19 @@ function parseEras(raw: unknown, problems: Problems, options: ParseOptions): Era
   return eras;
 }
 
+function parseMarkers(raw: unknown, problems: Problems, options: ParseOptions): DatasetMarker[] {
+  const markers: DatasetMarker[] = [];
+  eachItem(raw, 'markers', 'Marker', problems, 'warning', (item, itemCtx) => {
+    const ctx: ItemContext = { ...itemCtx, onError: 'the marker is not shown until this is fixed' };
+    unknownFields(ctx, item, MARKER_FIELDS, options);
+    const when = date(ctx, item, 'date', true);
+    const label = requiredString(ctx, item, 'label');
+    if (!when || label === undefined) return;
+    markers.push({ date: when, label, at: when.start });
+  });
+  return markers;
+}
+
 /**
  * Parses a dataset (an object with `events`, or a bare array of events) into the model.
  * Never throws. Events keep their input order; lanes are the declared ones in order, then any lane
@@ -568,7 +578,7 @@ export function parseDataset(input: unknown, options: ParseOptions = {}): ParseR
       [],
       `The dataset must be an object with "events" or an array of events, got ${describeValue(input)}`,
     );
-    return { dataset: { lanes: [], eras: [], events: [] }, problems: problems.list };
+    return { dataset: { lanes: [], eras: [], markers: [], events: [] }, problems: problems.list };
   }
   const rootCtx: ItemContext = { problems, path: [], name: 'Dataset' };
   if (!Array.isArray(input)) unknownFields(rootCtx, root, DATASET_FIELDS, options);
@@ -576,6 +586,7 @@ export function parseDataset(input: unknown, options: ParseOptions = {}): ParseR
   const description = optionalString(rootCtx, root, 'description');
   const lanes = parseLanes(own(root, 'lanes'), problems, options);
   const eras = parseEras(own(root, 'eras'), problems, options);
+  const markers = parseMarkers(own(root, 'markers'), problems, options);
 
   const rawEvents = own(root, 'events');
   const events: TimelineEvent[] = [];
@@ -631,6 +642,7 @@ export function parseDataset(input: unknown, options: ParseOptions = {}): ParseR
     ...(description === undefined ? {} : { description }),
     lanes,
     eras,
+    markers,
     events,
   };
   return { dataset, problems: problems.list };

@@ -71,6 +71,16 @@ export const datasetSchema = {
         },
       },
     },
+    markers: {
+      type: 'array',
+      description: 'Named marker lines (a premiere, a deadline), drawn beside "today".',
+      items: {
+        type: 'object',
+        required: ['date', 'label'],
+        additionalProperties: false,
+        properties: { date: dateString, label: nonEmpty },
+      },
+    },
     events: { type: 'array', items: { $ref: '#/$defs/event' } },
   },
   $defs: {

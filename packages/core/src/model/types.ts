@@ -46,6 +46,14 @@ export interface EraInput {
   sources?: SourceInput[];
 }
 
+/** A named marker line (a premiere, a deadline) as written in a dataset file. */
+export interface MarkerInput {
+  /** The date the line marks; drawn at the start of its span (`"2023-07-12"`, `"2020-03"`). */
+  date: string;
+  /** The line's label. */
+  label: string;
+}
+
 /** An event as written in a dataset file or passed to the `events` property. */
 export interface TimelineEventInput {
   /** Unique, stable identifier. */
@@ -63,7 +71,10 @@ export interface TimelineEventInput {
   tags?: string[];
   locations?: string[];
   people?: string[];
-  /** Defaults to `approximate`/`uncertain` when the start is marked so, else `confirmed`. */
+  /**
+   * How sure the dataset is, when it says so. Unmarked events have no status (not `confirmed`):
+   * a date's own `c.` or `?` is drawn from the date.
+   */
   status?: EventStatus;
   sources?: SourceInput[];
   /** An http(s) link for more. */
@@ -77,6 +88,8 @@ export interface DatasetInput {
   description?: string;
   lanes?: LaneInput[];
   eras?: EraInput[];
+  /** Named marker lines, drawn beside the element's own `marker` ("today"). */
+  markers?: MarkerInput[];
   events: TimelineEventInput[];
 }
 
@@ -110,6 +123,13 @@ export interface Era {
   readonly sources: readonly Source[];
 }
 
+/** A parsed marker line at `at` (the start of its date's span). */
+export interface DatasetMarker {
+  readonly date: TimePoint;
+  readonly label: string;
+  readonly at: TimeCoord;
+}
+
 /**
  * A parsed event. `[from, to)` is everything its dates allow: a day-precision point covers that day,
  * a month-precision point the month, a range from the start of `start` to the end of `end`.
@@ -124,7 +144,8 @@ export interface TimelineEvent {
   readonly tags: readonly string[];
   readonly locations: readonly string[];
   readonly people: readonly string[];
-  readonly status: EventStatus;
+  /** What the dataset says about the event, or `undefined` when it says nothing. */
+  readonly status: EventStatus | undefined;
   readonly sources: readonly Source[];
   readonly url?: string;
   readonly from: TimeCoord;
@@ -139,6 +160,8 @@ export interface Dataset {
   readonly description?: string;
   readonly lanes: readonly Lane[];
   readonly eras: readonly Era[];
+  /** Named marker lines (always set by the parser; optional so hand-made datasets stay valid). */
+  readonly markers?: readonly DatasetMarker[];
   readonly events: readonly TimelineEvent[];
 }
 

@@ -62,6 +62,21 @@ export interface MessageTable {
   readonly eraName: string;
   /** The marker line's name: `{label}`. */
   readonly markerName: string;
+  /** The legend of how dates are drawn: its title, then one entry per encoding. */
+  readonly legend: string;
+  readonly legendExact: string;
+  readonly legendPeriod: string;
+  readonly legendApproximate: string;
+  readonly legendPlanned: string;
+  readonly legendUncertain: string;
+  readonly legendCancelled: string;
+  /** Story mode: the step buttons, the step counter (`{step}`, `{count}`), a step's link. */
+  readonly storyPrevious: string;
+  readonly storyNext: string;
+  readonly storyStep: string;
+  readonly storyLink: string;
+  /** Story mode's accessible name: `{title}`. */
+  readonly story: string;
   /** Event statuses as words (`confirmed` is usually not shown). */
   readonly status: Readonly<Record<EventStatus, string>>;
   /** Words around coarse and uncertain dates. */
@@ -106,6 +121,18 @@ export const ENGLISH: MessageTable = {
   sources: 'Sources',
   eraName: 'Era: {title}, {dates}',
   markerName: 'Marker: {label}',
+  legend: 'How dates are drawn',
+  legendExact: 'Exact date',
+  legendPeriod: 'Known to the month or year: somewhere in the span',
+  legendApproximate: 'Approximate (c., late 2020)',
+  legendPlanned: 'Planned or announced',
+  legendUncertain: 'Uncertain',
+  legendCancelled: 'Cancelled',
+  storyPrevious: 'Previous',
+  storyNext: 'Next',
+  storyStep: 'Step {step} of {count}',
+  storyLink: 'Link to this step',
+  story: 'Story: {title}',
   status: {
     confirmed: 'confirmed',
     approximate: 'approximate',

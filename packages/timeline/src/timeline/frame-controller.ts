@@ -9,7 +9,16 @@
  *
  * @module
  */
-import type { DateWords, Lane, LayoutSpec, TimelineSource, TimeScale, ViewAnswer, ViewQuery } from '@reeltime/core';
+import type {
+  DateWords,
+  Lane,
+  LayoutSpec,
+  TickUnit,
+  TimelineSource,
+  TimeScale,
+  ViewAnswer,
+  ViewQuery,
+} from '@reeltime/core';
 import type { ReactiveControllerHost } from 'lit';
 import { computeFrame, type Frame } from './frame.js';
 
@@ -23,6 +32,10 @@ export interface FrameRequest {
   readonly locale: string | undefined;
   /** Words for axis labels (quarters). */
   readonly words?: DateWords | undefined;
+  /** Space above the lanes (the era names' rows). */
+  readonly top?: number | undefined;
+  /** The finest axis unit (the data's finest precision). */
+  readonly minTickUnit?: TickUnit | undefined;
   /** Events to draw even when out of the band (focused, selected), by id. */
   readonly pinned: readonly string[];
   readonly tickMeasure: (label: string) => number;
@@ -100,6 +113,8 @@ export class FrameController {
       this.#version,
       request.locale,
       request.words?.quarterShort,
+      request.minTickUnit,
+      request.top,
       request.pinned,
       request.style,
     ].join('|');

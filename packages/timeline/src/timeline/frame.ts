@@ -14,6 +14,7 @@ import {
   type DenseRegion,
   type Lane,
   type LayoutSpec,
+  type TickUnit,
   type TimelineSource,
   type TimeScale,
   type ViewAnswer,
@@ -70,6 +71,10 @@ export interface FrameInput {
   readonly locale: string | undefined;
   /** Words for axis labels (quarters). */
   readonly words?: DateWords | undefined;
+  /** Space above the lanes (the era names' rows), in pixels. */
+  readonly top?: number | undefined;
+  /** The finest axis unit (the data's finest precision); default minutes. */
+  readonly minTickUnit?: TickUnit | undefined;
   /** Events drawn even outside the band (the focused and the selected one), by id. */
   readonly pinned: readonly string[];
   /** The previous frame's answer: its lane heights decide which lanes are asked for. */
@@ -80,22 +85,27 @@ export interface FrameInput {
 export function computeFrame(input: FrameInput, answerFor: (lanes: readonly number[]) => ViewAnswer): Frame {
   const { source, lanes, scale, width, layout } = input;
   const [from, to] = scale.domain() as [number, number];
-  const ticks = axisTicks([from, to], width, { locale: input.locale, measure: input.tickMeasure, words: input.words });
+  const ticks = axisTicks([from, to], width, {
+    locale: input.locale,
+    measure: input.tickMeasure,
+    words: input.words,
+    minUnit: input.minTickUnit,
+  });
   const inBand = (boxes: readonly LaneBox[], band: readonly [number, number]) =>
     boxes.filter((box) => box.top < band[1] && box.top + box.height > band[0]).map((box) => box.index);
   // Lane heights come from the source's rows, which can grow when a new level is placed: ask for
   // the lanes in view by the last known heights, and once more if the heights moved them.
   let wanted = input.band
-    ? inBand(laneBoxes(lanes, input.last?.rows ?? [], input.last?.dense ?? []).boxes, input.band)
+    ? inBand(laneBoxes(lanes, input.last?.rows ?? [], input.last?.dense ?? [], input.top).boxes, input.band)
     : lanes.map((lane) => lane.index);
   let answer = answerFor(wanted);
-  let laid = laneBoxes(lanes, answer.rows, answer.dense);
+  let laid = laneBoxes(lanes, answer.rows, answer.dense, input.top);
   for (let attempt = 1; attempt < 3 && input.band; attempt++) {
     const again = inBand(laid.boxes, clampBand(input.band, laid.height));
     if (again.length === wanted.length && again.every((lane, i) => lane === wanted[i])) break;
     wanted = again;
     answer = answerFor(wanted);
-    laid = laneBoxes(lanes, answer.rows, answer.dense);
+    laid = laneBoxes(lanes, answer.rows, answer.dense, input.top);
   }
   const { boxes, height } = laid;
   const band = input.band ? clampBand(input.band, height) : ([0, height] as const);

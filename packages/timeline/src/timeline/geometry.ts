@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { MS_PER_HOUR } from '@reeltime/core';
+import { MS_PER_DAY, MS_PER_HOUR, type DatePrecision, type TickUnit, type TimelineEvent } from '@reeltime/core';
 
 /** Heights and sizes of the drawing's parts, in CSS pixels. */
 export const AXIS_HEIGHT = 44;
@@ -13,15 +13,62 @@ export const LANE_HEADER = 20;
 export const ROW_HEIGHT = 26;
 export const LANE_PADDING = 6;
 export const DENSITY_ROW = 22;
-export const ERA_STRIP = 22;
+/** The strip under the lanes that holds marker labels. */
+export const MARKER_STRIP = 22;
+/** One row of era names above the lanes (overlapping eras stack, one row each). */
+export const ERA_ROW = 16;
 export const MARK_SIZE = 12;
 export const BAR_HEIGHT = 14;
 /** Labelled rows a lane may grow to; what fits in none is drawn as density. */
 export const MAX_ROWS = 8;
-/** The closest zoom shows about this much time across the whole width. */
+/** The closest zoom shows about this much time across the whole width (data with times of day). */
 export const MIN_VISIBLE_SPAN = 6 * MS_PER_HOUR;
 /** Lane colours before they repeat (`--reel-color-lane-1`…`-8`). */
 export const LANE_COLORS = 8;
+
+/** How close a view may zoom, and the finest axis unit, for data known at most this finely. */
+export interface ZoomLimits {
+  /** The smallest visible span, in ms. */
+  readonly minSpan: number;
+  /** The finest axis tick unit, or `undefined` for any. */
+  readonly minUnit: TickUnit | undefined;
+}
+
+const LIMITS: Readonly<Record<'time' | 'day' | 'month' | 'year', ZoomLimits>> = {
+  time: { minSpan: MIN_VISIBLE_SPAN, minUnit: undefined },
+  day: { minSpan: 7 * MS_PER_DAY, minUnit: 'day' },
+  month: { minSpan: 183 * MS_PER_DAY, minUnit: 'month' },
+  year: { minSpan: 3 * 365 * MS_PER_DAY, minUnit: 'year' },
+};
+
+const COARSER_THAN_DAY: Readonly<Partial<Record<DatePrecision, 'month' | 'year'>>> = {
+  year: 'year',
+  season: 'month',
+  quarter: 'month',
+  month: 'month',
+};
+
+/**
+ * Zoom limits that follow the finest precision in the data: a dataset of days never zooms to
+ * hours, one of months never to days. No events (or a source that keeps its own) allow any zoom.
+ * One pass, stopping at the first time of day.
+ */
+export function zoomLimitsFor(events: readonly TimelineEvent[]): ZoomLimits {
+  if (!events.length) return LIMITS.time;
+  let finest: 'day' | 'month' | 'year' = 'year';
+  const visit = (precision: DatePrecision): boolean => {
+    const coarse = COARSER_THAN_DAY[precision];
+    if (coarse === undefined) {
+      if (precision !== 'day') return false;
+      finest = 'day';
+    } else if (coarse === 'month' && finest === 'year') finest = 'month';
+    return true;
+  };
+  for (const event of events) {
+    if (!visit(event.start.precision) || (event.end && !visit(event.end.precision))) return LIMITS.time;
+  }
+  return LIMITS[finest];
+}
 /** Font sizes of event labels and of axis, lane and era text. */
 export const LABEL_FONT_SIZE = 12;
 export const SMALL_FONT_SIZE = 11;
@@ -38,13 +85,17 @@ export interface LaneBox {
   readonly densityTop: number | undefined;
 }
 
-/** Stacks the lanes: a header when labelled, the labelled rows, and a density row when needed. */
+/**
+ * Stacks the lanes below `start` (the era names' rows): a header when labelled, the labelled rows,
+ * and a density row when needed.
+ */
 export function laneBoxes(
   lanes: readonly { readonly index: number; readonly label: string }[],
   rows: readonly number[],
   dense: readonly boolean[],
+  start = 0,
 ): { boxes: LaneBox[]; height: number } {
-  let top = 0;
+  let top = start;
   const boxes = lanes.map((lane): LaneBox => {
     const rowsTop = top + (lane.label ? LANE_HEADER : LANE_PADDING);
     const count = Math.max(1, rows[lane.index] ?? 1);
@@ -54,5 +105,5 @@ export function laneBoxes(
     top += box.height;
     return box;
   });
-  return { boxes, height: Math.max(top, 3 * ROW_HEIGHT) + ERA_STRIP };
+  return { boxes, height: Math.max(top, start + 3 * ROW_HEIGHT) + MARKER_STRIP };
 }

@@ -35,6 +35,9 @@ export const timelineStyles = css`
     --_lane-7: var(--reel-color-lane-7, light-dark(#857b1f, #e8dc7c));
     --_lane-8: var(--reel-color-lane-8, light-dark(#5c5c5c, #b7b7b7));
     --_radius: var(--reel-radius, 6px);
+    --_badge: var(--reel-color-badge, light-dark(#9a6700, #d29922));
+    --_badge-text: var(--reel-color-badge-text, light-dark(#ffffff, #0d1117));
+    --_period-opacity: var(--reel-period-opacity, 0.55);
     font-family: var(--_font);
     font-size: var(--_font-size);
     color: var(--_text);
@@ -212,9 +215,16 @@ export const timelineStyles = css`
     text-transform: uppercase;
   }
 
-  .era rect {
+  .era .era-band {
     fill: var(--_era);
-    fill-opacity: 0.55;
+    fill-opacity: 0.45;
+  }
+
+  .era .era-tab {
+    fill: var(--_era);
+    stroke: var(--_era-text);
+    stroke-opacity: 0.35;
+    stroke-width: 1;
   }
 
   .era text {
@@ -232,6 +242,45 @@ export const timelineStyles = css`
   .marker text {
     fill: var(--_marker);
     font-size: 11px;
+    font-weight: 600;
+  }
+
+  /* The dataset's named markers: solid, in the muted text colour, beside the dashed "today". */
+  .marker.data line {
+    stroke: var(--reel-color-marker-named, var(--_muted));
+    stroke-dasharray: none;
+    stroke-width: 1;
+  }
+
+  .marker.data text {
+    fill: var(--reel-color-marker-named, var(--_muted));
+  }
+
+  /* The legend under the plot (render/legend.ts). */
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 16px;
+    padding: 6px 12px;
+    border-top: 1px solid var(--_border);
+    color: var(--_muted);
+    font-size: 12px;
+  }
+
+  .legend ul {
+    display: contents;
+    list-style: none;
+  }
+
+  .legend li {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    white-space: nowrap;
+  }
+
+  .legend-title {
     font-weight: 600;
   }
 
@@ -300,31 +349,10 @@ export const timelineStyles = css`
     stroke-width: 1.5;
   }
 
-  .event .bar.coarse {
-    fill-opacity: 0.28;
-    stroke-dasharray: 3 2;
-  }
-
   /* A tint with a lane-coloured edge: the edge is the mark (3:1 or more against the lane), the
      tint keeps a label inside the bar at text contrast in either theme, selected or not. */
   .event .bar {
     fill-opacity: 0.22;
-  }
-
-  .event.approximate .mark,
-  .event.uncertain .mark {
-    stroke-dasharray: 3 2;
-    fill-opacity: 0.45;
-  }
-
-  .event.planned .mark {
-    fill: var(--_background);
-    fill-opacity: 1;
-    stroke-dasharray: 4 2;
-  }
-
-  .event.cancelled .mark {
-    fill-opacity: 0.15;
   }
 
   .label {
@@ -350,6 +378,105 @@ export const timelineStyles = css`
   /* Inside its bar the selected label keeps the text colour: the bar's edge shows the selection. */
   .label.inside.selected {
     fill: var(--_text);
+  }
+
+  /*
+   * Honest dates: precision, approximation and status as three encodings (see render/encoding.ts),
+   * explained by the legend. Colours are tokens (--reel-color-fuzz, --reel-color-badge…) so a palette can tune them.
+   */
+  .fade-gradient .from {
+    stop-color: var(--_mark);
+    stop-opacity: 0;
+  }
+
+  .fade-gradient .to {
+    stop-color: var(--_mark);
+    stop-opacity: 0.85;
+  }
+
+  .fills .core {
+    fill: var(--_mark);
+    fill-opacity: 0.85;
+  }
+
+  /* A point known only to its period: a pale band with soft edges, no outline. */
+  .event.period .fills {
+    opacity: var(--_period-opacity);
+  }
+
+  .event .mark.soft {
+    fill: transparent;
+    stroke: transparent;
+  }
+
+  .event .point.soft {
+    fill-opacity: 0.45;
+    stroke: transparent;
+  }
+
+  .fuzz {
+    fill: none;
+    stroke: var(--reel-color-fuzz, var(--_mark));
+    stroke-width: 2;
+    stroke-dasharray: 0.1 3.5;
+    stroke-linecap: round;
+  }
+
+  .event.planned .mark {
+    fill: var(--_background);
+    fill-opacity: 1;
+    stroke: var(--_mark);
+    stroke-dasharray: 4 2;
+  }
+
+  .event.planned .fills {
+    opacity: 0.3;
+  }
+
+  .event.planned .mark.soft {
+    fill: transparent;
+  }
+
+  .label.planned {
+    font-style: italic;
+  }
+
+  .event.cancelled .mark,
+  .event.cancelled .fills {
+    fill-opacity: 0.2;
+    opacity: 0.6;
+  }
+
+  .strike,
+  .legend .strike {
+    stroke: var(--_text);
+    stroke-width: 1.5;
+  }
+
+  .label.cancelled {
+    text-decoration: line-through;
+  }
+
+  .badge circle {
+    fill: var(--_badge);
+    stroke: var(--_background);
+    stroke-width: 1;
+  }
+
+  .badge text {
+    fill: var(--_badge-text);
+    font-size: 9px;
+    font-weight: 700;
+    text-anchor: middle;
+  }
+
+  .event:hover .mark.soft,
+  .event[aria-pressed='true'] .mark.soft {
+    stroke-dasharray: none;
+  }
+
+  .event:hover .mark.soft {
+    stroke: var(--_mark);
   }
 
   /* One ring, drawn around the focused event; shown for keyboard focus only. */

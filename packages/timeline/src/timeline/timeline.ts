@@ -10,6 +10,7 @@ import {
   extentOf,
   formatDate,
   formatSpan,
+  MS_PER_DAY,
   parseDate,
   viewDomain,
   type Dataset,
@@ -32,16 +33,27 @@ import type { Messages, PartialMessages } from '../i18n/messages.js';
 import { DataController, type DataModel } from './data-controller.js';
 import type { Frame } from './frame.js';
 import { FrameController } from './frame-controller.js';
-import { AXIS_HEIGHT, LABEL_FONT_SIZE, MARK_SIZE, MAX_ROWS, MIN_VISIBLE_SPAN, SMALL_FONT_SIZE } from './geometry.js';
+import {
+  AXIS_HEIGHT,
+  ERA_ROW,
+  LABEL_FONT_SIZE,
+  MARK_SIZE,
+  MAX_ROWS,
+  SMALL_FONT_SIZE,
+  zoomLimitsFor,
+  type ZoomLimits,
+} from './geometry.js';
 import { Interaction, type InteractionHost } from './interaction.js';
 import { measurerFor } from './measure.js';
 import { renderAxis, renderGrid } from './render/axis.js';
 import type { RenderContext } from './render/context.js';
 import { paintDensity } from './render/density.js';
 import { renderDetails } from './render/details.js';
-import { renderEras } from './render/eras.js';
+import { encodingsIn } from './render/encoding.js';
+import { eraRows, renderEras } from './render/eras.js';
 import { renderFocusRing, renderLanes } from './render/lanes.js';
-import { renderMarker, type Marker } from './render/marker.js';
+import { renderLegend } from './render/legend.js';
+import { renderMarkers, type Marker } from './render/marker.js';
 import { renderNotice } from './render/notice.js';
 import { renderTooltip } from './render/tooltip.js';
 import { timelineStyles } from './timeline.styles.js';
@@ -72,7 +84,8 @@ export type { VisibleRange } from './view-state.js';
  * @csspart event - An event's mark and label (focusable).
  * @csspart density - A run of events too dense to draw one by one (focusable, opens on click).
  * @csspart progress - A bar under the axis while a data source's answer for the view is on its way.
- * @csspart marker - The marker line ("today" or a custom date).
+ * @csspart marker - A marker line ("today" or a custom date, and the dataset's named markers).
+ * @csspart legend - The legend under the plot: how dates are drawn (only what the data uses).
  * @csspart tooltip - The tooltip shown on hover or focus.
  * @csspart details - The details of the selected event.
  *
@@ -99,6 +112,10 @@ export type { VisibleRange } from './view-state.js';
  * @cssproperty [--reel-color-lane-6=light-dark(#3b799d, #90dcfe)] - Marks in lanes 6, 14, 22…
  * @cssproperty [--reel-color-lane-7=light-dark(#857b1f, #e8dc7c)] - Marks in lanes 7, 15, 23…
  * @cssproperty [--reel-color-lane-8=light-dark(#5c5c5c, #b7b7b7)] - Marks in lanes 8, 16, 24…
+ * @cssproperty [--reel-color-fuzz=the lane colour] - Dotted fuzz beyond an approximate date.
+ * @cssproperty [--reel-color-badge=light-dark(#9a6700, #d29922)] - The "?" badge of an uncertain event.
+ * @cssproperty [--reel-color-badge-text=light-dark(#ffffff, #0d1117)] - The "?" in the badge.
+ * @cssproperty [--reel-period-opacity=0.55] - Opacity of an event known only to its month or year.
  * @cssproperty [--reel-radius=6px] - Corner radius of the frame.
  *
  * @fires {ReelSelectEvent} reel-select - An event was selected (or the selection cleared).
@@ -211,6 +228,8 @@ export class ReelTimeline extends LitElement {
     return group ? getComputedStyle(group).getPropertyValue('color') || undefined : undefined;
   });
   #domain: readonly [TimeCoord, TimeCoord] = viewDomain(undefined);
+  /** How close the view may zoom: follows the finest date precision in the data. */
+  #limits: ZoomLimits = zoomLimitsFor([]);
   #fontFamily = '';
   #layout: LayoutSpec = this.#layoutFor('sans-serif');
   #lastRange: VisibleRange | undefined;
@@ -223,7 +242,7 @@ export class ReelTimeline extends LitElement {
     this.#data.update();
     const width = Math.max(0, this.#size.width);
     if (width > 0 && (changed.has('theme') || !this.#fontFamily || this.#view.width !== width)) this.#readFont();
-    this.#view.configure(this.#domain, width, this.#frame?.height ?? AXIS_HEIGHT, MIN_VISIBLE_SPAN, this.#rtl);
+    this.#view.configure(this.#domain, width, this.#frame?.height ?? AXIS_HEIGHT, this.#limits.minSpan, this.#rtl);
     this.#computeFrame(width);
   }
 
@@ -341,7 +360,7 @@ export class ReelTimeline extends LitElement {
               @pointerover=${this.#interaction.pointerOver}
               @pointerleave=${this.#interaction.pointerLeave}
             >
-              ${ctx ? [renderEras(ctx), renderGrid(ctx), renderLanes(ctx), renderMarker(ctx, this.#marker()), renderFocusRing(ctx)] : nothing}
+              ${ctx ? [renderEras(ctx), renderGrid(ctx), renderLanes(ctx), renderMarkers(ctx, this.#markers()), renderFocusRing(ctx)] : nothing}
             </svg>
             <canvas
               aria-hidden="true"
@@ -358,7 +377,7 @@ export class ReelTimeline extends LitElement {
           ${this.#frames.pending ? html`<div class="progress" part="progress" role="progressbar" aria-label=${msg.text('loadingView')}></div>` : nothing}
           ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing}
         </div>
-        ${ctx ? renderDetails(ctx, this.#closeDetails) : nothing}
+        ${renderLegend(encodingsIn(dataset), msg)} ${ctx ? renderDetails(ctx, this.#closeDetails) : nothing}
       </div>
     `;
   }
@@ -372,7 +391,8 @@ export class ReelTimeline extends LitElement {
       ...(source.extent ? [{ from: source.extent[0], to: source.extent[1] }] : []),
       ...dataset.eras,
     ]);
-    this.#domain = viewDomain(extent);
+    this.#limits = zoomLimitsFor(dataset.events);
+    this.#domain = viewDomain(extent, { minSpan: Math.max(this.#limits.minSpan, MS_PER_DAY) });
     this.noticeDismissed = false;
     if (this.#view.selectedId !== null && !source.get(this.#view.selectedId)) this.selected = null;
     this.#view.resetForData();
@@ -390,6 +410,8 @@ export class ReelTimeline extends LitElement {
       layout: this.#layout,
       locale: this.#locale(),
       words: this.#msg.table.dates,
+      minTickUnit: this.#limits.minUnit,
+      top: eraRows(this.#data.model.dataset.eras).count * ERA_ROW,
       pinned: [this.#view.focusedId, this.#view.selectedId].filter((id): id is string => id !== null && !drawn.has(id)),
       tickMeasure: (label) => small(label) + 10,
       style: this.#fontFamily,
@@ -464,13 +486,20 @@ export class ReelTimeline extends LitElement {
     return formatSpan(range.from, range.to, this.#dateOptions());
   }
 
-  #marker(): Marker | undefined {
+  /** The element's own marker (`marker`), then the dataset's named ones. */
+  #markers(): Marker[] {
+    const named = (this.#data.model.dataset.markers ?? []).map((m): Marker => ({
+      time: m.at,
+      label: m.label,
+      kind: 'data',
+    }));
     const marker = this.marker.trim();
-    if (!marker) return undefined;
-    if (marker === 'today') return { time: Date.now(), label: this.markerLabel || this.#msg.text('today') };
+    if (!marker) return named;
+    if (marker === 'today') return [{ time: Date.now(), label: this.markerLabel || this.#msg.text('today') }, ...named];
     const parsed = parseDate(marker);
-    if (!parsed.ok) return undefined;
-    return { time: parsed.value.start, label: this.markerLabel || formatDate(parsed.value, this.#dateOptions()) };
+    if (!parsed.ok) return named;
+    const label = this.markerLabel || formatDate(parsed.value, this.#dateOptions());
+    return [{ time: parsed.value.start, label }, ...named];
   }
 }
 

@@ -32,7 +32,7 @@ export function renderDetails(ctx: RenderContext, onClose: () => void) {
         <h3>${event.title}</h3>
         <p class="when">
           ${formatDateRange(event.start, event.end, options)}
-          <span class="status">${words.status[event.status]}</span>
+          ${event.status ? html`<span class="status">${words.status[event.status]}</span>` : nothing}
         </p>
       </div>
       <button type="button" aria-label=${words.closeDetails} @click=${onClose}>×</button>

@@ -1,29 +1,112 @@
 /**
- * Eras: labelled background bands behind the lanes, named for assistive technology.
+ * Eras: labelled background bands behind the lanes, named for assistive technology. Each era has
+ * a tab in a row above the lanes that holds its name, pinned to the visible part of the era, so a
+ * name stays on screen at every zoom; overlapping eras stack, one row each. A name longer than its
+ * era runs on into the free part of its row and is shortened (with "…") only where the next era
+ * in that row begins.
  *
  * @module
  */
-import { formatDateRange } from '@reeltime/core';
+import { formatDateRange, type Era } from '@reeltime/core';
 import { nothing, svg } from 'lit';
-import { ERA_STRIP } from '../geometry.js';
+import { ERA_ROW } from '../geometry.js';
 import type { RenderContext } from './context.js';
 
+/** Each era's row (first free row, eras in start order) and the number of rows. */
+export interface EraRows {
+  readonly row: readonly number[];
+  readonly count: number;
+}
+
+const rowsKept = new WeakMap<readonly Era[], EraRows>();
+
+/** Stacks overlapping eras into rows; the same for every zoom (computed once per data change). */
+export function eraRows(eras: readonly Era[]): EraRows {
+  let kept = rowsKept.get(eras);
+  if (!kept) {
+    const order = eras.map((_, i) => i).sort((a, b) => eras[a]!.from - eras[b]!.from || a - b);
+    const ends: number[] = [];
+    const row: number[] = new Array<number>(eras.length).fill(0);
+    for (const i of order) {
+      const era = eras[i]!;
+      let r = ends.findIndex((end) => end <= era.from);
+      if (r === -1) r = ends.length;
+      ends[r] = era.to;
+      row[i] = r;
+    }
+    kept = { row, count: ends.length };
+    rowsKept.set(eras, kept);
+  }
+  return kept;
+}
+
+/** `text` cut (with "…") to fit `room` pixels, or empty when not even one letter fits. */
+function fit(text: string, room: number, measure: (text: string) => number): string {
+  if (measure(text) <= room) return text;
+  for (let n = text.length - 1; n > 0; n--) {
+    const cut = `${text.slice(0, n).trimEnd()}…`;
+    if (measure(cut) <= room) return cut;
+  }
+  return '';
+}
+
 export function renderEras({ frame, dataset, dateOptions, measureSmall, msg }: RenderContext) {
-  const { scale, width, height } = frame;
+  const { scale, width, height, rtl } = frame;
+  const { eras } = dataset;
+  const { row, count } = eraRows(eras);
+  // Left and right edges on screen (right to left, an era's start is its right edge).
+  const tabs = eras.map((era) => {
+    const a = scale(era.from);
+    const b = scale(era.to);
+    return [Math.min(a, b), Math.max(a, b)] as const;
+  });
+  // Names placed so far, per row: a name that does not fit its own row may take a free stretch of
+  // another row (where no era's tab and no other name is), so narrow eras stay named.
+  const placed: [number, number][][] = Array.from({ length: count }, () => []);
+  const free = (r: number, self: number, x0: number, x1: number) =>
+    tabs.every(([a, b], j) => j === self || row[j] !== r || b <= x0 || a >= x1) &&
+    placed[r]!.every(([a, b]) => b <= x0 || a >= x1);
   return svg`<g class="eras">
-    ${dataset.eras.map((era) => {
-      // Either way round: right to left, an era's start is its right edge.
-      const x0 = Math.max(Math.min(scale(era.from), scale(era.to)), -1);
-      const x1 = Math.min(Math.max(scale(era.from), scale(era.to)), width + 1);
+    ${eras.map((era, i) => {
+      const [left, right] = tabs[i]!;
+      const x0 = Math.max(left, -1);
+      const x1 = Math.min(right, width + 1);
       if (x1 <= 0 || x0 >= width) return nothing;
-      // The title starts at the era's start (text starts at its `x` in the element's direction).
-      const labelX = frame.rtl ? Math.min(x1, width) - 6 : Math.max(x0, 0) + 6;
-      const fits = frame.rtl ? labelX - measureSmall(era.title) >= x0 : labelX + measureSmall(era.title) <= x1;
+      const own = row[i]!;
+      // The name starts at the era's visible start; text runs from its `x` in the element's direction.
+      const labelX = rtl ? Math.min(x1, width) - 4 : Math.max(x0, 0) + 4;
+      const span = (w: number): [number, number] => (rtl ? [labelX - w - 4, labelX + 4] : [labelX - 4, labelX + w + 4]);
+      const textWidth = measureSmall(era.title);
+      const [s0, s1] = span(textWidth);
+      const inside = s0 >= 0 && s1 <= width;
+      let r = own;
+      let label = era.title;
+      if (!inside || !free(own, i, s0, s1)) {
+        const other = placed.findIndex((_, k) => k !== own && free(k, i, s0, s1));
+        if (other !== -1 && inside) r = other;
+        else {
+          // Shortened to the room before the next era (or name) in its own row, in reading order.
+          let room = rtl ? labelX : width - labelX;
+          tabs.forEach(([a, b], j) => {
+            if (j === i || row[j] !== own) return;
+            if (!rtl && a >= labelX) room = Math.min(room, a - labelX);
+            if (rtl && b <= labelX) room = Math.min(room, labelX - b);
+          });
+          for (const [a, b] of placed[own]!) {
+            if (!rtl && a >= labelX) room = Math.min(room, a - labelX);
+            if (rtl && b <= labelX) room = Math.min(room, labelX - b);
+          }
+          label = fit(era.title, room - 4, measureSmall);
+        }
+      }
+      if (label) placed[r]!.push(span(measureSmall(label)));
       const name = msg.text('eraName', { title: era.title, dates: formatDateRange(era.start, era.end, dateOptions) });
-      return svg`<g class="era" part="era" role="img" aria-label=${name}>
+      const top = own * ERA_ROW;
+      return svg`<g class="era" part="era" role="img" aria-label=${name} data-era=${era.id} data-row=${own}>
         <title>${name}</title>
-        <rect x=${x0} y="0" width=${x1 - x0} height=${height}></rect>
-        ${fits ? svg`<text x=${labelX} y=${height - ERA_STRIP / 2 + 4} aria-hidden="true">${era.title}</text>` : nothing}
+        <rect class="era-band" x=${x0} y="0" width=${Math.max(x1 - x0, 1)} height=${height}></rect>
+        <rect class="era-tab" x=${x0} y=${top + 1} width=${Math.max(x1 - x0, 1)} height=${ERA_ROW - 2}></rect>
+        ${label ? svg`<text x=${labelX} y=${r * ERA_ROW + ERA_ROW - 4} aria-hidden="true">${label}</text>` : nothing}
       </g>`;
     })}
   </g>`;

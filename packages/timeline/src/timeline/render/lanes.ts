@@ -5,12 +5,13 @@
  *
  * @module
  */
-import { formatDateRange, formatSpan, type Lane, type TimelineEvent } from '@reeltime/core';
+import { formatDateRange, formatSpan, type Lane, type TimelineEvent, type TimePoint } from '@reeltime/core';
 import { nothing, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PositionedItem, PositionedRegion } from '../frame.js';
 import { BAR_HEIGHT, DENSITY_ROW, LANE_COLORS, MARK_SIZE, ROW_HEIGHT } from '../geometry.js';
 import type { RenderContext } from './context.js';
+import { encodingOf, type MarkEncoding } from './encoding.js';
 
 /**
  * Names are formatted with `Intl`, which costs more than the rest of a mark's render: each is kept
@@ -21,13 +22,13 @@ const eventNames = new WeakMap<TimelineEvent, { readonly key: string; readonly n
 const regionNames = new Map<string, string>();
 const REGION_NAMES_KEPT = 2_000;
 
-/** An event's accessible name: title, dates, status when not confirmed, lane. */
+/** An event's accessible name: title, dates, status when the data gives one (but confirmed), lane. */
 export function accessibleName(event: TimelineEvent, lane: Lane | undefined, ctx: RenderContext): string {
   const key = `${ctx.msg.id}|${ctx.dateOptions.timeZone}|${lane?.label ?? ''}`;
   const kept = eventNames.get(event);
   if (kept?.key === key) return kept.name;
   const parts = [event.title, formatDateRange(event.start, event.end, ctx.dateOptions)];
-  if (event.status !== 'confirmed') parts.push(ctx.msg.table.status[event.status]);
+  if (event.status && event.status !== 'confirmed') parts.push(ctx.msg.table.status[event.status]);
   if (lane?.label) parts.push(lane.label);
   const name = parts.join(', ');
   eventNames.set(event, { key, name });
@@ -78,12 +79,13 @@ export function renderLanes(ctx: RenderContext) {
     const regions = frame.regions.filter((region) => region.lane === box.index);
     // Text starts at its `x` in the element's direction: right to left, that is its right edge.
     return svg`<g class=${`lane lane-${(box.index % LANE_COLORS) + 1}`} role="group" aria-label=${lane.label || ctx.msg.table.laneFallback} data-lane=${box.index}>
+      ${renderFades(box.index)}
       <rect class=${`lane-band${box.index % 2 ? ' odd' : ''}`} part="lane" x="0" y=${box.top} width=${frame.width} height=${box.height}></rect>
       ${lane.label ? svg`<text class="lane-label" part="lane-label" x=${frame.rtl ? frame.width - 8 : 8} y=${box.top + 14} aria-hidden="true">${lane.label}</text>` : nothing}
       ${repeat(
         items,
         (item) => item.event.id,
-        (item) => renderItem(item, lane, tabStop, ctx),
+        (item) => renderItem(item, lane, box.index, tabStop, ctx),
       )}
       ${regions.map((region) => renderRegion(region, ctx))}
       <g class="labels" aria-hidden="true">
@@ -101,19 +103,48 @@ export function renderLanes(ctx: RenderContext) {
 const translate = (x: number, y: number) => `translate(${Math.round(x * 100) / 100} ${Math.round(y * 100) / 100})`;
 
 /**
+ * The lane's fade gradients for soft (coarse-precision) edges. Defined inside the lane's group so
+ * their stops take the lane's colour through CSS inheritance; ids are per lane and per shadow root.
+ */
+function renderFades(lane: number) {
+  return svg`<defs>
+    <linearGradient id=${`reel-fade-in-${lane}`} class="fade-gradient"><stop offset="0" class="from"></stop><stop offset="1" class="to"></stop></linearGradient>
+    <linearGradient id=${`reel-fade-out-${lane}`} class="fade-gradient"><stop offset="0" class="to"></stop><stop offset="1" class="from"></stop></linearGradient>
+  </defs>`;
+}
+
+/** Pixel width of a date's period at the frame's scale. */
+const periodWidth = (point: TimePoint, ctx: RenderContext) =>
+  Math.abs(ctx.frame.scale(point.end) - ctx.frame.scale(point.start));
+
+/** Space around the mark that fuzz reaches: half the period of the date it qualifies, 8–32 px. */
+const fuzzLength = (point: TimePoint, ctx: RenderContext) => Math.min(32, Math.max(8, periodWidth(point, ctx) / 2));
+
+/**
  * An event's mark. Its position is one `transform` on its group and the shapes inside sit at fixed
  * local coordinates: while zooming, a frame moves each mark with one attribute write (two for a
  * bar, whose width changes), which the browser re-lays out far more cheaply than shape geometry.
+ * Soft edges, fuzz, the "?" badge and the strike are drawn only on the marks that need them.
  */
-function renderItem(item: PositionedItem, lane: Lane, tabStop: string | null, ctx: RenderContext) {
+function renderItem(item: PositionedItem, lane: Lane, laneIndex: number, tabStop: string | null, ctx: RenderContext) {
   const { event } = item;
   const selected = ctx.view.selectedId === event.id;
-  const coarse = item.bar && event.end === undefined;
-  const mark = item.bar
-    ? svg`<rect class=${`mark bar${coarse ? ' coarse' : ''}`} x="0" y=${-BAR_HEIGHT / 2} width=${Math.max(item.x1 - item.x0, 1)} height=${BAR_HEIGHT} rx="3"></rect>`
-    : svg`<rect class="mark point" x=${-MARK_SIZE / 2 + 1} y=${-MARK_SIZE / 2 + 1} width=${MARK_SIZE - 2} height=${MARK_SIZE - 2} rx="2" transform="rotate(45)"></rect>`;
+  const encoding = encodingOf(event);
+  const soft = encoding.softStart || encoding.softEnd;
+  const classes = [
+    'event',
+    event.status ?? '',
+    soft ? 'soft' : '',
+    soft && event.end === undefined ? 'period' : '',
+    encoding.fuzzStart || encoding.fuzzEnd ? 'fuzzy' : '',
+    encoding.uncertain ? 'unsure' : '',
+    selected ? 'selected' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const width = Math.max(item.x1 - item.x0, 1);
   return svg`<g
-    class=${`event ${event.status}${selected ? ' selected' : ''}`}
+    class=${classes}
     part="event"
     role="button"
     tabindex=${tabStop === event.id ? 0 : -1}
@@ -121,7 +152,56 @@ function renderItem(item: PositionedItem, lane: Lane, tabStop: string | null, ct
     aria-label=${accessibleName(event, lane, ctx)}
     data-id=${event.id}
     transform=${translate(item.bar ? item.x0 : item.x0 + MARK_SIZE / 2, item.y + ROW_HEIGHT / 2)}
-  >${mark}</g>`;
+  >${item.bar ? renderBar(event, encoding, width, laneIndex, ctx) : renderPoint(encoding, soft)}</g>`;
+}
+
+/** A bar: solid when its ends are days; a coarse end fades over its period (at most a third of the bar). */
+function renderBar(event: TimelineEvent, encoding: MarkEncoding, width: number, lane: number, ctx: RenderContext) {
+  const top = -BAR_HEIGHT / 2;
+  const last = event.end ?? event.start;
+  let fadeIn = 0;
+  let fadeOut = 0;
+  if (event.end === undefined && encoding.softStart) {
+    // A point known only to its period: sometime within it, edges soft, no day singled out.
+    fadeIn = fadeOut = Math.min(width / 4, 48);
+  } else {
+    if (encoding.softStart) fadeIn = Math.min(width / 3, periodWidth(event.start, ctx));
+    if (encoding.softEnd) fadeOut = Math.min(width / 3, periodWidth(last, ctx));
+  }
+  const soft = fadeIn > 0 || fadeOut > 0;
+  const fuzzY = BAR_HEIGHT / 2 + 1.5;
+  const before = encoding.fuzzStart ? fuzzLength(event.start, ctx) : 0;
+  const after = encoding.fuzzEnd ? fuzzLength(last, ctx) : 0;
+  return svg`${
+    soft
+      ? svg`<g class="fills">
+        ${fadeIn > 0 ? svg`<rect class="fade fade-in" x="0" y=${top} width=${fadeIn} height=${BAR_HEIGHT} fill=${`url(#reel-fade-in-${lane})`}></rect>` : nothing}
+        <rect class="core" x=${fadeIn} y=${top} width=${Math.max(width - fadeIn - fadeOut, 0)} height=${BAR_HEIGHT}></rect>
+        ${fadeOut > 0 ? svg`<rect class="fade fade-out" x=${width - fadeOut} y=${top} width=${fadeOut} height=${BAR_HEIGHT} fill=${`url(#reel-fade-out-${lane})`}></rect>` : nothing}
+      </g>`
+      : nothing
+  }<rect class=${`mark bar${soft ? ' soft' : ''}`} x="0" y=${top} width=${width} height=${BAR_HEIGHT} rx=${soft ? 0 : 3}></rect>${
+    before ? svg`<path class="fuzz fuzz-start" d=${`M${-before} ${-fuzzY}H-2M${-before} ${fuzzY}H-2`}></path>` : nothing
+  }${
+    after
+      ? svg`<path class="fuzz fuzz-end" d=${`M${width + 2} ${-fuzzY}H${width + after}M${width + 2} ${fuzzY}H${width + after}`}></path>`
+      : nothing
+  }${encoding.cancelled ? svg`<line class="strike" x1="-3" x2=${width + 3} y1="0" y2="0"></line>` : nothing}${
+    encoding.uncertain ? renderBadge(width - 3, top) : nothing
+  }`;
+}
+
+/** A point: a diamond; soft (pale, no outline) at a coarse precision, ringed by dots when approximate. */
+function renderPoint(encoding: MarkEncoding, soft: boolean) {
+  const half = MARK_SIZE / 2;
+  return svg`${encoding.fuzzStart || encoding.fuzzEnd ? svg`<circle class="fuzz fuzz-ring" r=${half + 3}></circle>` : nothing}<rect class=${`mark point${soft ? ' soft' : ''}`} x=${-half + 1} y=${-half + 1} width=${MARK_SIZE - 2} height=${MARK_SIZE - 2} rx="2" transform="rotate(45)"></rect>${
+    encoding.cancelled ? svg`<line class="strike" x1=${-half - 2} x2=${half + 2} y1="0" y2="0"></line>` : nothing
+  }${encoding.uncertain ? renderBadge(half - 2, -half) : nothing}`;
+}
+
+/** The "?" badge of an uncertain event, centred at `(x, y)`. */
+function renderBadge(x: number, y: number) {
+  return svg`<g class="badge" transform=${translate(x, y)}><circle r="5.5"></circle><text y="3.2">?</text></g>`;
 }
 
 /**
@@ -131,7 +211,8 @@ function renderItem(item: PositionedItem, lane: Lane, tabStop: string | null, ct
 function renderLabel(item: PositionedItem, ctx: RenderContext) {
   if (!item.label) return nothing;
   const selected = ctx.view.selectedId === item.event.id;
-  const classes = `label${item.labelInside ? ' inside' : ''}${selected ? ' selected' : ''}`;
+  const status = item.event.status === 'planned' || item.event.status === 'cancelled' ? ` ${item.event.status}` : '';
+  const classes = `label${item.labelInside ? ' inside' : ''}${selected ? ' selected' : ''}${status}`;
   // Positioned by its group, like the marks (moving a text's own `x` re-lays the text out).
   const x = ctx.frame.rtl ? item.labelX + item.labelWidth : item.labelX;
   return svg`<g transform=${translate(x, item.y + ROW_HEIGHT / 2 + 4)}><text class=${classes} data-id=${item.event.id}>${item.label}</text></g>`;

@@ -1,32 +1,48 @@
 /**
- * The marker line: "today" or a given date, with its label kept inside the plot.
+ * Marker lines: the element's own ("today" or a given date) and the dataset's named ones (a
+ * premiere, a deadline). Labels sit in the strip under the lanes, right of their line (or left, when
+ * the right would leave the plot); a label with room on
+ * neither side is left out, and the line keeps its name for assistive technology.
  *
  * @module
  */
 import type { TimeCoord } from '@reeltime/core';
 import { nothing, svg } from 'lit';
+import { MARKER_STRIP } from '../geometry.js';
 import type { RenderContext } from './context.js';
 
-/** Where the marker is and what it says. */
+/** Where a marker is and what it says. */
 export interface Marker {
   readonly time: TimeCoord;
   readonly label: string;
+  /** `own`: the element's `marker` ("today"); `data`: a named line from the dataset. */
+  readonly kind?: 'own' | 'data';
 }
 
-export function renderMarker({ frame, measureSmall, msg }: RenderContext, marker: Marker | undefined) {
-  if (!marker) return nothing;
-  const { scale, width, height } = frame;
-  const x = scale(marker.time);
-  if (x < 0 || x > width) return nothing;
-  const labelWidth = measureSmall(marker.label);
-  // After the line in time when there is room (right of it, or left when right to left), else before.
-  const after = frame.rtl ? x - 4 - labelWidth >= 0 : x + 4 + labelWidth <= width;
-  const left = after !== frame.rtl ? x + 4 : x - 4 - labelWidth;
-  // Text starts at its `x`: the left edge, or the right one right to left.
-  const labelX = frame.rtl ? left + labelWidth : left;
-  const top = frame.band[0];
-  return svg`<g class="marker" part="marker" role="img" aria-label=${msg.text('markerName', { label: marker.label })}>
-    <line x1=${x} x2=${x} y1="0" y2=${height}></line>
-    <text x=${labelX} y=${top + 12}>${marker.label}</text>
-  </g>`;
+export function renderMarkers(ctx: RenderContext, markers: readonly Marker[]) {
+  const { frame, measureSmall, msg } = ctx;
+  const { scale, width, height, rtl } = frame;
+  const shown = markers
+    .map((marker) => ({ marker, x: scale(marker.time) }))
+    .filter(({ x }) => x >= 0 && x <= width)
+    .sort((a, b) => a.x - b.x);
+  let taken = -Infinity;
+  return svg`${shown.map(({ marker, x }) => {
+    const labelWidth = measureSmall(marker.label);
+    const free = (at: number) => at >= Math.max(0, taken + 6) && at + labelWidth <= width;
+    const right = x + 4;
+    const left = x - 4 - labelWidth;
+    // After the line in time where there is room: to its right, or its left right to left.
+    const [first, second] = rtl ? [left, right] : [right, left];
+    const at = free(first) ? first : free(second) ? second : undefined;
+    if (at !== undefined) taken = at + labelWidth;
+    // Text starts at its `x` in the element's direction: right to left, that is its right edge.
+    const labelX = at === undefined ? undefined : rtl ? at + labelWidth : at;
+    const name = msg.text('markerName', { label: marker.label });
+    return svg`<g class=${`marker ${marker.kind ?? 'own'}`} part="marker" role="img" aria-label=${name}>
+      <title>${name}</title>
+      <line x1=${x} x2=${x} y1="0" y2=${height}></line>
+      ${labelX === undefined ? nothing : svg`<text x=${labelX} y=${height - MARKER_STRIP / 2 + 4}>${marker.label}</text>`}
+    </g>`;
+  })}`;
 }

@@ -21,7 +21,7 @@ export function renderTooltip(ctx: RenderContext, bodyTop: number) {
   return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${`left:${left}px;top:${top}px`}>
     <strong>${event.title}</strong>
     <span
-      >${formatDateRange(event.start, event.end, ctx.dateOptions)}${event.status === 'confirmed' ? '' : ` · ${ctx.msg.table.status[event.status]}`}</span
+      >${formatDateRange(event.start, event.end, ctx.dateOptions)}${event.status && event.status !== 'confirmed' ? ` · ${ctx.msg.table.status[event.status]}` : ''}</span
     >
   </div>`;
 }
