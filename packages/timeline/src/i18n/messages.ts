@@ -58,6 +58,12 @@ export interface MessageTable {
   readonly tags: string;
   readonly link: string;
   readonly sources: string;
+  /** The sources' heading when there are `{count}` of them (one, or several). */
+  readonly sourceCount: PluralTemplate;
+  /** The flag on an event that cites no source. */
+  readonly noSource: string;
+  /** The link to where a source was first published, beside the link to its copy. */
+  readonly sourceOriginal: string;
   /** Event statuses as words (`confirmed` is usually not shown). */
   readonly status: Readonly<Record<EventStatus, string>>;
   /** Words around coarse and uncertain dates. */
@@ -100,6 +106,9 @@ export const ENGLISH: MessageTable = {
   tags: 'Tags',
   link: 'Link',
   sources: 'Sources',
+  sourceCount: { one: 'Source', other: '{count} sources' },
+  noSource: 'No source cited',
+  sourceOriginal: 'original',
   status: {
     confirmed: 'confirmed',
     approximate: 'approximate',

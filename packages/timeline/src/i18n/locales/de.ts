@@ -30,6 +30,9 @@ const de: PartialMessages = {
   tags: 'Schlagwörter',
   link: 'Link',
   sources: 'Quellen',
+  sourceCount: { one: 'Quelle', other: '{count} Quellen' },
+  noSource: 'Keine Quelle angegeben',
+  sourceOriginal: 'Original',
   status: {
     confirmed: 'bestätigt',
     approximate: 'ungefähr',
