@@ -465,8 +465,6 @@ export const timelineStyles = css`
   /* An event that cites nothing says so, in the place its sources would be. */
   .details .no-source {
     font-style: italic;
-    border-left: 3px dashed var(--_border);
-    padding-left: 8px;
   }
 
   .details-head {

@@ -6,7 +6,7 @@
  *
  * Links: a source's `file` is relative to the dataset, so it is resolved against the URL the data
  * was loaded from (`src`); data given as a property has no such URL and its links are used as
- * given (relative to the page). Only http(s) and relative links become links: anything with
+ * given (relative to the page). Only links that resolve to http(s) become links: anything with
  * another scheme (`javascript:`, `data:`…) is shown as plain text.
  *
  * @module
@@ -15,35 +15,21 @@ import { formatDate, type Source } from '@reeltime/core';
 import { html, nothing } from 'lit';
 import type { RenderContext } from './context.js';
 
-/** A scheme at the start of a URL (`javascript:`, `https:`). */
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-/** What the URL parser ignores: leading and trailing C0 controls and spaces, tabs and newlines anywhere. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const TRIMMED = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g;
-const TAB_OR_NEWLINE = /[\t\n\r]/g;
-
 /**
- * The `href` for a link from data, or undefined when it must not be a link. `http:`/`https:` URLs
- * and relative references are allowed (relative ones resolved against `base` when there is one);
- * any other scheme, including ones hidden by the whitespace and controls the URL parser drops
- * (`" java\tscript:…"`), is refused.
+ * The `href` for a link from data, or undefined when it must not be a link: only what resolves to
+ * an http(s) URL, read by the browser's own URL parser (so `" java\tscript:…"`, which the parser
+ * reads as `javascript:`, is refused too). Relative links are resolved against `base` when there
+ * is one, else left as given (the page's URL resolves them, as it did here).
  */
 export function safeHref(value: string | undefined, base: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  // Check the URL as the browser will read it, not as written.
-  const url = value.replace(TRIMMED, '').replace(TAB_OR_NEWLINE, '');
-  if (url === '') return undefined;
-  const scheme = SCHEME.exec(url)?.[0].toLowerCase();
-  if (scheme !== undefined && scheme !== 'http:' && scheme !== 'https:') return undefined;
-  if (base === undefined) return url;
+  if (!value?.trim()) return undefined;
   try {
-    const resolved = new URL(url, base);
-    return resolved.protocol === 'http:' || resolved.protocol === 'https:' || scheme === undefined
-      ? resolved.href
-      : undefined;
+    const url = new URL(value, base ?? document.baseURI);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return base === undefined ? value : url.href;
   } catch {
-    return undefined;
+    // Not a URL at all: shown as text.
   }
+  return undefined;
 }
 
 /** A link that opens in a new tab without giving the page a handle on its opener. */
