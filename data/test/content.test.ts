@@ -361,14 +361,22 @@ describe('dead-reckoning dataset: milestones', () => {
     expect(e.locations?.some((l) => /\bItaly\b/.test(l))).toBe(true);
   });
 
-  it('has the COVID-19 halt and the restart later in 2020, both only bounded', () => {
+  it('has the COVID-19 halt and the restart later in 2020, at the year the source gives, not approximate', () => {
+    // "halted, before resuming later in the year": both fell in 2020, neither month is given.
     const halt = eventById('production-halted-covid');
     expect(halt.start).toBe('2020');
-    expect(halt.status).toBe('approximate');
+    expect(halt.end).toBeUndefined();
+    expect(halt.status).toBeUndefined();
     expect(halt.description).toMatch(/COVID-19/);
     const restart = eventById('filming-resumes');
     expect(restart.start).toBe('2020');
-    expect(restart.status).toBe('approximate');
+    expect(restart.status).toBeUndefined();
+    for (const e of [halt, restart]) {
+      expect(
+        e.sources.some((s) => s.quote.includes('halted, before resuming later in the year')),
+        e.id,
+      ).toBe(true);
+    }
     expect(restart.description).toMatch(/later in 2020/);
   });
 
@@ -381,8 +389,10 @@ describe('dead-reckoning dataset: milestones', () => {
   it('has the motorcycle cliff jump, shot first and done six times in a day', () => {
     const e = eventById('motorcycle-cliff-jump');
     expect(e.lane).toBe('stunts');
+    // Year precision: the first day of filming, which began in 2020; no source dates it closer.
     expect(e.start).toBe('2020');
-    expect(e.status).toBe('approximate');
+    expect(e.status).toBeUndefined();
+    expect(citedFiles(e)).toContain('../sources/000_d5f31131fce22306.txt');
     expect(e.tags).toContain('motorcycle');
     expect(e.description).toMatch(/six times/);
     expect(e.description).toMatch(/first day of filming/);
@@ -430,23 +440,29 @@ describe('dead-reckoning dataset: milestones', () => {
     }
   });
 
-  it('has the CinemaCon title reveal, bounded because the seeds do not date it', () => {
+  it('has the CinemaCon title reveal as undated: uncertain within the bounds its sources give', () => {
     const e = eventById('cinemacon-title-reveal');
     expect(e.lane).toBe('marketing');
-    expect(e.status).toBe('approximate');
-    expect([e.start, e.end]).toEqual(['2019', '2022-12-19']);
+    // Not "approximate" over a span: a reveal is a moment, and no source says when it was.
+    expect(e.status).toBe('uncertain');
+    // After the 2019 announcement (000), before the article of 19 Dec 2022 (002) that reports it;
+    // the end claims the year only, not a day on which nothing was revealed.
+    expect([e.start, e.end]).toEqual(['2019', '2022']);
     expect(e.description).toMatch(/CinemaCon/);
     expect(citedFiles(e)).toContain('../sources/002_f6da5a4759fc8f00.txt');
+    expect(citedFiles(e)).toContain('../sources/000_d5f31131fce22306.txt');
   });
 
   it.each([
     ['featurette-motorcycle-stunt', '2022-12-19'],
     ['featurette-rome-car-chase', '2023-06-14'],
     ['featurette-train-sequence', '2023-07-05'],
-  ])('has the featurette %s dated %s by the article that reports it', (id, date) => {
+  ])('has the featurette %s dated about %s by the article that reports it', (id, date) => {
     const e = eventById(id);
     expect(e.lane).toBe('marketing');
-    expect(e.start).toBe(date);
+    // Out by the article's day, perhaps a little before it: approximate, in the date itself.
+    expect(e.start).toBe(`c. ${date}`);
+    expect(e.status).toBeUndefined();
     expect(e.end).toBeUndefined();
     expect(e.tags).toContain('featurette');
     expect(e.sources.some((s) => requireSeed(s.file).date === date)).toBe(true);
@@ -460,10 +476,15 @@ describe('dead-reckoning dataset: milestones', () => {
     expect(citedFiles(e)).toContain('../sources/003_a02fd4a0a53ef109.txt');
   });
 
-  it('has the 12 July 2023 US release', () => {
+  it('has the 12 July 2023 US release, as scheduled: every source predates it', () => {
     const e = eventById('us-release');
     expect(e.lane).toBe('release');
     expect(e.start).toBe('2023-07-12');
+    expect(e.status).toBe('planned');
+    for (const s of e.sources) {
+      const published = requireSeed(s.file).date;
+      if (published !== undefined) expect(published < '2023-07-12', s.file).toBe(true);
+    }
     expect(e.locations).toContain('United States');
   });
 
