@@ -1,9 +1,12 @@
 /**
  * `@reeltime/data`: the production history of *Mission: Impossible – Dead Reckoning Part One*
- * as a reeltime dataset. Every event cites the source article(s) it came from (`seeds/` in the
- * repository) and carries only the precision those articles support.
+ * as a reeltime dataset. Every event cites the source article(s) it came from, with the quote that
+ * supports it, and carries only the precision those articles support.
  *
- * The same data ships as JSON: `@reeltime/data/dead-reckoning.json`.
+ * The same data ships as JSON: `@reeltime/data/dead-reckoning.json`. The articles ship beside it
+ * as `@reeltime/data/sources/*.txt` (UTF-8 text with a byte order mark); each source's `file` is
+ * a path relative to the JSON (`../sources/….txt`), so `<reel-timeline src=…>` opens them from
+ * wherever the package is served.
  *
  * @packageDocumentation
  */

@@ -6,9 +6,10 @@ import dataset from '../src/dead-reckoning.json' with { type: 'json' };
 /** The shape of `dead-reckoning.json`, as far as these tests rely on it. */
 interface Source {
   title: string;
-  publisher?: string;
+  publisher: string;
   published?: string;
   file: string;
+  url: string;
   quote: string;
 }
 
@@ -51,36 +52,46 @@ interface Dataset {
 
 const data: Dataset = dataset;
 
-const SEEDS_DIR = new URL('../seeds/', import.meta.url);
-const SEED_PREFIX = 'seeds/';
+/** Where the dataset lives: a source's `file` is a path relative to it. */
+const DATASET_URL = new URL('../src/dead-reckoning.json', import.meta.url);
+/** The shipped source articles (in the package's `files`), as UTF-8 with a byte order mark. */
+const SOURCES_DIR = new URL('../sources/', import.meta.url);
+const BOM = '\uFEFF';
 
 interface Seed {
   name: string;
+  /** The article's text, without the byte order mark it is shipped with. */
   text: string;
   /** The article's publication date from its leading ` date YYYY-MM-DD` line, if it has one. */
   date: string | undefined;
 }
 
-const DATE_LINE = /^\uFEFF?\s*date\s+(\d{4}-\d{2}-\d{2})\b/;
+const DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b/;
 
-const seeds: ReadonlyMap<string, Seed> = new Map(
-  readdirSync(SEEDS_DIR)
+/** The raw bytes of each shipped article, as text. */
+const shipped: ReadonlyMap<string, string> = new Map(
+  readdirSync(SOURCES_DIR)
     .filter((name) => name.endsWith('.txt'))
-    .map((name): [string, Seed] => {
-      const text = readFileSync(new URL(name, SEEDS_DIR), 'utf8');
-      return [name, { name, text, date: DATE_LINE.exec(text)?.[1] }];
-    }),
+    .map((name): [string, string] => [name, readFileSync(new URL(name, SOURCES_DIR), 'utf8')]),
 );
 
-/** The seed a citation's `file` (`seeds/<name>`) points at, or undefined. */
+const seeds: ReadonlyMap<string, Seed> = new Map(
+  [...shipped].map(([name, raw]): [string, Seed] => {
+    const text = raw.startsWith(BOM) ? raw.slice(BOM.length) : raw;
+    return [name, { name, text, date: DATE_LINE.exec(text)?.[1] }];
+  }),
+);
+
+/** The shipped article a citation's `file` resolves to (relative to the dataset), or undefined. */
 function seedFor(file: string): Seed | undefined {
-  if (!file.startsWith(SEED_PREFIX)) return undefined;
-  return seeds.get(file.slice(SEED_PREFIX.length));
+  const url = new URL(file, DATASET_URL);
+  if (!url.href.startsWith(SOURCES_DIR.href)) return undefined;
+  return seeds.get(url.href.slice(SOURCES_DIR.href.length));
 }
 
 function requireSeed(file: string): Seed {
   const seed = seedFor(file);
-  if (seed === undefined) throw new Error(`no seed file for ${file}`);
+  if (seed === undefined) throw new Error(`no shipped article for ${file}`);
   return seed;
 }
 
@@ -237,32 +248,52 @@ describe('dead-reckoning dataset: structure', () => {
 });
 
 describe('dead-reckoning dataset: citations', () => {
-  it('keeps data/seeds identical to the shared source articles, where those are beside the repo', () => {
+  it('ships data/sources as the shared source articles, each with a UTF-8 byte order mark', () => {
+    // The mark makes a browser read the text as UTF-8 from any server: plain-text servers
+    // (python -m http.server, sirv) send no charset, and Chromium then decodes as windows-1252.
+    for (const [name, raw] of shipped) expect(raw.startsWith(BOM), name).toBe(true);
     const shared = new URL('../../../shared/seeds/', import.meta.url);
-    if (!existsSync(shared)) return; // a clone on its own: data/seeds is the only copy
+    if (!existsSync(shared)) return; // a clone on its own: data/sources is the only copy
     const names = readdirSync(shared).filter((name) => name.endsWith('.txt'));
     expect([...seeds.keys()].sort()).toEqual(names.sort());
     for (const name of names) expect(seeds.get(name)?.text, name).toBe(readFileSync(new URL(name, shared), 'utf8'));
   });
 
-  it('has the seed files the dataset is built from', () => {
+  it('has the source articles the dataset is built from, and cites every one of them', () => {
     expect(seeds.size).toBeGreaterThanOrEqual(5);
+    const citedNames = new Set(cited.flatMap((item) => item.sources.map((s) => requireSeed(s.file).name)));
+    expect([...citedNames].sort()).toEqual([...seeds.keys()].sort());
+  });
+
+  it('publishes data/sources with the package: in `files` and as the `./sources/*` export', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      files: string[];
+      exports: Record<string, unknown>;
+      publishConfig: { exports: Record<string, unknown> };
+    };
+    expect(pkg.files).toContain('sources');
+    expect(pkg.exports['./sources/*']).toBe('./sources/*');
+    expect(pkg.publishConfig.exports['./sources/*']).toBe('./sources/*');
   });
 
   it('cites at least one source for every event and era', () => {
     for (const item of cited) expect(item.sources.length, `${item.kind} ${item.id}`).toBeGreaterThanOrEqual(1);
   });
 
-  it('cites only seed files that exist in data/seeds/', () => {
+  it('links every source to a shipped article, relative to the dataset in src/ and in dist/ alike', () => {
+    const built = new URL('../dist/dead-reckoning.json', import.meta.url);
     for (const item of cited) {
       for (const s of item.sources) {
-        expect(s.file, `${item.kind} ${item.id}`).toMatch(/^seeds\/[^/]+\.txt$/);
+        expect(s.file, `${item.kind} ${item.id}`).toMatch(/^\.\.\/sources\/[^/]+\.txt$/);
         expect(seedFor(s.file), `${item.kind} ${item.id}: ${s.file}`).toBeDefined();
+        // The JSON is published from dist/, one level down like src/: the link resolves to the same file.
+        expect(new URL(s.file, built).href).toBe(new URL(s.file, DATASET_URL).href);
+        expect(existsSync(new URL(s.file, DATASET_URL)), s.file).toBe(true);
       }
     }
   });
 
-  it('quotes each cited seed verbatim, in at most 300 characters', () => {
+  it('quotes each cited article verbatim, in at most 300 characters', () => {
     for (const item of cited) {
       for (const s of item.sources) {
         const seed = requireSeed(s.file);
@@ -273,7 +304,7 @@ describe('dead-reckoning dataset: citations', () => {
     }
   });
 
-  it('gives `published` exactly when the seed has a date line, equal to it', () => {
+  it('gives `published` exactly when the article has a date line, equal to it', () => {
     for (const item of cited) {
       for (const s of item.sources) {
         const seed = requireSeed(s.file);
@@ -282,16 +313,32 @@ describe('dead-reckoning dataset: citations', () => {
     }
   });
 
-  it('uses the headline only for the seed that has one, and brackets descriptive titles', () => {
+  it("titles each source with the article's headline, or with its opening words where it has none", () => {
     for (const item of cited) {
       for (const s of item.sources) {
         const seed = requireSeed(s.file);
-        if (s.title.startsWith('[')) {
-          expect(s.title, `${item.kind} ${item.id}`).toMatch(/^\[[^\]]+\]$/);
-        } else {
-          // An unbracketed title must be the article's own headline: its first line.
-          expect(seed.text.split('\n')[0]?.trim(), `${item.kind} ${item.id}`).toBe(s.title);
-        }
+        const label = `${item.kind} ${item.id}: ${s.title}`;
+        expect(s.title, label).not.toMatch(/^\[/);
+        const firstLine = seed.text.split('\n')[0]?.trim() ?? '';
+        if (s.title === firstLine) continue; // a headline (only 004 has one)
+        // No headline: the opening words, as the article starts (after its date line), then "…".
+        expect(s.title.endsWith('…'), label).toBe(true);
+        expect(seed.text.replace(DATE_LINE, '').trimStart().startsWith(s.title.slice(0, -1)), label).toBe(true);
+      }
+    }
+  });
+
+  it('names the publisher and the original http(s) address of every source, the same for every citation of it', () => {
+    const byFile = new Map<string, Omit<Source, 'quote'>>();
+    for (const item of cited) {
+      for (const s of item.sources) {
+        expect(s.publisher.trim(), `${item.kind} ${item.id}`).not.toBe('');
+        expect(s.url, `${item.kind} ${item.id}`).toMatch(/^https:\/\/[^/]+\//);
+        const { quote: _quote, ...meta } = s;
+        const name = requireSeed(s.file).name;
+        const first = byFile.get(name);
+        if (first === undefined) byFile.set(name, meta);
+        else expect(meta, `${item.kind} ${item.id}: ${name}`).toEqual(first);
       }
     }
   });
@@ -314,14 +361,22 @@ describe('dead-reckoning dataset: milestones', () => {
     expect(e.locations?.some((l) => /\bItaly\b/.test(l))).toBe(true);
   });
 
-  it('has the COVID-19 halt and the restart later in 2020, both only bounded', () => {
+  it('has the COVID-19 halt and the restart later in 2020, at the year the source gives, not approximate', () => {
+    // "halted, before resuming later in the year": both fell in 2020, neither month is given.
     const halt = eventById('production-halted-covid');
     expect(halt.start).toBe('2020');
-    expect(halt.status).toBe('approximate');
+    expect(halt.end).toBeUndefined();
+    expect(halt.status).toBeUndefined();
     expect(halt.description).toMatch(/COVID-19/);
     const restart = eventById('filming-resumes');
     expect(restart.start).toBe('2020');
-    expect(restart.status).toBe('approximate');
+    expect(restart.status).toBeUndefined();
+    for (const e of [halt, restart]) {
+      expect(
+        e.sources.some((s) => s.quote.includes('halted, before resuming later in the year')),
+        e.id,
+      ).toBe(true);
+    }
     expect(restart.description).toMatch(/later in 2020/);
   });
 
@@ -334,8 +389,10 @@ describe('dead-reckoning dataset: milestones', () => {
   it('has the motorcycle cliff jump, shot first and done six times in a day', () => {
     const e = eventById('motorcycle-cliff-jump');
     expect(e.lane).toBe('stunts');
+    // Year precision: the first day of filming, which began in 2020; no source dates it closer.
     expect(e.start).toBe('2020');
-    expect(e.status).toBe('approximate');
+    expect(e.status).toBeUndefined();
+    expect(citedFiles(e)).toContain('../sources/000_d5f31131fce22306.txt');
     expect(e.tags).toContain('motorcycle');
     expect(e.description).toMatch(/six times/);
     expect(e.description).toMatch(/first day of filming/);
@@ -383,23 +440,29 @@ describe('dead-reckoning dataset: milestones', () => {
     }
   });
 
-  it('has the CinemaCon title reveal, bounded because the seeds do not date it', () => {
+  it('has the CinemaCon title reveal as undated: uncertain within the bounds its sources give', () => {
     const e = eventById('cinemacon-title-reveal');
     expect(e.lane).toBe('marketing');
-    expect(e.status).toBe('approximate');
-    expect([e.start, e.end]).toEqual(['2019', '2022-12-19']);
+    // Not "approximate" over a span: a reveal is a moment, and no source says when it was.
+    expect(e.status).toBe('uncertain');
+    // After the 2019 announcement (000), before the article of 19 Dec 2022 (002) that reports it;
+    // the end claims the year only, not a day on which nothing was revealed.
+    expect([e.start, e.end]).toEqual(['2019', '2022']);
     expect(e.description).toMatch(/CinemaCon/);
-    expect(citedFiles(e)).toContain('seeds/002_f6da5a4759fc8f00.txt');
+    expect(citedFiles(e)).toContain('../sources/002_f6da5a4759fc8f00.txt');
+    expect(citedFiles(e)).toContain('../sources/000_d5f31131fce22306.txt');
   });
 
   it.each([
     ['featurette-motorcycle-stunt', '2022-12-19'],
     ['featurette-rome-car-chase', '2023-06-14'],
     ['featurette-train-sequence', '2023-07-05'],
-  ])('has the featurette %s dated %s by the article that reports it', (id, date) => {
+  ])('has the featurette %s dated about %s by the article that reports it', (id, date) => {
     const e = eventById(id);
     expect(e.lane).toBe('marketing');
-    expect(e.start).toBe(date);
+    // Out by the article's day, perhaps a little before it: approximate, in the date itself.
+    expect(e.start).toBe(`c. ${date}`);
+    expect(e.status).toBeUndefined();
     expect(e.end).toBeUndefined();
     expect(e.tags).toContain('featurette');
     expect(e.sources.some((s) => requireSeed(s.file).date === date)).toBe(true);
@@ -410,13 +473,18 @@ describe('dead-reckoning dataset: milestones', () => {
     expect(e.lane).toBe('marketing');
     expect(e.start).toBe('c. 2023-06');
     expect(e.status).toBe('approximate');
-    expect(citedFiles(e)).toContain('seeds/003_a02fd4a0a53ef109.txt');
+    expect(citedFiles(e)).toContain('../sources/003_a02fd4a0a53ef109.txt');
   });
 
-  it('has the 12 July 2023 US release', () => {
+  it('has the 12 July 2023 US release, as scheduled: every source predates it', () => {
     const e = eventById('us-release');
     expect(e.lane).toBe('release');
     expect(e.start).toBe('2023-07-12');
+    expect(e.status).toBe('planned');
+    for (const s of e.sources) {
+      const published = requireSeed(s.file).date;
+      if (published !== undefined) expect(published < '2023-07-12', s.file).toBe(true);
+    }
     expect(e.locations).toContain('United States');
   });
 
@@ -430,8 +498,8 @@ describe('dead-reckoning dataset: milestones', () => {
 
 describe('dead-reckoning dataset: honesty of dates and text', () => {
   it('day-check helper accepts days the seeds give and rejects others', () => {
-    const rome = requireSeed('seeds/000_d5f31131fce22306.txt');
-    const fandango = requireSeed('seeds/003_a02fd4a0a53ef109.txt');
+    const rome = requireSeed('../sources/000_d5f31131fce22306.txt');
+    const fandango = requireSeed('../sources/003_a02fd4a0a53ef109.txt');
     expect(seedSupportsDay(rome, '2023-06-14')).toBe(true); // date line
     expect(seedSupportsDay(rome, '2023-07-12')).toBe(true); // "July 12" in an article dated 2023
     expect(seedSupportsDay(rome, '2023-07-13')).toBe(false);

@@ -144,6 +144,50 @@ describe('parseDataset', () => {
       'Event "s" (events[0]), source 2: "title" is missing; it is required (the source is ignored)',
     ]);
   });
+
+  it('keeps a source with publisher, published, a relative file, url and quote', () => {
+    const source = {
+      title: 'Headline',
+      publisher: 'Collider',
+      published: '2023-06-14',
+      file: '../sources/000.txt',
+      url: 'https://collider.com/a/',
+      quote: 'It said so.',
+    };
+    const { dataset, problems } = parseDataset([{ id: 's', title: 'S', start: '2020', sources: [source] }]);
+    expect(problems).toEqual([]);
+    expect(dataset.events[0]!.sources[0]).toMatchObject({
+      ...source,
+      published: { input: '2023-06-14', precision: 'day' },
+    });
+  });
+
+  it('keeps only relative paths in a source file: no scheme, no protocol-relative host', () => {
+    const files = [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,x',
+      'https://example.org/a',
+      '//evil.example/a',
+      '\\\\evil\\a',
+      '',
+    ];
+    const { dataset, problems } = parseDataset([
+      {
+        id: 's',
+        title: 'S',
+        start: '2020',
+        sources: [...files, 'a b.txt', '/abs/x.txt', '?q', '#h'].map((file) => ({ title: 'T', file })),
+      },
+    ]);
+    const kept = dataset.events[0]!.sources.map((s) => s.file);
+    expect(kept.slice(0, files.length)).toEqual(files.map(() => undefined));
+    expect(kept.slice(files.length)).toEqual(['a b.txt', '/abs/x.txt', '?q', '#h']);
+    expect(problems).toHaveLength(files.length);
+    expect(problems[0]!.message).toBe(
+      'Event "s" (events[0]), source 1: "file" must be a path relative to the dataset, got "javascript:alert(1)"; it is ignored',
+    );
+  });
 });
 
 describe('parseDataset: lanes and eras', () => {

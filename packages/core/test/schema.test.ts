@@ -81,6 +81,12 @@ describe('dataset JSON Schema', () => {
     ['numeric id', { events: [{ id: 1, title: 'X', start: '2020' }] }],
     ['javascript url', { events: [{ id: 'x', title: 'X', start: '2020', url: 'javascript:alert(1)' }] }],
     ['source without title', { events: [{ id: 'x', title: 'X', start: '2020', sources: [{ file: 'f' }] }] }],
+    ...['../sources/a.txt', 'javascript:alert(1)', 'https://example.org/a', '//evil.example/a', ''].map(
+      (file): [string, unknown] => [
+        `source file ${JSON.stringify(file)}`,
+        { events: [{ id: 'x', title: 'X', start: '2020', sources: [{ title: 'T', publisher: 'P', file }] }] },
+      ],
+    ),
   ];
   it.each(datasets)('schema and parser agree on validity: %s', (_name, input) => {
     expect(validate(input)).toBe(parseDataset(input).problems.length === 0);

@@ -189,6 +189,24 @@ function httpUrl(ctx: ItemContext, object: Json, field: string): string | undefi
   return undefined;
 }
 
+/**
+ * A path relative to the dataset: no scheme (`javascript:`, `data:`, even `https:`: those belong
+ * in `url`) and not protocol-relative (`//host`), so a viewer can only resolve it beside the data.
+ */
+function relativePath(ctx: ItemContext, object: Json, field: string): string | undefined {
+  const value = optionalString(ctx, object, field);
+  if (value === undefined) return undefined;
+  const path = value.trim();
+  if (path !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[\\/]{2}/.test(path)) return path;
+  report(
+    ctx,
+    'warning',
+    field,
+    `"${field}" must be a path relative to the dataset, got "${value.slice(0, 60)}"; it is ignored`,
+  );
+  return undefined;
+}
+
 function unknownFields(ctx: ItemContext, object: Json, known: Set<string>, options: ParseOptions) {
   if (options.reportUnknownFields === false) return;
   for (const key of Object.keys(object)) {
@@ -217,7 +235,7 @@ function parseSources(ctx: ItemContext, object: Json, options: ParseOptions): re
     }
     unknownFields(sctx, raw, SOURCE_FIELDS, options);
     const title = requiredString(sctx, raw, 'title');
-    const file = optionalString(sctx, raw, 'file');
+    const file = relativePath(sctx, raw, 'file');
     const url = httpUrl(sctx, raw, 'url');
     if (title === undefined) return;
     const published = date(sctx, raw, 'published', false) ?? undefined;

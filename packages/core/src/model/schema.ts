@@ -111,11 +111,20 @@ export const datasetSchema = {
         additionalProperties: false,
         properties: {
           title: nonEmpty,
-          publisher: { type: 'string' },
-          published: dateString,
-          file: { type: 'string' },
-          url: { type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' },
-          quote: { type: 'string' },
+          publisher: { type: 'string', description: 'Who published it.' },
+          published: { ...dateString, description: 'When it was published.' },
+          file: {
+            type: 'string',
+            // No scheme and not protocol-relative: a path resolved against the dataset's own URL.
+            pattern: '^(?![A-Za-z][A-Za-z0-9+.-]*:)(?![\\\\/]{2})\\S',
+            description: 'A copy of the source, as a path relative to the dataset file (e.g. "../sources/000.txt").',
+          },
+          url: {
+            type: 'string',
+            pattern: '^[Hh][Tt][Tt][Pp][Ss]?://',
+            description: 'Where the source was published, as an http(s) URL.',
+          },
+          quote: { type: 'string', description: 'A short verbatim quote from the source that supports the event.' },
         },
       },
     },

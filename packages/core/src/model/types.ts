@@ -14,15 +14,18 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 /** A citation as written in a dataset file. At least one of `file` or `url` says where it is. */
 export interface SourceInput {
-  /** The source's headline or title; in square brackets when it is a description, not a headline. */
+  /** The source's headline; for an untitled text, its opening words ending in "…". */
   title: string;
   /** Who published it. */
   publisher?: string;
   /** When it was published, as a reeltime date string. */
   published?: string;
-  /** A file path relative to the dataset (e.g. `seeds/000.txt`). */
+  /**
+   * A copy of the source, as a path relative to the dataset file (e.g. `../sources/000.txt`).
+   * A viewer that loaded the dataset from a URL resolves it against that URL.
+   */
   file?: string;
-  /** An http(s) URL. */
+  /** Where the source was published, as an http(s) URL. */
   url?: string;
   /** A short verbatim quote from the source that supports the event. */
   quote?: string;

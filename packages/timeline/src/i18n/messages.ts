@@ -77,6 +77,12 @@ export interface MessageTable {
   readonly storyLink: string;
   /** Story mode's accessible name: `{title}`. */
   readonly story: string;
+  /** The sources' heading when there are `{count}` of them (one, or several). */
+  readonly sourceCount: PluralTemplate;
+  /** The flag on an event that cites no source. */
+  readonly noSource: string;
+  /** The link to where a source was first published, beside the link to its copy. */
+  readonly sourceOriginal: string;
   /** Event statuses as words (`confirmed` is usually not shown). */
   readonly status: Readonly<Record<EventStatus, string>>;
   /** Words around coarse and uncertain dates. */
@@ -133,6 +139,9 @@ export const ENGLISH: MessageTable = {
   storyStep: 'Step {step} of {count}',
   storyLink: 'Link to this step',
   story: 'Story: {title}',
+  sourceCount: { one: 'Source', other: '{count} sources' },
+  noSource: 'No source cited',
+  sourceOriginal: 'original',
   status: {
     confirmed: 'confirmed',
     approximate: 'approximate',

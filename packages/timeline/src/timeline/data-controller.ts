@@ -25,6 +25,11 @@ export interface DataModel {
   readonly dataset: Dataset;
   readonly source: TimelineSource;
   readonly problems: readonly Problem[];
+  /**
+   * The URL the dataset was loaded from, when it came from `src` (after redirects): links in it
+   * (a source's `file`) are relative to it. Undefined for data given as a property or as children.
+   */
+  readonly base?: string | undefined;
 }
 
 const EMPTY_DATASET: Dataset = { lanes: [], eras: [], events: [] };
@@ -49,6 +54,7 @@ export class DataController implements ReactiveController {
   #loaded: unknown = undefined;
   #loadProblems: readonly Problem[] = [];
   #fetchedSrc: string | undefined;
+  #loadedUrl: string | undefined;
   #abort: AbortController | undefined;
   #observer: MutationObserver | undefined;
   #stale = true;
@@ -101,10 +107,12 @@ export class DataController implements ReactiveController {
     const input = this.#currentInput();
     const result = input === undefined ? { dataset: EMPTY_DATASET, problems: [] } : parseDataset(input);
     const problems = this.#loadProblems.length ? [...this.#loadProblems, ...result.problems] : result.problems;
+    const base = input !== undefined && input === this.#loaded ? this.#loadedUrl : undefined;
     this.model = {
       dataset: result.dataset,
       source: new MemorySource(result.dataset, { schedule: idle }),
       problems,
+      base,
     };
     this.#onChange(this.model);
     return true;
@@ -139,6 +147,7 @@ export class DataController implements ReactiveController {
         throw new Error(`it is not valid JSON (${(error as Error).message})`, { cause: error });
       }
       if (abort.signal.aborted) return;
+      this.#loadedUrl = response.url || new URL(src, document.baseURI).href;
       this.#loaded = json;
     } catch (error) {
       if (abort.signal.aborted) return;

@@ -611,6 +611,16 @@ export const timelineStyles = css`
     color: var(--_muted);
   }
 
+  .details .source-by {
+    display: block;
+    color: var(--_muted);
+  }
+
+  /* An event that cites nothing says so, in the place its sources would be. */
+  .details .no-source {
+    font-style: italic;
+  }
+
   .details-head {
     display: flex;
     gap: 8px;

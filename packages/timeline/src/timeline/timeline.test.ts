@@ -191,7 +191,7 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     expect(details.querySelector('h3')!.textContent).toBe('Filming wraps');
     expect(details.textContent).toContain('Sep 2021');
     expect(details.querySelectorAll('.sources li').length).toBeGreaterThan(0);
-    expect(details.textContent).toContain('seeds/000_d5f31131fce22306.txt');
+    expect(details.textContent).toContain('Collider');
     await userEvent.click(details.querySelector('button[aria-label="Close details"]')!);
     await settle(el);
     expect(el.selected).toBeNull();

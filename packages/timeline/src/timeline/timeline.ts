@@ -452,6 +452,7 @@ export class ReelTimeline extends LitElement {
       view: this.#view,
       dataset: this.#data.model.dataset,
       source: this.#data.model.source,
+      base: this.#data.model.base,
       dateOptions: this.#dateOptions(),
       msg: this.#msg,
       measureSmall: measurerFor(family, SMALL_FONT_SIZE),

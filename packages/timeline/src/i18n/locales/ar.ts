@@ -66,6 +66,16 @@ const ar: PartialMessages = {
   storyStep: 'الخطوة {step} من {count}',
   storyLink: 'رابط إلى هذه الخطوة',
   story: 'قصة: {title}',
+  sourceCount: {
+    zero: 'لا مصادر',
+    one: 'المصدر',
+    two: 'مصدران',
+    few: '{count} مصادر',
+    many: '{count} مصدرًا',
+    other: '{count} مصدر',
+  },
+  noSource: 'لم يُذكر أي مصدر',
+  sourceOriginal: 'الأصل',
   status: {
     confirmed: 'مؤكَّد',
     approximate: 'تقريبي',

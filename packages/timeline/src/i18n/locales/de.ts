@@ -45,6 +45,9 @@ const de: PartialMessages = {
   storyStep: 'Schritt {step} von {count}',
   storyLink: 'Link zu diesem Schritt',
   story: 'Geschichte: {title}',
+  sourceCount: { one: 'Quelle', other: '{count} Quellen' },
+  noSource: 'Keine Quelle angegeben',
+  sourceOriginal: 'Original',
   status: {
     confirmed: 'bestätigt',
     approximate: 'ungefähr',

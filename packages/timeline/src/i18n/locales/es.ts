@@ -53,6 +53,9 @@ const es: PartialMessages = {
   storyStep: 'Paso {step} de {count}',
   storyLink: 'Enlace a este paso',
   story: 'Historia: {title}',
+  sourceCount: { one: 'Fuente', many: '{count} fuentes', other: '{count} fuentes' },
+  noSource: 'No se cita ninguna fuente',
+  sourceOriginal: 'original',
   status: {
     confirmed: 'confirmado',
     approximate: 'aproximado',

@@ -53,6 +53,9 @@ const fr: PartialMessages = {
   storyStep: 'Étape {step} sur {count}',
   storyLink: 'Lien vers cette étape',
   story: 'Récit : {title}',
+  sourceCount: { one: 'Source', many: '{count} sources', other: '{count} sources' },
+  noSource: 'Aucune source citée',
+  sourceOriginal: 'original',
   status: {
     confirmed: 'confirmé',
     approximate: 'approximatif',

@@ -45,6 +45,9 @@ const ja: PartialMessages = {
   storyStep: 'ステップ {step}/{count}',
   storyLink: 'このステップへのリンク',
   story: 'ストーリー：{title}',
+  sourceCount: { other: '出典（{count}件）' },
+  noSource: '出典の記載なし',
+  sourceOriginal: '原文',
   status: {
     confirmed: '確定',
     approximate: 'おおよそ',

@@ -14,6 +14,8 @@ export interface RenderContext {
   readonly view: ViewState;
   readonly dataset: Dataset;
   readonly source: TimelineSource;
+  /** The URL the dataset was loaded from (`src`), which links in it are relative to; else undefined. */
+  readonly base?: string | undefined;
   /** Locale, time zone and date words. */
   readonly dateOptions: DateFormatOptions;
   /** The interface's words in the element's language. */

@@ -1,12 +1,13 @@
 /**
  * The details of the selected event: title, dates, status, description, lane, places, people,
- * tags, link and sources with their quotes. Text from data is rendered as text.
+ * tags, link and sources (render/sources.ts). Text from data is rendered as text.
  *
  * @module
  */
-import { formatDate, formatDateRange } from '@reeltime/core';
+import { formatDateRange } from '@reeltime/core';
 import { html, nothing } from 'lit';
 import type { RenderContext } from './context.js';
+import { renderSources } from './sources.js';
 
 /** `onClose` runs on the close button and on Escape anywhere in the details. */
 export function renderDetails(ctx: RenderContext, onClose: () => void) {
@@ -70,27 +71,6 @@ export function renderDetails(ctx: RenderContext, onClose: () => void) {
           : nothing
       }
     </dl>
-    ${
-      event.sources.length
-        ? html`<strong>${words.sources}</strong>
-            <ol class="sources">
-              ${event.sources.map(
-                (source) =>
-                  html`<li>
-                    ${
-                      source.url
-                        ? html`<a href=${source.url} rel="noopener noreferrer" target="_blank"
-                            ><cite>${source.title}</cite></a
-                          >`
-                        : html`<cite>${source.title}</cite>`
-                    }${source.publisher ? html`, ${source.publisher}` : nothing}${
-                      source.published ? html`, ${formatDate(source.published, options)}` : nothing
-                    }${source.file ? html` <span>(${source.file})</span>` : nothing}
-                    ${source.quote ? html`<blockquote>${source.quote}</blockquote>` : nothing}
-                  </li>`,
-              )}
-            </ol>`
-        : nothing
-    }
+    ${renderSources(event.sources, ctx)}
   </section>`;
 }
