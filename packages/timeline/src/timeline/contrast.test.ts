@@ -59,7 +59,7 @@ function measure(el: ReelTimeline): [string, number, number][] {
   const root = el.shadowRoot!;
   const background = parse(getComputedStyle(el).backgroundColor).rgb;
   const results: [string, number, number][] = [];
-  for (const lane of root.querySelectorAll<SVGGElement>('.lane')) {
+  for (const lane of root.querySelectorAll<SVGGElement>('g.lane[data-lane]')) {
     const band = lane.querySelector('.lane-band')!;
     const laneBg = painted(band, 'fill', background);
     const name = lane.getAttribute('aria-label');
@@ -68,11 +68,16 @@ function measure(el: ReelTimeline): [string, number, number][] {
     for (const group of lane.querySelectorAll<SVGGElement>('[part~="event"]')) {
       const id = group.dataset['id']!;
       const mark = group.querySelector('.mark')!;
-      // The mark's edge against the lane (a point's fill too).
-      results.push([`${name}: ${id} mark`, ratio(painted(mark, 'stroke', laneBg), laneBg), 3]);
+      // The mark's edge against the lane: a soft bar's edge runs along its known part only, a
+      // soft point is its pale fill.
+      const soft = mark.classList.contains('soft');
+      const edge = soft ? group.querySelector('.fills .edge') : mark;
+      const visible = edge ? painted(edge, 'stroke', laneBg) : painted(mark, 'fill', laneBg);
+      results.push([`${name}: ${id} mark`, ratio(visible, laneBg), 3]);
       const text = lane.querySelector(`.label[data-id="${id}"]`);
       if (!text) continue;
-      const behind = text.classList.contains('inside') ? painted(mark, 'fill', laneBg) : laneBg;
+      const tint = soft ? group.querySelector('.fills .core') : mark;
+      const behind = text.classList.contains('inside') && tint ? painted(tint, 'fill', laneBg) : laneBg;
       results.push([`${name}: ${id} label`, ratio(painted(text, 'fill', behind), behind), 4.5]);
     }
   }
@@ -166,7 +171,9 @@ describe('contrast', () => {
 describe('lane colours', () => {
   it('eight distinct lane colours before they repeat', async () => {
     const el = await mount((el) => (el.data = { ...data, lanes: [...data.lanes!, { id: 'l8', label: 'Nine' }] }), 1200);
-    const colours = [...el.shadowRoot!.querySelectorAll('.lane')].map((lane) => getComputedStyle(lane).color);
+    const colours = [...el.shadowRoot!.querySelectorAll('g.lane[data-lane]')].map(
+      (lane) => getComputedStyle(lane).color,
+    );
     expect(colours).toHaveLength(9);
     expect(new Set(colours.slice(0, 8)).size).toBe(8);
     expect(colours[8]).toBe(colours[0]);

@@ -41,11 +41,15 @@ describe('<reel-timeline>: precision, approximation and status are three encodin
     const outline = months.querySelector<SVGRectElement>('.mark')!;
     const monthPx = w(outline) / 20; // Feb 2020 – Sep 2021: 20 months
     expect(w(fadeIn)).toBeCloseTo(monthPx, -0.5);
-    // The fade really fades: its gradient runs from transparent to the lane colour.
+    // The fade really fades: its gradient runs from transparent to the bar's tint (the core's).
     const gradient = root(el).querySelector(fadeIn.getAttribute('fill')!.slice(4, -1))!;
     const stops = [...gradient.querySelectorAll('stop')].map((stop) => getComputedStyle(stop).stopOpacity);
     expect(Number(stops[0])).toBe(0);
-    expect(Number(stops[1])).toBeGreaterThan(0.5);
+    expect(Number(stops[1])).toBe(Number(getComputedStyle(core).fillOpacity));
+    expect(Number(stops[1])).toBeGreaterThan(0);
+    // The edge runs along the known part only: from the end of one fade to the start of the other.
+    const edge = months.querySelector<SVGPathElement>('.fills .edge')!;
+    expect(edge.getBBox().x).toBeCloseTo(w(fadeIn), 0);
     // A year point: a pale band over the whole year with soft edges, no outline.
     const year = mark(el, 'year');
     expect(year.classList).toContain('period');

@@ -389,14 +389,22 @@ export const timelineStyles = css`
     stop-opacity: 0;
   }
 
+  /* The tint of a bar (a label inside keeps text contrast), fading in over a coarse end. */
   .fade-gradient .to {
     stop-color: var(--_mark);
-    stop-opacity: 0.85;
+    stop-opacity: 0.22;
   }
 
   .fills .core {
     fill: var(--_mark);
-    fill-opacity: 0.85;
+    fill-opacity: 0.22;
+  }
+
+  /* The lane-coloured edge (the mark's 3:1) runs along the known part only: no hard end at a coarse date. */
+  .fills .edge {
+    fill: none;
+    stroke: var(--_mark);
+    stroke-width: 1.5;
   }
 
   /* A point known only to its period: a pale band with soft edges, no outline. */
@@ -652,6 +660,9 @@ export const timelineStyles = css`
 
   /* Forced colours: system colours for every mark, label and ring; selection in Highlight. */
   @media (forced-colors: active) {
+    .fills .edge {
+      stroke: CanvasText;
+    }
     .event .mark,
     .event.planned .mark {
       fill: Canvas;

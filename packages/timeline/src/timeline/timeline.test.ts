@@ -317,7 +317,8 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
       el.marker = '2023-07-12';
       el.markerLabel = 'Release day';
     });
-    const marker = part(el, 'marker')!;
+    const own = () => el.shadowRoot!.querySelector('[part~="marker"].own');
+    const marker = own()!;
     expect(marker.getAttribute('aria-label')).toBe('Marker: Release day');
     const line = marker.querySelector('line')!.getBoundingClientRect();
     const release = marks(el)
@@ -328,7 +329,7 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     expect(Math.abs(line.left - (release.left + release.width / 2))).toBeLessThan(2);
     el.marker = '';
     await settle(el);
-    expect(part(el, 'marker')).toBeNull();
+    expect(own()).toBeNull();
   });
 
   it('applies a visible range set before it was laid out', async () => {

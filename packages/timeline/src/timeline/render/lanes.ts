@@ -178,6 +178,7 @@ function renderBar(event: TimelineEvent, encoding: MarkEncoding, width: number, 
         ${fadeIn > 0 ? svg`<rect class="fade fade-in" x="0" y=${top} width=${fadeIn} height=${BAR_HEIGHT} fill=${`url(#reel-fade-in-${lane})`}></rect>` : nothing}
         <rect class="core" x=${fadeIn} y=${top} width=${Math.max(width - fadeIn - fadeOut, 0)} height=${BAR_HEIGHT}></rect>
         ${fadeOut > 0 ? svg`<rect class="fade fade-out" x=${width - fadeOut} y=${top} width=${fadeOut} height=${BAR_HEIGHT} fill=${`url(#reel-fade-out-${lane})`}></rect>` : nothing}
+        <path class="edge" d=${`M${fadeIn} ${top + 0.5}H${width - fadeOut}M${fadeIn} ${-top - 0.5}H${width - fadeOut}`}></path>
       </g>`
       : nothing
   }<rect class=${`mark bar${soft ? ' soft' : ''}`} x="0" y=${top} width=${width} height=${BAR_HEIGHT} rx=${soft ? 0 : 3}></rect>${
