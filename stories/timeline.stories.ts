@@ -200,7 +200,8 @@ export const LocaleArEG: Story = {
   play: async ({ canvasElement }) => {
     const el = await drawn(canvasElement, deadReckoning.events.length);
     const root = el.shadowRoot!;
-    // The language's words load on first use (their own chunk).
+    // The language's words load on first use (their own chunk); updateComplete waits for them.
+    await el.updateComplete;
     await waitFor(() => expect(root.querySelector('header button[aria-label="تكبير"]')).not.toBeNull(), {
       timeout: 5000,
     });
@@ -232,7 +233,8 @@ export const LocaleJaJP: Story = {
   play: async ({ canvasElement }) => {
     const el = await drawn(canvasElement, deadReckoning.events.length);
     const root = el.shadowRoot!;
-    // The language's words load on first use (their own chunk).
+    // The language's words load on first use (their own chunk); updateComplete waits for them.
+    await el.updateComplete;
     await waitFor(() => expect(root.querySelector('header button[aria-label="拡大"]')).not.toBeNull(), {
       timeout: 5000,
     });
@@ -251,7 +253,8 @@ export const LocaleDeDE: Story = {
   play: async ({ canvasElement }) => {
     const el = await drawn(canvasElement, deadReckoning.events.length);
     const root = el.shadowRoot!;
-    // The language's words load on first use (their own chunk).
+    // The language's words load on first use (their own chunk); updateComplete waits for them.
+    await el.updateComplete;
     await waitFor(() => expect(root.querySelector('header button[aria-label="Vergrößern"]')).not.toBeNull(), {
       timeout: 5000,
     });
@@ -261,6 +264,6 @@ export const LocaleDeDE: Story = {
       /^.+: 23 Ereignisse, sichtbar /,
     );
     await userEvent.click(release);
-    await waitFor(() => expect(root.querySelector('[part~="details"] strong')!.textContent).toBe('Quellen'));
+    await waitFor(() => expect(root.querySelector('[part~="details"] strong')!.textContent).toBe('3 Quellen'));
   },
 };

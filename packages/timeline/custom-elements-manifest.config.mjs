@@ -70,7 +70,14 @@ const isPublic = (member) =>
   !member.privacy && !member.static && !member.name.startsWith('#') && !member.name.startsWith('_');
 
 export default {
-  globs: ['src/index.ts', 'src/define/*.ts', 'src/timeline/timeline.ts', 'src/event/event.ts', 'src/events/events.ts'],
+  globs: [
+    'src/index.ts',
+    'src/define/*.ts',
+    'src/timeline/timeline.ts',
+    'src/event/event.ts',
+    'src/events/events.ts',
+    'src/story/story.ts',
+  ],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/bundle.ts'],
   litelement: true,
   plugins: [

@@ -143,5 +143,8 @@ describe('formatDate', () => {
   it('formats ranges', () => {
     expect(formatDateRange(parsed('2020-02'), parsed('2021-09'), { locale: 'en-US' })).toBe('Feb 2020 – Sep 2021');
     expect(formatDateRange(parsed('2019'), undefined)).toBe('2019');
+    // A range inside one period at its precision is that one date.
+    expect(formatDateRange(parsed('2023-07-12'), parsed('2023-07-12'), { locale: 'en-US' })).toBe('Jul 12, 2023');
+    expect(formatDateRange(parsed('2020-02'), parsed('2020-02'), { locale: 'en-US' })).toBe('Feb 2020');
   });
 });

@@ -541,7 +541,10 @@ export function formatterFor(locale: string | undefined, options: Intl.DateTimeF
 /** Formats an event's dates: one date, or `start – end` when there is an end. */
 export function formatDateRange(start: TimePoint, end: TimePoint | undefined, options: DateFormatOptions = {}): string {
   const from = formatDate(start, options);
-  return end ? `${from} – ${formatDate(end, options)}` : from;
+  if (!end) return from;
+  const to = formatDate(end, options);
+  // A range within one day, month or year at its precision reads as that one date.
+  return to === from ? from : `${from} – ${to}`;
 }
 
 /**

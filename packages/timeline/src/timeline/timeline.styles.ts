@@ -233,6 +233,11 @@ export const timelineStyles = css`
     font-weight: 600;
   }
 
+  /* Marker lines and their labels never take a click meant for the event under them. */
+  .marker {
+    pointer-events: none;
+  }
+
   .marker line {
     stroke: var(--_marker);
     stroke-width: 1.5;

@@ -202,7 +202,7 @@ function renderPoint(encoding: MarkEncoding, soft: boolean) {
 
 /** The "?" badge of an uncertain event, centred at `(x, y)`. */
 function renderBadge(x: number, y: number) {
-  return svg`<g class="badge" transform=${translate(x, y)}><circle r="5.5"></circle><text y="3.2">?</text></g>`;
+  return svg`<g class="badge" aria-hidden="true" transform=${translate(x, y)}><circle r="5.5"></circle><text y="3.2">?</text></g>`;
 }
 
 /**
