@@ -128,6 +128,17 @@ export default defineConfig({
         },
       },
       {
+        // Server rendering (@lit-labs/ssr) in Node, with Lit's own DOM shim.
+        ...resolveFromSource,
+        test: {
+          name: 'ssr (node)',
+          root: 'packages/timeline',
+          include: ['test/ssr.test.ts'],
+          environment: 'node',
+          env: { TZ: 'UTC' },
+        },
+      },
+      {
         test: {
           name: 'packages (node)',
           include: ['test/packages.test.ts', 'test/manifest.test.ts'],

@@ -18,7 +18,9 @@ export function measurerFor(family: string, size: number): TextMeasurer {
     if (measurers.size > 16) measurers.clear();
     measurer = createTextMeasurer((glyph) => {
       if (context === undefined) {
-        context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+        // No canvas (server rendering, a DOM shim): an estimate per glyph; the browser re-measures.
+        context =
+          typeof document === 'undefined' ? null : (document.createElement('canvas').getContext?.('2d') ?? null);
       }
       if (!context) return size * 0.6;
       if (context.font !== font) context.font = font;

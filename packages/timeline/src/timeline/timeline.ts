@@ -20,7 +20,7 @@ import {
   type TimelineEventInput,
   type TimelineSource,
 } from '@reeltime/core';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LaneColorController } from '../controllers/lane-colors.js';
 import { ResizeController } from '../controllers/resize-controller.js';
@@ -47,6 +47,9 @@ import { timelineStyles } from './timeline.styles.js';
 import { ViewState, type VisibleRange } from './view-state.js';
 
 export type { VisibleRange } from './view-state.js';
+
+/** The width a server render lays out at, in CSS pixels. */
+const SERVER_WIDTH = 960;
 
 /**
  * An interactive timeline of events in lanes: zoom and pan with wheel, drag, touch or keys; select
@@ -210,9 +213,11 @@ export class ReelTimeline extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#msg = this.#messages.for(this.#locale(), this.strings);
-    this.#interaction.rememberFocus();
+    if (!isServer) this.#interaction.rememberFocus();
     this.#data.update();
-    const width = Math.max(0, this.#size.width);
+    // A server render (Lit SSR) has no container to measure: it lays out at a common width, and
+    // the browser lays out again at the real one.
+    const width = Math.max(0, isServer ? SERVER_WIDTH : this.#size.width);
     if (width > 0 && (changed.has('theme') || !this.#fontFamily || this.#view.width !== width)) this.#readFont();
     this.#view.configure(this.#domain, width, this.#frame?.height ?? AXIS_HEIGHT, MIN_VISIBLE_SPAN);
     this.#computeFrame(width);
