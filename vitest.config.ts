@@ -136,6 +136,8 @@ export default defineConfig({
           include: ['test/ssr.test.ts'],
           environment: 'node',
           env: { TZ: 'UTC' },
+          // Building the client and starting Chromium: backstops only.
+          testTimeout: 120_000,
         },
       },
       {

@@ -33,7 +33,7 @@ import type { Frame } from './frame.js';
 import { FrameController } from './frame-controller.js';
 import { AXIS_HEIGHT, LABEL_FONT_SIZE, MARK_SIZE, MAX_ROWS, MIN_VISIBLE_SPAN, SMALL_FONT_SIZE } from './geometry.js';
 import { Interaction, type InteractionHost } from './interaction.js';
-import { measurerFor } from './measure.js';
+import { ESTIMATED_FONT, measurerFor } from './measure.js';
 import { renderAxis, renderGrid } from './render/axis.js';
 import type { RenderContext } from './render/context.js';
 import { paintDensity } from './render/density.js';
@@ -210,15 +210,25 @@ export class ReelTimeline extends LitElement {
   #layout: LayoutSpec = this.#layoutFor('sans-serif');
   #lastRange: VisibleRange | undefined;
   #lastProblems: readonly Problem[] = [];
+  /** Whether the shadow root came from a server render (declarative shadow DOM) to hydrate. */
+  readonly #serverRendered = !isServer && this.shadowRoot !== null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#msg = this.#messages.for(this.#locale(), this.strings);
     if (!isServer) this.#interaction.rememberFocus();
     this.#data.update();
-    // A server render (Lit SSR) has no container to measure: it lays out at a common width, and
-    // the browser lays out again at the real one.
-    const width = Math.max(0, isServer ? SERVER_WIDTH : this.#size.width);
-    if (width > 0 && (changed.has('theme') || !this.#fontFamily || this.#view.width !== width)) this.#readFont();
+    // A server render (Lit SSR) has no container or canvas to measure: it lays out at a common
+    // width with estimated text. The browser's first update of a server render (hydration) does
+    // the same, so that it finds the DOM it would render; the next update lays out for real.
+    const serverLayout = isServer || (this.#serverRendered && !this.hasUpdated);
+    const width = Math.max(0, serverLayout ? SERVER_WIDTH : this.#size.width);
+    if (serverLayout) {
+      if (this.#fontFamily !== ESTIMATED_FONT) this.#layout = this.#layoutFor((this.#fontFamily = ESTIMATED_FONT));
+    } else if (
+      width > 0 &&
+      (changed.has('theme') || !this.#fontFamily || this.#fontFamily === ESTIMATED_FONT || this.#view.width !== width)
+    )
+      this.#readFont();
     this.#view.configure(this.#domain, width, this.#frame?.height ?? AXIS_HEIGHT, MIN_VISIBLE_SPAN);
     this.#computeFrame(width);
   }

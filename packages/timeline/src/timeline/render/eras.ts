@@ -4,7 +4,7 @@
  * @module
  */
 import { formatDateRange } from '@reeltime/core';
-import { isServer, nothing, svg } from 'lit';
+import { nothing, svg } from 'lit';
 import { ERA_STRIP } from '../geometry.js';
 import type { RenderContext } from './context.js';
 
@@ -18,10 +18,10 @@ export function renderEras({ frame, dataset, dateOptions, measureSmall }: Render
       const labelX = Math.max(x0, 0) + 6;
       const fits = labelX + measureSmall(era.title) <= x1;
       const name = `Era: ${era.title}, ${formatDateRange(era.start, era.end, dateOptions)}`;
-      // The hover title is left out on the server: Lit SSR parses templates as HTML, where <title>
-      // holds raw text, so an expression inside it breaks the render (the aria-label names it).
+      // Named by aria-label only, with no <title>: Lit SSR parses templates as HTML, where <title>
+      // holds raw text, so an expression inside it breaks a server render (and one left out on the
+      // server alone would not match the browser's render when it hydrates).
       return svg`<g class="era" part="era" role="img" aria-label=${name}>
-        ${isServer ? nothing : svg`<title>${name}</title>`}
         <rect x=${x0} y="0" width=${x1 - x0} height=${height}></rect>
         ${fits ? svg`<text x=${labelX} y=${height - ERA_STRIP / 2 + 4} aria-hidden="true">${era.title}</text>` : nothing}
       </g>`;
