@@ -20,6 +20,13 @@ const resolveFromSource = {
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
 };
 
+/**
+ * Browser tests wait on conditions (an element settled, a mark drawn), never on a number of frames
+ * or milliseconds; on a busy machine they just take longer. The test timeout is only a backstop
+ * that ends a hung test, so it is far above what any test takes under load.
+ */
+const BROWSER_TEST_BACKSTOP = 120_000;
+
 /** A fresh provider per project (sharing one mislabels projects), with its own browser context options. */
 const chromium = (contextOptions: { timezoneId?: string; hasTouch?: boolean } = {}) => ({
   enabled: true,
@@ -40,6 +47,7 @@ const timelineInZone = (zone: string): TestProjectInlineConfiguration => ({
     include: ['src/**/*.test.ts', 'shims/**/*.test.ts', 'build/**/*.test.ts'],
     // hasTouch: a touch-capable page, so d3-zoom listens for touches and pinch can be tested.
     browser: chromium({ timezoneId: zone, hasTouch: true }),
+    testTimeout: BROWSER_TEST_BACKSTOP,
     provide: { timeZone: zone },
   },
 });
@@ -94,6 +102,7 @@ export default defineConfig({
         test: {
           name: 'storybook (chromium)',
           browser: chromium(),
+          testTimeout: BROWSER_TEST_BACKSTOP,
         },
       },
       {
@@ -115,6 +124,20 @@ export default defineConfig({
           root: 'examples',
           include: ['*/src/**/*.test.ts', '*/src/**/*.test.tsx'],
           browser: chromium(),
+          testTimeout: BROWSER_TEST_BACKSTOP,
+        },
+      },
+      {
+        // Server rendering (@lit-labs/ssr) in Node, with Lit's own DOM shim.
+        ...resolveFromSource,
+        test: {
+          name: 'ssr (node)',
+          root: 'packages/timeline',
+          include: ['test/ssr.test.ts', 'test/ssr-global-shim.test.ts'],
+          environment: 'node',
+          env: { TZ: 'UTC' },
+          // Building the client and starting Chromium: backstops only.
+          testTimeout: 120_000,
         },
       },
       {

@@ -17,14 +17,15 @@ interface Args {
   width?: string;
 }
 
+const BACKSTOP = 60_000;
+
 /** The element in a container; waits until it has drawn. */
 async function drawn(canvasElement: HTMLElement, minimum = 1): Promise<ReelTimeline> {
   const el = canvasElement.querySelector('reel-timeline')!;
+  // Waits on the condition; the timeout only ends a broken story (a busy machine just takes longer).
   await waitFor(
     () => expect(el.shadowRoot!.querySelectorAll('[part~="event"]').length).toBeGreaterThanOrEqual(minimum),
-    {
-      timeout: 5000,
-    },
+    { timeout: BACKSTOP },
   );
   return el;
 }

@@ -1,6 +1,6 @@
 /**
  * Mounting `<reel-timeline>` in the element tests (Vitest browser mode): a container of a given
- * width, removed after each test, and a wait for the ResizeObserver and Lit to settle.
+ * width, removed after each test, and a wait until the element has settled.
  */
 import { afterEach } from 'vitest';
 import '../src/define/reel-timeline.js';
@@ -30,10 +30,32 @@ export async function mount(
   return el;
 }
 
-/** Waits for the ResizeObserver and Lit to finish: a few frames, each followed by the update. */
+/**
+ * Waits until the element has settled: two whole animation frames pass in which its shadow DOM
+ * did not change and no update is pending (two, because a ResizeObserver reports after the
+ * frame's callbacks ran, and the update it asks for lands in the next one). A condition, not a count of frames or a time: on a
+ * busy machine the ResizeObserver, Lit's updates, a data source's answers and the words of a
+ * language loaded on first use all arrive later, and the wait simply lasts longer. (A fixed
+ * number of frames returned early under load, and the test then acted on a mark or region
+ * that the next update replaced; a click on a detached node waits until the test times out.)
+ */
 export async function settle(el: ReelTimeline): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    await el.updateComplete;
+  const root = el.shadowRoot ?? el;
+  let changed = true;
+  let quietFrames = 0;
+  const observer = new MutationObserver(() => (changed = true));
+  observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  try {
+    for (;;) {
+      changed = false;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const quiet = (await el.updateComplete) && !el.isUpdatePending;
+      // Mutation records are delivered as microtasks: let them land before reading `changed`.
+      await Promise.resolve();
+      quietFrames = quiet && !changed ? quietFrames + 1 : 0;
+      if (quietFrames === 2) return;
+    }
+  } finally {
+    observer.disconnect();
   }
 }

@@ -9,6 +9,13 @@ import { createTextMeasurer, type TextMeasurer } from '@reeltime/core';
 let context: CanvasRenderingContext2D | null | undefined;
 const measurers = new Map<string, TextMeasurer>();
 
+/**
+ * A font family standing for "no measuring": glyphs are estimated from the font size. A server
+ * render lays out with it (it has no canvas), and so does the browser's first update of a server
+ * render (hydration), so that both produce the same DOM.
+ */
+export const ESTIMATED_FONT = 'estimated';
+
 /** A measurer for `size` px text in `family`, shared by every timeline on the page. */
 export function measurerFor(family: string, size: number): TextMeasurer {
   const font = `${size}px ${family}`;
@@ -18,9 +25,11 @@ export function measurerFor(family: string, size: number): TextMeasurer {
     if (measurers.size > 16) measurers.clear();
     measurer = createTextMeasurer((glyph) => {
       if (context === undefined) {
-        context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+        // No canvas (server rendering, a DOM shim): an estimate per glyph; the browser re-measures.
+        context =
+          typeof document === 'undefined' ? null : (document.createElement('canvas').getContext?.('2d') ?? null);
       }
-      if (!context) return size * 0.6;
+      if (!context || family === ESTIMATED_FONT) return size * 0.6;
       if (context.font !== font) context.font = font;
       return context.measureText(glyph).width;
     });

@@ -21,7 +21,7 @@ import {
   type TimelineEventInput,
   type TimelineSource,
 } from '@reeltime/core';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { LaneColorController } from '../controllers/lane-colors.js';
 import { ResizeController } from '../controllers/resize-controller.js';
@@ -44,7 +44,7 @@ import {
   type ZoomLimits,
 } from './geometry.js';
 import { Interaction, type InteractionHost } from './interaction.js';
-import { measurerFor } from './measure.js';
+import { ESTIMATED_FONT, measurerFor } from './measure.js';
 import { renderAxis, renderGrid } from './render/axis.js';
 import type { RenderContext } from './render/context.js';
 import { paintDensity } from './render/density.js';
@@ -60,6 +60,9 @@ import { timelineStyles } from './timeline.styles.js';
 import { ViewState, type VisibleRange } from './view-state.js';
 
 export type { VisibleRange } from './view-state.js';
+
+/** The width a server render lays out at, in CSS pixels. */
+const SERVER_WIDTH = 960;
 
 /**
  * An interactive timeline of events in lanes: zoom and pan with wheel, drag, touch or keys; select
@@ -234,14 +237,26 @@ export class ReelTimeline extends LitElement {
   #layout: LayoutSpec = this.#layoutFor('sans-serif');
   #lastRange: VisibleRange | undefined;
   #lastProblems: readonly Problem[] = [];
+  /** Whether the shadow root came from a server render (declarative shadow DOM) to hydrate. */
+  readonly #serverRendered = !isServer && this.shadowRoot !== null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#msg = this.#messages.for(this.#locale(), this.strings);
     this.#rtl = this.#direction.rtl(this.#locale(), canonicalLocale(this.locale) !== undefined);
-    this.#interaction.rememberFocus();
+    if (!isServer) this.#interaction.rememberFocus();
     this.#data.update();
-    const width = Math.max(0, this.#size.width);
-    if (width > 0 && (changed.has('theme') || !this.#fontFamily || this.#view.width !== width)) this.#readFont();
+    // A server render (Lit SSR) has no container or canvas to measure: it lays out at a common
+    // width with estimated text. The browser's first update of a server render (hydration) does
+    // the same, so that it finds the DOM it would render; the next update lays out for real.
+    const serverLayout = isServer || (this.#serverRendered && !this.hasUpdated);
+    const width = Math.max(0, serverLayout ? SERVER_WIDTH : this.#size.width);
+    if (serverLayout) {
+      if (this.#fontFamily !== ESTIMATED_FONT) this.#layout = this.#layoutFor((this.#fontFamily = ESTIMATED_FONT));
+    } else if (
+      width > 0 &&
+      (changed.has('theme') || !this.#fontFamily || this.#fontFamily === ESTIMATED_FONT || this.#view.width !== width)
+    )
+      this.#readFont();
     this.#view.configure(this.#domain, width, this.#frame?.height ?? AXIS_HEIGHT, this.#limits.minSpan, this.#rtl);
     this.#computeFrame(width);
   }

@@ -102,8 +102,10 @@ export function renderEras({ frame, dataset, dateOptions, measureSmall, msg }: R
       if (label) placed[r]!.push(span(measureSmall(label)));
       const name = msg.text('eraName', { title: era.title, dates: formatDateRange(era.start, era.end, dateOptions) });
       const top = own * ERA_ROW;
+      // Named by aria-label only, with no <title>: Lit SSR parses templates as HTML, where <title>
+      // holds raw text, so an expression inside it breaks a server render (and one left out on the
+      // server alone would not match the browser's render when it hydrates).
       return svg`<g class="era" part="era" role="img" aria-label=${name} data-era=${era.id} data-row=${own}>
-        <title>${name}</title>
         <rect class="era-band" x=${x0} y="0" width=${Math.max(x1 - x0, 1)} height=${height}></rect>
         <rect class="era-tab" x=${x0} y=${top + 1} width=${Math.max(x1 - x0, 1)} height=${ERA_ROW - 2}></rect>
         ${label ? svg`<text x=${labelX} y=${r * ERA_ROW + ERA_ROW - 4} aria-hidden="true">${label}</text>` : nothing}

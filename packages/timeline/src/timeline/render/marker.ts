@@ -40,7 +40,6 @@ export function renderMarkers(ctx: RenderContext, markers: readonly Marker[]) {
     const labelX = at === undefined ? undefined : rtl ? at + labelWidth : at;
     const name = msg.text('markerName', { label: marker.label });
     return svg`<g class=${`marker ${marker.kind ?? 'own'}`} part="marker" role="img" aria-label=${name}>
-      <title>${name}</title>
       <line x1=${x} x2=${x} y1="0" y2=${height}></line>
       ${labelX === undefined ? nothing : svg`<text x=${labelX} y=${height - MARKER_STRIP / 2 + 4}>${marker.label}</text>`}
     </g>`;
