@@ -22,6 +22,7 @@ import {
 } from '@reeltime/core';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { GestureController, zoomModifierIsMeta, type WheelMode } from '../controllers/gesture-controller.js';
 import { LaneColorController } from '../controllers/lane-colors.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { ViewportController } from '../controllers/viewport-controller.js';
@@ -73,6 +74,7 @@ export type { VisibleRange } from './view-state.js';
  * @csspart progress - A bar under the axis while a data source's answer for the view is on its way.
  * @csspart marker - The marker line ("today" or a custom date).
  * @csspart tooltip - The tooltip shown on hover or focus.
+ * @csspart wheel-hint - The brief hint that Ctrl/⌘ + wheel zooms, shown when a plain wheel scrolled the page.
  * @csspart details - The details of the selected event.
  *
  * @cssproperty [--reel-font-family=system-ui] - Font of all text.
@@ -147,6 +149,13 @@ export class ReelTimeline extends LitElement {
   /** Text of the marker line's label; defaults to "Today" or the marker's date. */
   @property({ attribute: 'marker-label' }) markerLabel = '';
 
+  /**
+   * What a plain vertical wheel does over the plot: `auto` scrolls the page when it can scroll (then
+   * Ctrl/⌘ + wheel or a pinch zooms, and a hint says so) and zooms where nothing scrolls; `zoom`
+   * always zooms (full-screen apps). A horizontal or Shift + wheel pans either way.
+   */
+  @property() wheel: WheelMode = 'auto';
+
   /** Colour scheme: `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
@@ -188,7 +197,12 @@ export class ReelTimeline extends LitElement {
   @query('.body') private bodyElement!: HTMLElement | null;
   @query('canvas') private canvasElement!: HTMLCanvasElement | null;
 
-  readonly #view = new ViewState(this, () => this.plotElement);
+  readonly #gestures: GestureController = new GestureController(this, {
+    target: () => this.plotElement,
+    mode: () => this.wheel,
+    panBy: (dx) => this.#view.panBy(dx),
+  });
+  readonly #view = new ViewState(this, () => this.plotElement, this.#gestures);
   readonly #data = new DataController(this, (model) => this.#dataChanged(model));
   readonly #size = new ResizeController(this);
   readonly #viewport = new ViewportController(this, () => this.bodyElement);
@@ -347,11 +361,18 @@ export class ReelTimeline extends LitElement {
                 : nothing
           }
           ${this.#frames.pending ? html`<div class="progress" part="progress" role="progressbar" aria-label=${msg.text('loadingView')}></div>` : nothing}
-          ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing}
+          ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing} ${this.#renderWheelHint()}
         </div>
         ${ctx ? renderDetails(ctx, this.#closeDetails) : nothing}
       </div>
     `;
+  }
+
+  /** The brief hint that a plain wheel scrolled the page: for pointer users, so hidden from the accessibility tree. */
+  #renderWheelHint(): TemplateResult | typeof nothing {
+    if (!this.#gestures.hint) return nothing;
+    const text = this.#msg.text(zoomModifierIsMeta() ? 'wheelHintMac' : 'wheelHint');
+    return html`<div class="wheel-hint" part="wheel-hint" aria-hidden="true">${text}</div>`;
   }
 
   /** New data: new domain, whole view, selection kept only if the event still exists. */

@@ -30,6 +30,12 @@ const de: PartialMessages = {
   tags: 'Schlagwörter',
   link: 'Link',
   sources: 'Quellen',
+  wheelHint: 'Zum Zoomen Strg + Scrollen verwenden',
+  wheelHintMac: 'Zum Zoomen ⌘ + Scrollen verwenden',
+  overview: 'Übersicht: sichtbarer Bereich',
+  overviewValue: 'Sichtbar {range}',
+  overviewHelp:
+    'Pfeiltasten verschieben den sichtbaren Bereich, Umschalt + Pfeiltasten vergrößern oder verkleinern ihn.',
   status: {
     confirmed: 'bestätigt',
     approximate: 'ungefähr',
