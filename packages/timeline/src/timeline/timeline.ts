@@ -26,7 +26,12 @@ import { GestureController, zoomModifierIsMeta, type WheelMode } from '../contro
 import { LaneColorController } from '../controllers/lane-colors.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { ViewportController } from '../controllers/viewport-controller.js';
-import { ReelInvalidEvent, ReelRangeChangeEvent, ReelSelectEvent } from '../events/events.js';
+import {
+  ReelInvalidEvent,
+  ReelRangeChangeEvent,
+  ReelSelectEvent,
+  type ReelOverviewChangeEvent,
+} from '../events/events.js';
 import { canonicalLocale, MessagesController } from '../i18n/locales.js';
 import type { Messages, PartialMessages } from '../i18n/messages.js';
 import { DataController, type DataModel } from './data-controller.js';
@@ -76,6 +81,7 @@ export type { VisibleRange } from './view-state.js';
  * @csspart tooltip - The tooltip shown on hover or focus.
  * @csspart wheel-hint - The brief hint that Ctrl/⌘ + wheel zooms, shown when a plain wheel scrolled the page.
  * @csspart details - The details of the selected event.
+ * @csspart overview - The overview strip (`<reel-overview>`), with the `overview` attribute.
  *
  * @cssproperty [--reel-font-family=system-ui] - Font of all text.
  * @cssproperty [--reel-font-size=13px] - Base font size.
@@ -155,6 +161,12 @@ export class ReelTimeline extends LitElement {
    * always zooms (full-screen apps). A horizontal or Shift + wheel pans either way.
    */
   @property() wheel: WheelMode = 'auto';
+
+  /**
+   * Shows an overview strip under the plot: the whole dataset in miniature with a brush over the
+   * visible range (drag, resize or key it to move the view). Loaded on first use, as its own chunk.
+   */
+  @property({ type: Boolean }) overview = false;
 
   /** Colour scheme: `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
@@ -363,10 +375,35 @@ export class ReelTimeline extends LitElement {
           ${this.#frames.pending ? html`<div class="progress" part="progress" role="progressbar" aria-label=${msg.text('loadingView')}></div>` : nothing}
           ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing} ${this.#renderWheelHint()}
         </div>
-        ${ctx ? renderDetails(ctx, this.#closeDetails) : nothing}
+        ${this.#renderOverview()} ${ctx ? renderDetails(ctx, this.#closeDetails) : nothing}
       </div>
     `;
   }
+
+  /** The overview strip, once its module has loaded (the first time `overview` is set). */
+  #renderOverview(): TemplateResult | typeof nothing {
+    if (!this.overview) return nothing;
+    if (!customElements.get('reel-overview')) {
+      void import('../define/reel-overview.js').then(() => this.requestUpdate());
+      return nothing;
+    }
+    return html`<reel-overview
+      part="overview"
+      .source=${this.#data.model.source}
+      .domain=${this.#domain}
+      .range=${this.visibleRange}
+      .layout=${this.#layout}
+      .messages=${this.#msg}
+      .dateOptions=${this.#dateOptions()}
+      @reel-overview-change=${this.#overviewChanged}
+    ></reel-overview>`;
+  }
+
+  readonly #overviewChanged = (e: ReelOverviewChangeEvent): void => {
+    // The overview is a part of this element: its event stays inside; the page hears reel-range-change.
+    e.stopPropagation();
+    this.#view.setRange(e.detail);
+  };
 
   /** The brief hint that a plain wheel scrolled the page: for pointer users, so hidden from the accessibility tree. */
   #renderWheelHint(): TemplateResult | typeof nothing {
