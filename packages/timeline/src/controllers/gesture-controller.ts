@@ -98,7 +98,13 @@ export class GestureController implements ReactiveController {
     return target && canScroll(target) ? 'scroll' : 'zoom';
   }
 
-  readonly #wheel = (event: WheelEvent): void => {
+  /** The plot's wheel and touch-pointer listener (one object for all types, so attaching is a loop). */
+  handleEvent(event: Event): void {
+    if (event.type === 'wheel') this.#wheel(event as WheelEvent);
+    else if ((event as PointerEvent).pointerType === 'touch') this.#pointer(event as PointerEvent);
+  }
+
+  #wheel(event: WheelEvent): void {
     const action = this.wheelAction(event);
     if (action === 'scroll') {
       this.#showHint();
@@ -112,26 +118,24 @@ export class GestureController implements ReactiveController {
       const unit = event.deltaMode === 1 ? 16 : event.deltaMode ? (this.#options.target()?.clientWidth ?? 800) : 1;
       this.#options.panBy(-delta * unit);
     }
-  };
+  }
 
-  readonly #pointerDown = (event: PointerEvent): void => {
-    if (event.pointerType !== 'touch') return;
-    this.#touches.add(event.pointerId);
-    this.#pan = this.#touches.size === 1 ? { id: event.pointerId, x: event.clientX } : undefined;
-  };
-
-  readonly #pointerMove = (event: PointerEvent): void => {
+  /** One finger pans; a second one leaves the gesture to d3-zoom's pinch. */
+  #pointer({ type, pointerId, clientX }: PointerEvent): void {
     const pan = this.#pan;
-    if (!pan || event.pointerId !== pan.id) return;
-    const dx = event.clientX - pan.x;
-    pan.x = event.clientX;
-    if (dx) this.#options.panBy(dx);
-  };
-
-  readonly #pointerUp = (event: PointerEvent): void => {
-    this.#touches.delete(event.pointerId);
-    if (this.#pan?.id === event.pointerId) this.#pan = undefined;
-  };
+    if (type === 'pointerdown') {
+      this.#touches.add(pointerId);
+      this.#pan = this.#touches.size === 1 ? { id: pointerId, x: clientX } : undefined;
+    } else if (type === 'pointermove') {
+      if (pan?.id !== pointerId) return;
+      const dx = clientX - pan.x;
+      pan.x = clientX;
+      if (dx) this.#options.panBy(dx);
+    } else {
+      this.#touches.delete(pointerId);
+      if (pan?.id === pointerId) this.#pan = undefined;
+    }
+  }
 
   #showHint(): void {
     clearTimeout(this.#hintTimer);
@@ -149,26 +153,19 @@ export class GestureController implements ReactiveController {
     if (target === this.#bound) return;
     this.#detach();
     this.#bound = target;
-    if (!target) return;
-    target.addEventListener('wheel', this.#wheel as EventListener, { passive: false });
-    target.addEventListener('pointerdown', this.#pointerDown as EventListener);
-    target.addEventListener('pointermove', this.#pointerMove as EventListener);
-    for (const type of ['pointerup', 'pointercancel']) target.addEventListener(type, this.#pointerUp as EventListener);
+    for (const type of LISTENED) target?.addEventListener(type, this, { passive: false });
   }
 
   #detach(): void {
-    const target = this.#bound;
-    if (!target) return;
-    target.removeEventListener('wheel', this.#wheel as EventListener);
-    target.removeEventListener('pointerdown', this.#pointerDown as EventListener);
-    target.removeEventListener('pointermove', this.#pointerMove as EventListener);
-    for (const type of ['pointerup', 'pointercancel'])
-      target.removeEventListener(type, this.#pointerUp as EventListener);
+    for (const type of LISTENED) this.#bound?.removeEventListener(type, this);
     this.#bound = undefined;
     this.#touches.clear();
     this.#pan = undefined;
   }
 }
+
+/** What the plot listens to besides d3-zoom. */
+const LISTENED = ['wheel', 'pointerdown', 'pointermove', 'pointerup', 'pointercancel'];
 
 /**
  * Whether a vertical wheel over `node` would scroll something: an ancestor (across shadow roots)

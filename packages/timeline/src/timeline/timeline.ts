@@ -20,7 +20,7 @@ import {
   type TimelineEventInput,
   type TimelineSource,
 } from '@reeltime/core';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type ReactiveController, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { GestureController, zoomModifierIsMeta, type WheelMode } from '../controllers/gesture-controller.js';
 import { LaneColorController } from '../controllers/lane-colors.js';
@@ -168,6 +168,12 @@ export class ReelTimeline extends LitElement {
    */
   @property({ type: Boolean }) overview = false;
 
+  /**
+   * Keeps the visible range and the selection in the URL's hash (`#reel=2020-01-01,2021-01-01;sel=id`,
+   * keyed by the element's id when it has one), restores them on load, and follows back/forward.
+   */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
   /** Colour scheme: `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
@@ -233,6 +239,9 @@ export class ReelTimeline extends LitElement {
   #layout: LayoutSpec = this.#layoutFor('sans-serif');
   #lastRange: VisibleRange | undefined;
   #lastProblems: readonly Problem[] = [];
+  /** The URL sync, once `sync-url` was set and its module loaded. */
+  #urlSync: ReactiveController | undefined;
+  #urlSyncLoading = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#msg = this.#messages.for(this.#locale(), this.strings);
@@ -256,6 +265,7 @@ export class ReelTimeline extends LitElement {
   }
 
   protected override updated(): void {
+    this.#connectUrlSync();
     this.#interaction.restoreFocus();
     this.#view.applyPending();
     if (this.canvasElement && this.#frame) paintDensity(this.canvasElement, this.#frame, this.#laneColors.colorOf);
@@ -378,6 +388,28 @@ export class ReelTimeline extends LitElement {
         ${this.#renderOverview()} ${ctx ? renderDetails(ctx, this.#closeDetails) : nothing}
       </div>
     `;
+  }
+
+  /** Loads the URL sync the first time `sync-url` is set (its own chunk), and adds or removes it. */
+  #connectUrlSync(): void {
+    if (this.#urlSync) {
+      if (!this.syncUrl) {
+        this.removeController(this.#urlSync);
+        this.#urlSync = undefined;
+      }
+      return;
+    }
+    if (!this.syncUrl || this.#urlSyncLoading) return;
+    this.#urlSyncLoading = true;
+    void import('./url-sync.js').then(({ UrlSync }) => {
+      this.#urlSyncLoading = false;
+      if (!this.syncUrl || this.#urlSync) return;
+      this.#urlSync = new UrlSync(
+        this,
+        () => !this.#data.loading && this.#data.model.source.size > 0 && this.#view.width > 0,
+      );
+      this.requestUpdate();
+    });
   }
 
   /** The overview strip, once its module has loaded (the first time `overview` is set). */
