@@ -39,6 +39,9 @@ const chromium = (contextOptions: { timezoneId?: string; hasTouch?: boolean } = 
 /** The elements' tests, in a browser whose time zone is `zone`: what they draw must not move. */
 const timelineInZone = (zone: string): TestProjectInlineConfiguration => ({
   ...resolveFromSource,
+  // d3-brush is reached only through the overview's import(): pre-bundle it up front, or finding
+  // it mid-run reloads the page under the tests.
+  optimizeDeps: { include: ['d3-brush'] },
   test: {
     name: `timeline (chromium, ${zone})`,
     root: 'packages/timeline',
@@ -92,6 +95,7 @@ export default defineConfig({
             'lit/directives/repeat.js',
             'lit/decorators.js',
             'd3-zoom',
+            'd3-brush',
             'd3-selection',
             'd3-scale',
             'd3-array',

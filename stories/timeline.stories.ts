@@ -268,3 +268,35 @@ export const LocaleDeDE: Story = {
     await waitFor(() => expect(root.querySelector('[part~="details"] strong')!.textContent).toBe('3 Quellen'));
   },
 };
+
+/**
+ * `overview`: the whole dataset in miniature under the plot, with a brush over the visible range.
+ * Drag or resize the brush, or focus it and use the arrow keys (Shift + arrows widen or narrow it);
+ * zooming the timeline moves the brush. The overview loads on first use, as its own chunk.
+ */
+export const Overview: Story = {
+  args: { data: syntheticDataset(1000), marker: '' },
+  render: (args) =>
+    html`<div style=${`width:${args.width ?? '100%'}`}>
+      <reel-timeline .data=${args.data} locale=${args.locale ?? ''} marker="" overview></reel-timeline>
+    </div>`,
+  play: async ({ canvasElement }) => {
+    const el = await drawn(canvasElement, 10);
+    const strip = await waitFor(
+      () => {
+        const found = el
+          .shadowRoot!.querySelector('reel-overview')
+          ?.shadowRoot?.querySelector<HTMLElement>('[role="slider"]');
+        expect(found?.getRootNode()).toBeTruthy();
+        expect((found!.getRootNode() as ShadowRoot).querySelector('.selection')).toBeTruthy();
+        return found!;
+      },
+      { timeout: 5000 },
+    );
+    expect(strip.getAttribute('aria-valuetext')).toMatch(/^Showing /);
+    const full = el.visibleRange.to - el.visibleRange.from;
+    strip.focus();
+    await userEvent.keyboard('{Shift>}{ArrowLeft}{/Shift}');
+    await waitFor(() => expect(el.visibleRange.to - el.visibleRange.from).toBeLessThan(full * 0.9));
+  },
+};

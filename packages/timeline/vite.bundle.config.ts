@@ -31,8 +31,23 @@ const minifyStyles: Plugin = {
   },
 };
 
+/**
+ * The overview (its own chunk, loaded when first shown) gets the real `d3-selection`: d3-brush
+ * draws its handles with data joins the shim leaves out. Everything else gets the shim, so the
+ * entry chunk does not grow by the real module (docs/decisions/bundle-size.md, "The overview").
+ */
+const selectionShim: Plugin = {
+  name: 'reeltime:d3-selection',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source !== 'd3-selection') return null;
+    if (importer && /[\\/](d3-brush[\\/]|src[\\/]overview[\\/])/.test(importer)) return null;
+    return shim('d3-selection');
+  },
+};
+
 export default defineConfig({
-  plugins: [minifyStyles, minifyTemplates()],
+  plugins: [selectionShim, minifyStyles, minifyTemplates()],
   resolve: {
     conditions: ['source', 'module', 'browser', 'production', 'import', 'default'],
     // Bundle only (the ESM build in dist/ imports the real modules): parts of d3 the element never
@@ -40,7 +55,7 @@ export default defineConfig({
     // docs/decisions/bundle-size.md. test/embed.e2e.test.ts drives the result in Chromium;
     // shims/shims.test.ts checks each shim against the real module.
     alias: [
-      { find: /^d3-selection$/, replacement: shim('d3-selection') },
+      // d3-selection: the shim everywhere but in the overview's chunk (selectionShim above).
       { find: /^d3-transition$/, replacement: shim('d3-transition') },
       { find: /^d3-interpolate$/, replacement: shim('d3-interpolate') },
       { find: /^d3-format$/, replacement: shim('d3-format') },
@@ -62,6 +77,10 @@ export default defineConfig({
     // Vite keeps whitespace and /* @__PURE__ */ comments in an ES library build, for bundlers
     // that re-bundle it; this file is the end product (a <script> or a CDN), so minify it fully.
     rolldownOptions: {
+      // The chunks loaded on first use (languages, the overview) import what they share with the
+      // entry from the entry itself: it may export more than bundle.ts does, so that the shared
+      // modules stay in it instead of moving to a third file every page would have to load.
+      preserveEntrySignatures: 'allow-extension',
       output: { minify: true, comments: { annotation: false } },
       treeshake: {
         // d3-time builds every interval at load (local and UTC, each weekday, the tick tables) by

@@ -9,6 +9,11 @@ export type { VisibleRange } from './timeline/timeline.js';
 export { ReelEvent, readEventElement } from './event/event.js';
 export { ReelInvalidEvent, ReelRangeChangeEvent, ReelSelectEvent } from './events/events.js';
 export type { ReelInvalidDetail, ReelRangeChangeDetail, ReelSelectDetail } from './events/events.js';
+// Types only: the overview is registered (and loaded) by `define/reel-overview.js`, so that the
+// bundle's entry does not carry it (see docs/decisions/bundle-size.md, the fifth round).
+export type { ReelOverviewChangeDetail, ReelOverviewChangeEvent } from './events/events.js';
+export type { ReelOverview } from './overview/overview.js';
+export type { WheelMode } from './controllers/gesture-controller.js';
 export { ResizeController } from './controllers/resize-controller.js';
 export { ZoomController } from './controllers/zoom-controller.js';
 export type { ZoomControllerOptions } from './controllers/zoom-controller.js';

@@ -15,6 +15,10 @@ export interface ZoomControllerOptions {
   target: () => Element | null | undefined;
   /** Called when the user (or code) changes the transform. */
   onChange?: (transform: ZoomTransform, sourceEvent: Event | null) => void;
+  /** Which input d3-zoom handles (d3's `zoom.filter`); d3's default when omitted. */
+  filter?: (event: Event) => boolean;
+  /** How far a wheel event zooms (d3's `zoom.wheelDelta`); d3's default when omitted. */
+  wheelDelta?: (event: WheelEvent) => number;
 }
 
 /** Wraps a d3-zoom behaviour bound to a host-rendered element. */
@@ -39,6 +43,8 @@ export class ZoomController implements ReactiveController {
         this.#options.onChange?.(event.transform, event.sourceEvent as Event | null);
         this.#host.requestUpdate();
       });
+    if (options.filter) this.#behavior.filter(options.filter);
+    if (options.wheelDelta) this.#behavior.wheelDelta(options.wheelDelta);
     host.addController(this);
   }
 

@@ -51,8 +51,24 @@ export class ReelInvalidEvent extends CustomEvent<ReelInvalidDetail> {
   }
 }
 
+/** Detail of {@link ReelOverviewChangeEvent}. */
+export interface ReelOverviewChangeDetail {
+  /** The range the overview's brush now covers. */
+  readonly from: TimeCoord;
+  readonly to: TimeCoord;
+}
+
+/** Fired by `<reel-overview>` when the user drags, resizes or keys its brush to a new range. */
+export class ReelOverviewChangeEvent extends CustomEvent<ReelOverviewChangeDetail> {
+  static readonly eventName = 'reel-overview-change';
+  constructor(detail: ReelOverviewChangeDetail) {
+    super(ReelOverviewChangeEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'reel-overview-change': ReelOverviewChangeEvent;
     'reel-select': ReelSelectEvent;
     'reel-range-change': ReelRangeChangeEvent;
     'reel-invalid': ReelInvalidEvent;

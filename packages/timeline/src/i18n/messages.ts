@@ -83,6 +83,13 @@ export interface MessageTable {
   readonly noSource: string;
   /** The link to where a source was first published, beside the link to its copy. */
   readonly sourceOriginal: string;
+  /** The hint shown when a plain wheel scrolled the page instead of zooming (Ctrl, or ⌘ on a Mac). */
+  readonly wheelHint: string;
+  readonly wheelHintMac: string;
+  /** The overview strip's name, its value text (`{range}`) and how to use it from the keyboard. */
+  readonly overview: string;
+  readonly overviewValue: string;
+  readonly overviewHelp: string;
   /** Event statuses as words (`confirmed` is usually not shown). */
   readonly status: Readonly<Record<EventStatus, string>>;
   /** Words around coarse and uncertain dates. */
@@ -142,6 +149,11 @@ export const ENGLISH: MessageTable = {
   sourceCount: { one: 'Source', other: '{count} sources' },
   noSource: 'No source cited',
   sourceOriginal: 'original',
+  wheelHint: 'Use Ctrl + scroll to zoom',
+  wheelHintMac: 'Use ⌘ + scroll to zoom',
+  overview: 'Overview: visible range',
+  overviewValue: 'Showing {range}',
+  overviewHelp: 'Arrow keys move the visible range, Shift + arrow keys widen or narrow it.',
   status: {
     confirmed: 'confirmed',
     approximate: 'approximate',

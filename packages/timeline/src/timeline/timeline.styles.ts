@@ -140,7 +140,8 @@ export const timelineStyles = css`
     overflow: clip;
     cursor: grab;
     user-select: none;
-    touch-action: none;
+    /* Vertical swipes scroll the page; horizontal ones and pinches are the timeline's (gesture-controller.ts). */
+    touch-action: pan-y;
   }
 
   .plot:active {
@@ -646,6 +647,20 @@ export const timelineStyles = css`
 
   a {
     color: var(--_accent);
+  }
+
+  /* Gestures: the hint that Ctrl/⌘ + wheel zooms, over the plot for a moment. */
+  .wheel-hint {
+    position: absolute;
+    top: 48px;
+    left: 50%;
+    transform: translateX(-50%);
+    z-index: 2;
+    padding: 8px 14px;
+    border-radius: var(--reel-radius, 6px);
+    background: var(--_text);
+    color: var(--_background);
+    pointer-events: none;
   }
 
   @media (prefers-reduced-motion: no-preference) {

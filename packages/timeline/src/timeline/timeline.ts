@@ -21,12 +21,18 @@ import {
   type TimelineEventInput,
   type TimelineSource,
 } from '@reeltime/core';
-import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues, type ReactiveController, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { GestureController, zoomModifierIsMeta, type WheelMode } from '../controllers/gesture-controller.js';
 import { LaneColorController } from '../controllers/lane-colors.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { ViewportController } from '../controllers/viewport-controller.js';
-import { ReelInvalidEvent, ReelRangeChangeEvent, ReelSelectEvent } from '../events/events.js';
+import {
+  ReelInvalidEvent,
+  ReelRangeChangeEvent,
+  ReelSelectEvent,
+  type ReelOverviewChangeEvent,
+} from '../events/events.js';
 import { DirectionController } from '../i18n/direction.js';
 import { canonicalLocale, MessagesController } from '../i18n/locales.js';
 import type { Messages, PartialMessages } from '../i18n/messages.js';
@@ -90,7 +96,9 @@ const SERVER_WIDTH = 960;
  * @csspart marker - A marker line ("today" or a custom date, and the dataset's named markers).
  * @csspart legend - The legend under the plot: how dates are drawn (only what the data uses).
  * @csspart tooltip - The tooltip shown on hover or focus.
+ * @csspart wheel-hint - The brief hint that Ctrl/⌘ + wheel zooms, shown when a plain wheel scrolled the page.
  * @csspart details - The details of the selected event.
+ * @csspart overview - The overview strip (`<reel-overview>`), with the `overview` attribute.
  *
  * @cssproperty [--reel-font-family=system-ui] - Font of all text.
  * @cssproperty [--reel-font-size=13px] - Base font size.
@@ -172,6 +180,25 @@ export class ReelTimeline extends LitElement {
   /** Text of the marker line's label; defaults to "Today" or the marker's date. */
   @property({ attribute: 'marker-label' }) markerLabel = '';
 
+  /**
+   * What a plain vertical wheel does over the plot: `auto` scrolls the page when it can scroll (then
+   * Ctrl/⌘ + wheel or a pinch zooms, and a hint says so) and zooms where nothing scrolls; `zoom`
+   * always zooms (full-screen apps). A horizontal or Shift + wheel pans either way.
+   */
+  @property() wheel: WheelMode = 'auto';
+
+  /**
+   * Shows an overview strip under the plot: the whole dataset in miniature with a brush over the
+   * visible range (drag, resize or key it to move the view). Loaded on first use, as its own chunk.
+   */
+  @property({ type: Boolean }) overview = false;
+
+  /**
+   * Keeps the visible range and the selection in the URL's hash (`#reel=2020-01-01,2021-01-01;sel=id`,
+   * keyed by the element's id when it has one), restores them on load, and follows back/forward.
+   */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
   /** Colour scheme: `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
@@ -213,7 +240,12 @@ export class ReelTimeline extends LitElement {
   @query('.body') private bodyElement!: HTMLElement | null;
   @query('canvas') private canvasElement!: HTMLCanvasElement | null;
 
-  readonly #view = new ViewState(this, () => this.plotElement);
+  readonly #gestures: GestureController = new GestureController(this, {
+    target: () => this.plotElement,
+    mode: () => this.wheel,
+    panBy: (dx) => this.#view.panBy(dx),
+  });
+  readonly #view = new ViewState(this, () => this.plotElement, this.#gestures);
   readonly #data = new DataController(this, (model) => this.#dataChanged(model));
   readonly #size = new ResizeController(this);
   readonly #viewport = new ViewportController(this, () => this.bodyElement);
@@ -239,6 +271,9 @@ export class ReelTimeline extends LitElement {
   #lastProblems: readonly Problem[] = [];
   /** Whether the shadow root came from a server render (declarative shadow DOM) to hydrate. */
   readonly #serverRendered = !isServer && this.shadowRoot !== null;
+  /** The URL sync, once `sync-url` was set and its module loaded. */
+  #urlSync: ReactiveController | undefined;
+  #urlSyncLoading = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#msg = this.#messages.for(this.#locale(), this.strings);
@@ -273,6 +308,7 @@ export class ReelTimeline extends LitElement {
   }
 
   protected override updated(): void {
+    this.#connectUrlSync();
     this.#interaction.restoreFocus();
     this.#view.applyPending();
     if (this.canvasElement && this.#frame) paintDensity(this.canvasElement, this.#frame, this.#laneColors.colorOf);
@@ -390,11 +426,66 @@ export class ReelTimeline extends LitElement {
                 : nothing
           }
           ${this.#frames.pending ? html`<div class="progress" part="progress" role="progressbar" aria-label=${msg.text('loadingView')}></div>` : nothing}
-          ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing}
+          ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing} ${this.#renderWheelHint()}
         </div>
         ${renderLegend(encodingsIn(dataset), msg)} ${ctx ? renderDetails(ctx, this.#closeDetails) : nothing}
+        ${this.#renderOverview()} ${ctx ? renderDetails(ctx, this.#closeDetails) : nothing}
       </div>
     `;
+  }
+
+  /** Loads the URL sync the first time `sync-url` is set (its own chunk), and adds or removes it. */
+  #connectUrlSync(): void {
+    if (this.#urlSync) {
+      if (!this.syncUrl) {
+        this.removeController(this.#urlSync);
+        this.#urlSync = undefined;
+      }
+      return;
+    }
+    if (!this.syncUrl || this.#urlSyncLoading) return;
+    this.#urlSyncLoading = true;
+    void import('./url-sync.js').then(({ UrlSync }) => {
+      this.#urlSyncLoading = false;
+      if (!this.syncUrl || this.#urlSync) return;
+      this.#urlSync = new UrlSync(
+        this,
+        () => !this.#data.loading && this.#data.model.source.size > 0 && this.#view.width > 0,
+      );
+      this.requestUpdate();
+    });
+  }
+
+  /** The overview strip, once its module has loaded (the first time `overview` is set). */
+  #renderOverview(): TemplateResult | typeof nothing {
+    if (!this.overview) return nothing;
+    if (!customElements.get('reel-overview')) {
+      void import('../define/reel-overview.js').then(() => this.requestUpdate());
+      return nothing;
+    }
+    return html`<reel-overview
+      part="overview"
+      .source=${this.#data.model.source}
+      .domain=${this.#domain}
+      .range=${this.visibleRange}
+      .layout=${this.#layout}
+      .messages=${this.#msg}
+      .dateOptions=${this.#dateOptions()}
+      @reel-overview-change=${this.#overviewChanged}
+    ></reel-overview>`;
+  }
+
+  readonly #overviewChanged = (e: ReelOverviewChangeEvent): void => {
+    // The overview is a part of this element: its event stays inside; the page hears reel-range-change.
+    e.stopPropagation();
+    this.#view.setRange(e.detail);
+  };
+
+  /** The brief hint that a plain wheel scrolled the page: for pointer users, so hidden from the accessibility tree. */
+  #renderWheelHint(): TemplateResult | typeof nothing {
+    if (!this.#gestures.hint) return nothing;
+    const text = this.#msg.text(zoomModifierIsMeta() ? 'wheelHintMac' : 'wheelHint');
+    return html`<div class="wheel-hint" part="wheel-hint" aria-hidden="true">${text}</div>`;
   }
 
   /** New data: new domain, whole view, selection kept only if the event still exists. */

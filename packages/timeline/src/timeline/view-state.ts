@@ -8,7 +8,7 @@
 import { createTimeScale, type TimeCoord, type TimeScale } from '@reeltime/core';
 import { zoomIdentity } from 'd3-zoom';
 import type { ReactiveControllerHost } from 'lit';
-import { ZoomController } from '../controllers/zoom-controller.js';
+import { ZoomController, type ZoomControllerOptions } from '../controllers/zoom-controller.js';
 
 /** A visible range on reeltime's time coordinate (ms since 1970-01-01 UTC). */
 export interface VisibleRange {
@@ -31,9 +31,14 @@ export class ViewState {
   #rtl = false;
   #pending: VisibleRange | undefined;
 
-  constructor(host: ReactiveControllerHost, target: () => Element | null | undefined) {
+  /** `gestures`: which input d3-zoom takes, and how far a wheel zooms (see `gesture-controller.ts`). */
+  constructor(
+    host: ReactiveControllerHost,
+    target: () => Element | null | undefined,
+    gestures: Pick<ZoomControllerOptions, 'filter' | 'wheelDelta'> = {},
+  ) {
     this.#host = host;
-    this.#zoom = new ZoomController(host, { target });
+    this.#zoom = new ZoomController(host, { target, ...gestures });
   }
 
   /**

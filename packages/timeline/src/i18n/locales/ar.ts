@@ -76,6 +76,11 @@ const ar: PartialMessages = {
   },
   noSource: 'لم يُذكر أي مصدر',
   sourceOriginal: 'الأصل',
+  wheelHint: 'استخدم Ctrl + التمرير للتكبير',
+  wheelHintMac: 'استخدم ⌘ + التمرير للتكبير',
+  overview: 'نظرة عامة: النطاق المعروض',
+  overviewValue: 'يعرض {range}',
+  overviewHelp: 'تحرّك مفاتيح الأسهم النطاق المعروض، وShift + الأسهم توسّعه أو تضيّقه.',
   status: {
     confirmed: 'مؤكَّد',
     approximate: 'تقريبي',

@@ -48,6 +48,12 @@ const de: PartialMessages = {
   sourceCount: { one: 'Quelle', other: '{count} Quellen' },
   noSource: 'Keine Quelle angegeben',
   sourceOriginal: 'Original',
+  wheelHint: 'Zum Zoomen Strg + Scrollen verwenden',
+  wheelHintMac: 'Zum Zoomen ⌘ + Scrollen verwenden',
+  overview: 'Übersicht: sichtbarer Bereich',
+  overviewValue: 'Sichtbar {range}',
+  overviewHelp:
+    'Pfeiltasten verschieben den sichtbaren Bereich, Umschalt + Pfeiltasten vergrößern oder verkleinern ihn.',
   status: {
     confirmed: 'bestätigt',
     approximate: 'ungefähr',

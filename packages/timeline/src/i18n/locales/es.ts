@@ -56,6 +56,11 @@ const es: PartialMessages = {
   sourceCount: { one: 'Fuente', many: '{count} fuentes', other: '{count} fuentes' },
   noSource: 'No se cita ninguna fuente',
   sourceOriginal: 'original',
+  wheelHint: 'Usa Ctrl + rueda para hacer zoom',
+  wheelHintMac: 'Usa ⌘ + rueda para hacer zoom',
+  overview: 'Vista general: intervalo visible',
+  overviewValue: 'Mostrando {range}',
+  overviewHelp: 'Las flechas mueven el intervalo visible; Mayús + flechas lo amplían o reducen.',
   status: {
     confirmed: 'confirmado',
     approximate: 'aproximado',

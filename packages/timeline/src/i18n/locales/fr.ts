@@ -56,6 +56,11 @@ const fr: PartialMessages = {
   sourceCount: { one: 'Source', many: '{count} sources', other: '{count} sources' },
   noSource: 'Aucune source citée',
   sourceOriginal: 'original',
+  wheelHint: 'Ctrl + molette pour zoomer',
+  wheelHintMac: '⌘ + molette pour zoomer',
+  overview: "Vue d'ensemble : période visible",
+  overviewValue: 'Affiche {range}',
+  overviewHelp: 'Les flèches déplacent la période visible, Maj + flèches l’élargissent ou la réduisent.',
   status: {
     confirmed: 'confirmé',
     approximate: 'approximatif',

@@ -48,6 +48,11 @@ const ja: PartialMessages = {
   sourceCount: { other: '出典（{count}件）' },
   noSource: '出典の記載なし',
   sourceOriginal: '原文',
+  wheelHint: 'Ctrl + スクロールでズーム',
+  wheelHintMac: '⌘ + スクロールでズーム',
+  overview: '概観：表示範囲',
+  overviewValue: '{range} を表示中',
+  overviewHelp: '矢印キーで表示範囲を移動、Shift + 矢印キーで広げたり狭めたりします。',
   status: {
     confirmed: '確定',
     approximate: 'おおよそ',
