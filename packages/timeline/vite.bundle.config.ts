@@ -81,7 +81,8 @@ export default defineConfig({
       // entry from the entry itself: it may export more than bundle.ts does, so that the shared
       // modules stay in it instead of moving to a third file every page would have to load.
       preserveEntrySignatures: 'allow-extension',
-      output: { minify: true, comments: { annotation: false } },
+      // Chunks go in a folder of their own, emptied before each build (dist/ also holds tsc's output).
+      output: { minify: true, comments: { annotation: false }, chunkFileNames: 'chunks/[name]-[hash].js' },
       treeshake: {
         // d3-time builds every interval at load (local and UTC, each weekday, the tick tables) by
         // calls no bundler can prove pure; the element uses six UTC intervals. Reading a property

@@ -188,7 +188,7 @@ describe('the overview from the bundle', () => {
     await page.locator('reel-timeline').evaluate((el) => el.setAttribute('overview', ''));
     const strip = page.locator('reel-timeline reel-overview [role="slider"]');
     await expect.poll(() => page.locator('reel-timeline reel-overview .selection').count()).toBe(1);
-    expect(requests.some((path) => /\/dist\/reel-overview-[\w-]+\.js$/.test(path))).toBe(true);
+    expect(requests.some((path) => /\/dist\/chunks\/reel-overview-[\w-]+\.js$/.test(path))).toBe(true);
     const full = await span(page);
     await strip.focus();
     await page.keyboard.press('Shift+ArrowLeft');

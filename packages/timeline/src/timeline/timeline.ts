@@ -21,7 +21,15 @@ import {
   type TimelineEventInput,
   type TimelineSource,
 } from '@reeltime/core';
-import { html, isServer, LitElement, nothing, type PropertyValues, type ReactiveController, type TemplateResult } from 'lit';
+import {
+  html,
+  isServer,
+  LitElement,
+  nothing,
+  type PropertyValues,
+  type ReactiveController,
+  type TemplateResult,
+} from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { GestureController, zoomModifierIsMeta, type WheelMode } from '../controllers/gesture-controller.js';
 import { LaneColorController } from '../controllers/lane-colors.js';
@@ -50,11 +58,11 @@ import {
   type ZoomLimits,
 } from './geometry.js';
 import { Interaction, type InteractionHost } from './interaction.js';
+import { LazyPart } from './lazy.js';
 import { ESTIMATED_FONT, measurerFor } from './measure.js';
 import { renderAxis, renderGrid } from './render/axis.js';
 import type { RenderContext } from './render/context.js';
 import { paintDensity } from './render/density.js';
-import { renderDetails } from './render/details.js';
 import { encodingsIn } from './render/encoding.js';
 import { eraRows, renderEras } from './render/eras.js';
 import { renderFocusRing, renderLanes } from './render/lanes.js';
@@ -251,6 +259,8 @@ export class ReelTimeline extends LitElement {
   readonly #viewport = new ViewportController(this, () => this.bodyElement);
   readonly #frames = new FrameController(this);
   readonly #messages = new MessagesController(this);
+  /** The details of the selected event: loaded on the first selection. */
+  readonly #details = new LazyPart(this, () => import('./render/details.js'));
   readonly #direction = new DirectionController(this);
   /** Time flows right to left in this update (see `isRtl`). */
   #rtl = false;
@@ -299,7 +309,7 @@ export class ReelTimeline extends LitElement {
   /** Also waits for the words of the element's language when they load on first use. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    await this.#messages.ready;
+    await Promise.all([this.#messages.ready, this.#details.ready]);
     return (await super.getUpdateComplete()) && done;
   }
 
@@ -428,8 +438,8 @@ export class ReelTimeline extends LitElement {
           ${this.#frames.pending ? html`<div class="progress" part="progress" role="progressbar" aria-label=${msg.text('loadingView')}></div>` : nothing}
           ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing} ${this.#renderWheelHint()}
         </div>
-        ${renderLegend(encodingsIn(dataset), msg)} ${ctx ? renderDetails(ctx, this.#closeDetails) : nothing}
-        ${this.#renderOverview()} ${ctx ? renderDetails(ctx, this.#closeDetails) : nothing}
+        ${renderLegend(encodingsIn(dataset), msg)} ${this.#renderOverview()}
+        ${ctx && this.#view.selectedId !== null ? (this.#details.get()?.renderDetails(ctx, this.#closeDetails) ?? nothing) : nothing}
       </div>
     `;
   }

@@ -1,0 +1,41 @@
+/**
+ * A part of the element loaded on first use, as its own chunk: the first view of a timeline does
+ * not pay for what a reader may never open (the details, the table view…). Until the module
+ * arrives the part renders nothing; then the host updates, and `ready` lets `updateComplete`
+ * wait for it.
+ *
+ * @module
+ */
+import type { ReactiveControllerHost } from 'lit';
+
+export class LazyPart<M> {
+  #module: M | undefined;
+  #pending: Promise<void> | undefined;
+  readonly #host: ReactiveControllerHost;
+  readonly #load: () => Promise<M>;
+
+  constructor(host: ReactiveControllerHost, load: () => Promise<M>) {
+    this.#host = host;
+    this.#load = load;
+  }
+
+  /** The module when loaded; otherwise starts loading it (once) and returns undefined. */
+  get(): M | undefined {
+    this.#pending ??= this.#load().then(
+      (module) => {
+        this.#module = module;
+        this.#host.requestUpdate();
+      },
+      // A chunk that fails to load (the network went away) may be asked for again later.
+      () => {
+        this.#pending = undefined;
+      },
+    );
+    return this.#module;
+  }
+
+  /** Settles when a load that was started has finished. */
+  get ready(): Promise<void> {
+    return this.#pending ?? Promise.resolve();
+  }
+}
