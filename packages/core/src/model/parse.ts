@@ -14,6 +14,7 @@ import {
   type Era,
   type EventStatus,
   type Lane,
+  type Media,
   type ParseResult,
   type Problem,
   type ProblemSeverity,
@@ -37,12 +38,15 @@ const EVENT_FIELDS = new Set([
   'status',
   'sources',
   'url',
+  'displayDate',
+  'media',
 ]);
 const DATASET_FIELDS = new Set(['$schema', 'title', 'description', 'lanes', 'eras', 'markers', 'events']);
 const SOURCE_FIELDS = new Set(['title', 'publisher', 'published', 'file', 'url', 'quote']);
 const LANE_FIELDS = new Set(['id', 'label', 'description']);
 const ERA_FIELDS = new Set(['id', 'title', 'start', 'end', 'description', 'sources']);
 const MARKER_FIELDS = new Set(['date', 'label']);
+const MEDIA_FIELDS = new Set(['url', 'caption', 'credit', 'thumbnail']);
 
 type Path = readonly (string | number)[];
 
@@ -89,7 +93,12 @@ function pointerOf(path: Path): string {
 class Problems {
   readonly list: Problem[] = [];
 
-  add(severity: ProblemSeverity, path: Path, message: string, context: { eventId?: string; index?: number } = {}) {
+  add(
+    severity: ProblemSeverity,
+    path: Path,
+    message: string,
+    context: { eventId?: string; index?: number; detail?: string } = {},
+  ) {
     const field = path.length > 2 && path[0] === 'events' ? String(path[2]) : undefined;
     this.list.push({
       severity,
@@ -99,6 +108,7 @@ class Problems {
       ...(context.eventId === undefined ? {} : { eventId: context.eventId }),
       ...(context.index === undefined ? {} : { index: context.index }),
       ...(field === undefined ? {} : { field }),
+      ...(context.detail === undefined ? {} : { detail: context.detail }),
     });
   }
 }
@@ -123,6 +133,7 @@ function report(ctx: ItemContext, severity: ProblemSeverity, field: string | num
   ctx.problems.add(severity, [...ctx.path, field], `${ctx.name}: ${message}${outcome}`, {
     ...(ctx.eventId === undefined ? {} : { eventId: ctx.eventId }),
     ...(ctx.index === undefined ? {} : { index: ctx.index }),
+    detail: `${message}${outcome}`,
   });
 }
 
@@ -253,6 +264,37 @@ function parseSources(ctx: ItemContext, object: Json, options: ParseOptions): re
   return out.length ? out : NONE;
 }
 
+function parseMedia(ctx: ItemContext, object: Json, options: ParseOptions): Media | undefined {
+  const value = own(object, 'media');
+  if (value === undefined) return undefined;
+  if (!isObject(value)) {
+    report(
+      ctx,
+      'warning',
+      'media',
+      `"media" must be an object with a "url", got ${describeValue(value)}; it is ignored`,
+    );
+    return undefined;
+  }
+  const mctx: ItemContext = { ...ctx, onError: 'the media are ignored', path: [...ctx.path, 'media'] };
+  unknownFields(mctx, value, MEDIA_FIELDS, options);
+  if (own(value, 'url') === undefined) {
+    report(ctx, 'warning', 'media', '"media.url" is missing; the media are ignored');
+    return undefined;
+  }
+  const url = httpUrl(mctx, value, 'url');
+  if (url === undefined) return undefined;
+  const caption = optionalString(mctx, value, 'caption');
+  const credit = optionalString(mctx, value, 'credit');
+  const thumbnail = httpUrl(mctx, value, 'thumbnail');
+  return {
+    url,
+    ...(caption === undefined ? {} : { caption }),
+    ...(credit === undefined ? {} : { credit }),
+    ...(thumbnail === undefined ? {} : { thumbnail }),
+  };
+}
+
 function checkOrder(ctx: ItemContext, start: TimePoint, end: TimePoint | undefined): boolean {
   if (end === undefined || end.end > start.start) return true;
   report(ctx, 'error', 'end', `end "${end.input}" is before start "${start.input}"`);
@@ -274,6 +316,8 @@ interface EventParts {
   status: EventStatus | undefined;
   sources: readonly Source[];
   url: string | undefined;
+  displayDate?: string | undefined;
+  media?: Media | undefined;
   index: number;
 }
 
@@ -285,8 +329,9 @@ interface EventParts {
  */
 function createEvent(parts: EventParts): TimelineEvent {
   const { id, title, start, end, description, lane, tags, locations, people, status, sources, url, index } = parts;
+  const { displayDate, media } = parts;
   const from = start.start;
-  if (description === undefined && url === undefined) {
+  if (description === undefined && url === undefined && displayDate === undefined && media === undefined) {
     return end === undefined
       ? { id, title, start, lane, tags, locations, people, status, sources, from, to: start.end, index }
       : { id, title, start, end, lane, tags, locations, people, status, sources, from, to: end.end, index };
@@ -301,6 +346,8 @@ function createEvent(parts: EventParts): TimelineEvent {
   event['status'] = status;
   event['sources'] = sources;
   if (url !== undefined) event['url'] = url;
+  if (displayDate !== undefined) event['displayDate'] = displayDate;
+  if (media !== undefined) event['media'] = media;
   event['from'] = from;
   event['to'] = end ? end.end : start.end;
   event['index'] = index;
@@ -368,7 +415,7 @@ function fastEvent(raw: Json, index: number, cache: DateCache, reportUnknown: bo
     for (const key in raw) if (!EVENT_FIELDS.has(key)) return undefined;
   }
   // Plain reads are own reads here: the prototype is Object.prototype or null and holds no field name.
-  if (raw['sources'] !== undefined) return undefined;
+  if (raw['sources'] !== undefined || raw['media'] !== undefined || raw['displayDate'] !== undefined) return undefined;
   const id = raw['id'];
   const title = raw['title'];
   const start = raw['start'];
@@ -459,6 +506,8 @@ function parseEvent(
   const people = stringList(ctx, raw, 'people');
   const sources = parseSources(ctx, raw, options);
   const url = httpUrl(ctx, raw, 'url');
+  const displayDate = optionalString(ctx, raw, 'displayDate');
+  const media = parseMedia(ctx, raw, options);
   const rawStatus = own(raw, 'status');
   let status: EventStatus | undefined;
   if (rawStatus !== undefined) {
@@ -487,8 +536,29 @@ function parseEvent(
     status,
     sources,
     url,
+    displayDate,
+    media,
     index,
   });
+}
+
+/** What a value that threw when read (a getter, a Proxy trap) said, for a problem message. */
+function thrownText(error: unknown): string {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 200) : 'a value was thrown';
+  } catch {
+    return 'a value was thrown';
+  }
+}
+
+/** Runs a part of the parse whose reads may throw (getters, Proxies); reports and falls back if they do. */
+function guarded<T>(problems: Problems, field: string, fallback: T, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    problems.add('error', [field], `Dataset: "${field}" could not be read (${thrownText(error)}); it is ignored`);
+    return fallback;
+  }
 }
 
 /**
@@ -586,6 +656,19 @@ function parseMarkers(raw: unknown, problems: Problems, options: ParseOptions): 
  * an event names that was not declared, then the default lane if some event has none.
  */
 export function parseDataset(input: unknown, options: ParseOptions = {}): ParseResult {
+  try {
+    return parseDatasetUnguarded(input, options);
+  } catch (error) {
+    // Events are guarded one by one; this is for a root, lanes or eras whose reads throw.
+    const message = `The dataset could not be read (${thrownText(error)})`;
+    return {
+      dataset: { lanes: [], eras: [], events: [] },
+      problems: [{ severity: 'error', message, path: [], pointer: '' }],
+    };
+  }
+}
+
+function parseDatasetUnguarded(input: unknown, options: ParseOptions): ParseResult {
   const problems = new Problems();
   let root: Json;
   if (Array.isArray(input)) root = { events: input };
@@ -602,9 +685,9 @@ export function parseDataset(input: unknown, options: ParseOptions = {}): ParseR
   if (!Array.isArray(input)) unknownFields(rootCtx, root, DATASET_FIELDS, options);
   const title = optionalString(rootCtx, root, 'title');
   const description = optionalString(rootCtx, root, 'description');
-  const lanes = parseLanes(own(root, 'lanes'), problems, options);
-  const eras = parseEras(own(root, 'eras'), problems, options);
-  const markers = parseMarkers(own(root, 'markers'), problems, options);
+  const lanes = guarded(problems, 'lanes', [], () => parseLanes(own(root, 'lanes'), problems, options));
+  const eras = guarded(problems, 'eras', [], () => parseEras(own(root, 'eras'), problems, options));
+  const markers = guarded(problems, 'markers', [], () => parseMarkers(own(root, 'markers'), problems, options));
 
   const rawEvents = own(root, 'events');
   const events: TimelineEvent[] = [];
@@ -624,9 +707,17 @@ export function parseDataset(input: unknown, options: ParseOptions = {}): ParseR
     const reportUnknown = options.reportUnknownFields !== false;
     const dates: DateCache = new Map();
     for (let index = 0; index < rawEvents.length; index++) {
-      const raw: unknown = rawEvents[index];
-      let event = fast && isObject(raw) && isPlain(raw) ? fastEvent(raw, index, dates, reportUnknown) : undefined;
-      event ??= parseEvent(raw, index, ['events', index], problems, options);
+      let event: TimelineEvent | undefined;
+      try {
+        const raw: unknown = rawEvents[index];
+        event = fast && isObject(raw) && isPlain(raw) ? fastEvent(raw, index, dates, reportUnknown) : undefined;
+        event ??= parseEvent(raw, index, ['events', index], problems, options);
+      } catch (error) {
+        // A getter or a Proxy trap that throws: the event cannot be read, the rest still can.
+        const detail = `it could not be read (${thrownText(error)}); it is not shown`;
+        problems.add('error', ['events', index], `Event events[${index}]: ${detail}`, { index, detail });
+        event = undefined;
+      }
       if (!event) continue;
       let id = event.id;
       if (!ids.add(id)) {

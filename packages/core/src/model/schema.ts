@@ -101,6 +101,19 @@ export const datasetSchema = {
         status: { enum: [...EVENT_STATUSES] },
         sources: { $ref: '#/$defs/sources' },
         url: { type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' },
+        displayDate: { type: 'string', description: 'How to write the dates instead of formatting them; plain text.' },
+        media: {
+          type: 'object',
+          description: 'A picture, video or page that goes with the event.',
+          required: ['url'],
+          additionalProperties: false,
+          properties: {
+            url: { type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' },
+            caption: { type: 'string' },
+            credit: { type: 'string' },
+            thumbnail: { type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' },
+          },
+        },
       },
     },
     sources: {

@@ -31,6 +31,21 @@ export interface SourceInput {
   quote?: string;
 }
 
+/**
+ * A picture, video or page that goes with an event (TimelineJS3's `media`), as written in a dataset
+ * file. Kept as data: the element links to it and never loads a third party on its own.
+ */
+export interface MediaInput {
+  /** An http(s) URL of the image, video or page. */
+  url: string;
+  /** What it shows; plain text. */
+  caption?: string;
+  /** Who made it; plain text. */
+  credit?: string;
+  /** An http(s) URL of a small image of it. */
+  thumbnail?: string;
+}
+
 /** A lane (row group) as written in a dataset file. */
 export interface LaneInput {
   id: string;
@@ -82,6 +97,10 @@ export interface TimelineEventInput {
   sources?: SourceInput[];
   /** An http(s) link for more. */
   url?: string;
+  /** How to write the dates instead of formatting them (TimelineJS3's `display_date`); plain text. */
+  displayDate?: string;
+  /** A picture, video or page that goes with the event. */
+  media?: MediaInput;
 }
 
 /** A dataset file: metadata, lanes, eras and events. */
@@ -104,6 +123,14 @@ export interface Source {
   readonly file?: string;
   readonly url?: string;
   readonly quote?: string;
+}
+
+/** Parsed media: the same fields, read-only. */
+export interface Media {
+  readonly url: string;
+  readonly caption?: string;
+  readonly credit?: string;
+  readonly thumbnail?: string;
 }
 
 /** A parsed lane. `index` is its order on screen. */
@@ -151,6 +178,8 @@ export interface TimelineEvent {
   readonly status: EventStatus | undefined;
   readonly sources: readonly Source[];
   readonly url?: string;
+  readonly displayDate?: string;
+  readonly media?: Media;
   readonly from: TimeCoord;
   readonly to: TimeCoord;
   /** Position in the input, for stable ordering and for naming the event in problems. */
@@ -188,6 +217,11 @@ export interface Problem {
   readonly index?: number;
   /** The field at fault, e.g. `start`. */
   readonly field?: string;
+  /**
+   * The message without the item's name (`start: "2020-13" is not a valid date…`): problems with
+   * the same detail are the same problem in different items, and a notice can group them.
+   */
+  readonly detail?: string;
 }
 
 /** The result of parsing: never thrown, always both parts. */
