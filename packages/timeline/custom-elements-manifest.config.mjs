@@ -18,8 +18,6 @@ import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
 /** Typings for frameworks, next to the package's own `.d.ts` (imports are relative to `outdir`). */
 const frameworks = { outdir: './dist/frameworks', globalTypePath: '../index.js' };
 
-const EVENT_TYPES = 'ReelSelectEvent, ReelRangeChangeEvent, ReelInvalidEvent';
-
 /**
  * What the generators leave to fix, run after them:
  * - React: the JSX file also augments preact, qwik, stencil, hono, react-native and solid-js,
@@ -33,7 +31,18 @@ const EVENT_TYPES = 'ReelSelectEvent, ReelRangeChangeEvent, ReelInvalidEvent';
  */
 const fixFrameworkTypings = {
   name: 'reeltime-framework-typings',
-  packageLinkPhase() {
+  packageLinkPhase({ customElementsManifest }) {
+    // The event classes every element fires (`@fires {ReelSelectEvent} reel-select`), all exported
+    // (as types at least) from the package entry.
+    const eventTypes = [
+      ...new Set(
+        customElementsManifest.modules
+          .flatMap((mod) => mod.declarations ?? [])
+          .flatMap((declaration) => declaration.events ?? [])
+          .map((event) => event.type?.text)
+          .filter((type) => /^Reel\w+Event$/.test(type ?? '')),
+      ),
+    ];
     const file = (name) => new URL(`./dist/frameworks/${name}`, import.meta.url);
     const edit = (name, change) => writeFileSync(file(name), change(readFileSync(file(name), 'utf8')));
     const typedEvents = (text) => text.replace(/CustomEvent<(Reel\w+Event)>/g, '$1');
@@ -45,7 +54,11 @@ const fixFrameworkTypings = {
             `declare module '${module}' {\n  namespace JSX {\n    interface IntrinsicElements extends CustomElements {}\n  }\n  export interface CSSProperties extends CustomCssProperties {}\n}\n`,
         )
         .join('\n');
-      return `import type { ${EVENT_TYPES} } from '../index.js';\n${text.slice(0, cut)}${react}`;
+      // The generator imports the entry's exports it knows of; add the event classes it left out.
+      const imports = text.slice(0, text.indexOf('/**'));
+      const missing = eventTypes.filter((type) => !new RegExp(`\\b${type}\\b`).test(imports));
+      const head = missing.length ? `import type { ${missing.join(', ')} } from '../index.js';\n` : '';
+      return `${head}${text.slice(0, cut)}${react}`;
     });
     edit('vue.d.ts', typedEvents);
     edit('svelte.d.ts', (text) => {

@@ -14,6 +14,9 @@ export type { ReelInvalidDetail, ReelRangeChangeDetail, ReelSelectDetail } from 
 export type { ReelOverviewChangeDetail, ReelOverviewChangeEvent } from './events/events.js';
 export type { ReelOverview } from './overview/overview.js';
 export type { WheelMode } from './controllers/gesture-controller.js';
+// <reel-story> as types only: its code loads with `define/reel-story.js`, not with this entry (or
+// the single-file bundle). The framework typings (`/react`, `/vue`, `/svelte`) name them from here.
+export type { ReelStepChangeDetail, ReelStepChangeEvent, ReelStory, StoryStep } from './story/story.js';
 export { ResizeController } from './controllers/resize-controller.js';
 export { ZoomController } from './controllers/zoom-controller.js';
 export type { ZoomControllerOptions } from './controllers/zoom-controller.js';
