@@ -43,8 +43,21 @@ const fixFrameworkTypings = {
           .filter((type) => /^Reel\w+Event$/.test(type ?? '')),
       ),
     ];
+    // What the entry exports: the generators also import module-level names it does not (e.g. a
+    // helper function exported beside an element class), which would not resolve.
+    const entry = new Set(
+      customElementsManifest.modules.find((mod) => mod.path === 'src/index.ts')?.exports?.map((e) => e.name) ?? [],
+    );
+    const onlyExported = (text) =>
+      text.replace(/import type \{([^}]*)\} from ["']\.\.\/index\.js["'];/g, (_, names) => {
+        const kept = names
+          .split(',')
+          .map((name) => name.trim())
+          .filter((name) => name && entry.has(name));
+        return `import type { ${kept.join(', ')} } from '../index.js';`;
+      });
     const file = (name) => new URL(`./dist/frameworks/${name}`, import.meta.url);
-    const edit = (name, change) => writeFileSync(file(name), change(readFileSync(file(name), 'utf8')));
+    const edit = (name, change) => writeFileSync(file(name), onlyExported(change(readFileSync(file(name), 'utf8'))));
     const typedEvents = (text) => text.replace(/CustomEvent<(Reel\w+Event)>/g, '$1');
     edit('react.d.ts', (text) => {
       const cut = text.search(/declare module ["']react["']/);
@@ -90,6 +103,7 @@ export default {
     'src/event/event.ts',
     'src/events/events.ts',
     'src/story/story.ts',
+    'src/overview/overview.ts',
   ],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/bundle.ts'],
   litelement: true,
