@@ -57,11 +57,16 @@ describe('the plain HTML page', () => {
     await release.click();
     await expect.poll(() => page.locator('reel-timeline [part~="details"] h3').textContent()).toContain('release');
     // Only the page, the bundle and the data were fetched: nothing else is needed.
-    expect(requests.filter((path) => !path.endsWith('.map')).sort()).toEqual([
+    const fetched = requests.filter((path) => !path.endsWith('.map')).sort();
+    expect(fetched.filter((path) => !path.includes('/dist/chunks/'))).toEqual([
       '/data/src/dead-reckoning.json',
       '/packages/timeline/dist/reeltime.bundle.js',
       '/packages/timeline/examples/dead-reckoning.html',
     ]);
+    // Opening the details loaded their chunk, from the folder beside the bundle; no other chunk.
+    expect(
+      fetched.filter((path) => path.includes('/dist/chunks/')).map((path) => path.replace(/-[\w-]+\.js$/, '')),
+    ).toEqual(['/packages/timeline/dist/chunks/details']);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -122,7 +127,10 @@ describe('the single-file bundle', () => {
     const zoom = async () => full / (await span(page));
 
     await page.mouse.move(x, y);
+    // On a page that scrolls, a plain wheel scrolls it; Ctrl + wheel zooms.
+    await page.keyboard.down('Control');
     await page.mouse.wheel(0, -500); // d3-zoom: 2^(500 × 0.002) = 2× in
+    await page.keyboard.up('Control');
     await expect.poll(zoom).toBeCloseTo(2, 2);
 
     const before = await range(page);

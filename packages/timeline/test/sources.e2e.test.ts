@@ -4,7 +4,7 @@
  * and installed into a page's node_modules (only what the package publishes). Needs `pnpm build`.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -91,7 +91,9 @@ describe('the source links in the details', () => {
     const installed = join(site, 'node_modules', '@reeltime', 'data');
     mkdirSync(installed, { recursive: true });
     execFileSync('tar', ['-xzf', join(packed, tarball), '-C', installed, '--strip-components=1']);
+    // A self-hosted copy is the bundle and the chunks folder beside it (parts loaded on first use).
     copyFileSync(bundle, join(site, 'reeltime.bundle.js'));
+    cpSync(fileURLToPath(new URL('../dist/chunks', import.meta.url)), join(site, 'chunks'), { recursive: true });
     writeFileSync(
       join(site, 'index.html'),
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Packed</title>
