@@ -63,6 +63,10 @@ export default defineConfig({
     // that re-bundle it; this file is the end product (a <script> or a CDN), so minify it fully.
     rolldownOptions: {
       output: { minify: true, comments: { annotation: false } },
+      // Lazily loaded parts (the importers, other languages) import what they share with the
+      // element from the bundle itself: it may export more than src/bundle.ts does, so the shared
+      // modules stay in the one file a page loads instead of a second chunk it must also fetch.
+      preserveEntrySignatures: 'allow-extension',
       treeshake: {
         // d3-time builds every interval at load (local and UTC, each weekday, the tick tables) by
         // calls no bundler can prove pure; the element uses six UTC intervals. Reading a property
