@@ -551,6 +551,43 @@ function thrownText(error: unknown): string {
   }
 }
 
+/**
+ * Warns about a start year far outside the rest (a typo such as 11841 among 1800–2000 data): valid,
+ * so drawn, but worth a look. Far means more than 20 interquartile ranges (at least 20 years)
+ * beyond the middle half, and only a handful of events (at most 1 in 100) are ever flagged, so a
+ * timeline that spans deep time on purpose is left alone.
+ */
+function reportOutliers(events: readonly TimelineEvent[], problems: Problems): void {
+  const n = events.length;
+  if (n < 20) return;
+  const years = new Float64Array(n);
+  for (let i = 0; i < n; i++) years[i] = events[i]!.start.year;
+  years.sort();
+  const q1 = years[Math.floor((n - 1) / 4)]!;
+  const q3 = years[Math.ceil(((n - 1) * 3) / 4)]!;
+  const reach = 20 * Math.max(q3 - q1, 1);
+  const low = q1 - reach;
+  const high = q3 + reach;
+  const outliers = events.filter((event) => event.start.year < low || event.start.year > high);
+  if (outliers.length === 0 || outliers.length > Math.max(1, Math.floor(n / 100))) return;
+  const inside = events.filter((event) => event.start.year >= low && event.start.year <= high);
+  const from = Math.min(...inside.map((event) => event.start.year));
+  const to = Math.max(...inside.map((event) => event.start.year));
+  for (const event of outliers) {
+    const detail = `start year ${event.start.year} is far outside the other events (${from}–${to}); is it a typo?`;
+    problems.add(
+      'warning',
+      ['events', event.index, 'start'],
+      `Event "${event.id}" (events[${event.index}]): ${detail}`,
+      {
+        eventId: event.id,
+        index: event.index,
+        detail,
+      },
+    );
+  }
+}
+
 /** Runs a part of the parse whose reads may throw (getters, Proxies); reports and falls back if they do. */
 function guarded<T>(problems: Problems, field: string, fallback: T, read: () => T): T {
   try {
@@ -746,6 +783,7 @@ function parseDatasetUnguarded(input: unknown, options: ParseOptions): ParseResu
       events.push(event);
     }
   }
+  reportOutliers(events, problems);
   const dataset: Dataset = {
     ...(title === undefined ? {} : { title }),
     ...(description === undefined ? {} : { description }),

@@ -183,3 +183,19 @@ describe('broken values', () => {
     expect(importData(42).problems[0]!.message).toContain('not one reeltime reads');
   });
 });
+
+describe('suspicious values', () => {
+  it('a year far outside the rest is drawn with a warning', () => {
+    const events = Array.from({ length: 40 }, (_, i) => ({ id: `e${i}`, title: 'E', start: String(1800 + i * 5) }));
+    events.push({ id: 'typo', title: 'Typo', start: '11841' });
+    const { dataset, problems } = parseDataset({ events });
+    expect(dataset.events).toHaveLength(41);
+    expect(problems.map((p) => [p.severity, p.eventId, p.message])).toEqual([
+      [
+        'warning',
+        'typo',
+        'Event "typo" (events[40]): start year 11841 is far outside the other events (1800–1995); is it a typo?',
+      ],
+    ]);
+  });
+});

@@ -7,7 +7,14 @@
  *
  * @module
  */
-import { MemorySource, parseDataset, type Dataset, type Problem, type TimelineSource } from '@reeltime/core';
+import {
+  MemorySource,
+  parseDataset,
+  type Dataset,
+  type ParseResult,
+  type Problem,
+  type TimelineSource,
+} from '@reeltime/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readEventElement } from '../event/event.js';
 
@@ -17,6 +24,11 @@ export interface DataHost extends ReactiveControllerHost, HTMLElement {
   data: unknown;
   events: unknown;
   src: string;
+  /** `timelinejs`, `csv`, `vis`, `reeltime`, or empty to sniff. */
+  format: string;
+  /** Milliseconds before a load of `src` is given up. */
+  loadTimeout: number;
+  timeZone: string;
 }
 
 /** The parsed data in force. */
@@ -52,6 +64,8 @@ export class DataController implements ReactiveController {
   readonly #host: DataHost;
   readonly #onChange: (model: DataModel) => void;
   #loaded: unknown = undefined;
+  /** What the importers made of `src` when it was not a reeltime dataset. */
+  #imported: ParseResult | undefined;
   #loadProblems: readonly Problem[] = [];
   #fetchedSrc: string | undefined;
   #loadedUrl: string | undefined;
@@ -95,7 +109,7 @@ export class DataController implements ReactiveController {
   update(): boolean {
     const { source, data, events, src } = this.#host;
     if (src && !source && !data && !events && src !== this.#fetchedSrc) void this.#load(src);
-    const inputs = [source, data, events, src, this.#loaded, this.#loadProblems];
+    const inputs = [source, data, events, src, this.#loaded, this.#imported, this.#loadProblems];
     if (!this.#stale && inputs.every((input, i) => input === this.#inputs[i])) return false;
     this.#inputs = inputs;
     this.#stale = false;
@@ -105,7 +119,12 @@ export class DataController implements ReactiveController {
       return true;
     }
     const input = this.#currentInput();
-    const result = input === undefined ? { dataset: EMPTY_DATASET, problems: [] } : parseDataset(input);
+    const result =
+      input === undefined
+        ? { dataset: EMPTY_DATASET, problems: [] }
+        : input === this.#imported && this.#imported
+          ? this.#imported
+          : parseDataset(input);
     const problems = this.#loadProblems.length ? [...this.#loadProblems, ...result.problems] : result.problems;
     const base = input !== undefined && input === this.#loaded ? this.#loadedUrl : undefined;
     this.model = {
@@ -122,7 +141,7 @@ export class DataController implements ReactiveController {
     const { data, events, src } = this.#host;
     if (data) return data;
     if (events) return events;
-    if (src) return this.#loaded;
+    if (src) return this.#imported ?? this.#loaded;
     const children = [...this.#host.querySelectorAll(':scope > reel-event')];
     if (!children.length) return undefined;
     return { events: children.map((child, i) => readEventElement(child, i)) };
@@ -135,35 +154,27 @@ export class DataController implements ReactiveController {
     this.#fetchedSrc = src;
     this.loading = true;
     this.#loaded = undefined;
+    this.#imported = undefined;
     this.#loadProblems = [];
-    try {
-      const response = await fetch(src, { signal: abort.signal });
-      if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        throw new Error(`it is not valid JSON (${(error as Error).message})`, { cause: error });
-      }
-      if (abort.signal.aborted) return;
-      this.#loadedUrl = response.url || new URL(src, document.baseURI).href;
-      this.#loaded = json;
-    } catch (error) {
-      if (abort.signal.aborted) return;
+    // Fetching and reading files is its own chunk: an element given its data never loads it.
+    const { loadSource } = await import('./load.js');
+    const outcome = await loadSource(src, abort, this.#host);
+    if (abort !== this.#abort || outcome === undefined) return;
+    if ('problem' in outcome) {
       this.#loadProblems = [
         {
           severity: 'error',
-          message: `Could not load the dataset from "${src}": ${(error as Error).message}`,
+          message: `Could not load the dataset from "${src}": ${outcome.problem}`,
           path: [],
           pointer: '',
         },
       ];
-    } finally {
-      if (!abort.signal.aborted) {
-        this.loading = false;
-        this.#host.requestUpdate();
-      }
+    } else {
+      this.#loadedUrl = outcome.url;
+      if ('imported' in outcome) this.#imported = outcome.imported;
+      else this.#loaded = outcome.value;
     }
+    this.loading = false;
+    this.#host.requestUpdate();
   }
 }

@@ -161,8 +161,18 @@ export class ReelTimeline extends LitElement {
   /** Events only. Used when `data` is not set. */
   @property({ attribute: false }) events: TimelineEventInput[] | undefined;
 
-  /** URL of a dataset JSON file, fetched when neither `data` nor `events` is set. */
+  /**
+   * URL of a data file, fetched when neither `data` nor `events` is set: a reeltime dataset,
+   * TimelineJS3 JSON, CSV (TimelineJS3's spreadsheet template or columns named like the fields) or
+   * vis-timeline items. A new `src` aborts the load before it.
+   */
   @property() src = '';
+
+  /** The format of `src`: `reeltime`, `timelinejs`, `csv` or `vis`; sniffed from the file when empty. */
+  @property() format: '' | 'reeltime' | 'timelinejs' | 'csv' | 'vis' = '';
+
+  /** Milliseconds to wait for `src` before giving up with a message (default 30 s). */
+  @property({ attribute: 'load-timeout', type: Number }) loadTimeout = 30_000;
 
   /** Accessible name of the timeline; defaults to the dataset's title. */
   @property() label = '';

@@ -1,0 +1,115 @@
+/**
+ * Fetching and reading `src`, loaded by the data controller on first use as its own chunk: a
+ * timeout, a size limit, a clear sentence for a 404, bad JSON, a web page or a wrong content type;
+ * a reeltime dataset is parsed here, any other format through the importers (`@reeltime/core/io`,
+ * their own chunk too).
+ *
+ * @module
+ */
+import type { ParseResult } from '@reeltime/core';
+
+/** The largest file `src` may load (bytes): past it the load stops with a message, not a frozen page. */
+export const MAX_LOAD_BYTES = 200 * 1024 * 1024;
+
+/** The formats `format` names. */
+const FORMATS = ['reeltime', 'timelinejs', 'csv', 'vis'] as const;
+
+/** Parsed JSON that is a reeltime dataset (read here; other formats load the importers first). */
+function isReeltime(value: unknown): boolean {
+  const events = Array.isArray(value) ? value : (value as { events?: unknown } | null)?.events;
+  if (!Array.isArray(events)) return false;
+  const first: unknown = events[0];
+  return typeof first !== 'object' || first === null || ('start' in first && !('content' in first));
+}
+
+/** What the data controller needs to know of a host. */
+export interface LoadHost {
+  format: string;
+  loadTimeout: number;
+  timeZone: string;
+}
+
+/** A load that failed, with the sentence to show. */
+class LoadError extends Error {}
+
+/** What a load gave: a reeltime value, an imported result, or the sentence that says why not. */
+/** What was read, and from where (the address after redirects: source links resolve against it). */
+export type LoadOutcome =
+  { value: unknown; url: string } | { imported: ParseResult; url: string } | { problem: string };
+
+/** Fetches and reads `src`; undefined when aborted for a new `src` or a disconnect. */
+export async function loadSource(
+  src: string,
+  abort: AbortController,
+  host: LoadHost,
+): Promise<LoadOutcome | undefined> {
+  const timeout = Number(host.loadTimeout) > 0 ? Number(host.loadTimeout) : 30_000;
+  const timer = setTimeout(() => abort.abort(new LoadError(`no answer within ${timeout / 1000} s`)), timeout);
+  try {
+    const response = await fetch(src, { signal: abort.signal });
+    if (!response.ok) {
+      throw new LoadError(
+        response.status === 404
+          ? 'the server answered 404: there is no file at that address'
+          : `the server answered ${response.status} ${response.statusText}`.trim(),
+      );
+    }
+    const type = response.headers.get('content-type') ?? '';
+    const length = Number(response.headers.get('content-length'));
+    if (length > MAX_LOAD_BYTES) throw new LoadError(tooLarge(length));
+    if (/^(image|audio|video|font)\/|^application\/(pdf|zip|octet-stream)/i.test(type)) {
+      throw new LoadError(`it is ${type.split(';')[0]}, not data (JSON or CSV)`);
+    }
+    const text = await response.text();
+    if (text.length > MAX_LOAD_BYTES) throw new LoadError(tooLarge(text.length));
+    if (abort.signal.aborted) return undefined;
+    const url = response.url || new URL(src, document.baseURI).href;
+    const format = (FORMATS as readonly string[]).includes(host.format) ? host.format : '';
+    const json = format === 'reeltime' || (format === '' && /^\s*[[{]/.test(text)) ? tryJson(text) : undefined;
+    if (format === 'reeltime' && json === undefined) throw new LoadError(`it is not valid JSON (${jsonError(text)})`);
+    if (json !== undefined && (format === 'reeltime' || isReeltime(json.value))) {
+      return { value: json.value, url };
+    }
+    // Another format: the importers load on first use, as their own chunk.
+    const { importData } = await import('@reeltime/core/io');
+    if (abort.signal.aborted) return undefined;
+    const result = importData(json?.value ?? text, {
+      format: format as '',
+      contentType: type,
+      url: new URL(src, document.baseURI).href,
+      timeZone: host.timeZone,
+    });
+    const failed = result.dataset.events.length === 0 && result.problems.find((p) => p.path.length === 0);
+    if (failed) throw new LoadError(failed.message.replace(/^The file: /, ''));
+    return { imported: result, url };
+  } catch (error) {
+    const reason: unknown = abort.signal.aborted ? abort.signal.reason : error;
+    // Aborted for a new src or a disconnect: that load is no longer wanted; say nothing.
+    if (abort.signal.aborted && !(reason instanceof LoadError)) return undefined;
+    return { problem: reason instanceof Error ? reason.message : String(reason) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function tooLarge(bytes: number): string {
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+  return `it is ${mb(bytes)}, more than the ${mb(MAX_LOAD_BYTES)} a page can load; use a data source (the source property) for data this large`;
+}
+
+function tryJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text);
+    return '';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
