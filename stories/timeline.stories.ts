@@ -63,7 +63,7 @@ export const DeadReckoning: Story = {
     expect(release.getAttribute('aria-label')).toContain('Jul 12, 2023');
     await userEvent.click(release);
     const title = deadReckoning.events.find((event) => event.id === 'us-release')!.title;
-    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="details"] h3')!.textContent).toBe(title));
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="details"] h2')!.textContent).toBe(title));
   },
 };
 
