@@ -62,6 +62,10 @@ export default defineConfig({
     // Vite keeps whitespace and /* @__PURE__ */ comments in an ES library build, for bundlers
     // that re-bundle it; this file is the end product (a <script> or a CDN), so minify it fully.
     rolldownOptions: {
+      // The table view and the keyboard map are chunks loaded on first use: they import lit and
+      // the rest from the bundle itself, which may export more than its entry does for them
+      // ('strict' would move every shared module, lit included, out into a chunk of its own).
+      preserveEntrySignatures: 'allow-extension',
       output: { minify: true, comments: { annotation: false } },
       treeshake: {
         // d3-time builds every interval at load (local and UTC, each weekday, the tick tables) by

@@ -488,7 +488,8 @@ export const timelineStyles = css`
     }
   }
 
-  /* --- Exploring (issue 13): live region, view toggle, table view, keyboard map, plot focus --- */
+  /* --- Exploring (issue 13): live region, view toggle, plot and details focus. The table's and the
+     keyboard map's styles load with them (render/table.styles.ts, render/keys.styles.ts). --- */
 
   .live {
     position: absolute;
@@ -533,128 +534,5 @@ export const timelineStyles = css`
   /* The details take focus on a click in their text (so Escape closes them from there): no ring. */
   .details:focus {
     outline: none;
-  }
-
-  .table-scroll {
-    max-height: min(420px, 70vh);
-    overflow: auto;
-    overscroll-behavior: contain;
-  }
-
-  .table-scroll table {
-    width: 100%;
-    border-collapse: collapse;
-    table-layout: fixed;
-  }
-
-  .table-scroll caption {
-    padding: 6px 12px;
-    text-align: start;
-    color: var(--_muted);
-  }
-
-  .table-scroll th,
-  .table-scroll td {
-    height: 32px;
-    padding: 0 12px;
-    text-align: start;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-    border-bottom: 1px solid var(--_grid);
-  }
-
-  .table-scroll thead th {
-    position: sticky;
-    top: 0;
-    z-index: 1;
-    background: var(--_surface);
-    font-weight: 600;
-  }
-
-  .table-scroll th button.sort {
-    display: inline-flex;
-    gap: 4px;
-    align-items: center;
-    padding: 0;
-    border: 0;
-    background: none;
-    font-weight: inherit;
-  }
-
-  .table-scroll td button {
-    max-width: 100%;
-    min-height: 24px;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    text-align: start;
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-
-  .table-scroll td button:hover {
-    text-decoration: underline;
-  }
-
-  .table-scroll tr.selected td {
-    background: var(--_surface);
-    font-weight: 600;
-  }
-
-  .table-scroll tr.spacer {
-    border: 0;
-  }
-
-  dialog.keys {
-    max-width: min(36em, calc(100% - 32px));
-    padding: 12px 16px;
-    color: var(--_text);
-    background: var(--_background);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-
-  dialog.keys::backdrop {
-    background: rgb(0 0 0 / 0.3);
-  }
-
-  .dialog-head {
-    display: flex;
-    gap: 12px;
-    align-items: center;
-    justify-content: space-between;
-  }
-
-  .dialog-head .heading {
-    margin: 0;
-    font-size: 1.1em;
-  }
-
-  dialog.keys dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 6px 16px;
-    margin: 12px 0 0;
-  }
-
-  dialog.keys dt {
-    white-space: nowrap;
-  }
-
-  dialog.keys dd {
-    margin: 0;
-  }
-
-  kbd {
-    display: inline-block;
-    min-width: 1.6em;
-    padding: 0 4px;
-    font: inherit;
-    text-align: center;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: 3px;
   }
 `;

@@ -34,6 +34,7 @@ import { FrameController } from './frame-controller.js';
 import { AXIS_HEIGHT, LABEL_FONT_SIZE, MARK_SIZE, MAX_ROWS, MIN_VISIBLE_SPAN, SMALL_FONT_SIZE } from './geometry.js';
 import { Announcer } from './announcer.js';
 import { Interaction, type InteractionHost } from './interaction.js';
+import { LazyParts } from './lazy-parts.js';
 import { measurerFor } from './measure.js';
 import { renderAxis, renderGrid } from './render/axis.js';
 import type { RenderContext } from './render/context.js';
@@ -41,11 +42,10 @@ import { paintDensity } from './render/density.js';
 import { renderDetails } from './render/details.js';
 import { renderEras } from './render/eras.js';
 import { headingLevelOf } from './render/heading.js';
-import { renderKeyboardMap } from './render/keys.js';
 import { renderFocusRing, renderLanes } from './render/lanes.js';
 import { renderMarker, type Marker } from './render/marker.js';
 import { renderNotice } from './render/notice.js';
-import { renderTable, TABLE_ROW, TableController } from './render/table.js';
+import type { TableController } from './render/table.js';
 import { renderTooltip } from './render/tooltip.js';
 import { timelineStyles } from './timeline.styles.js';
 import { ViewState, type VisibleRange } from './view-state.js';
@@ -210,7 +210,9 @@ export class ReelTimeline extends LitElement {
   readonly #frames = new FrameController(this);
   readonly #messages = new MessagesController(this);
   readonly #announcer = new Announcer(this);
-  readonly #table = new TableController(this);
+  /** The table view and the keyboard map, loaded on first use. */
+  readonly #parts = new LazyParts(this);
+  #table: TableController | undefined;
   /** What had focus when the keyboard map opened (focus goes back there). */
   #keysOpener: HTMLElement | SVGElement | undefined;
   /** The selection at the last update (opening the details scrolls them into view). */
@@ -231,6 +233,8 @@ export class ReelTimeline extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#msg = this.#messages.for(this.#locale(), this.strings);
+    if (this.view === 'table') this.#parts.loadTable();
+    if (this.keysOpen) this.#parts.loadKeys();
     this.#interaction.rememberFocus();
     this.#data.update();
     const width = Math.max(0, this.#size.width);
@@ -243,6 +247,7 @@ export class ReelTimeline extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
     await this.#messages.ready;
+    await this.#parts.ready;
     return (await super.getUpdateComplete()) && done;
   }
 
@@ -388,13 +393,22 @@ export class ReelTimeline extends LitElement {
           ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing}
         </div>
         ${
-          ctx && this.view === 'table'
-            ? renderTable(ctx, { table: this.#table, name, locale: this.#locale(), onSelect: this.#selectRow })
+          ctx && this.view === 'table' && this.#parts.table
+            ? this.#parts.table.renderTable(ctx, {
+                table: (this.#table ??= new this.#parts.table.TableController(this)),
+                name,
+                locale: this.#locale(),
+                onSelect: this.#selectRow,
+              })
             : nothing
         }
         ${ctx ? renderDetails(ctx, this.#closeDetails, headingLevelOf(this.headingLevel)) : nothing}
         <div class="live" role="status" aria-live="polite">${this.#announcer.text}</div>
-        ${this.keysOpen ? renderKeyboardMap(msg, headingLevelOf(this.headingLevel), this.#keysClosed) : nothing}
+        ${
+          this.keysOpen && this.#parts.keys
+            ? this.#parts.keys.renderKeyboardMap(msg, headingLevelOf(this.headingLevel), this.#keysClosed)
+            : nothing
+        }
       </div>
     `;
   }
@@ -524,13 +538,15 @@ export class ReelTimeline extends LitElement {
   /** Scrolls the table to event `id`'s row and focuses its button. */
   async #focusRow(id: string): Promise<void> {
     const { source, dataset } = this.#data.model;
-    const row = this.#table.rowOf(source, dataset.lanes, this.#locale(), id);
+    const table = this.#table;
+    const rowHeight = this.#parts.table?.TABLE_ROW;
+    const row = table ? table.rowOf(source, dataset.lanes, this.#locale(), id) : -1;
     const box = this.renderRoot.querySelector<HTMLElement>('.table-scroll');
-    if (!box || row < 0) return;
+    if (!box || !table || !rowHeight || row < 0) return;
     const button = () => this.renderRoot.querySelector<HTMLButtonElement>(`tr[data-id="${CSS.escape(id)}"] button`);
     if (!button()) {
-      box.scrollTop = row * TABLE_ROW;
-      this.#table.scrolled(box.scrollTop);
+      box.scrollTop = row * rowHeight;
+      table.scrolled(box.scrollTop);
       await this.updateComplete;
     }
     (button() ?? box).focus();

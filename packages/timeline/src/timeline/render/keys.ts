@@ -9,6 +9,8 @@ import { html } from 'lit';
 import { KEYBOARD_ROWS, type Messages } from '../../i18n/messages.js';
 import { heading, type HeadingLevel } from './heading.js';
 
+export { keysStyles as styles } from './keys.styles.js';
+
 export function renderKeyboardMap(msg: Messages, level: HeadingLevel, onClose: () => void) {
   const { keyboard } = msg.table;
   return html`<dialog class="keys" part="keyboard-map" aria-labelledby="keys-title" @close=${onClose}>

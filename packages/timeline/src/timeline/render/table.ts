@@ -11,6 +11,8 @@ import { formatDateRange, type Lane, type TimelineSource } from '@reeltime/core'
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { RenderContext } from './context.js';
 
+export { tableStyles as styles } from './table.styles.js';
+
 /** Columns the table sorts by. */
 export const TABLE_SORTS = ['date', 'title', 'lane'] as const;
 export type TableSort = (typeof TABLE_SORTS)[number];
