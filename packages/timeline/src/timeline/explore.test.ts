@@ -240,12 +240,17 @@ describe('the table view', () => {
     await press(el, '{Escape}');
     expect(el.selected).toBeNull();
     expect(root(el).activeElement).toBe(root(el).querySelector('tr[data-id="us-release"] button'));
-    // Back to the chart: the same selection model.
+    // Back to the chart: the same selection model, and focus follows to the selected event.
     el.select('filming-wraps');
     el.view = 'chart';
     await settle(el);
     expect(part(el, 'plot')!.hidden).toBe(false);
     expect(mark(el, 'filming-wraps')!.getAttribute('aria-pressed')).toBe('true');
+    expect(focusedId(el)).toBe('filming-wraps');
+    // And to the table from the chart: never to the page.
+    el.view = 'table';
+    await settle(el);
+    expect(root(el).activeElement).toBe(root(el).querySelector('tr[data-id="filming-wraps"] button'));
   });
 
   it('renders only the rows in view at 100,000 events, and scrolling shows later rows', async () => {

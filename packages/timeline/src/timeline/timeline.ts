@@ -217,6 +217,8 @@ export class ReelTimeline extends LitElement {
   #keysOpener: HTMLElement | SVGElement | undefined;
   /** The selection at the last update (opening the details scrolls them into view). */
   #lastSelected: string | null = null;
+  /** Focus was in the view that was just hidden: it goes to the other one once that is drawn. */
+  #focusToView = false;
   /** The words in force for this update. */
   #msg!: Messages;
   readonly #interaction = new Interaction(this.#interactionHost());
@@ -234,6 +236,10 @@ export class ReelTimeline extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#msg = this.#messages.for(this.#locale(), this.strings);
     if (this.view === 'table') this.#parts.loadTable();
+    if (changed.has('view') && changed.get('view') !== undefined) {
+      const active = (this.renderRoot as ShadowRoot).activeElement;
+      if (active?.closest('.plot, .table-scroll')) this.#focusToView = true;
+    }
     if (this.keysOpen) this.#parts.loadKeys();
     this.#interaction.rememberFocus();
     this.#data.update();
@@ -552,8 +558,26 @@ export class ReelTimeline extends LitElement {
     (button() ?? box).focus();
   }
 
+  /** Focus into the view shown now (its selected or focused event, else the view itself). */
+  #focusView(): void {
+    const root = this.renderRoot;
+    const id = this.#view.selectedId ?? this.#view.focusedId;
+    if (this.view === 'table') {
+      const box = root.querySelector<HTMLElement>('.table-scroll');
+      if (!box) return; // not loaded yet: the next update tries again
+      this.#focusToView = false;
+      if (id === null) box.focus();
+      else void this.#focusRow(id);
+    } else {
+      this.#focusToView = false;
+      if (id === null) root.querySelector<SVGElement>('svg[role="group"]')?.focus();
+      else void this.#interaction.focusPosition(this.#data.model.source.positionOf(id));
+    }
+  }
+
   /** After each update: open the keyboard map, write the live region, bring new details into view. */
   #afterExploreUpdate(): void {
+    if (this.#focusToView) this.#focusView();
     const dialog = this.keysDialog;
     if (dialog && !dialog.open) dialog.showModal();
     const selected = this.#view.selectedId;

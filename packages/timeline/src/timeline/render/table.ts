@@ -106,6 +106,11 @@ export class TableController {
   }
 }
 
+/*
+ * The scroll box is a tab stop of its own: Tab through the rendered rows ends where the rendering
+ * does, so the arrow and page keys on the box are how a keyboard reaches every row.
+ */
+
 /** What the table needs besides the render context. */
 export interface TableInput {
   readonly table: TableController;
@@ -136,6 +141,9 @@ export function renderTable(ctx: RenderContext, input: TableInput) {
   return html`<div
     class="table-scroll"
     part="table"
+    role="region"
+    aria-label=${msg.text('viewTable')}
+    tabindex="0"
     @scroll=${(e: Event) => table.scrolled((e.currentTarget as HTMLElement).scrollTop)}
   >
     <table aria-rowcount=${size + 1}>
