@@ -157,6 +157,19 @@ describe('the keyboard map', () => {
     expect(root(el).activeElement).toBe(button);
   });
 
+  it('keeps focus on a long event (or what stands for it) while zooming in and out', async () => {
+    const el = await mount((el) => (el.data = deadReckoning));
+    el.visibleRange = { from: Date.UTC(2021, 0, 1), to: Date.UTC(2021, 3, 1) };
+    await settle(el);
+    await focusMark(el, 'cinemacon-title-reveal');
+    for (const key of ['-', '-', '+', '+', '+', '0', '-', '+']) {
+      await press(el, key);
+      expect(root(el).activeElement, key).not.toBeNull();
+      expect(root(el).activeElement!.closest('svg'), key).not.toBeNull();
+    }
+    expect(focusedId(el)).toBe('cinemacon-title-reveal');
+  });
+
   it('never drops focus to the page: closing the details from inside them returns to the event', async () => {
     const el = await mount((el) => (el.data = deadReckoning));
     await focusMark(el, 'us-release');
