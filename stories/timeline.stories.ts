@@ -14,6 +14,7 @@ interface Args {
   locale?: string;
   marker?: string;
   theme?: 'auto' | 'light' | 'dark';
+  view?: 'chart' | 'table';
   width?: string;
 }
 
@@ -46,6 +47,7 @@ const meta = {
         locale=${args.locale ?? ''}
         marker=${args.marker ?? ''}
         theme=${args.theme ?? 'auto'}
+        view=${args.view ?? 'chart'}
       ></reel-timeline>
     </div>`,
 } satisfies Meta<Args>;
@@ -64,7 +66,7 @@ export const DeadReckoning: Story = {
     expect(release.getAttribute('aria-label')).toContain('Jul 12, 2023');
     await userEvent.click(release);
     const title = deadReckoning.events.find((event) => event.id === 'us-release')!.title;
-    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="details"] h3')!.textContent).toBe(title));
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="details"] h2')!.textContent).toBe(title));
   },
 };
 
@@ -298,5 +300,30 @@ export const Overview: Story = {
     strip.focus();
     await userEvent.keyboard('{Shift>}{ArrowLeft}{/Shift}');
     await waitFor(() => expect(el.visibleRange.to - el.visibleRange.from).toBeLessThan(full * 0.9));
+  },
+};
+
+/**
+ * `view="table"` (or the header's Table button): every event in a real, sortable `<table>` that
+ * shares the selection with the chart. Only the rows in view are rendered, at any number of events.
+ */
+export const TableView: Story = {
+  name: 'Table view',
+  args: { data: deadReckoning, view: 'table' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('reel-timeline')!;
+    const root = el.shadowRoot!;
+    await waitFor(() => expect(root.querySelectorAll('tbody tr:not(.spacer)').length).toBeGreaterThan(5), {
+      timeout: 5000,
+    });
+    expect(root.querySelector('caption')!.textContent).toContain(`${deadReckoning.events.length} events`);
+    const title = root.querySelector<HTMLButtonElement>('th button[data-sort="title"]')!;
+    await userEvent.click(title);
+    await waitFor(() => expect(title.closest('th')!.getAttribute('aria-sort')).toBe('ascending'));
+    const row = root.querySelector<HTMLButtonElement>('tr[data-id="us-release"] button')!;
+    await userEvent.click(row);
+    await waitFor(() => expect(el.selected).toBe('us-release'));
+    const heading = deadReckoning.events.find((event) => event.id === 'us-release')!.title;
+    await waitFor(() => expect(root.querySelector('[part~="details"] h2')!.textContent).toBe(heading));
   },
 };

@@ -55,7 +55,7 @@ describe('the plain HTML page', () => {
     const release = page.locator('reel-timeline [part~="event"][data-id="us-release"]');
     expect(await release.getAttribute('aria-label')).toContain('12 Jul 2023');
     await release.click();
-    await expect.poll(() => page.locator('reel-timeline [part~="details"] h3').textContent()).toContain('release');
+    await expect.poll(() => page.locator('reel-timeline [part~="details"] h2').textContent()).toContain('release');
     // Only the page, the bundle and the data were fetched: nothing else is needed.
     const fetched = requests.filter((path) => !path.endsWith('.map')).sort();
     expect(fetched.filter((path) => !path.includes('/dist/chunks/'))).toEqual([
@@ -91,11 +91,12 @@ describe('the plain HTML page', () => {
 /**
  * The budget for `dist/reeltime.bundle.js`, minified and gzipped (zlib level 9), in bytes. The
  * target is 35,000; the million-event load path took the bundle to ~36,900 and the message table
- * (every word localisable, English built in, other languages in their own chunks) to ~38,700, and
- * gestures that never trap the page to ~40,100 (the overview and URL sync are chunks of their own).
- * This holds it there until the cut is decided (docs/decisions/bundle-size.md, "The fifth round").
+ * (every word localisable, English built in, other languages in their own chunks) to ~38,700, the
+ * keyboard map, live region and table toggle (the table and the map themselves are chunks) to
+ * ~41,200. This holds it there until the cut is decided (docs/decisions/bundle-size.md, "The fifth
+ * round").
  */
-const BUNDLE_BUDGET = 40_300;
+const BUNDLE_BUDGET = 41_500;
 
 describe('the single-file bundle', () => {
   it(`is at most ${BUNDLE_BUDGET / 1000} KB minified and gzipped`, () => {

@@ -11,6 +11,16 @@
  */
 import { ENGLISH_DATE_WORDS, fillTemplate, type DateWords, type EventStatus } from '@reeltime/core';
 
+/** The rows of the keyboard map, in the order shown. */
+export const KEYBOARD_ROWS = ['move', 'lanes', 'ends', 'page', 'zoom', 'reset', 'select', 'close', 'help'] as const;
+export type KeyboardRow = (typeof KEYBOARD_ROWS)[number];
+
+/** One row of the keyboard map: the keys as shown (each in its own `<kbd>`) and what they do. */
+export interface KeyboardRowWords {
+  readonly keys: readonly string[];
+  readonly action: string;
+}
+
 /** One template per plural category; `other` is required. */
 export type PluralTemplate = { readonly other: string } & Readonly<Partial<Record<Intl.LDMLPluralRule, string>>>;
 
@@ -90,6 +100,21 @@ export interface MessageTable {
   readonly overview: string;
   readonly overviewValue: string;
   readonly overviewHelp: string;
+  /** The keyboard map: its button's name, its dialog's title and close button, and its rows. */
+  readonly keyboardMap: string;
+  readonly keyboardMapClose: string;
+  readonly keyboard: Readonly<Record<KeyboardRow, KeyboardRowWords>>;
+  /** Announced once the view settles: `{range}` (the visible range), `{events}` (the count text in view). */
+  readonly rangeStatus: string;
+  /** The view toggle in the header: its group's name and the two views. */
+  readonly viewGroup: string;
+  readonly viewChart: string;
+  readonly viewTable: string;
+  /** The table's caption: `{name}`, `{events}` (the count text). */
+  readonly tableCaption: string;
+  readonly columnDate: string;
+  readonly columnTitle: string;
+  readonly columnStatus: string;
   /** Event statuses as words (`confirmed` is usually not shown). */
   readonly status: Readonly<Record<EventStatus, string>>;
   /** Words around coarse and uncertain dates. */
@@ -97,8 +122,9 @@ export interface MessageTable {
 }
 
 /** Some of a table's entries (a language may leave some to English; a page may override a few). */
-export type PartialMessages = Partial<Omit<MessageTable, 'dates' | 'status'>> & {
+export type PartialMessages = Partial<Omit<MessageTable, 'dates' | 'status' | 'keyboard'>> & {
   readonly dates?: Partial<DateWords>;
+  readonly keyboard?: Partial<Record<KeyboardRow, KeyboardRowWords>>;
   readonly status?: Partial<Record<EventStatus, string>>;
 };
 
@@ -154,6 +180,27 @@ export const ENGLISH: MessageTable = {
   overview: 'Overview: visible range',
   overviewValue: 'Showing {range}',
   overviewHelp: 'Arrow keys move the visible range, Shift + arrow keys widen or narrow it.',
+  keyboardMap: 'Keyboard shortcuts',
+  keyboardMapClose: 'Close',
+  keyboard: {
+    move: { keys: ['←', '→'], action: 'Previous or next event in time' },
+    lanes: { keys: ['↑', '↓'], action: 'Nearest event in the lane above or below' },
+    ends: { keys: ['Home', 'End'], action: 'First or last event' },
+    page: { keys: ['Page Up', 'Page Down'], action: 'Pan one screen earlier or later' },
+    zoom: { keys: ['+', '−'], action: 'Zoom in or out around the focused event' },
+    reset: { keys: ['0'], action: 'Show all events' },
+    select: { keys: ['Enter', 'Space'], action: 'Select or unselect the focused event' },
+    close: { keys: ['Esc'], action: 'Close the details and return to the event' },
+    help: { keys: ['?'], action: 'Show these keys' },
+  },
+  rangeStatus: 'Showing {range}: {events}',
+  viewGroup: 'View',
+  viewChart: 'Chart',
+  viewTable: 'Table',
+  tableCaption: '{name}: {events}',
+  columnDate: 'Date',
+  columnTitle: 'Title',
+  columnStatus: 'Status',
   status: {
     confirmed: 'confirmed',
     approximate: 'approximate',
@@ -171,6 +218,7 @@ export function mergeMessages(base: MessageTable, over: PartialMessages | undefi
     ...base,
     ...(over as Partial<MessageTable>),
     status: { ...base.status, ...over.status },
+    keyboard: { ...base.keyboard, ...over.keyboard },
     dates: {
       ...base.dates,
       ...over.dates,

@@ -36,7 +36,7 @@ export interface FrameRequest {
   readonly top?: number | undefined;
   /** The finest axis unit (the data's finest precision). */
   readonly minTickUnit?: TickUnit | undefined;
-  /** Events to draw even when out of the band (focused, selected), by id. */
+  /** Events to draw even when out of the band (focused, selected), by id, drawn or not. */
   readonly pinned: readonly string[];
   readonly tickMeasure: (label: string) => number;
   /** Anything else the frame's look depends on (e.g. the font). */
@@ -103,6 +103,10 @@ export class FrameController {
     const source = this.#source;
     if (!source) return undefined;
     const [from, to] = request.scale.domain() as [number, number];
+    // Pinned events already drawn do not change the frame: focusing or selecting one asks nothing.
+    // They stay pinned in the request, so a new band (the page scrolled) keeps them drawn.
+    const drawn = this.frame?.items;
+    const missing = request.pinned.filter((id) => !drawn?.some((item) => item.event.id === id));
     const key = [
       from,
       to,
@@ -115,7 +119,7 @@ export class FrameController {
       request.words?.quarterShort,
       request.minTickUnit,
       request.top,
-      request.pinned,
+      missing,
       request.style,
     ].join('|');
     if (this.frame && key === this.#key) return this.frame;

@@ -24,6 +24,8 @@ export interface InteractionHost {
   select(id: string | null): void;
   zoomBy(factor: number): void;
   resetZoom(): void;
+  /** Shows the keyboard map. */
+  showKeys(): void;
 }
 
 /** The plot's event listeners, bound once. */
@@ -55,6 +57,9 @@ export class Interaction {
     if (!id) return;
     this.#host.view.focusedId = id;
     this.#host.view.focusInside = true;
+    // A mark focused by a click shows no tooltip: it would stay over the neighbouring rows after
+    // the pointer has left. Keyboard focus (focus-visible) does show it.
+    this.#host.view.focusVisible = (e.target as Element).matches(':focus-visible');
     this.#host.requestUpdate();
   };
 
@@ -104,9 +109,66 @@ export class Interaction {
         host.select(null);
         return true;
       },
+      focusLane: (step) => void this.focusLane(step),
+      page: (step) => void this.page(step),
       zoomBy: (factor) => host.zoomBy(factor),
       resetZoom: () => host.resetZoom(),
+      showKeys: () => host.showKeys(),
     };
+  }
+
+  /**
+   * Focuses the event nearest in time to the focused one in the next lane above (`-1`) or below
+   * (`1`) that holds any event; stays put at the first or last such lane.
+   */
+  async focusLane(step: -1 | 1): Promise<void> {
+    const { source, view } = this.#host;
+    const focused = view.focusedId === null ? undefined : source.get(view.focusedId);
+    if (!focused) {
+      await this.focusPosition(0);
+      return;
+    }
+    const lanes = source.dataset.lanes;
+    const time = focused.from;
+    for (let lane = laneIndexOf(lanes, focused.lane) + step; lane >= 0 && lane < lanes.length; lane += step) {
+      const position = nearestInLane(source, lanes[lane]!.id, time);
+      if (position >= 0) {
+        await this.focusPosition(position);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Pans one screen earlier (`-1`) or later (`1`), then focuses the drawn event nearest to where
+   * the focused one was on screen (in its lane if it can), or the plot when none is in view.
+   */
+  async page(step: -1 | 1): Promise<void> {
+    const host = this.#host;
+    const { view } = host;
+    const width = view.width;
+    if (!(width > 0)) return;
+    const before = host.frame?.items.find((item) => item.event.id === view.focusedId);
+    const x = before ? (before.x0 + before.x1) / 2 : width / 2;
+    const lane = before?.lane;
+    view.panBy(-step * width);
+    host.requestUpdate();
+    await host.updateComplete;
+    let best: { id: string; cost: number } | undefined;
+    for (const item of host.frame?.items ?? []) {
+      const centre = (item.x0 + item.x1) / 2;
+      if (item.x1 < 0 || item.x0 > width) continue;
+      const cost = Math.abs(centre - x) + (item.lane === lane ? 0 : width);
+      if (!best || cost < best.cost) best = { id: item.event.id, cost };
+    }
+    if (best) {
+      view.focusedId = best.id;
+      host.requestUpdate();
+      await host.updateComplete;
+      host.renderRoot.querySelector<SVGElement>(`[part~="event"][data-id="${CSS.escape(best.id)}"]`)?.focus();
+    } else {
+      host.renderRoot.querySelector<SVGElement>('svg[role="group"]')?.focus();
+    }
   }
 
   /** Before an update: notes which mark or dense region has focus. */
@@ -183,6 +245,41 @@ export class Interaction {
     await host.updateComplete;
     this.#drawnFor(event)?.focus();
   }
+}
+
+/** A lane's index by id (events without a known lane are drawn in the first). */
+function laneIndexOf(lanes: readonly { readonly id: string }[], id: string): number {
+  return Math.max(
+    0,
+    lanes.findIndex((lane) => lane.id === id),
+  );
+}
+
+/**
+ * The display position of the event in lane `laneId` whose start is nearest to `time`, or -1.
+ * The display order is by start, so a bisection finds where `time` falls and the search walks
+ * outwards from there to the first event of the lane on each side.
+ */
+export function nearestInLane(source: TimelineSource, laneId: string, time: TimeCoord): number {
+  const lanes = source.dataset.lanes;
+  const inLane = (position: number) => {
+    const event = source.at(position);
+    return event !== undefined && lanes[laneIndexOf(lanes, event.lane)]?.id === laneId;
+  };
+  let lo = 0;
+  let hi = source.size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (source.at(mid)!.from < time) lo = mid + 1;
+    else hi = mid;
+  }
+  let before = lo - 1;
+  while (before >= 0 && !inLane(before)) before--;
+  let after = lo;
+  while (after < source.size && !inLane(after)) after++;
+  if (after >= source.size) return before;
+  if (before < 0) return after;
+  return time - source.at(before)!.from <= source.at(after)!.from - time ? before : after;
 }
 
 /** The event a DOM event happened on: its mark or its label (both carry `data-id`). */

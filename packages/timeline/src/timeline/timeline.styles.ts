@@ -376,9 +376,11 @@ export const timelineStyles = css`
     stroke-width: 3;
   }
 
+  /* Not bold: the label was measured (and placed) at its normal width, and a wider one would run
+     through its own mark or past the edge. Underlined instead. */
   .label.selected {
     fill: var(--_selected);
-    font-weight: 600;
+    text-decoration: underline;
   }
 
   /* Inside its bar the selected label keeps the text colour: the bar's edge shows the selection. */
@@ -570,7 +572,7 @@ export const timelineStyles = css`
     border-top: 1px solid var(--_border);
   }
 
-  .details h3 {
+  .details .heading {
     margin: 0 0 2px;
     font-size: 1.1em;
   }
@@ -724,5 +726,53 @@ export const timelineStyles = css`
     .region:focus-visible {
       stroke: Highlight;
     }
+  }
+
+  /* --- Exploring (issue 13): live region, view toggle, plot and details focus. The table's and the
+     keyboard map's styles load with them (render/table.styles.ts, render/keys.styles.ts). --- */
+
+  .live {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  .explore {
+    display: flex;
+    gap: 0;
+  }
+
+  .explore button:first-child {
+    border-radius: 4px 0 0 4px;
+  }
+
+  .explore button:last-child {
+    border-radius: 0 4px 4px 0;
+    margin-left: -1px;
+  }
+
+  button[aria-pressed='true'] {
+    background: var(--_background);
+    border-color: var(--_accent);
+    font-weight: 600;
+  }
+
+  /* The drawing takes focus only when focus has nowhere better to go (never by Tab or a click's
+     leftovers): a ring for keyboard focus, none after a click. */
+  .body > svg:focus {
+    outline: none;
+  }
+
+  .body > svg:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+
+  /* The details take focus on a click in their text (so Escape closes them from there): no ring. */
+  .details:focus {
+    outline: none;
   }
 `;

@@ -188,7 +188,7 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     expect(selected).toEqual(['filming-wraps']);
     expect(el.selected).toBe('filming-wraps');
     const details = part(el, 'details')!;
-    expect(details.querySelector('h3')!.textContent).toBe('Filming wraps');
+    expect(details.querySelector('h2')!.textContent).toBe('Filming wraps');
     expect(details.textContent).toContain('Sep 2021');
     expect(details.querySelectorAll('.sources li').length).toBeGreaterThan(0);
     expect(details.textContent).toContain('Collider');
@@ -532,7 +532,7 @@ describe('<reel-timeline> data sources', () => {
     expect((window as { __xss?: number }).__xss).toBeUndefined();
     el.select('xss');
     await settle(el);
-    expect(part(el, 'details')!.querySelector('h3')!.textContent).toBe('<img src=x onerror="window.__xss=1">');
+    expect(part(el, 'details')!.querySelector('h2')!.textContent).toBe('<img src=x onerror="window.__xss=1">');
     el.select(null);
     await settle(el);
     await userEvent.click(notice.querySelector('button')!);

@@ -57,18 +57,22 @@ import {
   zoomLimitsFor,
   type ZoomLimits,
 } from './geometry.js';
+import { Announcer } from './announcer.js';
 import { Interaction, type InteractionHost } from './interaction.js';
 import { LazyPart } from './lazy.js';
+import { LazyParts } from './lazy-parts.js';
 import { ESTIMATED_FONT, measurerFor } from './measure.js';
 import { renderAxis, renderGrid } from './render/axis.js';
 import type { RenderContext } from './render/context.js';
 import { paintDensity } from './render/density.js';
 import { encodingsIn } from './render/encoding.js';
 import { eraRows, renderEras } from './render/eras.js';
+import { headingLevelOf } from './render/heading.js';
 import { renderFocusRing, renderLanes } from './render/lanes.js';
 import { renderLegend } from './render/legend.js';
 import { renderMarkers, type Marker } from './render/marker.js';
 import { renderNotice } from './render/notice.js';
+import type { TableController } from './render/table.js';
 import { renderTooltip } from './render/tooltip.js';
 import { timelineStyles } from './timeline.styles.js';
 import { ViewState, type VisibleRange } from './view-state.js';
@@ -107,6 +111,8 @@ const SERVER_WIDTH = 960;
  * @csspart wheel-hint - The brief hint that Ctrl/⌘ + wheel zooms, shown when a plain wheel scrolled the page.
  * @csspart details - The details of the selected event.
  * @csspart overview - The overview strip (`<reel-overview>`), with the `overview` attribute.
+ * @csspart table - The table view's scroll box (around its `<table>`).
+ * @csspart keyboard-map - The dialog listing the keys.
  *
  * @cssproperty [--reel-font-family=system-ui] - Font of all text.
  * @cssproperty [--reel-font-size=13px] - Base font size.
@@ -217,6 +223,12 @@ export class ReelTimeline extends LitElement {
    */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
 
+  /** How the events are shown: `chart` (the timeline) or `table` (a sortable table of every event). */
+  @property({ reflect: true }) view: 'chart' | 'table' = 'chart';
+
+  /** Level (1–6) of the headings the element shows (the details' title, the keyboard map's). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   /** Colour scheme: `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
@@ -253,10 +265,13 @@ export class ReelTimeline extends LitElement {
   }
 
   @state() private noticeDismissed = false;
+  /** Whether the keyboard map is open. */
+  @state() private keysOpen = false;
 
   @query('.plot') private plotElement!: HTMLElement | null;
   @query('.body') private bodyElement!: HTMLElement | null;
   @query('canvas') private canvasElement!: HTMLCanvasElement | null;
+  @query('dialog.keys') private keysDialog!: HTMLDialogElement | null;
 
   readonly #gestures: GestureController = new GestureController(this, {
     target: () => this.plotElement,
@@ -274,6 +289,16 @@ export class ReelTimeline extends LitElement {
   readonly #direction = new DirectionController(this);
   /** Time flows right to left in this update (see `isRtl`). */
   #rtl = false;
+  readonly #announcer = new Announcer(this);
+  /** The table view and the keyboard map, loaded on first use. */
+  readonly #parts = new LazyParts(this);
+  #table: TableController | undefined;
+  /** What had focus when the keyboard map opened (focus goes back there). */
+  #keysOpener: HTMLElement | SVGElement | undefined;
+  /** The selection at the last update (opening the details scrolls them into view). */
+  #lastSelected: string | null = null;
+  /** Focus was in the view that was just hidden: it goes to the other one once that is drawn. */
+  #focusToView = false;
   /** The words in force for this update. */
   #msg!: Messages;
   readonly #interaction = new Interaction(this.#interactionHost());
@@ -298,6 +323,12 @@ export class ReelTimeline extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#msg = this.#messages.for(this.#locale(), this.strings);
     this.#rtl = this.#direction.rtl(this.#locale(), canonicalLocale(this.locale) !== undefined);
+    if (this.view === 'table') this.#parts.loadTable();
+    if (changed.has('view') && changed.get('view') !== undefined) {
+      const active = (this.renderRoot as ShadowRoot).activeElement;
+      if (active?.closest('.plot, .table-scroll')) this.#focusToView = true;
+    }
+    if (this.keysOpen) this.#parts.loadKeys();
     if (!isServer) this.#interaction.rememberFocus();
     this.#data.update();
     // A server render (Lit SSR) has no container or canvas to measure: it lays out at a common
@@ -319,7 +350,7 @@ export class ReelTimeline extends LitElement {
   /** Also waits for the words of the element's language when they load on first use. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    await Promise.all([this.#messages.ready, this.#details.ready]);
+    await Promise.all([this.#messages.ready, this.#details.ready, this.#parts.ready]);
     return (await super.getUpdateComplete()) && done;
   }
 
@@ -337,6 +368,7 @@ export class ReelTimeline extends LitElement {
       this.#lastRange = range;
       this.dispatchEvent(new ReelRangeChangeEvent(range));
     }
+    this.#afterExploreUpdate();
     const { problems } = this.#data.model;
     if (problems !== this.#lastProblems) {
       this.#lastProblems = problems;
@@ -355,11 +387,23 @@ export class ReelTimeline extends LitElement {
     this.#view.reset();
   }
 
-  /** Closes the details and gives focus back to the event they were about (never to the page). */
+  /** Shows the keyboard map (a modal dialog); closing it gives focus back to what had it. */
+  showKeyboardMap(): void {
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    this.#keysOpener = active instanceof HTMLElement || active instanceof SVGElement ? active : undefined;
+    this.keysOpen = true;
+  }
+
+  /**
+   * Closes the details and gives focus back to the event they were about (never to the page):
+   * its mark in the chart, its row in the table.
+   */
   readonly #closeDetails = (): void => {
     const id = this.#view.selectedId;
     this.select(null);
-    if (id !== null) void this.#interaction.focusPosition(this.#data.model.source.positionOf(id));
+    if (id === null) return;
+    if (this.view === 'table') void this.#focusRow(id);
+    else void this.#interaction.focusPosition(this.#data.model.source.positionOf(id));
   };
 
   /** Selects an event by id (or clears the selection with `null`) and fires `reel-select`. */
@@ -379,11 +423,15 @@ export class ReelTimeline extends LitElement {
     const rangeText = frame && frame.width > 0 ? this.#formatRange(range) : '';
     const ctx = frame && this.#context(frame);
     const events = msg.count('events', source.size);
+    // The chart's name and the live region say what is in view, not what the data holds.
+    const shown = frame && rangeText ? msg.count('events', frame.answer.total) : events;
+    if (rangeText) this.#announcer.want(msg.text('rangeStatus', { range: rangeText, events: shown }));
     return html`
       <div class="base" part="base" dir=${this.#rtl ? 'rtl' : 'ltr'}>
         <header part="header">
           <p class="title">${title}</p>
-          <span class="range" aria-hidden="true">${rangeText}</span>
+          <span class="range">${rangeText}</span>
+          ${this.#renderExploreButtons()}
           <span class="zoom" role="group" aria-label=${msg.text('zoomGroup')}>
             <button
               type="button"
@@ -412,7 +460,7 @@ export class ReelTimeline extends LitElement {
           </span>
         </header>
         ${renderNotice(this.#data.model.problems, this.noticeDismissed, () => (this.noticeDismissed = true), msg)}
-        <div class="plot" part="plot">
+        <div class="plot" part="plot" ?hidden=${this.view === 'table'}>
           <div class="axis" part="axis" aria-hidden="true">
             <svg height=${AXIS_HEIGHT}>${ctx ? renderAxis(ctx) : nothing}</svg>
           </div>
@@ -420,7 +468,7 @@ export class ReelTimeline extends LitElement {
             <svg
               tabindex="-1"
               role="group"
-              aria-label=${msg.text(rangeText ? 'chartName' : 'chartNameNoRange', { name, events, range: rangeText })}
+              aria-label=${msg.text(rangeText ? 'chartName' : 'chartNameNoRange', { name, events: shown, range: rangeText })}
               aria-roledescription=${msg.text('roleTimeline')}
               aria-busy=${this.#frames.pending ? 'true' : 'false'}
               height=${frame?.height ?? 0}
@@ -449,7 +497,28 @@ export class ReelTimeline extends LitElement {
           ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing} ${this.#renderWheelHint()}
         </div>
         ${renderLegend(encodingsIn(dataset), msg)} ${this.#renderOverview()}
-        ${ctx && this.#view.selectedId !== null ? (this.#details.get()?.renderDetails(ctx, this.#closeDetails) ?? nothing) : nothing}
+        ${
+          ctx && this.view === 'table' && this.#parts.table
+            ? this.#parts.table.renderTable(ctx, {
+                table: (this.#table ??= new this.#parts.table.TableController(this)),
+                name,
+                locale: this.#locale(),
+                onSelect: this.#selectRow,
+              })
+            : nothing
+        }
+        ${
+          ctx && this.#view.selectedId !== null
+            ? (this.#details.get()?.renderDetails(ctx, this.#closeDetails, headingLevelOf(this.headingLevel)) ??
+              nothing)
+            : nothing
+        }
+        <div class="live" role="status" aria-live="polite">${this.#announcer.text}</div>
+        ${
+          this.keysOpen && this.#parts.keys
+            ? this.#parts.keys.renderKeyboardMap(msg, headingLevelOf(this.headingLevel), this.#keysClosed)
+            : nothing
+        }
       </div>
     `;
   }
@@ -526,7 +595,6 @@ export class ReelTimeline extends LitElement {
 
   /** The frame for the current view (the frame controller keeps it while nothing it depends on changed). */
   #computeFrame(width: number): void {
-    const drawn = new Set(this.#frame?.items.map((item) => item.event.id));
     const small = measurerFor(this.#fontFamily || 'sans-serif', SMALL_FONT_SIZE);
     this.#frames.compute({
       lanes: this.#data.model.dataset.lanes,
@@ -538,7 +606,9 @@ export class ReelTimeline extends LitElement {
       words: this.#msg.table.dates,
       minTickUnit: this.#limits.minUnit,
       top: eraRows(this.#data.model.dataset.eras).count * ERA_ROW,
-      pinned: [this.#view.focusedId, this.#view.selectedId].filter((id): id is string => id !== null && !drawn.has(id)),
+      // Always pinned, drawn or not: an event dropped when its lane leaves the band would lose its
+      // focus, and re-pinned at the next frame it would flip in and out while the page scrolls.
+      pinned: [this.#view.focusedId, this.#view.selectedId].filter((id): id is string => id !== null),
       tickMeasure: (label) => small(label) + 10,
       style: this.#fontFamily,
     });
@@ -568,6 +638,7 @@ export class ReelTimeline extends LitElement {
       select: (id) => this.select(id),
       zoomBy: (factor) => this.zoomBy(factor),
       resetZoom: () => this.resetZoom(),
+      showKeys: () => this.showKeyboardMap(),
     };
   }
 
@@ -584,6 +655,105 @@ export class ReelTimeline extends LitElement {
       measureSmall: measurerFor(family, SMALL_FONT_SIZE),
       measureLabel: measurerFor(family, LABEL_FONT_SIZE),
     };
+  }
+
+  // --- Exploring: the keyboard map, the view toggle, the table and the details' place (issue 13) ---
+
+  /** The header's keyboard-map button and chart/table toggle. */
+  #renderExploreButtons(): TemplateResult {
+    const msg = this.#msg;
+    const table = this.view === 'table';
+    return html`<span class="explore" role="group" aria-label=${msg.text('viewGroup')}>
+        <button type="button" aria-pressed=${table ? 'false' : 'true'} @click=${() => this.#setView('chart')}>
+          ${msg.text('viewChart')}
+        </button>
+        <button type="button" aria-pressed=${table ? 'true' : 'false'} @click=${() => this.#setView('table')}>
+          ${msg.text('viewTable')}
+        </button>
+      </span>
+      <button
+        type="button"
+        class="keys-button"
+        aria-label=${msg.text('keyboardMap')}
+        title=${`${msg.text('keyboardMap')} (?)`}
+        aria-haspopup="dialog"
+        @click=${() => this.showKeyboardMap()}
+      >
+        ?
+      </button>`;
+  }
+
+  #setView(view: 'chart' | 'table'): void {
+    this.view = view;
+  }
+
+  /** A row's button toggles its event's selection (the details open below the table). */
+  readonly #selectRow = (id: string): void => {
+    this.select(this.#view.selectedId === id ? null : id);
+  };
+
+  readonly #keysClosed = (): void => {
+    this.keysOpen = false;
+    const opener = this.#keysOpener;
+    this.#keysOpener = undefined;
+    void this.updateComplete.then(() => {
+      if (opener?.isConnected) opener.focus();
+      else if (this.#view.focusedId !== null)
+        void this.#interaction.focusPosition(this.#data.model.source.positionOf(this.#view.focusedId));
+    });
+  };
+
+  /** Scrolls the table to event `id`'s row and focuses its button. */
+  async #focusRow(id: string): Promise<void> {
+    const { source, dataset } = this.#data.model;
+    const table = this.#table;
+    const rowHeight = this.#parts.table?.TABLE_ROW;
+    const row = table ? table.rowOf(source, dataset.lanes, this.#locale(), id) : -1;
+    const box = this.renderRoot.querySelector<HTMLElement>('.table-scroll');
+    if (!box || !table || !rowHeight || row < 0) return;
+    const button = () => this.renderRoot.querySelector<HTMLButtonElement>(`tr[data-id="${CSS.escape(id)}"] button`);
+    if (!button()) {
+      box.scrollTop = row * rowHeight;
+      table.scrolled(box.scrollTop);
+      await this.updateComplete;
+    }
+    (button() ?? box).focus();
+  }
+
+  /** Focus into the view shown now (its selected or focused event, else the view itself). */
+  #focusView(): void {
+    const root = this.renderRoot;
+    const id = this.#view.selectedId ?? this.#view.focusedId;
+    if (this.view === 'table') {
+      const box = root.querySelector<HTMLElement>('.table-scroll');
+      if (!box) return; // not loaded yet: the next update tries again
+      this.#focusToView = false;
+      if (id === null) box.focus();
+      else void this.#focusRow(id);
+    } else {
+      this.#focusToView = false;
+      if (id === null) root.querySelector<SVGElement>('svg[role="group"]')?.focus();
+      else void this.#interaction.focusPosition(this.#data.model.source.positionOf(id));
+    }
+  }
+
+  /** After each update: open the keyboard map, write the live region, bring new details into view. */
+  #afterExploreUpdate(): void {
+    if (this.#focusToView) this.#focusView();
+    const dialog = this.keysDialog;
+    if (dialog && !dialog.open) dialog.showModal();
+    const selected = this.#view.selectedId;
+    if (selected !== null && selected !== this.#lastSelected) {
+      const details = this.renderRoot.querySelector<HTMLElement>('[part~="details"]');
+      const box = details?.getBoundingClientRect();
+      // In a tall timeline the details sit far below the event: bring them into view, or a click
+      // seems to do nothing. "nearest" leaves them alone when they are already in view.
+      if (box && (box.top >= window.innerHeight || box.bottom <= 0)) {
+        const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+        details!.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+      }
+    }
+    this.#lastSelected = selected;
   }
 
   #readFont(): void {

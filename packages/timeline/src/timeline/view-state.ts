@@ -22,6 +22,8 @@ export class ViewState {
   focusedId: string | null = null;
   /** Whether an event mark has focus now (the tooltip and focus ring follow it). */
   focusInside = false;
+  /** Whether that focus came from the keyboard (`:focus-visible`): only then is the tooltip shown. */
+  focusVisible = false;
   hoveredId: string | null = null;
   selectedId: string | null = null;
   readonly #host: ReactiveControllerHost;

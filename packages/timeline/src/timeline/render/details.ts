@@ -8,9 +8,14 @@ import { formatDateRange } from '@reeltime/core';
 import { html, nothing } from 'lit';
 import type { RenderContext } from './context.js';
 import { renderSources } from './sources.js';
+import { heading, type HeadingLevel } from './heading.js';
 
-/** `onClose` runs on the close button and on Escape anywhere in the details. */
-export function renderDetails(ctx: RenderContext, onClose: () => void) {
+/**
+ * `onClose` runs on the close button and on Escape anywhere in the details (the section takes
+ * focus when its text is clicked, so Escape works from there too); `level` is the
+ * heading's level (the element's `heading-level`).
+ */
+export function renderDetails(ctx: RenderContext, onClose: () => void, level: HeadingLevel = 2) {
   const id = ctx.view.selectedId;
   const event = id === null ? undefined : ctx.source.get(id);
   if (!event) return nothing;
@@ -26,11 +31,12 @@ export function renderDetails(ctx: RenderContext, onClose: () => void) {
     class="details"
     part="details"
     aria-label=${ctx.msg.text('details', { title: event.title })}
+    tabindex="-1"
     @keydown=${keydown}
   >
     <div class="details-head">
       <div>
-        <h3>${event.title}</h3>
+        ${heading(level, event.title)}
         <p class="when">
           ${formatDateRange(event.start, event.end, options)}
           ${event.status ? html`<span class="status">${words.status[event.status]}</span>` : nothing}

@@ -12,7 +12,7 @@ import type { RenderContext } from './context.js';
 /** `top` is where the plot body starts inside the plot (below the axis). */
 export function renderTooltip(ctx: RenderContext, bodyTop: number) {
   const { view, frame } = ctx;
-  const id = view.hoveredId ?? (view.focusInside ? view.focusedId : null);
+  const id = view.hoveredId ?? (view.focusInside && view.focusVisible ? view.focusedId : null);
   const item = id === null ? undefined : frame.items.find((candidate) => candidate.event.id === id);
   if (!item) return nothing;
   const top = bodyTop + item.y + ROW_HEIGHT + 4;

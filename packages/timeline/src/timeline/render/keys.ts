@@ -1,0 +1,31 @@
+/**
+ * The keyboard map: a modal `<dialog>` listing every key the plot handles, opened with `?` or the
+ * header's button. Escape (the dialog's own cancel) and its close button close it; the host gives
+ * focus back to what opened it.
+ *
+ * @module
+ */
+import { html } from 'lit';
+import { KEYBOARD_ROWS, type Messages } from '../../i18n/messages.js';
+import { heading, type HeadingLevel } from './heading.js';
+
+export { keysStyles as styles } from './keys.styles.js';
+
+export function renderKeyboardMap(msg: Messages, level: HeadingLevel, onClose: () => void) {
+  const { keyboard } = msg.table;
+  return html`<dialog class="keys" part="keyboard-map" aria-labelledby="keys-title" @close=${onClose}>
+    <div class="dialog-head">
+      ${heading(level, msg.text('keyboardMap'), 'keys-title')}
+      <button type="button" @click=${(e: Event) => (e.target as HTMLElement).closest('dialog')?.close()}>
+        ${msg.text('keyboardMapClose')}
+      </button>
+    </div>
+    <dl>
+      ${KEYBOARD_ROWS.map(
+        (row) =>
+          html`<dt>${keyboard[row].keys.map((key, i) => html`${i ? ' ' : ''}<kbd>${key}</kbd>`)}</dt>
+            <dd>${keyboard[row].action}</dd>`,
+      )}
+    </dl>
+  </dialog>`;
+}
