@@ -89,14 +89,13 @@ describe('the plain HTML page', () => {
 });
 
 /**
- * The budget for `dist/reeltime.bundle.js`, minified and gzipped (zlib level 9), in bytes. The
- * target is 35,000; the million-event load path took the bundle to ~36,900 and the message table
- * (every word localisable, English built in, other languages in their own chunks) to ~38,700, the
- * keyboard map, live region and table toggle (the table and the map themselves are chunks) to
- * ~41,200. This holds it there until the cut is decided (docs/decisions/bundle-size.md, "The fifth
- * round").
+ * The budget for `dist/reeltime.bundle.js` (the entry chunk every page loads), minified and
+ * gzipped (zlib level 9), in bytes. The target is 35,000. Issues 13, 14 and 16 took the entry to
+ * ~48,000 with their parts a page may never open already split off as chunks (details, table,
+ * keyboard map, overview, URL sync, the loading code, the importers, every language but English).
+ * This holds it there until the cuts are made (docs/decisions/bundle-size.md, "The sixth round").
  */
-const BUNDLE_BUDGET = 41_500;
+const BUNDLE_BUDGET = 48_500;
 
 describe('the single-file bundle', () => {
   it(`is at most ${BUNDLE_BUDGET / 1000} KB minified and gzipped`, () => {

@@ -745,12 +745,14 @@ export class ReelTimeline extends LitElement {
     const selected = this.#view.selectedId;
     if (selected !== null && selected !== this.#lastSelected) {
       const details = this.renderRoot.querySelector<HTMLElement>('[part~="details"]');
-      const box = details?.getBoundingClientRect();
+      // Not drawn yet (the details load as a chunk on the first selection): after the next update.
+      if (!details) return;
+      const box = details.getBoundingClientRect();
       // In a tall timeline the details sit far below the event: bring them into view, or a click
       // seems to do nothing. "nearest" leaves them alone when they are already in view.
-      if (box && (box.top >= window.innerHeight || box.bottom <= 0)) {
+      if (box.top >= window.innerHeight || box.bottom <= 0) {
         const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-        details!.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+        details.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
       }
     }
     this.#lastSelected = selected;
