@@ -1,5 +1,5 @@
 import type { DatasetInput } from '@reeltime/core';
-import deadReckoning from '@reeltime/data';
+import deadReckoning, { datasetUrl } from '@reeltime/data';
 import '@reeltime/timeline/define/reel-timeline.js';
 import type { ReelTimeline } from '@reeltime/timeline';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
@@ -9,6 +9,8 @@ import { syntheticDataset } from './synthetic.js';
 
 interface Args {
   data?: DatasetInput;
+  /** Where the data's relative links (its source articles) resolve. */
+  base?: string;
   events?: DatasetInput['events'];
   src?: string;
   locale?: string;
@@ -44,6 +46,7 @@ const meta = {
         .data=${args.data}
         .events=${args.events}
         src=${args.src ?? ''}
+        base=${args.base ?? ''}
         locale=${args.locale ?? ''}
         marker=${args.marker ?? ''}
         theme=${args.theme ?? 'auto'}
@@ -72,7 +75,7 @@ export const DeadReckoning: Story = {
 
 /** Data given as a property instead of a URL: `el.data = deadReckoning`. */
 export const FromProperty: Story = {
-  args: { data: deadReckoning },
+  args: { data: deadReckoning, base: datasetUrl },
   play: async ({ canvasElement }) => {
     const el = await drawn(canvasElement, deadReckoning.events.length);
     expect(el.model.eras.length).toBeGreaterThan(0);
@@ -199,7 +202,7 @@ const arabicIndic = /[\u0660-\u0669]/;
 /** Arabic (Egypt): every word in Arabic, Arabic-Indic digits, and the whole chart mirrored (time flows right to left). */
 export const LocaleArEG: Story = {
   name: 'Locale: ar-EG (RTL)',
-  args: { data: deadReckoning, locale: 'ar-EG' },
+  args: { data: deadReckoning, base: datasetUrl, locale: 'ar-EG' },
   play: async ({ canvasElement }) => {
     const el = await drawn(canvasElement, deadReckoning.events.length);
     const root = el.shadowRoot!;
@@ -232,7 +235,7 @@ export const LocaleArEG: Story = {
 /** Japanese: words, date templates ("2020年第3四半期") and dates from Intl. */
 export const LocaleJaJP: Story = {
   name: 'Locale: ja-JP',
-  args: { data: deadReckoning, locale: 'ja-JP' },
+  args: { data: deadReckoning, base: datasetUrl, locale: 'ja-JP' },
   play: async ({ canvasElement }) => {
     const el = await drawn(canvasElement, deadReckoning.events.length);
     const root = el.shadowRoot!;
@@ -252,7 +255,7 @@ export const LocaleJaJP: Story = {
 /** German: words, date templates ("Ende 2020") and dates from Intl. */
 export const LocaleDeDE: Story = {
   name: 'Locale: de-DE',
-  args: { data: deadReckoning, locale: 'de-DE' },
+  args: { data: deadReckoning, base: datasetUrl, locale: 'de-DE' },
   play: async ({ canvasElement }) => {
     const el = await drawn(canvasElement, deadReckoning.events.length);
     const root = el.shadowRoot!;
@@ -309,7 +312,7 @@ export const Overview: Story = {
  */
 export const TableView: Story = {
   name: 'Table view',
-  args: { data: deadReckoning, view: 'table' },
+  args: { data: deadReckoning, base: datasetUrl, view: 'table' },
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector('reel-timeline')!;
     const root = el.shadowRoot!;

@@ -19,4 +19,10 @@ import dataset from './dead-reckoning.json' with { type: 'json' };
  */
 export const deadReckoning: DatasetInput = dataset as DatasetInput;
 
+/**
+ * Where the dataset's JSON is, as a URL: give it to `<reel-timeline>`'s `base` when you pass the
+ * data as a property, so its source links (`../sources/….txt`) open the shipped articles.
+ */
+export const datasetUrl: string = new URL('./dead-reckoning.json', import.meta.url).href;
+
 export default deadReckoning;

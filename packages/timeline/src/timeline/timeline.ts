@@ -229,6 +229,13 @@ export class ReelTimeline extends LitElement {
   /** Level (1–6) of the headings the element shows (the details' title, the keyboard map's). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
+  /**
+   * The address relative links in the data (a source's `file`) resolve against. Defaults to the
+   * address `src` was loaded from; set it when the data is given as a property (e.g. `@reeltime/data`'s
+   * `datasetUrl`), or links resolve against the page.
+   */
+  @property() base = '';
+
   /** Colour scheme: `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
@@ -649,7 +656,7 @@ export class ReelTimeline extends LitElement {
       view: this.#view,
       dataset: this.#data.model.dataset,
       source: this.#data.model.source,
-      base: this.#data.model.base,
+      base: this.#base(),
       dateOptions: this.#dateOptions(),
       msg: this.#msg,
       measureSmall: measurerFor(family, SMALL_FONT_SIZE),
@@ -756,6 +763,16 @@ export class ReelTimeline extends LitElement {
       }
     }
     this.#lastSelected = selected;
+  }
+
+  /** The `base` attribute made absolute against the page, else the address `src` was loaded from. */
+  #base(): string | undefined {
+    if (!this.base) return this.#data.model.base;
+    try {
+      return new URL(this.base, typeof document === 'object' ? document.baseURI : undefined).href;
+    } catch {
+      return this.#data.model.base;
+    }
   }
 
   #readFont(): void {

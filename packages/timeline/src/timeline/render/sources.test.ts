@@ -1,4 +1,4 @@
-import deadReckoning from '@reeltime/data';
+import deadReckoning, { datasetUrl } from '@reeltime/data';
 import { parseDate, type DatasetInput, type Source, type TimePoint } from '@reeltime/core';
 import { render } from 'lit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -158,5 +158,18 @@ describe('the sources in the details', () => {
     const el = await mount((el) => (el.data = deadReckoning as DatasetInput));
     const wrap = await open(el, 'filming-wraps');
     expect(wrap.querySelector('a.source-title')!.getAttribute('href')).toBe('../sources/000_d5f31131fce22306.txt');
+  });
+
+  it('resolves them against base when the data is a property: the datasetUrl of @reeltime/data opens the shipped article', async () => {
+    const el = await mount((el) => {
+      el.data = deadReckoning as DatasetInput;
+      el.base = datasetUrl;
+    });
+    const wrap = await open(el, 'filming-wraps');
+    const href = wrap.querySelector('a.source-title')!.getAttribute('href')!;
+    expect(href).toBe(new URL('../sources/000_d5f31131fce22306.txt', datasetUrl).href);
+    const quote = wrap.querySelector('blockquote')!.textContent!.trim();
+    const article = await (await fetch(href)).text();
+    expect(article).toContain(quote);
   });
 });
