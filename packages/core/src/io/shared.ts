@@ -242,8 +242,10 @@ function offsetAt(timeZone: string, utc: number): number {
   for (const part of format.formatToParts(new Date(utc))) parts[part.type] = part.value;
   let year = Number(parts['year']);
   if (parts['era'] === 'BC' || parts['era'] === 'B') year = 1 - year;
+  // Built in 2000, a leap year (so 29 February exists), then moved to its year: Date.UTC reads
+  // years 0–99 as 1900–1999, and 1900 has no 29 February (it became 1 March, a day off).
   const wall = Date.UTC(
-    0,
+    2000,
     Number(parts['month']) - 1,
     Number(parts['day']),
     Number(parts['hour']),

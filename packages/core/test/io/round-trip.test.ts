@@ -108,6 +108,15 @@ describe('round trips keep every field and the precision', () => {
     );
   });
 
+  it('reads 29 February in a zone (fast-check found a day-off offset, +25:00)', () => {
+    const result = fromVis(
+      { items: [{ id: 'leap', content: 'Leap', start: '2060-02-29T23:00' }] },
+      { timeZone: 'Europe/Berlin' },
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.dataset.events[0]!.start.input).toBe('2060-02-29T23:00+01:00');
+  });
+
   it('CSV (template and mapped) → reeltime → model', () => {
     roundTrip(
       fromCsv(
