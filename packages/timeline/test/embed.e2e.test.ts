@@ -85,10 +85,11 @@ describe('the plain HTML page', () => {
 /**
  * The budget for `dist/reeltime.bundle.js`, minified and gzipped (zlib level 9), in bytes. The
  * target is 35,000; the million-event load path took the bundle to ~36,900 and the message table
- * (every word localisable, English built in, other languages in their own chunks) to ~38,700. This
- * holds it there until the cut is decided (docs/decisions/bundle-size.md, "The fourth round").
+ * (every word localisable, English built in, other languages in their own chunks) to ~38,700, and
+ * honest dates (three encodings, the legend, stacked era names, named markers) to ~42,000. This
+ * holds it there until the cut is decided (docs/decisions/bundle-size.md, "The fifth round").
  */
-const BUNDLE_BUDGET = 39_000;
+const BUNDLE_BUDGET = 42_200;
 
 describe('the single-file bundle', () => {
   it(`is at most ${BUNDLE_BUDGET / 1000} KB minified and gzipped`, () => {

@@ -68,14 +68,21 @@ export function renderEras({ frame, dataset, dateOptions, measureSmall, msg }: R
       const x1 = Math.min(to, width + 1);
       if (x1 <= 0 || x0 >= width) return nothing;
       const own = row[i]!;
-      const labelX = Math.max(x0, 0) + 4;
+      let labelX = Math.max(x0, 0) + 4;
       const textWidth = measureSmall(era.title);
       let r = own;
       let label = era.title;
-      const end = Math.min(labelX + textWidth + 4, width);
-      if (labelX + textWidth + 4 > width || !free(own, i, labelX - 4, end)) {
-        const other = placed.findIndex((_, k) => k !== own && free(k, i, labelX - 4, end));
-        if (other !== -1 && labelX + textWidth + 4 <= width) r = other;
+      const fits = (k: number, x: number) => x + textWidth + 4 <= width && free(k, i, x - 4, x + textWidth + 4);
+      if (!fits(own, labelX)) {
+        // Another row, at the era's start or just after a name already there (a little later).
+        let found: [number, number] | undefined;
+        for (let k = 0; k < count && !found; k++) {
+          if (k === own) continue;
+          const starts = [labelX, ...placed[k]!.map(([, b]) => b + 4).filter((x) => x > labelX && x < labelX + 60)];
+          const x = starts.find((candidate) => fits(k, candidate));
+          if (x !== undefined) found = [k, x];
+        }
+        if (found) [r, labelX] = found;
         else {
           // Shortened to the room before the next era (or name) in its own row.
           let next = width;
