@@ -54,6 +54,22 @@ describe('<reel-timeline>: precision, approximation and status are three encodin
     expect(getComputedStyle(year.querySelector('.mark')!).stroke).toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
   });
 
+  it('keeps a coarse point too narrow for its period visible: a pale diamond, selected with a ring', async () => {
+    const el = await mount(
+      (el) => (el.events = [...ENCODED, { id: 'wide', title: 'Wide', start: '1900', end: '2030', lane: 'z' }]),
+      360,
+    );
+    const point = root(el).querySelector<SVGRectElement>('[part~="event"] .point.soft')!;
+    expect(point).not.toBeNull();
+    const style = getComputedStyle(point);
+    expect(style.fill).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+    expect(Number(style.fillOpacity)).toBeLessThan(1);
+    el.select('months');
+    await settle(el);
+    const selected = getComputedStyle(mark(el, 'months').querySelector('.mark')!);
+    expect(selected.stroke).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+  });
+
   it('draws approximation as fuzz beyond the span, and nothing for exact or merely coarse dates', async () => {
     const el = await mount((el) => (el.events = ENCODED), 1200);
     for (const id of ['day', 'days', 'months', 'year', 'planned', 'cancelled'])

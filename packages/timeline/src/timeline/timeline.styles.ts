@@ -230,6 +230,7 @@ export const timelineStyles = css`
   }
 
   .marker line {
+    pointer-events: none;
     stroke: var(--_marker);
     stroke-width: 1.5;
     stroke-dasharray: 4 3;
@@ -274,6 +275,10 @@ export const timelineStyles = css`
     align-items: center;
     gap: 4px;
     white-space: nowrap;
+  }
+
+  .legend svg {
+    flex: none;
   }
 
   .legend-title {
@@ -377,11 +382,12 @@ export const timelineStyles = css`
     opacity: var(--_period-opacity);
   }
 
-  .event .mark.soft {
+  .event .bar.soft {
     fill: transparent;
     stroke: transparent;
   }
 
+  /* A point too narrow to show its period: pale, without an outline. */
   .event .point.soft {
     fill-opacity: 0.45;
     stroke: transparent;
@@ -406,7 +412,7 @@ export const timelineStyles = css`
     opacity: 0.3;
   }
 
-  .event.planned .mark.soft {
+  .event.planned .bar.soft {
     fill: transparent;
   }
 
@@ -443,13 +449,17 @@ export const timelineStyles = css`
     text-anchor: middle;
   }
 
-  .event:hover .mark.soft,
-  .event[aria-pressed='true'] .mark.soft {
+  .event:hover .bar.soft,
+  .event[aria-pressed='true'] .bar.soft {
     stroke-dasharray: none;
   }
 
   .event:hover .mark.soft {
     stroke: var(--_mark);
+  }
+
+  .event[aria-pressed='true'] .mark.soft {
+    stroke: var(--_selected);
   }
 
   /* One ring, drawn around the focused event; shown for keyboard focus only. */

@@ -317,6 +317,7 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
       el.marker = '2023-07-12';
       el.markerLabel = 'Release day';
     });
+    // The element's own marker comes first; the dataset's named markers follow it.
     const marker = part(el, 'marker')!;
     expect(marker.getAttribute('aria-label')).toBe('Marker: Release day');
     const line = marker.querySelector('line')!.getBoundingClientRect();
@@ -328,7 +329,9 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     expect(Math.abs(line.left - (release.left + release.width / 2))).toBeLessThan(2);
     el.marker = '';
     await settle(el);
-    expect(part(el, 'marker')).toBeNull();
+    expect(el.shadowRoot!.querySelector('[part~="marker"].own')).toBeNull();
+    // Markers never catch the pointer: the marks under them stay clickable.
+    expect(getComputedStyle(part(el, 'marker')!.querySelector('line')!).pointerEvents).toBe('none');
   });
 
   it('applies a visible range set before it was laid out', async () => {

@@ -94,7 +94,9 @@ export function renderEras({ frame, dataset, dateOptions, measureSmall, msg }: R
         }
       }
       if (label) placed[r]!.push([labelX - 4, labelX + measureSmall(label) + 4]);
-      const name = msg.text('era', { title: era.title, range: formatDateRange(era.start, era.end, dateOptions) });
+      // An era within one date ("2020-02" to "2020-02") is named by that date once.
+      const end = era.end.input === era.start.input ? undefined : era.end;
+      const name = msg.text('era', { title: era.title, range: formatDateRange(era.start, end, dateOptions) });
       const top = own * ERA_ROW;
       return svg`<g class="era" part="era" role="img" aria-label=${name} data-era=${era.id} data-row=${own}>
         <title>${name}</title>
