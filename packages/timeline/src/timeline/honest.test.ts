@@ -58,6 +58,22 @@ describe('<reel-timeline>: precision, approximation and status are three encodin
     expect(getComputedStyle(year.querySelector('.mark')!).stroke).toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
   });
 
+  it('keeps a coarse point too narrow for its period visible: a pale diamond, selected with a ring', async () => {
+    const el = await mount(
+      (el) => (el.events = [...ENCODED, { id: 'wide', title: 'Wide', start: '1900', end: '2030', lane: 'z' }]),
+      360,
+    );
+    const point = root(el).querySelector<SVGRectElement>('[part~="event"] .point.soft')!;
+    expect(point).not.toBeNull();
+    const style = getComputedStyle(point);
+    expect(style.fill).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+    expect(Number(style.fillOpacity)).toBeLessThan(1);
+    el.select('months');
+    await settle(el);
+    const selected = getComputedStyle(mark(el, 'months').querySelector('.mark')!);
+    expect(selected.stroke).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+  });
+
   it('draws approximation as fuzz beyond the span, and nothing for exact or merely coarse dates', async () => {
     const el = await mount((el) => (el.events = ENCODED), 1200);
     for (const id of ['day', 'days', 'months', 'year', 'planned', 'cancelled'])
@@ -172,8 +188,17 @@ describe('<reel-timeline>: eras stay named, markers come from data', () => {
     const el = await mount((el) => (el.data = data), 1280);
     const eras = () => [...root(el).querySelectorAll<SVGGElement>('[part~="era"]')];
     const names = () => eras().map((g) => g.querySelector('text')?.textContent ?? '');
-    expect(names()).toContain('Featurette campaign');
-    expect(names()).toContain('Development');
+    // At 1,280 px every era is named in full, the narrow ones (a month of filming, the halt) too.
+    for (const title of [
+      'Development',
+      'Filming',
+      'COVID-19 halt',
+      'Filming resumes',
+      'Post-production',
+      'Featurette campaign',
+      'Release',
+    ])
+      expect(names()).toContain(title);
     // The featurette campaign overlaps post-production: a row of its own.
     const rowOf = (id: string) => eras().find((g) => g.dataset['era'] === id)!.dataset['row'];
     expect(rowOf('marketing-campaign')).not.toBe(rowOf('post-production'));

@@ -240,6 +240,7 @@ export const timelineStyles = css`
   }
 
   .marker line {
+    pointer-events: none;
     stroke: var(--_marker);
     stroke-width: 1.5;
     stroke-dasharray: 4 3;
@@ -420,11 +421,12 @@ export const timelineStyles = css`
     opacity: var(--_period-opacity);
   }
 
-  .event .mark.soft {
+  .event .bar.soft {
     fill: transparent;
     stroke: transparent;
   }
 
+  /* A point too narrow to show its period: pale, without an outline. */
   .event .point.soft {
     fill-opacity: 0.45;
     stroke: transparent;
@@ -449,7 +451,7 @@ export const timelineStyles = css`
     opacity: 0.3;
   }
 
-  .event.planned .mark.soft {
+  .event.planned .bar.soft {
     fill: transparent;
   }
 
@@ -486,13 +488,17 @@ export const timelineStyles = css`
     text-anchor: middle;
   }
 
-  .event:hover .mark.soft,
-  .event[aria-pressed='true'] .mark.soft {
+  .event:hover .bar.soft,
+  .event[aria-pressed='true'] .bar.soft {
     stroke-dasharray: none;
   }
 
   .event:hover .mark.soft {
     stroke: var(--_mark);
+  }
+
+  .event[aria-pressed='true'] .mark.soft {
+    stroke: var(--_selected);
   }
 
   /* One ring, drawn around the focused event; shown for keyboard focus only. */

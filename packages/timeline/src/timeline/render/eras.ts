@@ -74,16 +74,27 @@ export function renderEras({ frame, dataset, dateOptions, measureSmall, msg }: R
       if (x1 <= 0 || x0 >= width) return nothing;
       const own = row[i]!;
       // The name starts at the era's visible start; text runs from its `x` in the element's direction.
-      const labelX = rtl ? Math.min(x1, width) - 4 : Math.max(x0, 0) + 4;
-      const span = (w: number): [number, number] => (rtl ? [labelX - w - 4, labelX + 4] : [labelX - 4, labelX + w + 4]);
+      let labelX = rtl ? Math.min(x1, width) - 4 : Math.max(x0, 0) + 4;
+      const span = (x: number, w: number): [number, number] => (rtl ? [x - w - 4, x + 4] : [x - 4, x + w + 4]);
       const textWidth = measureSmall(era.title);
-      const [s0, s1] = span(textWidth);
-      const inside = s0 >= 0 && s1 <= width;
+      const fits = (k: number, x: number) => {
+        const [a, b] = span(x, textWidth);
+        return a >= 0 && b <= width && free(k, i, a, b);
+      };
       let r = own;
       let label = era.title;
-      if (!inside || !free(own, i, s0, s1)) {
-        const other = placed.findIndex((_, k) => k !== own && free(k, i, s0, s1));
-        if (other !== -1 && inside) r = other;
+      if (!fits(own, labelX)) {
+        // Another row, at the era's start or just after a name already there (a little later).
+        let found: [number, number] | undefined;
+        for (let k = 0; k < count && !found; k++) {
+          if (k === own) continue;
+          const after = placed[k]!.map(([a, b]) => (rtl ? a - 4 : b + 4)).filter((x) =>
+            rtl ? x < labelX && x > labelX - 60 : x > labelX && x < labelX + 60,
+          );
+          const x = [labelX, ...after].find((candidate) => fits(k, candidate));
+          if (x !== undefined) found = [k, x];
+        }
+        if (found) [r, labelX] = found;
         else {
           // Shortened to the room before the next era (or name) in its own row, in reading order.
           let room = rtl ? labelX : width - labelX;
@@ -99,7 +110,7 @@ export function renderEras({ frame, dataset, dateOptions, measureSmall, msg }: R
           label = fit(era.title, room - 4, measureSmall);
         }
       }
-      if (label) placed[r]!.push(span(measureSmall(label)));
+      if (label) placed[r]!.push(span(labelX, measureSmall(label)));
       const name = msg.text('eraName', { title: era.title, dates: formatDateRange(era.start, era.end, dateOptions) });
       const top = own * ERA_ROW;
       // Named by aria-label only, with no <title>: Lit SSR parses templates as HTML, where <title>
