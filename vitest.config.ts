@@ -137,7 +137,7 @@ export default defineConfig({
         test: {
           name: 'ssr (node)',
           root: 'packages/timeline',
-          include: ['test/ssr.test.ts', 'test/ssr-global-shim.test.ts'],
+          include: ['test/ssr*.test.ts'],
           environment: 'node',
           env: { TZ: 'UTC' },
           // Building the client and starting Chromium: backstops only.

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { SourceInput, TimelineEventInput } from '@reeltime/core';
-import { LitElement } from 'lit';
+import { formatDateRange, parseDate, type SourceInput, type TimelineEventInput } from '@reeltime/core';
+import { css, html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 
 /**
@@ -29,25 +29,53 @@ import { property } from 'lit/decorators.js';
  */
 export class ReelEvent extends LitElement {
   /** Unique id of the event; defaults to the element's `id`, then to its position. */
-  @property({ attribute: 'event-id', reflect: true }) eventId = '';
+  @property({ attribute: 'event-id', reflect: true }) eventId?: string;
   /** Start date at its precision (`2019`, `2020-02`, `2023-07-12`, `late 2020`…). */
-  @property({ reflect: true }) start = '';
+  @property({ reflect: true }) start?: string;
   /** End date of a range, inclusive at its precision. */
-  @property({ reflect: true }) end = '';
+  @property({ reflect: true }) end?: string;
   /** Lane id. */
-  @property({ reflect: true }) lane = '';
+  @property({ reflect: true }) lane?: string;
   /** `confirmed`, `approximate`, `uncertain`, `planned` or `cancelled`. */
-  @property({ reflect: true }) status = '';
+  @property({ reflect: true }) status?: string;
   /** Comma-separated tags. */
-  @property({ reflect: true }) tags = '';
+  @property({ reflect: true }) tags?: string;
   /** Semicolon-separated places. */
-  @property({ reflect: true }) locations = '';
+  @property({ reflect: true }) locations?: string;
   /** Semicolon-separated people. */
-  @property({ reflect: true }) people = '';
+  @property({ reflect: true }) people?: string;
+  /** BCP 47 locale of the date it shows; the runtime's by default. */
+  @property({ reflect: true }) locale?: string;
 
-  /** The content stays in the light DOM, readable as it was written. */
-  protected override createRenderRoot(): HTMLElement {
-    return this;
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    time {
+      font-variant-numeric: tabular-nums;
+      color: var(--reel-color-muted, inherit);
+    }
+  `;
+
+  /**
+   * What a reader sees of the event where the timeline shows its children as they are (rendered
+   * on a server, before the timeline reads them): its date at its precision, then the content
+   * as written (title, paragraphs, sources). The content stays in the light DOM, read as data.
+   */
+  protected override render() {
+    const date = this.#date();
+    return html`${date ? html`<time>${date}</time> ` : nothing}<slot></slot>`;
+  }
+
+  #date(): string {
+    if (!this.start) return '';
+    const start = parseDate(this.start);
+    if (!start.ok) return this.start;
+    const end = this.end ? parseDate(this.end) : undefined;
+    return formatDateRange(start.value, end?.ok ? end.value : undefined, { locale: this.locale || undefined });
   }
 
   /** This element as event data; fields that are empty are left out, so the parser can name what is missing. */

@@ -105,12 +105,15 @@ export class DataController implements ReactiveController {
   /**
    * Called from the host's `willUpdate`: starts a fetch when `src` is the source in force and
    * has not been fetched, and re-parses when an input changed. Returns whether the model changed.
+   * `readChildren: false` leaves `<reel-event>` children unread (a server render, and the
+   * hydration of one, which must find the same DOM); {@link invalidate} reads them later.
    */
-  update(): boolean {
+  update(readChildren = true): boolean {
     const { source, data, events, src } = this.#host;
     if (src && !source && !data && !events && src !== this.#fetchedSrc) void this.#load(src);
     const inputs = [source, data, events, src, this.#loaded, this.#imported, this.#loadProblems];
     if (!this.#stale && inputs.every((input, i) => input === this.#inputs[i])) return false;
+    if (!readChildren && !source && !data && !events && !src) return false;
     this.#inputs = inputs;
     this.#stale = false;
     if (source) {

@@ -135,6 +135,15 @@ export const timelineStyles = css`
   }
 
   /* clip, not hidden: hidden would make .plot a scroll container and stop the axis sticking. */
+  /* <reel-event> children shown as written, before the timeline reads them (a server render). */
+  .children {
+    display: grid;
+    gap: 6px;
+    padding: 8px 12px;
+  }
+  .children[hidden] {
+    display: none;
+  }
   .plot {
     position: relative;
     overflow: clip;

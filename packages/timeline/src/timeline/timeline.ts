@@ -337,7 +337,9 @@ export class ReelTimeline extends LitElement {
     }
     if (this.keysOpen) this.#parts.loadKeys();
     if (!isServer) this.#interaction.rememberFocus();
-    this.#data.update();
+    // Hydrating a server render of `<reel-event>` children: the first update finds what the server
+    // rendered (the children unread); the next reads them.
+    this.#data.update(!(isServer || (this.#serverRendered && !this.hasUpdated)));
     // A server render (Lit SSR) has no container or canvas to measure: it lays out at a common
     // width with estimated text. The browser's first update of a server render (hydration) does
     // the same, so that it finds the DOM it would render; the next update lays out for real.
@@ -363,6 +365,15 @@ export class ReelTimeline extends LitElement {
 
   get #frame(): Frame | undefined {
     return this.#frames.frame;
+  }
+
+  /** Whether the data can only come from `<reel-event>` children (no property, no `src`). */
+  get #childrenOnly(): boolean {
+    return !this.source && !this.data && !this.events && !this.src;
+  }
+
+  protected override firstUpdated(): void {
+    if (this.#serverRendered && this.#childrenOnly) this.#data.invalidate();
   }
 
   protected override updated(): void {
@@ -427,7 +438,11 @@ export class ReelTimeline extends LitElement {
     const name = this.label || title || msg.text('timeline');
     const frame = this.#frame;
     const range = this.visibleRange;
-    const rangeText = frame && frame.width > 0 ? this.#formatRange(range) : '';
+    // `<reel-event>` children on a server (which renders a host before its children) and in the
+    // hydration that follows are not read yet: they are shown as written, the chart waits.
+    const childrenOnly = this.#childrenOnly;
+    const childrenPending = childrenOnly && (isServer || (this.#serverRendered && !this.hasUpdated));
+    const rangeText = frame && frame.width > 0 && !childrenPending ? this.#formatRange(range) : '';
     const ctx = frame && this.#context(frame);
     const events = msg.count('events', source.size);
     // The chart's name and the live region say what is in view, not what the data holds.
@@ -467,7 +482,8 @@ export class ReelTimeline extends LitElement {
           </span>
         </header>
         ${renderNotice(this.#data.model.problems, this.noticeDismissed, () => (this.noticeDismissed = true), msg)}
-        <div class="plot" part="plot" ?hidden=${this.view === 'table'}>
+        <div class="children" ?hidden=${!childrenOnly || source.size > 0}><slot></slot></div>
+        <div class="plot" part="plot" ?hidden=${this.view === 'table' || childrenPending}>
           <div class="axis" part="axis" aria-hidden="true">
             <svg height=${AXIS_HEIGHT}>${ctx ? renderAxis(ctx) : nothing}</svg>
           </div>
