@@ -567,6 +567,7 @@ export class ReelTimeline extends LitElement {
       .layout=${this.#layout}
       .messages=${this.#msg}
       .dateOptions=${this.#dateOptions()}
+      .rtl=${this.#rtl}
       @reel-overview-change=${this.#overviewChanged}
     ></reel-overview>`;
   }
