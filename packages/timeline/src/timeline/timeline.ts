@@ -660,8 +660,9 @@ export class ReelTimeline extends LitElement {
       base: this.#base(),
       dateOptions: this.#dateOptions(),
       msg: this.#msg,
-      measureSmall: measurerFor(family, SMALL_FONT_SIZE),
-      measureLabel: measurerFor(family, LABEL_FONT_SIZE),
+      // At the weight they are drawn (600): measured at 400, bold names ran into each other.
+      measureSmall: measurerFor(family, SMALL_FONT_SIZE, 600),
+      measureLabel: measurerFor(family, LABEL_FONT_SIZE, 600),
     };
   }
 
