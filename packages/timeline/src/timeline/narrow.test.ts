@@ -30,6 +30,17 @@ describe('<reel-timeline> at phone, tablet and desktop widths', () => {
     await expect.poll(() => axis.querySelector('.major text')?.textContent).toMatch(/2020/);
   });
 
+  it('shortens titles that share their opening so they still read apart; the accessible name stays whole', async () => {
+    const el = await mount((el) => (el.data = deadReckoning), 400);
+    const ids = ['filming-in-malta', 'filming-in-norway', 'filming-in-south-africa'];
+    const labels = ids.map((id) => root(el).querySelector(`.label[data-id="${id}"]`)?.textContent ?? '');
+    expect(labels.every((label) => label.includes('…'))).toBe(true);
+    expect(new Set(labels).size).toBe(ids.length);
+    expect(labels[0]).toMatch(/Malta$/);
+    const mark = root(el).querySelector('[part~="event"][data-id="filming-in-malta"]')!;
+    expect(mark.getAttribute('aria-label')).toContain('Filming in Malta');
+  });
+
   for (const width of [400, 768, 1280]) {
     it(`draws era names that never overlap or touch and are never clipped at ${width} px`, async () => {
       const el = await mount((el) => (el.data = deadReckoning), width);
