@@ -82,6 +82,7 @@ export {
   PLACED_BAR,
   PLACED_LABEL_BEFORE,
   PLACED_LABEL_INSIDE,
+  shortenLabel,
 } from './layout/levels.js';
 export type { LaneLevel, LayoutSpec, LevelInput, LevelPlacement, MarkGeometry, PlacedMark } from './layout/levels.js';
 export { countBuckets, denseRegions, MemorySource } from './source/memory-source.js';

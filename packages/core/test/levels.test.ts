@@ -10,6 +10,7 @@ import {
   MemorySource,
   MS_PER_DAY,
   overlapDepth,
+  shortenLabel,
   parseDataset,
   type DatasetInput,
   type LayoutSpec,
@@ -469,7 +470,7 @@ describe('MemorySource', () => {
       itemGeometry(end, scale, spec).x0,
     );
     const tight = byId['tight']!;
-    expect(tight.label.endsWith('…')).toBe(true);
+    expect(tight.label).toContain('…');
     const { labelX } = itemGeometry(tight, scale, spec);
     expect(labelX).toBeGreaterThanOrEqual(0);
     expect(labelX + tight.labelWidth).toBeLessThanOrEqual(300 + 1e-6);
@@ -506,3 +507,26 @@ describe('MemorySource', () => {
 });
 
 const s = (x: MemorySource) => x;
+
+describe('shortenLabel', () => {
+  const measure = (text: string) => text.length * 7;
+  it('drops the middle first, so titles that share their opening stay apart', () => {
+    const titles = ['Filming in Malta', 'Filming in South Africa', 'Filming in Norway', 'Filming in the UK'];
+    expect(titles.map((title) => shortenLabel(title, 15 * 7, measure))).toEqual([
+      'Filming… Malta',
+      'Filming… Africa',
+      'Filming… Norway',
+      'Filming in… UK',
+    ]);
+    // Whole titles that fit stay whole.
+    expect(shortenLabel('Filming in Malta', 16 * 7, measure)).toBe('Filming in Malta');
+  });
+
+  it('cuts the first word before the last, then falls back to a prefix, then to nothing', () => {
+    const long = 'Motorcycle cliff jump, shot on the first day of filming';
+    expect(shortenLabel(long, 12 * 7, measure)).toBe('Mot… filming');
+    expect(shortenLabel(long, 8 * 7, measure)).toBe('Motorcy…');
+    expect(shortenLabel('Two words', 6 * 7, measure)).toBe('Two w…');
+    expect(shortenLabel('Filming', 7, measure)).toBe('');
+  });
+});

@@ -334,18 +334,10 @@ export class LevelBuilder {
     }
   }
 
-  /** Records the longest prefix of `title` that fits `room` with "…"; returns its width. */
+  /** Records `title` shortened to fit `room` (see {@link shortenLabel}); returns its width. */
   #shorten(position: number, title: string, room: number): number {
-    const { measure } = this.#spec;
-    let lo = 0;
-    let hi = title.length;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (measure(`${title.slice(0, mid).trimEnd()}…`) <= room) lo = mid;
-      else hi = mid - 1;
-    }
-    const label = lo === 0 ? '' : `${title.slice(0, lo).trimEnd()}…`;
-    const width = label ? measure(label) : 0;
+    const label = shortenLabel(title, room, this.#spec.measure);
+    const width = label ? this.#spec.measure(label) : 0;
     this.#short.set(position, { label, width });
     return width;
   }
@@ -465,4 +457,39 @@ export function overlapDepth(
     depths[lane] = depth;
   }
   return depths;
+}
+
+/** The longest prefix of `text` (at least `min` characters) that fits `room` with `suffix`, or ''. */
+function longestHead(text: string, min: number, suffix: string, room: number, measure: (t: string) => number): string {
+  let lo = min - 1;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(`${text.slice(0, mid).trimEnd()}${suffix}`) <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo < min ? '' : `${text.slice(0, lo).trimEnd()}${suffix}`;
+}
+
+/**
+ * `title` shortened to fit `room` pixels, keeping the words that tell it apart from its
+ * neighbours: titles in one lane often share their opening ("Filming in Rome", "Filming in
+ * Venice"), so the middle goes first, whole words at a time ("Filming… Venice"), then part of the
+ * first word ("Film… Venice"), while the last word stays whole; otherwise the longest prefix with
+ * "…", or '' when not even one letter fits.
+ */
+export function shortenLabel(title: string, room: number, measure: (text: string) => number): string {
+  if (measure(title) <= room) return title;
+  const words = title.trim().split(/\s+/);
+  if (words.length >= 3) {
+    const tail = `… ${words.at(-1)!}`;
+    // Whole words first ("Filming… Malta"), then a cut first word ("Film… Malta").
+    for (let k = words.length - 2; k >= 1; k--) {
+      const label = `${words.slice(0, k).join(' ')}${tail}`;
+      if (measure(label) <= room) return label;
+    }
+    const middle = longestHead(words[0]!, 3, tail, room, measure);
+    if (middle) return middle;
+  }
+  return longestHead(title, 1, '…', room, measure);
 }

@@ -7,8 +7,8 @@ import type { ReelTimeline } from '../index.js';
 import type { ReelOverview } from './overview.js';
 
 /** A timeline with its overview, once the overview's module has loaded and drawn. */
-async function withOverview(): Promise<{ el: ReelTimeline; overview: ReelOverview }> {
-  const el = await mount((el) => (el.data = deadReckoning), 960, '', 'lang="en-US" overview');
+async function withOverview(attributes = ''): Promise<{ el: ReelTimeline; overview: ReelOverview }> {
+  const el = await mount((el) => (el.data = deadReckoning), 960, '', `lang="en-US" overview ${attributes}`);
   await expect
     .poll(() => el.shadowRoot!.querySelector('reel-overview')?.shadowRoot?.querySelector('.selection'))
     .toBeTruthy();
@@ -121,6 +121,52 @@ describe('<reel-timeline overview>', () => {
     expect(brushed(overview)[0]).toBeCloseTo(0, 0);
     // Focus stays on the strip through it all.
     expect(overview.shadowRoot!.activeElement?.getAttribute('role')).toBe('slider');
+  });
+
+  it('mirrors right to left: later is leftwards, for the brush, a drag and the arrow keys', async () => {
+    const { el, overview } = await withOverview('dir="rtl"');
+    const strip = part(overview, '[role="slider"]') as HTMLElement;
+    const box = strip.getBoundingClientRect();
+    // Zoomed into the last quarter of the data: the brush sits at the strip's left end.
+    const [d0, d1] = overview.domain;
+    el.visibleRange = { from: d1 - (d1 - d0) / 4, to: d1 };
+    await settle(el);
+    await overview.updateComplete;
+    const sel = () => part(overview, '.selection').getBoundingClientRect();
+    expect(sel().left - box.left).toBeCloseTo(0, -1);
+    expect(sel().width).toBeCloseTo(box.width / 4, -1);
+    // The miniature mirrors too: the path is drawn under a mirroring transform.
+    expect(part(overview, 'svg > g').getAttribute('transform')).toMatch(/scale\(-1,\s*1\)/);
+    // Dragging the brush rightwards goes back in time.
+    const before = el.visibleRange;
+    const y = box.top + box.height / 2;
+    const mouse = (type: string, x: number, target: EventTarget) =>
+      target.dispatchEvent(
+        new MouseEvent(type, { clientX: x, clientY: y, button: 0, bubbles: true, composed: true, view: window }),
+      );
+    const grab = sel().left + sel().width / 2;
+    mouse('mousedown', grab, part(overview, '.selection'));
+    mouse('mousemove', grab + 50, window);
+    mouse('mousemove', grab + 100, window);
+    mouse('mouseup', grab + 100, window);
+    await settle(el);
+    await overview.updateComplete;
+    expect(el.visibleRange.to).toBeLessThan(before.to);
+    expect(el.visibleRange.to - el.visibleRange.from).toBeCloseTo(before.to - before.from, -4);
+    expect(sel().left - box.left).toBeCloseTo(100, -1);
+    // ArrowLeft moves later (leftwards), ArrowRight earlier; Shift + ArrowLeft widens.
+    strip.focus();
+    const start = el.visibleRange;
+    const span = start.to - start.from;
+    await userEvent.keyboard('{ArrowLeft}');
+    await settle(el);
+    expect(el.visibleRange.from - start.from).toBeCloseTo(span * 0.1, -4);
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}');
+    await settle(el);
+    expect(el.visibleRange.from - start.from).toBeCloseTo(-span * 0.1, -4);
+    await userEvent.keyboard('{Shift>}{ArrowLeft}{/Shift}');
+    await settle(el);
+    expect(el.visibleRange.to - el.visibleRange.from).toBeCloseTo(span * 1.25, -4);
   });
 
   it('loads nothing for the overview until it is asked for', async () => {

@@ -71,6 +71,9 @@ export class ReelOverview extends LitElement {
   /** Locale, time zone and date words for the value text. */
   @property({ attribute: false }) dateOptions: DateFormatOptions = {};
 
+  /** Whether time runs right to left (the timeline's direction): the strip mirrors and so do the arrow keys. */
+  @property({ type: Boolean }) rtl = false;
+
   /** The per-pixel counts of the miniature. */
   @state() private counts: Float64Array | undefined;
 
@@ -149,8 +152,10 @@ export class ReelOverview extends LitElement {
         @keydown=${this.#keydown}
       >
         <svg height=${HEIGHT} aria-hidden="true">
-          ${width > 0 ? this.#renderDensity(width) : nothing}
-          <g class="brush"></g>
+          <g transform=${this.rtl && width > 0 ? `translate(${width},0) scale(-1,1)` : nothing}>
+            ${width > 0 ? this.#renderDensity(width) : nothing}
+            <g class="brush"></g>
+          </g>
         </svg>
       </div>
       <span id="help" class="help">${msg.text('overviewHelp')}</span>
@@ -214,6 +219,9 @@ export class ReelOverview extends LitElement {
   }
 
   readonly #keydown = (e: KeyboardEvent): void => {
+    // Right to left, time runs leftwards: the horizontal arrows swap (up and down keep their meaning).
+    const mirrored: Record<string, string> = { ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft' };
+    const key = this.rtl ? (mirrored[e.key] ?? e.key) : e.key;
     const { from, to } = this.range;
     const span = to - from;
     const [d0, d1] = this.domain;
@@ -224,7 +232,7 @@ export class ReelOverview extends LitElement {
       return { from: mid - half, to: mid + half };
     };
     let next: Range | undefined;
-    switch (e.key) {
+    switch (key) {
       case 'ArrowLeft':
       case 'ArrowDown':
         next = e.shiftKey ? resize(1 / RESIZE) : move(-span * STEP);

@@ -7,6 +7,7 @@ import type { DatasetInput } from '@reeltime/core';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
+import { deltaE2000, DEFICIENCIES, lab, simulate } from '../../test/cvd.js';
 import { mount, settle } from '../../test/mount.js';
 import type { ReelTimeline } from '../index.js';
 
@@ -178,6 +179,47 @@ describe('lane colours', () => {
     expect(new Set(colours.slice(0, 8)).size).toBe(8);
     expect(colours[8]).toBe(colours[0]);
   });
+});
+
+describe('lane colours under colour-vision deficiency', () => {
+  // CIEDE2000 from a published pair (Sharma et al. 2005, pair 1): the measure itself is right.
+  it('measures CIEDE2000 as published', () => {
+    expect(deltaE2000([50, 2.6772, -79.7751], [50, 0, -82.7485])).toBeCloseTo(2.0425, 4);
+  });
+
+  /** The least CIEDE2000 between any two of the eight lane colours, as seen with each vision. */
+  const MIN_DELTA_E = 10;
+  for (const theme of ['light', 'dark'] as const) {
+    it(`${theme}: every pair of the eight lane colours is ${MIN_DELTA_E} or more apart, with every vision`, async () => {
+      const el = await mount((el) => (el.data = data), 1200, '', `lang="en-US" theme="${theme}"`);
+      const colours = [...el.shadowRoot!.querySelectorAll('g.lane[data-lane]')].map(
+        (lane) => parse(getComputedStyle(lane).color).rgb,
+      );
+      expect(colours).toHaveLength(8);
+      const visions = {
+        typical: [
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ],
+        ...DEFICIENCIES,
+      };
+      const least: Record<string, number> = {};
+      const close: string[] = [];
+      for (const [vision, matrix] of Object.entries(visions)) {
+        const seen = colours.map((rgb) => lab(simulate(rgb, matrix)));
+        least[vision] = Infinity;
+        for (let i = 0; i < 8; i++)
+          for (let j = i + 1; j < 8; j++) {
+            const d = deltaE2000(seen[i]!, seen[j]!);
+            least[vision] = Math.min(least[vision], Math.round(d * 10) / 10);
+            if (d < MIN_DELTA_E) close.push(`${vision}: lanes ${i + 1} and ${j + 1} ${d.toFixed(1)}`);
+          }
+      }
+      console.info(theme, 'least ΔE2000', JSON.stringify(least));
+      expect(close).toEqual([]);
+    });
+  }
 });
 
 describe('motion', () => {

@@ -16,9 +16,12 @@ const measurers = new Map<string, TextMeasurer>();
  */
 export const ESTIMATED_FONT = 'estimated';
 
-/** A measurer for `size` px text in `family`, shared by every timeline on the page. */
-export function measurerFor(family: string, size: number): TextMeasurer {
-  const font = `${size}px ${family}`;
+/**
+ * A measurer for `size` px text in `family` at `weight` (the weight the text is drawn at: bold
+ * glyphs are wider), shared by every timeline on the page.
+ */
+export function measurerFor(family: string, size: number, weight = 400): TextMeasurer {
+  const font = `${weight} ${size}px ${family}`;
   let measurer = measurers.get(font);
   if (!measurer) {
     // A page rarely uses more than a few fonts; bound the table anyway.

@@ -18,15 +18,38 @@ function ticksPath(xs: readonly number[], y0: number, y1: number): string {
 }
 
 /**
+ * Where quarters begin inside the years at `years` (UTC): unlabelled marks under a row of years,
+ * so a narrow axis that can only name years still shows the seasons.
+ */
+function quarterStarts(years: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const value of years) {
+    const year = new Date(value).getUTCFullYear();
+    for (const month of [3, 6, 9]) out.push(Date.UTC(year, month, 1));
+  }
+  return out;
+}
+
+/**
  * Major and minor ticks with their labels. The first major label is pinned to the start edge (the
  * left, or the right when time flows right to left). Text starts at its `x` in the element's
  * direction, so right to left a label's `x` is its right edge and it reads leftwards from its tick.
+ * When the view can only name years (a phone, a long span) there is no coarser row: the years move
+ * up into the major row, where the context is read, and the row under them marks the quarters.
  */
 export function renderAxis({ frame, measureLabel }: RenderContext) {
   const { scale, width, rtl } = frame;
-  const { minor, major } = frame.ticks;
+  const promoted = frame.ticks.major.length === 0;
+  const major = promoted ? frame.ticks.minor : frame.ticks.major;
+  const minor = promoted ? [] : frame.ticks.minor;
   const majorXs = major.map((tick) => scale(tick.value));
   const minorXs = minor.map((tick) => scale(tick.value));
+  let marks = minorXs;
+  if (promoted && frame.ticks.unit === 'year' && frame.ticks.step === 1) {
+    const quarters = quarterStarts(major.map((tick) => tick.value)).map((t) => scale(t));
+    // Only when they stand apart: closer than a few pixels they read as a smudge.
+    if (quarters.length > 1 && Math.abs(quarters[1]! - quarters[0]!) >= 6) marks = quarters;
+  }
   const sign = rtl ? -1 : 1;
   return svg`<rect class="axis-band" x="0" y="0" width=${width} height=${AXIS_HEIGHT}></rect>
     <g class="major">
@@ -45,7 +68,7 @@ export function renderAxis({ frame, measureLabel }: RenderContext) {
       })}
     </g>
     <g class="minor">
-      <path class="ticks" d=${ticksPath(minorXs, 26, AXIS_HEIGHT)}></path>
+      <path class="ticks" d=${ticksPath(marks, 26, AXIS_HEIGHT)}></path>
       ${minor.map((tick, i) => svg`<text x=${minorXs[i]! + 4 * sign} y="38">${tick.label}</text>`)}
     </g>`;
 }

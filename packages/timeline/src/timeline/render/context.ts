@@ -20,8 +20,8 @@ export interface RenderContext {
   readonly dateOptions: DateFormatOptions;
   /** The interface's words in the element's language. */
   readonly msg: Messages;
-  /** Width of 11 px text (axis, lane and era labels). */
+  /** Width of 11 px semi-bold (600) text: era and marker names. */
   readonly measureSmall: (text: string) => number;
-  /** Width of 12 px text (major axis labels). */
+  /** Width of 12 px semi-bold (600) text: major axis labels. */
   readonly measureLabel: (text: string) => number;
 }
