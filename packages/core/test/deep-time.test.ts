@@ -208,3 +208,24 @@ describe('deep time: properties (fast-check)', () => {
     );
   });
 });
+
+describe('deep time: datasets', () => {
+  it('reads the deep-time and ancient stories with no problem, every event citing a source', async () => {
+    for (const name of ['deep-time', 'ancient']) {
+      const file = (await import(`../../../stories/data/${name}.json`)) as { default: unknown };
+      const { dataset, problems } = parseDataset(file.default);
+      expect(problems, name).toEqual([]);
+      expect(dataset.events.every((event) => event.sources.length > 0 && event.sources[0]!.url)).toBe(true);
+    }
+  });
+
+  it("imports TimelineJS3's cosmology sample with every event and no problem", async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('./fixtures/timelinejs3/cosmo.json', import.meta.url), 'utf8');
+    const { dataset, problems } = fromTimelineJS(text);
+    expect(problems).toEqual([]);
+    expect(dataset.events).toHaveLength(7);
+    expect(formatDate(dataset.events[0]!.start, en)).toBe('13,800,000,000 BC');
+    expect(formatDate(dataset.events.at(-1)!.start, en)).toBe('3500 BC');
+  });
+});
