@@ -58,8 +58,11 @@ export const CosmosToToday: Story = {
 export const CosmosToTodayJapanese: Story = {
   args: { data: deepTime as DatasetInput, locale: 'ja-JP' },
   play: async ({ canvasElement }) => {
-    const { minor } = await axisOf(canvasElement);
-    await waitFor(() => expect(minor.every((label) => label.endsWith('億年前'))).toBe(true), { timeout: BACKSTOP });
+    // The Japanese words arrive with their chunk: read the labels again until they are there.
+    await waitFor(
+      async () => expect((await axisOf(canvasElement)).minor.every((label) => label.endsWith('億年前'))).toBe(true),
+      { timeout: BACKSTOP },
+    );
   },
 };
 
