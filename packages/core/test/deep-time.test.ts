@@ -219,6 +219,15 @@ describe('deep time: datasets', () => {
     }
   });
 
+  it('never takes a years-ago date for a typo among recent years', () => {
+    const recent = Array.from({ length: 30 }, (_, i) => ({ id: `y${i}`, title: `Y ${i}`, start: String(1990 + i) }));
+    const deep = parseDataset({ events: [...recent, { id: 'bang', title: 'Big Bang', start: { ago: 13.8e9 } }] });
+    expect(deep.problems).toEqual([]);
+    // A bare far year is still worth a look.
+    const typo = parseDataset({ events: [...recent, { id: 'typo', title: 'Typo', start: '11990' }] });
+    expect(typo.problems.map((p) => p.detail)).toEqual([expect.stringMatching(/far outside/)]);
+  });
+
   it("imports TimelineJS3's cosmology sample with every event and no problem", async () => {
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(new URL('./fixtures/timelinejs3/cosmo.json', import.meta.url), 'utf8');

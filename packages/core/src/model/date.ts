@@ -105,7 +105,7 @@ export type DateParseResult = { ok: true; value: TimePoint } | { ok: false; mess
 
 const ACCEPTED =
   'use a year ("2019", "44 BC"), month ("2020-02"), day ("2023-07-12"), instant with zone ("2020-09-01T10:00Z"), ' +
-  '"early/mid/late 2020", "2020-Q3", "summer 2020", "66 Ma", optionally with "c. " or a trailing "?"';
+  '"early/mid/late 2020", "2020-Q3", "summer 2020", optionally with "c. " or a trailing "?"';
 
 const YEAR = '([+-]?\\d{1,})';
 const RE_YEAR = new RegExp(`^${YEAR}$`);
