@@ -19,12 +19,16 @@ export {
   MS_PER_SECOND,
 } from './model/calendar.js';
 export type { CivilFields, TimeCoord } from './model/calendar.js';
+export { AGO_EPOCH_YEAR, AGO_PRECISIONS, MAX_YEAR_MAGNITUDE, parseAgoText, parseEraYear } from './model/deep.js';
+export type { AgoPrecision, AgoValue } from './model/deep.js';
 export {
   DATE_PARTS,
   DATE_PRECISIONS,
   describeValue,
   ENGLISH_DATE_WORDS,
   fillTemplate,
+  formatAgo,
+  formatCompactYears,
   formatDate,
   formatDateRange,
   formatSpan,

@@ -1,22 +1,32 @@
 /**
- * Adaptive, locale-aware axis ticks: the finest unit (decades → years → quarters → months → weeks
- * → days → hours → minutes) whose labels fit the pixels available, plus a coarser "major" row that
+ * Adaptive, locale-aware axis ticks: the finest unit (billions, millions and thousands of years ago
+ * → millennia → centuries → decades → years → quarters → months → weeks → days → hours → minutes)
+ * whose labels fit the pixels available, plus a coarser "major" row that
  * gives the minor labels their context ("Feb" under "2020"). Ticks are on the UTC calendar, the
  * same calendar date-only values live on, so an axis reads the same in every time zone.
  *
  * @module
  */
-import { ticks as numberTicks } from 'd3-array';
-import { utcDay, utcHour, utcMinute, utcMonday, utcMonth, utcYear, type TimeInterval } from 'd3-time';
-import { coordOf, DATE_COORD_LIMIT, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, type TimeCoord } from './model/calendar.js';
+import {
+  coordOf,
+  DATE_COORD_LIMIT,
+  fieldsOf,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  MS_PER_MINUTE,
+  type TimeCoord,
+} from './model/calendar.js';
 import {
   ENGLISH_DATE_WORDS,
   fillTemplate,
+  formatAgo,
+  formatCoord,
   formatInteger,
   formatterFor,
   formatYear,
   type DateWords,
 } from './model/date.js';
+import { AGO_EPOCH_YEAR } from './model/deep.js';
 
 /** Tick units, finest first. */
 export const TICK_UNITS = ['minute', 'hour', 'day', 'week', 'month', 'year'] as const;
@@ -59,63 +69,137 @@ export interface AxisTickOptions {
   minUnit?: TickUnit | undefined;
 }
 
+/**
+ * Calendar intervals on the coordinate itself rather than d3-time's, which work on `Date` and so
+ * end at ±273,790 years: these hold for any year (and keep d3-time out of the bundle).
+ */
+interface Interval {
+  /** The first boundary at or after `coord`. */
+  ceil(coord: TimeCoord): TimeCoord;
+  /** The last boundary at or before `coord`. */
+  floor(coord: TimeCoord): TimeCoord;
+  /** The boundary after `coord`, a boundary. */
+  next(coord: TimeCoord): TimeCoord;
+}
+
+/** Fixed-length units (minutes, hours, days, Monday weeks) counted from `origin`. */
+function fixed(ms: number, origin = 0): Interval {
+  return {
+    ceil: (c) => Math.ceil((c - origin) / ms) * ms + origin,
+    floor: (c) => Math.floor((c - origin) / ms) * ms + origin,
+    next: (c) => c + ms,
+  };
+}
+
+/** Calendar months, `step` at a time from January (3 is quarters). */
+function months(step: number): Interval {
+  const floor = (c: TimeCoord): TimeCoord => {
+    const { year, month } = fieldsOf(c);
+    return coordOf(year, month - ((month - 1) % step));
+  };
+  const next = (c: TimeCoord): TimeCoord => {
+    const { year, month } = fieldsOf(c);
+    return coordOf(year, month + step);
+  };
+  return { floor, next, ceil: (c) => (floor(c) < c ? next(floor(c)) : c) };
+}
+
+/** Boundaries of `interval` from `from` to `to`, both included. */
+function range(interval: Interval, from: TimeCoord, to: TimeCoord): TimeCoord[] {
+  const out: TimeCoord[] = [];
+  for (let c = interval.ceil(from); c <= to; c = interval.next(c)) out.push(c);
+  return out;
+}
+
 interface Rung {
   unit: TickUnit;
   step: number;
   /** Rough length of one step, to rule rungs in or out before building ticks. */
   ms: number;
-  interval: TimeInterval;
+  interval: Interval;
 }
 
 const YEAR_MS = 365.2425 * MS_PER_DAY;
 const MONTH_MS = YEAR_MS / 12;
-
-function rung(unit: TickUnit, step: number, ms: number, base: TimeInterval, field: (d: Date) => number): Rung {
-  const interval = step === 1 ? base : base.filter((d) => field(d) % step === 0);
-  return { unit, step, ms: ms * step, interval };
-}
+/** 1970-01-01 was a Thursday: Mondays fall 4 days after. */
+const MONDAY = 4 * MS_PER_DAY;
 
 const LADDER: readonly Rung[] = [
-  ...[1, 5, 15, 30].map((s) => rung('minute', s, MS_PER_MINUTE, utcMinute, (d) => d.getUTCMinutes())),
-  ...[1, 3, 6, 12].map((s) => rung('hour', s, MS_PER_HOUR, utcHour, (d) => d.getUTCHours())),
-  rung('day', 1, MS_PER_DAY, utcDay, (d) => d.getUTCDate()),
-  rung('week', 1, 7 * MS_PER_DAY, utcMonday, () => 0),
-  ...[1, 3, 6].map((s) => rung('month', s, MONTH_MS, utcMonth, (d) => d.getUTCMonth())),
-  ...[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].map((s) =>
-    rung('year', s, YEAR_MS, utcYear, (d) => d.getUTCFullYear()),
-  ),
+  ...[1, 5, 15, 30].map((step): Rung => ({
+    unit: 'minute',
+    step,
+    ms: step * MS_PER_MINUTE,
+    interval: fixed(step * MS_PER_MINUTE),
+  })),
+  ...[1, 3, 6, 12].map((step): Rung => ({
+    unit: 'hour',
+    step,
+    ms: step * MS_PER_HOUR,
+    interval: fixed(step * MS_PER_HOUR),
+  })),
+  { unit: 'day', step: 1, ms: MS_PER_DAY, interval: fixed(MS_PER_DAY) },
+  { unit: 'week', step: 1, ms: 7 * MS_PER_DAY, interval: fixed(7 * MS_PER_DAY, MONDAY) },
+  ...[1, 3, 6].map((step): Rung => ({ unit: 'month', step, ms: step * MONTH_MS, interval: months(step) })),
 ];
+
+/** Year steps: 1, 2, 5, 10, 20, 50… up to 5e15 years. */
+const YEAR_STEPS: readonly number[] = Array.from({ length: 16 }, (_, p) => [1, 2, 5].map((m) => m * 10 ** p)).flat();
+
+/** From this step on, year ticks count years ago ("66 million years ago") instead of years. */
+const AGO_TICK_STEP = 10000;
+
+/** No ticks (an empty or degenerate domain). */
+const NO_TICKS: AxisTicks = { unit: 'year', step: 1, minor: [], major: [] };
 
 function defaultMeasure(label: string): number {
   return label.length * 7 + 14;
 }
 
-function minorLabel(unit: TickUnit, step: number, date: Date, locale: string | undefined, words: DateWords): string {
+/**
+ * A label with no year in it (a month, a day, a time), formatted through `Intl` on the same day of
+ * 2000 (a leap year), so it reads the same in any year, 44 BC or 300,000.
+ */
+function yearless(coord: TimeCoord, locale: string | undefined, options: Intl.DateTimeFormatOptions): string {
+  const f = fieldsOf(coord);
+  const proxy = Date.UTC(2000, f.month - 1, f.day, f.hour, f.minute);
+  return formatterFor(locale, { ...options, timeZone: 'UTC' }).format(proxy);
+}
+
+function minorLabel(
+  unit: TickUnit,
+  step: number,
+  coord: TimeCoord,
+  locale: string | undefined,
+  words: DateWords,
+): string {
   switch (unit) {
-    case 'year':
-      return formatYear(date.getUTCFullYear(), locale);
     case 'month':
       return step === 3
-        ? fillTemplate(words.quarterShort, { q: formatInteger(Math.floor(date.getUTCMonth() / 3) + 1, locale) })
-        : formatterFor(locale, { month: 'short', timeZone: 'UTC' }).format(date);
+        ? fillTemplate(words.quarterShort, {
+            q: formatInteger(Math.floor((fieldsOf(coord).month - 1) / 3) + 1, locale),
+          })
+        : yearless(coord, locale, { month: 'short' });
     case 'week':
     case 'day':
-      return formatterFor(locale, { day: 'numeric', timeZone: 'UTC' }).format(date);
+      return yearless(coord, locale, { day: 'numeric' });
     default:
-      return formatterFor(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(date);
+      return yearless(coord, locale, { hour: 'numeric', minute: '2-digit' });
   }
 }
 
-function majorFor(unit: TickUnit): { interval: TimeInterval; format: Intl.DateTimeFormatOptions } | undefined {
+function majorFor(unit: TickUnit): { interval: Interval; format: Intl.DateTimeFormatOptions } | undefined {
   switch (unit) {
     case 'month':
-      return { interval: utcYear, format: { year: 'numeric', timeZone: 'UTC' } };
+      return { interval: months(12), format: { year: 'numeric' } };
     case 'week':
     case 'day':
-      return { interval: utcMonth, format: { month: 'long', year: 'numeric', timeZone: 'UTC' } };
+      return { interval: months(1), format: { month: 'long', year: 'numeric' } };
     case 'hour':
     case 'minute':
-      return { interval: utcDay, format: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } };
+      return {
+        interval: fixed(MS_PER_DAY),
+        format: { day: 'numeric', month: 'short', year: 'numeric' },
+      };
     default:
       return undefined;
   }
@@ -133,43 +217,82 @@ export function axisTicks(
   const { locale, measure = defaultMeasure, words = ENGLISH_DATE_WORDS } = options;
   const finest = TICK_UNITS.indexOf(options.minUnit ?? 'minute');
   const [from, to] = domain[0] <= domain[1] ? domain : [domain[1], domain[0]];
-  if (!(width > 0) || !(to > from)) return { unit: 'year', step: 1, minor: [], major: [] };
-  if (Math.abs(from) > DATE_COORD_LIMIT || Math.abs(to) > DATE_COORD_LIMIT)
-    return deepTimeTicks(from, to, width, locale);
+  if (!(width > 0) || !(to > from) || !Number.isFinite(to - from)) return NO_TICKS;
   const pxPerMs = width / (to - from);
-  for (const r of LADDER) {
+  // Months and finer where `Date` reaches: further out the coordinate's doubles lose the minutes.
+  const calendar = Math.abs(from) <= DATE_COORD_LIMIT && Math.abs(to) <= DATE_COORD_LIMIT;
+  for (const r of calendar ? LADDER : []) {
     if (r.ms * pxPerMs < 24 || TICK_UNITS.indexOf(r.unit) < finest) continue;
-    const dates = r.interval.range(new Date(from), new Date(to + 1));
+    const dates = range(r.interval, from, to);
     const labels = dates.map((d) => minorLabel(r.unit, r.step, d, locale, words));
     const widest = labels.reduce((max, label) => Math.max(max, measure(label)), 0);
     // Months and years vary in length: the tightest gap is what must hold the widest label.
     const shortest = r.unit === 'month' ? 28 / 30.436875 : r.unit === 'year' ? 365 / 365.2425 : 1;
     if (r.ms * pxPerMs * shortest < widest) continue;
-    const minor = dates.map((d, i) => ({ value: d.getTime(), label: labels[i]! }));
+    const minor = dates.map((value, i) => ({ value, label: labels[i]! }));
     return { unit: r.unit, step: r.step, minor, major: majorTicks(r.unit, from, to, locale) };
   }
-  return deepTimeTicks(from, to, width, locale);
+  return yearTicks(from, to, pxPerMs, locale, words, measure);
 }
 
 function majorTicks(unit: TickUnit, from: TimeCoord, to: TimeCoord, locale: string | undefined): Tick[] {
   const major = majorFor(unit);
   if (!major) return [];
-  const formatter = formatterFor(locale, major.format);
-  return major.interval
-    .range(major.interval.floor(new Date(from)), new Date(to + 1))
-    .map((d) => ({ value: d.getTime(), label: formatter.format(d) }));
+  // Through formatCoord, not Intl directly: a year before 1 needs its era ("March 44 BC").
+  return range(major.interval, major.interval.floor(from), to).map((value) => ({
+    value,
+    label: formatCoord(value, locale, major.format),
+  }));
 }
 
-/** Year ticks by plain arithmetic, for spans too long for `Date` or for the ladder. */
-function deepTimeTicks(from: TimeCoord, to: TimeCoord, width: number, locale: string | undefined): AxisTicks {
-  const y0 = 1970 + from / YEAR_MS;
-  const y1 = 1970 + to / YEAR_MS;
-  const years = numberTicks(y0, y1, Math.max(2, Math.floor(width / 90))).filter((y) => Number.isInteger(y));
-  const step = years.length > 1 ? years[1]! - years[0]! : 1;
-  return {
-    unit: 'year',
-    step,
-    minor: years.map((y) => ({ value: coordOf(y), label: formatYear(y, locale) })),
-    major: [],
-  };
+/**
+ * Year ticks by plain arithmetic, for any span: the finest step of 1, 2 or 5 times a power of ten
+ * whose labels fit. Below {@link AGO_TICK_STEP} years a step ticks historical years, counted in
+ * their era (10 BC, AD 10: no year 0, so the step across the era boundary is one year shorter);
+ * from it on, years ago from 1950 ("66 million years ago").
+ */
+function yearTicks(
+  from: TimeCoord,
+  to: TimeCoord,
+  pxPerMs: number,
+  locale: string | undefined,
+  words: DateWords,
+  measure: (label: string) => number,
+): AxisTicks {
+  for (const step of YEAR_STEPS) {
+    const gap = step * YEAR_MS * pxPerMs;
+    if (gap < 24) continue;
+    const minor = step < AGO_TICK_STEP ? eraTicks(from, to, step, locale) : agoTicks(from, to, step, locale, words);
+    const widest = minor.reduce((max, tick) => Math.max(max, measure(tick.label)), 0);
+    // The gap across the era boundary is a year short; plain years vary by a day.
+    if (gap * (step === 1 ? 365 / 365.2425 : (step - 1) / step) < widest) continue;
+    return { unit: 'year', step, minor, major: [] };
+  }
+  return NO_TICKS;
+}
+
+/** Years inside `[from, to]` that are multiples of `step` in their era (BC years counted back). */
+function eraTicks(from: TimeCoord, to: TimeCoord, step: number, locale: string | undefined): Tick[] {
+  const start = fieldsOf(from).year;
+  const first = start + (coordOf(start) < from ? 1 : 0);
+  const last = fieldsOf(to).year;
+  const ticks: Tick[] = [];
+  const push = (year: number) => ticks.push({ value: coordOf(year), label: formatYear(year, locale) });
+  // BC years b = 1 - year, multiples of step, from the oldest.
+  for (let bc = Math.floor((1 - first) / step) * step; bc >= step && 1 - bc <= last; bc -= step) push(1 - bc);
+  for (let year = Math.max(step, Math.ceil(first / step) * step); year <= last; year += step) push(year);
+  return ticks;
+}
+
+/** Multiples of `step` years before 1950 inside `[from, to]`, oldest first. */
+function agoTicks(from: TimeCoord, to: TimeCoord, step: number, locale: string | undefined, words: DateWords): Tick[] {
+  const epoch = coordOf(AGO_EPOCH_YEAR);
+  const oldest = Math.floor((epoch - from) / YEAR_MS / step) * step;
+  const ticks: Tick[] = [];
+  for (let years = oldest; years > 0; years -= step) {
+    const value = epoch - years * YEAR_MS;
+    if (value > to) break;
+    ticks.push({ value, label: formatAgo(years, step, locale, words) });
+  }
+  return ticks;
 }

@@ -73,7 +73,7 @@ describe('parseDataset', () => {
     });
     expect(byPointer['/events/1/start']!.message).toBe(
       'Event "bad-date" (events[1]): start: "2020-13" is not a valid date: month 13 is out of range 01–12; ' +
-        'use a year ("2019"), month ("2020-02"), day ("2023-07-12"), instant with zone ("2020-09-01T10:00Z"), ' +
+        'use a year ("2019", "44 BC"), month ("2020-02"), day ("2023-07-12"), instant with zone ("2020-09-01T10:00Z"), ' +
         '"early/mid/late 2020", "2020-Q3", "summer 2020", optionally with "c. " or a trailing "?" ' +
         '(the event is not shown until this is fixed)',
     );

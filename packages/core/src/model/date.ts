@@ -19,9 +19,25 @@ import {
   MS_PER_MINUTE,
   type TimeCoord,
 } from './calendar.js';
+import {
+  AGO_EPOCH_YEAR,
+  agoPrecision,
+  MAX_YEAR_MAGNITUDE,
+  parseAgoObject,
+  parseAgoText,
+  parseEraYear,
+  significantDigits,
+  type AgoValue,
+} from './deep.js';
 
-/** How finely a date is known, coarsest first. */
+/**
+ * How finely a date is known, coarsest first. The first three are "years ago" dates known to the
+ * nearest billion, million or thousand years (see {@link TimePoint.ago}).
+ */
 export const DATE_PRECISIONS = [
+  'billion-years',
+  'million-years',
+  'thousand-years',
   'year',
   'season',
   'quarter',
@@ -53,8 +69,15 @@ export interface TimePoint {
   readonly input: string;
   /** How finely the date is known. */
   readonly precision: DatePrecision;
-  /** Astronomical year: 0 is 1 BC, -43 is 44 BC. */
+  /** Astronomical year: 0 is 1 BC, -43 is 44 BC (for a "years ago" date, the year of its middle). */
   readonly year: number;
+  /**
+   * For dates written as "years ago": years before 1950 as written, and `agoStep`, the unit of the
+   * last written digit (13.8 billion: 1e8). The span is `agoStep` years wide around the value.
+   */
+  readonly ago?: number;
+  /** The unit of the last written digit of {@link TimePoint.ago}, in years. */
+  readonly agoStep?: number;
   /** Month 1–12, when the precision is month or finer. */
   readonly month?: number;
   /** Day of the month, when the precision is day or finer. */
@@ -81,7 +104,7 @@ export interface TimePoint {
 export type DateParseResult = { ok: true; value: TimePoint } | { ok: false; message: string };
 
 const ACCEPTED =
-  'use a year ("2019"), month ("2020-02"), day ("2023-07-12"), instant with zone ("2020-09-01T10:00Z"), ' +
+  'use a year ("2019", "44 BC"), month ("2020-02"), day ("2023-07-12"), instant with zone ("2020-09-01T10:00Z"), ' +
   '"early/mid/late 2020", "2020-Q3", "summer 2020", optionally with "c. " or a trailing "?"';
 
 const YEAR = '([+-]?\\d{1,})';
@@ -115,8 +138,21 @@ export function parseDate(raw: unknown): DateParseResult {
     const value = parseCalendarDate(raw);
     if (value) return { ok: true, value };
   }
+  const ago = parseAgoObject(raw);
+  if (ago) return agoPoint({ input: `${ago.years} years ago`, approximate: false, uncertain: false }, ago);
   return parseDateForms(raw);
 }
+
+/** A "years ago" date: `step` years wide around its value, at the precision of its last digit. */
+function agoPoint(flags: Flags, { years, step }: AgoValue): DateParseResult {
+  const year = Math.round(AGO_EPOCH_YEAR - years);
+  const middle = coordOf(AGO_EPOCH_YEAR) - years * YEAR_MS;
+  const half = (step * YEAR_MS) / 2;
+  return point(flags, { precision: agoPrecision(step), year, ago: years, agoStep: step }, middle - half, middle + half);
+}
+
+/** The mean Gregorian year in ms. */
+const YEAR_MS = 365.2425 * MS_PER_DAY;
 
 const DIGIT_0 = 48;
 const HYPHEN = 45;
@@ -239,6 +275,11 @@ interface Flags {
 
 function parseBody(text: string, flags: Flags): DateParseResult {
   let m: RegExpExecArray | null;
+  const era = parseEraYear(text);
+  if (era === null) return fail(flags.input, 'there is no year 0: 1 BC is followed by AD 1');
+  if (era !== undefined) return point(flags, { precision: 'year', year: era }, coordOf(era), coordOf(era + 1));
+  const ago = parseAgoText(text);
+  if (ago) return agoPoint(flags, ago);
   if ((m = RE_YEAR.exec(text))) {
     const year = toYear(m[1]!);
     return point(flags, { precision: 'year', year }, coordOf(year), coordOf(year + 1));
@@ -330,7 +371,8 @@ function point(
   start: TimeCoord,
   end: TimeCoord,
 ): DateParseResult {
-  if (!Number.isFinite(start) || !Number.isFinite(end)) return fail(flags.input, 'the year is too large');
+  if (!Number.isFinite(start) || !Number.isFinite(end) || Math.abs(fields.year) > MAX_YEAR_MAGNITUDE)
+    return fail(flags.input, 'the year is too large');
   return { ok: true, value: { ...flags, ...fields, start, end } };
 }
 
@@ -405,6 +447,16 @@ export interface DateWords {
   readonly approximate: string;
   /** An uncertain date, e.g. `"{date}?"`. */
   readonly uncertain: string;
+  /**
+   * A date counted back from the present, `{n}` being a compact number from `Intl`
+   * ("13.8 billion"), e.g. `"{n} years ago"`.
+   */
+  readonly ago: string;
+  /**
+   * The same from a million years on, where some languages put a word between the number and
+   * "years" ("il y a 13,8 milliards d’années", but "il y a 300 mille ans"); `ago` when absent.
+   */
+  readonly agoLarge?: string;
 }
 
 /** English. */
@@ -415,6 +467,7 @@ export const ENGLISH_DATE_WORDS: DateWords = {
   quarterShort: 'Q{q}',
   approximate: 'c. {date}',
   uncertain: '{date}?',
+  ago: '{n} years ago',
 };
 
 /** Fills `{name}` placeholders from `values` (unknown names are left as they are). */
@@ -436,6 +489,7 @@ export function formatDate(value: TimePoint, options: DateFormatOptions = {}): s
 }
 
 function formatCore(value: TimePoint, { locale, timeZone = 'UTC' }: DateFormatOptions, words: DateWords): string {
+  if (value.ago !== undefined) return formatAgo(value.ago, value.agoStep ?? 1, locale, words);
   const year = formatYear(value.year, locale);
   switch (value.precision) {
     case 'year':
@@ -445,22 +499,18 @@ function formatCore(value: TimePoint, { locale, timeZone = 'UTC' }: DateFormatOp
     case 'quarter':
       return fillTemplate(words.quarter, { q: formatInteger(value.quarter!, locale), year });
     case 'month': {
-      const month = intlOrNull(value.start, locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-      const text = month ?? `${year}-${String(value.month).padStart(2, '0')}`;
+      const text = formatCoord(value.start, locale, { month: 'short', year: 'numeric' });
       return value.part ? fillTemplate(words.parts[value.part], { date: text }) : text;
     }
     case 'day':
-      return (
-        intlOrNull(value.start, locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }) ??
-        `${year}-${String(value.month).padStart(2, '0')}-${String(value.day).padStart(2, '0')}`
-      );
+      return formatCoord(value.start, locale, { day: 'numeric', month: 'short', year: 'numeric' });
     default:
       return (
-        intlOrNull(value.start, locale, {
+        formatCoord(value.start, locale, {
           dateStyle: 'medium',
           timeStyle: value.precision === 'minute' ? 'short' : 'medium',
           timeZone,
-        })?.concat(timeZone === 'UTC' ? ' UTC' : '') ?? value.input
+        }) + (timeZone === 'UTC' ? ' UTC' : '')
       );
   }
 }
@@ -470,8 +520,18 @@ function formatCore(value: TimePoint, { locale, timeZone = 'UTC' }: DateFormatOp
  * era ("44 BC", "44 v. Chr.", "紀元前44年", "٤٤ ق.م"; astronomical year 0 is 1 BC).
  */
 export function formatYear(year: number, locale?: string): string {
-  if (year >= 1 && year <= 275000) return formatInteger(year, locale);
+  if (year >= 1) return formatInteger(year, locale);
   return beforeEra(year, locale, { year: 'numeric' });
+}
+
+/**
+ * Formats years before the present (1950) in the locale's compact notation, shown down to `step`
+ * years: "13.8 billion years ago", "13,8 Milliarden years ago" with German words, "138億年前".
+ */
+export function formatAgo(years: number, step: number, locale?: string, words: DateWords = ENGLISH_DATE_WORDS): string {
+  const digits = significantDigits(years, step);
+  const template = Number(years.toPrecision(digits)) >= 1e6 ? (words.agoLarge ?? words.ago) : words.ago;
+  return fillTemplate(template, { n: formatCompactYears(years, digits, locale) });
 }
 
 /**
@@ -488,7 +548,7 @@ function beforeEra(
   day = 1,
 ): string {
   const bc = 1 - year;
-  const number = new Intl.NumberFormat(locale, { useGrouping: bc >= 10000 }).format(bc);
+  const number = numberFormat(locale, { useGrouping: bc >= 10000 }).format(bc);
   const proxy = new Date(Date.UTC(2000, month - 1, day));
   proxy.setUTCFullYear(0);
   return formatterFor(locale, { ...options, era: 'short', calendar: 'gregory', timeZone: 'UTC' })
@@ -497,44 +557,57 @@ function beforeEra(
     .join('');
 }
 
-const integerFormats = new Map<string, Intl.NumberFormat>();
 /** An integer without grouping, in the locale's digits ("2020", "٢٠٢٠" in ar-EG). */
 export function formatInteger(value: number, locale?: string): string {
-  const key = locale ?? '';
-  let format = integerFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { useGrouping: false });
-    integerFormats.set(key, format);
-  }
-  return format.format(value);
+  return numberFormat(locale, { useGrouping: false }).format(value);
+}
+
+/** Cached `Intl.NumberFormat`s, beside the date formats. */
+function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `#${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = formats.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
 }
 
 /**
- * Formats through `Intl`, for any year: the month and day are formatted on a proxy date in 2000
- * (a leap year, so 29 February exists) and the year part is replaced by {@link formatYear}, so
- * 44 BC and years beyond `Date` read like any other.
+ * A number of years in the locale's compact long notation at exactly `digits` significant digits:
+ * "13.8 billion", "13,8 Milliarden", "138億".
  */
-function intlOrNull(coord: TimeCoord, locale: string | undefined, options: Intl.DateTimeFormatOptions): string | null {
-  const { year, month, day } = fieldsOf(coord);
+export function formatCompactYears(years: number, digits: number, locale?: string): string {
+  return numberFormat(locale, {
+    notation: 'compact',
+    compactDisplay: 'long',
+    maximumSignificantDigits: digits,
+    minimumSignificantDigits: digits,
+  }).format(years);
+}
+
+/**
+ * Formats a coordinate through `Intl`, for any year, in UTC unless `options` name a zone: the
+ * month and day are formatted on a proxy date in 2000 (a leap year, so 29 February exists) and
+ * the year part is replaced by {@link formatYear}, so 44 BC and years beyond `Date` read like any
+ * other; a `Date` is made of the coordinate itself only for years 1–9999.
+ */
+export function formatCoord(coord: TimeCoord, locale: string | undefined, zoned: Intl.DateTimeFormatOptions): string {
+  const options = { timeZone: 'UTC', ...zoned };
+  const { year, month, day, hour, minute, second } = fieldsOf(coord);
   if (year >= 1 && year <= 9999) return formatterFor(locale, options).format(new Date(coord));
   // `era` cannot be combined with `dateStyle`; instants that far back take the proxy below.
   if (year < 1 && !options.dateStyle) return beforeEra(year, locale, options, month, day);
-  const proxy = new Date(Date.UTC(2000, month - 1, day));
+  const proxy = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
   return formatterFor(locale, options)
     .formatToParts(proxy)
     .map((part) => (part.type === 'year' ? formatYear(year, locale) : part.value))
     .join('');
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 /** Cached `Intl.DateTimeFormat`s: constructing one costs far more than formatting with it. */
 export function formatterFor(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, options);
-    formatters.set(key, formatter);
-  }
+  let formatter = formats.get(key) as Intl.DateTimeFormat | undefined;
+  if (!formatter) formats.set(key, (formatter = new Intl.DateTimeFormat(locale, options)));
   return formatter;
 }
 
@@ -550,28 +623,28 @@ export function formatDateRange(start: TimePoint, end: TimePoint | undefined, op
 /**
  * Formats a span of the time axis (a visible range, a dense region) at a precision its length
  * supports: years for spans of years ("1990 – 1999"), months for months, days otherwise, and
- * one date when both ends read the same.
+ * one date when both ends read the same. In spans of at least 10,000 years, an end at least that
+ * old is written in years ago, to about a hundredth of the span ("13.8 billion years ago – 2023").
  */
 export function formatSpan(from: TimeCoord, to: TimeCoord, options: DateFormatOptions = {}): string {
+  const { locale } = options;
   const span = to - from;
-  const precision: DatePrecision = span > 3 * 365 * MS_PER_DAY ? 'year' : span > 90 * MS_PER_DAY ? 'month' : 'day';
-  const point = (coord: TimeCoord): TimePoint => {
-    const { year, month, day } = fieldsOf(coord);
-    return {
-      input: '',
-      precision,
-      year,
-      ...(precision === 'year' ? {} : { month }),
-      ...(precision === 'day' ? { day } : {}),
-      approximate: false,
-      uncertain: false,
-      start:
-        precision === 'year' ? coordOf(year) : precision === 'month' ? coordOf(year, month) : coordOf(year, month, day),
-      end: coord,
-    };
+  const years = span / YEAR_MS;
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(years / 100)));
+  const end = (coord: TimeCoord): string => {
+    const ago = (coordOf(AGO_EPOCH_YEAR) - coord) / YEAR_MS;
+    if (years >= DEEP_SPAN_YEARS && ago >= DEEP_SPAN_YEARS) {
+      return formatAgo(Math.round(ago / step) * step, step, locale, options.words);
+    }
+    if (span > 3 * 365 * MS_PER_DAY) return formatYear(fieldsOf(coord).year, locale);
+    const day = span > 90 * MS_PER_DAY ? undefined : 'numeric';
+    return formatCoord(coord, locale, { day, month: 'short', year: 'numeric' });
   };
   // The end is exclusive: a span up to midnight ends on the day before.
-  const a = formatDate(point(from), options);
-  const b = formatDate(point(Math.max(from, to - 1)), options);
+  const a = end(from);
+  const b = end(Math.max(from, to - 1));
   return a === b ? a : `${a} – ${b}`;
 }
+
+/** Spans at least this many years long are written in years ago at their ends that are that old. */
+const DEEP_SPAN_YEARS = 10000;

@@ -783,7 +783,11 @@ function parseDatasetUnguarded(input: unknown, options: ParseOptions): ParseResu
       events.push(event);
     }
   }
-  reportOutliers(events, problems);
+  // Years ago are deep time on purpose, never a typo among the other years.
+  reportOutliers(
+    events.filter((event) => event.start.ago === undefined),
+    problems,
+  );
   const dataset: Dataset = {
     ...(title === undefined ? {} : { title }),
     ...(description === undefined ? {} : { description }),

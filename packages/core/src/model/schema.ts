@@ -10,6 +10,11 @@ import { EVENT_STATUSES } from './types.js';
 
 const SIGNED_YEAR = '[+-]?\\d+';
 const SEASON = '(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)';
+const ERA = '(?:\\d[\\d,]* ?(?:BCE?|B\\.C\\.(?:E\\.)?|AD|A\\.D\\.|CE|C\\.E\\.)|(?:AD|A\\.D\\.) ?\\d[\\d,]*)';
+const AGO_NUMBER = '\\d[\\d,]*(?:\\.\\d+)?';
+const AGO =
+  `(?:${AGO_NUMBER}(?:e\\+?\\d+)? ?(?:(?:thousand|million|billion|trillion) )?(?:years? ago|years? BP|BP|ago)|` +
+  `${AGO_NUMBER} ?(?:ka|kya|Ma|Mya|Ga|Gya|bya))`;
 const INSTANT = `${SIGNED_YEAR}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:[Zz]|[+-]\\d{2}:?\\d{2})`;
 
 /**
@@ -21,7 +26,7 @@ export const DATE_PATTERN =
   '^(?:(?:[Cc]\\.|[Cc]a\\.|[Cc]irca|[Aa]pprox\\.?|[Aa]bout|~) ?)?' +
   '(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[ -])?' +
   `(?:${INSTANT}|${SIGNED_YEAR}(?:-\\d{2}(?:-\\d{2})?)?|${SIGNED_YEAR}-?[Qq][1-4]|[Qq][1-4] ${SIGNED_YEAR}|` +
-  `${SEASON} (?:of )?${SIGNED_YEAR}|${SIGNED_YEAR}-${SEASON})` +
+  `${SEASON} (?:of )?${SIGNED_YEAR}|${SIGNED_YEAR}-${SEASON}|${ERA}|${AGO})` +
   '(?: ?[~?%])*$';
 
 const nonEmpty = { type: 'string', minLength: 1, pattern: '\\S' } as const;
@@ -31,6 +36,18 @@ const dateString = {
   description:
     'A date at the precision the source supports: "2019", "2020-02", "2023-07-12", "2020-09-01T10:00Z", ' +
     '"early/mid/late 2020", "2020-Q3", "summer 2020"; prefix "c. " for approximate, suffix "?" for uncertain.',
+} as const;
+/** A date that is a number of years before 1950: `{ "ago": 13.8e9 }`, precise to its last digit. */
+const agoObject = {
+  type: 'object',
+  required: ['ago'],
+  additionalProperties: false,
+  properties: { ago: { type: 'number', minimum: 0, description: 'Years before 1950 (geology\'s "present").' } },
+} as const;
+/** Any date: a string form, or years ago as an object. */
+const anyDate = {
+  anyOf: [dateString, agoObject],
+  description: `${dateString.description} Or years ago: "13.8 billion years ago", "66 Ma", { "ago": 13.8e9 }.`,
 } as const;
 const stringList = { type: 'array', items: nonEmpty } as const;
 
@@ -64,8 +81,8 @@ export const datasetSchema = {
         properties: {
           id: nonEmpty,
           title: nonEmpty,
-          start: dateString,
-          end: dateString,
+          start: anyDate,
+          end: anyDate,
           description: { type: 'string' },
           sources: { $ref: '#/$defs/sources' },
         },
@@ -78,7 +95,7 @@ export const datasetSchema = {
         type: 'object',
         required: ['date', 'label'],
         additionalProperties: false,
-        properties: { date: dateString, label: nonEmpty },
+        properties: { date: anyDate, label: nonEmpty },
       },
     },
     events: { type: 'array', items: { $ref: '#/$defs/event' } },
@@ -91,8 +108,8 @@ export const datasetSchema = {
       properties: {
         id: { ...nonEmpty, description: 'Unique, stable identifier.' },
         title: { ...nonEmpty, description: 'Short title; plain text.' },
-        start: dateString,
-        end: { ...dateString, description: 'End of a range, inclusive at its precision.' },
+        start: anyDate,
+        end: { ...anyDate, description: 'End of a range, inclusive at its precision.' },
         description: { type: 'string', description: 'Plain text, never HTML.' },
         lane: nonEmpty,
         tags: stringList,

@@ -5,7 +5,14 @@
  *
  * @module
  */
-import { MS_PER_DAY, MS_PER_HOUR, type DatePrecision, type TickUnit, type TimelineEvent } from '@reeltime/core';
+import {
+  DATE_PRECISIONS,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  type DatePrecision,
+  type TickUnit,
+  type TimelineEvent,
+} from '@reeltime/core';
 
 /** Heights and sizes of the drawing's parts, in CSS pixels. */
 export const AXIS_HEIGHT = 44;
@@ -34,40 +41,39 @@ export interface ZoomLimits {
   readonly minUnit: TickUnit | undefined;
 }
 
-const LIMITS: Readonly<Record<'time' | 'day' | 'month' | 'year', ZoomLimits>> = {
-  time: { minSpan: MIN_VISIBLE_SPAN, minUnit: undefined },
-  day: { minSpan: 7 * MS_PER_DAY, minUnit: 'day' },
-  month: { minSpan: 183 * MS_PER_DAY, minUnit: 'month' },
-  year: { minSpan: 3 * 365 * MS_PER_DAY, minUnit: 'year' },
-};
+const YEAR = 365.2425 * MS_PER_DAY;
+const ANY_ZOOM: ZoomLimits = { minSpan: MIN_VISIBLE_SPAN, minUnit: undefined };
+const MONTHS: ZoomLimits = { minSpan: 183 * MS_PER_DAY, minUnit: 'month' };
 
-const COARSER_THAN_DAY: Readonly<Partial<Record<DatePrecision, 'month' | 'year'>>> = {
-  year: 'year',
-  season: 'month',
-  quarter: 'month',
-  month: 'month',
+/** The limits for data known at most this finely (any zoom for a time of day). */
+const LIMITS: Readonly<Partial<Record<DatePrecision, ZoomLimits>>> = {
+  // Years ago known to the nearest billion, million or thousand years: a few of those units across.
+  'billion-years': { minSpan: 3e9 * YEAR, minUnit: 'year' },
+  'million-years': { minSpan: 3e6 * YEAR, minUnit: 'year' },
+  'thousand-years': { minSpan: 3e3 * YEAR, minUnit: 'year' },
+  year: { minSpan: 3 * 365 * MS_PER_DAY, minUnit: 'year' },
+  season: MONTHS,
+  quarter: MONTHS,
+  month: MONTHS,
+  day: { minSpan: 7 * MS_PER_DAY, minUnit: 'day' },
 };
 
 /**
  * Zoom limits that follow the finest precision in the data: a dataset of days never zooms to
- * hours, one of months never to days. No events (or a source that keeps its own) allow any zoom.
- * One pass, stopping at the first time of day.
+ * hours, one of months never to days, one of millions of years never to single years. No events
+ * (or a source that keeps its own) allow any zoom. One pass, stopping at the first time of day.
  */
 export function zoomLimitsFor(events: readonly TimelineEvent[]): ZoomLimits {
-  if (!events.length) return LIMITS.time;
-  let finest: 'day' | 'month' | 'year' = 'year';
+  // DATE_PRECISIONS goes from coarse to fine: the finest present has the highest index.
+  let finest = 0;
   const visit = (precision: DatePrecision): boolean => {
-    const coarse = COARSER_THAN_DAY[precision];
-    if (coarse === undefined) {
-      if (precision !== 'day') return false;
-      finest = 'day';
-    } else if (coarse === 'month' && finest === 'year') finest = 'month';
-    return true;
+    finest = Math.max(finest, DATE_PRECISIONS.indexOf(precision));
+    return LIMITS[precision] !== undefined;
   };
   for (const event of events) {
-    if (!visit(event.start.precision) || (event.end && !visit(event.end.precision))) return LIMITS.time;
+    if (!visit(event.start.precision) || (event.end && !visit(event.end.precision))) return ANY_ZOOM;
   }
-  return LIMITS[finest];
+  return (events.length && LIMITS[DATE_PRECISIONS[finest]!]) || ANY_ZOOM;
 }
 /** Font sizes of event labels and of axis, lane and era text. */
 export const LABEL_FONT_SIZE = 12;

@@ -816,7 +816,7 @@ export class ReelTimeline extends LitElement {
   }
 
   #formatRange(range: VisibleRange): string {
-    if (!Number.isFinite(range.from) || Math.abs(range.from) >= 8.64e15 || Math.abs(range.to) >= 8.64e15) return '';
+    if (!Number.isFinite(range.from) || !Number.isFinite(range.to)) return '';
     return formatSpan(range.from, range.to, this.#dateOptions());
   }
 

@@ -116,6 +116,7 @@ const ar: PartialMessages = {
     quarterShort: 'ر{q}',
     approximate: 'نحو {date}',
     uncertain: '{date}؟',
+    ago: 'قبل {n} سنة',
   },
 };
 

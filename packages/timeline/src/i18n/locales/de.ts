@@ -89,6 +89,7 @@ const de: PartialMessages = {
     quarterShort: 'Q{q}',
     approximate: 'ca. {date}',
     uncertain: '{date}?',
+    ago: 'vor {n} Jahren',
   },
 };
 

@@ -101,6 +101,8 @@ const es: PartialMessages = {
     quarterShort: 'T{q}',
     approximate: 'h. {date}',
     uncertain: '¿{date}?',
+    ago: 'hace {n} años',
+    agoLarge: 'hace {n} de años',
   },
 };
 

@@ -97,6 +97,8 @@ const fr: PartialMessages = {
     approximate: 'vers {date}',
     // French sets a narrow no-break space before "?".
     uncertain: '{date}\u202f?',
+    ago: 'il y a {n} ans',
+    agoLarge: 'il y a {n} d’années',
   },
 };
 

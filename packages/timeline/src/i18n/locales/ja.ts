@@ -89,6 +89,7 @@ const ja: PartialMessages = {
     quarterShort: '第{q}四半期',
     approximate: '{date}頃',
     uncertain: '{date}？',
+    ago: '{n}年前',
   },
 };
 

@@ -35,11 +35,12 @@ export interface MarkEncoding {
   readonly cancelled: boolean;
 }
 
-const COARSE: ReadonlySet<DatePrecision> = new Set(['year', 'season', 'quarter', 'month']);
+/** Precisions of a day or finer; every other names a longer period. */
+const FINE: ReadonlySet<DatePrecision> = new Set(['day', 'minute', 'second', 'millisecond']);
 
 /** Whether a date names a period longer than a day (so its exact day is not known). */
 export function isCoarse(point: TimePoint): boolean {
-  return COARSE.has(point.precision);
+  return !FINE.has(point.precision);
 }
 
 function fuzzy(point: TimePoint): boolean {

@@ -1,0 +1,96 @@
+import type { DatasetInput } from '@reeltime/core';
+import { convertTimelineJS } from '@reeltime/core/io';
+import '@reeltime/timeline/define/reel-timeline.js';
+import type { ReelTimeline } from '@reeltime/timeline';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import cosmology from '../packages/core/test/fixtures/timelinejs3/cosmo.json';
+import ancient from './data/ancient.json';
+import deepTime from './data/deep-time.json';
+
+interface Args {
+  data: DatasetInput;
+  locale?: string;
+}
+
+const meta = {
+  title: 'Timeline/Deep time',
+  component: 'reel-timeline',
+  args: { locale: 'en-US' },
+  render: (args) =>
+    html`<reel-timeline .data=${args.data} locale=${args.locale ?? ''} marker="" overview></reel-timeline>`,
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+const BACKSTOP = 60_000;
+
+/** The element once its axis has labels; the labels of both rows. */
+async function axisOf(canvasElement: HTMLElement): Promise<{ el: ReelTimeline; minor: string[]; major: string[] }> {
+  const el = canvasElement.querySelector('reel-timeline')!;
+  const row = (name: string) =>
+    [...el.shadowRoot!.querySelectorAll(`[part~="axis"] .${name} text`)].map((text) => text.textContent ?? '');
+  await waitFor(() => expect(row('minor').length).toBeGreaterThan(1), { timeout: BACKSTOP });
+  const minor = row('minor');
+  const major = row('major');
+  for (const label of [...minor, ...major]) expect(label).not.toMatch(/NaN|Invalid|undefined/);
+  expect(new Set(minor).size).toBe(minor.length);
+  return { el, minor, major };
+}
+
+/**
+ * From the Big Bang to Webb's first images, on one linear axis: dates written as years ago
+ * ("13.8 billion years ago", "4.54 Ga", `{ "ago": 13.8e9 }`) keep their precision; zoom with `+`
+ * on a focused event down to a week around a day-precision one.
+ */
+export const CosmosToToday: Story = {
+  args: { data: deepTime as DatasetInput },
+  play: async ({ canvasElement }) => {
+    const { el, minor } = await axisOf(canvasElement);
+    expect(el.problems).toEqual([]);
+    expect(minor.every((label) => label.endsWith(' billion years ago'))).toBe(true);
+  },
+};
+
+/** The same in Japanese: compact numbers and years-ago words from the locale ("138億年前"). */
+export const CosmosToTodayJapanese: Story = {
+  args: { data: deepTime as DatasetInput, locale: 'ja-JP' },
+  play: async ({ canvasElement }) => {
+    // The Japanese words arrive with their chunk: read the labels again until they are there.
+    await waitFor(
+      async () => expect((await axisOf(canvasElement)).minor.every((label) => label.endsWith('億年前'))).toBe(true),
+      { timeout: BACKSTOP },
+    );
+  },
+};
+
+/**
+ * TimelineJS3's cosmology sample, through the TimelineJS3 importer: its negative years are
+ * historians' (-3500 is 3500 BC), and every one of its events is drawn with no problem.
+ */
+export const TimelineJS3Cosmology: Story = {
+  args: { data: convertTimelineJS(cosmology).input },
+  play: async ({ canvasElement }) => {
+    const { el } = await axisOf(canvasElement);
+    expect(el.problems).toEqual([]);
+    expect(el.model.events).toHaveLength(cosmology.events.length);
+  },
+};
+
+/**
+ * Around year zero: 44 BC from "-0043-03-15", "27 BC" to "AD 14", and ISO year 0000 labelled
+ * 1 BC; the axis counts its years in their era, with no year 0.
+ */
+export const AroundYearZero: Story = {
+  args: { data: ancient as DatasetInput },
+  play: async ({ canvasElement }) => {
+    const { el, minor } = await axisOf(canvasElement);
+    expect(el.problems).toEqual([]);
+    expect(minor.some((label) => label.endsWith(' BC'))).toBe(true);
+    expect(minor).not.toContain('0');
+    const ides = el.shadowRoot!.querySelector('[part~="event"][data-id="ides"]');
+    await waitFor(() => expect(ides?.getAttribute('aria-label')).toMatch(/Mar 15, 44 BC/), { timeout: BACKSTOP });
+  },
+};
