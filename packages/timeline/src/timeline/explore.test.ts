@@ -218,7 +218,7 @@ describe('the table view', () => {
   it('is a real table with caption and header cells, sortable, sharing the selection with the chart', async () => {
     const el = await mount((el) => (el.data = deadReckoning));
     const toggle = [...root(el).querySelectorAll<HTMLButtonElement>('header .explore button')];
-    expect(toggle.map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', 'false']);
+    expect(toggle.map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', 'false', 'false']);
     await userEvent.click(toggle[1]!);
     await settle(el);
     expect(el.getAttribute('view')).toBe('table');
