@@ -37,7 +37,7 @@ describe('the sources view', () => {
     expect(root(el).querySelector<HTMLElement>('[part~="plot"]')!.hidden).toBe(true);
     const box = view(el)!;
     expect(box).not.toBeNull();
-    const files = new Set(deadReckoning.events.flatMap((event) => event.sources.map((source) => source.file)));
+    const files = new Set(deadReckoning.events.flatMap((event) => (event.sources ?? []).map((source) => source.file)));
     const cited = [...box.querySelectorAll('.cited')];
     expect(cited).toHaveLength(files.size);
     // Oldest first; the Collider article of 14 June 2023 with its byline and a link to the shipped copy.
@@ -50,7 +50,7 @@ describe('the sources view', () => {
     expect(article).toContain('Announced back in 2019');
     // Every event that cites it, with the quote.
     const buttons = [...collider.querySelectorAll<HTMLButtonElement>('button.reveal')].map((b) => b.dataset.id);
-    const citing = deadReckoning.events.filter((event) => event.sources.some((s) => s.file.includes('000_')));
+    const citing = deadReckoning.events.filter((event) => (event.sources ?? []).some((s) => s.file?.includes('000_')));
     expect(buttons).toEqual(citing.map((event) => event.id));
     expect(collider.querySelector('.supports')!.textContent).toBe(`Supports ${citing.length} events:`);
     expect(collider.querySelector('blockquote')).not.toBeNull();
