@@ -771,7 +771,10 @@ export class ReelTimeline extends LitElement {
     const dialog = this.keysDialog;
     if (dialog && !dialog.open) dialog.showModal();
     const selected = this.#view.selectedId;
-    if (selected !== null && selected !== this.#lastSelected) {
+    // Only a selection the reader made in here (focus is inside) brings the details into view: a
+    // page or a story selecting from outside keeps its own scroll position (a story's deep link
+    // otherwise opened with the page scrolled past the story's heading).
+    if (selected !== null && selected !== this.#lastSelected && this.matches(':focus-within')) {
       const details = this.renderRoot.querySelector<HTMLElement>('[part~="details"]');
       // Not drawn yet (the details load as a chunk on the first selection): after the next update.
       if (!details) return;
