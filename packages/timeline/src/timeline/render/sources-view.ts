@@ -14,7 +14,7 @@ import { formatDate, formatDateRange, type Source, type TimelineEvent, type Time
 import { html, nothing } from 'lit';
 import type { RenderContext } from './context.js';
 import { heading, type HeadingLevel } from './heading.js';
-import { safeHref } from './sources.js';
+import { safeHref } from './details.js';
 
 export { sourcesViewStyles as styles } from './sources-view.styles.js';
 
