@@ -103,12 +103,40 @@ export const DeadReckoningStory: Story = {
     // Keyboard only: Tab to the story's buttons, then Enter and the arrow keys.
     const buttons = [...story.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="nav"] button')];
     buttons[1]!.focus();
+    // The move zooms out to show both steps, then in to the next: record the widest view on the way.
+    const spanOf = () => timelineOf(story).visibleRange.to - timelineOf(story).visibleRange.from;
+    // Settled: the range no longer changes between two polls (a condition, not a time).
+    const settled = async () => {
+      let last = Number.NaN;
+      await waitFor(() => {
+        const span = spanOf();
+        const same = span === last;
+        last = span;
+        expect(same).toBe(true);
+      });
+    };
+    await settled();
+    const before = spanOf();
+    let widest = 0;
+    const record = () => (widest = Math.max(widest, spanOf()));
+    timelineOf(story).addEventListener('reel-range-change', record);
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(heading(story)).toBe('Filming begins in Italy'));
     await waitFor(() => expect(timelineOf(story).selected).toBe('filming-begins-italy'));
     const live = story.shadowRoot!.querySelector('[role="status"]')!;
     await waitFor(() => expect(live.textContent).toBe('Step 2 of 7: Filming begins in Italy'));
     expect(location.hash).toBe('#filming-begins');
+    // Settled at the step (the range stops changing), having passed through a wider view.
+    await waitFor(() => {
+      const { from, to } = timelineOf(story).visibleRange;
+      expect(from).toBeLessThan(Date.UTC(2020, 1, 1));
+      expect(to).toBeGreaterThan(Date.UTC(2020, 2, 1));
+      expect(to - from).toBeLessThan(400 * 86_400_000);
+    });
+    await settled();
+    timelineOf(story).removeEventListener('reel-range-change', record);
+    if (!matchMedia('(prefers-reduced-motion: reduce)').matches)
+      expect(widest).toBeGreaterThan(Math.max(before, spanOf()));
 
     for (let i = 0; i < 5; i++) await userEvent.keyboard('{ArrowRight}');
     await waitFor(() => expect(heading(story)).toBe('Release: 12 July 2023'));

@@ -16,7 +16,7 @@ interface Args {
   locale?: string;
   marker?: string;
   theme?: 'auto' | 'light' | 'dark';
-  view?: 'chart' | 'table';
+  view?: 'chart' | 'table' | 'sources';
   width?: string;
 }
 
@@ -328,5 +328,33 @@ export const TableView: Story = {
     await waitFor(() => expect(el.selected).toBe('us-release'));
     const heading = deadReckoning.events.find((event) => event.id === 'us-release')!.title;
     await waitFor(() => expect(root.querySelector('[part~="details"] h2')!.textContent).toBe(heading));
+  },
+};
+
+/**
+ * `view="sources"` (or the header's Sources button): every source the data cites, with its
+ * publisher, date and a link that opens the article, and the events it supports; each event is a
+ * button that selects it and shows it in the chart. Loaded on first use, as its own chunk.
+ */
+export const SourcesView: Story = {
+  name: 'Sources view',
+  args: { data: deadReckoning, base: datasetUrl, view: 'sources' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('reel-timeline')!;
+    const root = el.shadowRoot!;
+    await waitFor(() => expect(root.querySelectorAll('[part~="sources-view"] .cited').length).toBe(5), {
+      timeout: BACKSTOP,
+    });
+    const link = root.querySelector<HTMLAnchorElement>('[part~="sources-view"] a.source-title')!;
+    expect(link.href).toMatch(/\/sources\/[^/]+\.txt$/);
+    // Keyboard only: focus an event's button, Enter shows it in the chart, selected and focused.
+    root.querySelector<HTMLButtonElement>('button.reveal[data-id="filming-wraps"]')!.focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(el.selected).toBe('filming-wraps'));
+    await waitFor(() => expect(root.activeElement?.getAttribute('data-id')).toBe('filming-wraps'));
+    expect(el.view).toBe('chart');
+    // Back to the sources view.
+    el.view = 'sources';
+    await waitFor(() => expect(root.querySelector('[part~="sources-view"]')).not.toBeNull());
   },
 };

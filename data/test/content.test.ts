@@ -528,6 +528,36 @@ describe('dead-reckoning dataset: honesty of dates and text', () => {
     }
   });
 
+  it("says in words where an era's approximate month is an estimate no cited source gives (the COVID-19 halt)", () => {
+    // Eras only: an event's approximate month is worked out from its article's words ("next
+    // month"), as its own description says; an era's band edges have no such words to lean on.
+    const dated = data.eras.map((e) => ({
+      id: e.id,
+      start: e.start,
+      end: e.end,
+      sources: e.sources,
+      text: e.description,
+    }));
+    let estimates = 0;
+    for (const item of dated) {
+      for (const value of [item.start, item.end]) {
+        const match = value === undefined ? null : /^c\. (\d{4})-(\d{2})$/.exec(value);
+        if (!match) continue;
+        const [, year = '', month = ''] = match;
+        const named = new RegExp(`\\b${MONTHS[Number(month) - 1]}\\s+${year}\\b`, 'i');
+        const cited = item.sources.some((s) => named.test(requireSeed(s.file).text));
+        if (cited) continue;
+        estimates++;
+        expect(item.text, `${item.id}: ${value} is given by no cited seed`).toMatch(/No source gives the month/);
+        expect(item.text, item.id).toMatch(/estimate/);
+      }
+    }
+    // The halt's two months and the restart's: no seed names them.
+    expect(estimates).toBeGreaterThanOrEqual(3);
+    const halt = data.eras.find((e) => e.id === 'covid-halt')!;
+    expect([halt.start, halt.end]).toEqual(['c. 2020-03', 'c. 2020-06']);
+  });
+
   it('contains no HTML in any string', () => {
     for (const [path, value] of strings(dataset as unknown)) {
       expect(/<[a-z!/]/i.test(value), `${path}: ${value}`).toBe(false);

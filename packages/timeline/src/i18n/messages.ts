@@ -93,6 +93,14 @@ export interface MessageTable {
   readonly noSource: string;
   /** The link to where a source was first published, beside the link to its copy. */
   readonly sourceOriginal: string;
+  /** The sources view: how many events a source supports (`{count}`). */
+  readonly sourceSupports: PluralTemplate;
+  /** The sources view: beside an event that cites `{count}` sources (two or more). */
+  readonly sourceOfSeveral: PluralTemplate;
+  /** The sources view: the heading over the `{count}` events that cite no source. */
+  readonly unsourced: PluralTemplate;
+  /** The sources view: `{count}` more events than it lists. */
+  readonly moreEvents: string;
   /** The hint shown when a plain wheel scrolled the page instead of zooming (Ctrl, or ⌘ on a Mac). */
   readonly wheelHint: string;
   readonly wheelHintMac: string;
@@ -175,6 +183,10 @@ export const ENGLISH: MessageTable = {
   sourceCount: { one: 'Source', other: '{count} sources' },
   noSource: 'No source cited',
   sourceOriginal: 'original',
+  sourceSupports: { one: 'Supports {count} event:', other: 'Supports {count} events:' },
+  sourceOfSeveral: { one: 'its only source', other: 'one of {count} sources' },
+  unsourced: { one: '{count} event cites no source', other: '{count} events cite no source' },
+  moreEvents: '…and {count} more.',
   wheelHint: 'Use Ctrl + scroll to zoom',
   wheelHintMac: 'Use ⌘ + scroll to zoom',
   overview: 'Overview: visible range',

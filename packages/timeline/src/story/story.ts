@@ -17,7 +17,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { canonicalLocale, MessagesController } from '../i18n/locales.js';
 import type { PartialMessages } from '../i18n/messages.js';
-import type { ReelTimeline } from '../timeline/timeline.js';
+import type { ReelTimeline, VisibleRange } from '../timeline/timeline.js';
 import { storyStyles } from './story.styles.js';
 
 /** One step of a story. */
@@ -261,7 +261,11 @@ export class ReelStory extends LitElement {
     return { from: mid - span, to: mid + span };
   }
 
-  /** Pans and zooms to `range`: at once with reduced motion, else eased over a short moment. */
+  /**
+   * Pans and zooms to `range`: at once with reduced motion; else out to a view holding both the
+   * step left and the step ahead (the reader sees where the story goes), then in to the step,
+   * each half eased over a short moment.
+   */
   #move(timeline: ReelTimeline, range: { from: number; to: number }): void {
     cancelAnimationFrame(this.#animation);
     const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -270,14 +274,18 @@ export class ReelStory extends LitElement {
       timeline.visibleRange = range;
       return;
     }
+    const from = Math.min(start.from, range.from);
+    const to = Math.max(start.to, range.to);
+    const pad = (to - from) * 0.1;
+    const context = { from: from - pad, to: to + pad };
+    const between = (a: VisibleRange, b: VisibleRange, t: number) => {
+      const e = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
+      return { from: a.from + (b.from - a.from) * e, to: a.to + (b.to - a.to) * e };
+    };
     const began = performance.now();
     const frame = (now: number) => {
-      const t = Math.min(1, (now - began) / MOVE_MS);
-      const e = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
-      timeline.visibleRange = {
-        from: start.from + (range.from - start.from) * e,
-        to: start.to + (range.to - start.to) * e,
-      };
+      const t = Math.min(1, (now - began) / (2 * MOVE_MS));
+      timeline.visibleRange = t < 0.5 ? between(start, context, t * 2) : between(context, range, t * 2 - 1);
       if (t < 1) this.#animation = requestAnimationFrame(frame);
     };
     this.#animation = requestAnimationFrame(frame);

@@ -5,7 +5,7 @@
 import deadReckoning from '@reeltime/data';
 import type { DatasetInput, TimelineEventInput } from '@reeltime/core';
 import axe from 'axe-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount, settle } from '../../test/mount.js';
 import type { ReelTimeline } from '../index.js';
@@ -218,7 +218,7 @@ describe('the table view', () => {
   it('is a real table with caption and header cells, sortable, sharing the selection with the chart', async () => {
     const el = await mount((el) => (el.data = deadReckoning));
     const toggle = [...root(el).querySelectorAll<HTMLButtonElement>('header .explore button')];
-    expect(toggle.map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', 'false']);
+    expect(toggle.map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', 'false', 'false']);
     await userEvent.click(toggle[1]!);
     await settle(el);
     expect(el.getAttribute('view')).toBe('table');
@@ -327,6 +327,37 @@ describe('details where the reader is', () => {
     await expect
       .poll(() => part(el, 'details')!.getBoundingClientRect().top, { timeout: 5000 })
       .toBeLessThan(window.innerHeight);
+    window.scrollTo(0, 0);
+  });
+
+  it('leaves the page where it is when the selection comes from outside (a story, the page)', async () => {
+    const lanes = Array.from({ length: 60 }, (_, i) => ({ id: `l${i}`, label: `Lane ${i}` }));
+    const events = lanes.map((lane, i) => ({
+      id: `e${i}`,
+      title: `Event ${i}`,
+      start: `${2000 + (i % 20)}`,
+      lane: lane.id,
+    }));
+    const el = await mount((el) => (el.data = { lanes, events }));
+    window.scrollTo(0, 0);
+    await settle(el);
+    expect(part(el, 'plot')!.getBoundingClientRect().height).toBeGreaterThan(window.innerHeight);
+    // The scroll itself may be smooth (still at 0 when checked): watch the request instead.
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    try {
+      el.select('e0');
+      await settle(el);
+      expect(part(el, 'details')).not.toBeNull();
+      expect(scrolled).not.toHaveBeenCalled();
+      // The same selection made in the chart (focus inside) does bring them into view.
+      el.select(null);
+      await settle(el);
+      await userEvent.click(mark(el, 'e0')!);
+      await settle(el);
+      expect(scrolled).toHaveBeenCalled();
+    } finally {
+      scrolled.mockRestore();
+    }
     window.scrollTo(0, 0);
   });
 

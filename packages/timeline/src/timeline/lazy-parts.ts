@@ -1,17 +1,19 @@
 /**
  * Parts of the element a page may never open, loaded on first use (each its own chunk in the
- * bundle, as the languages are): the table view and the keyboard map. Each brings its styles,
+ * bundle, as the languages are): the table view, the sources view and the keyboard map. Each brings its styles,
  * adopted by the host's shadow root when it arrives. `ready` lets `updateComplete` wait for them.
  *
  * @module
  */
 import type { CSSResult, ReactiveControllerHost } from 'lit';
 import type * as KeysModule from './render/keys.js';
+import type * as SourcesViewModule from './render/sources-view.js';
 import type * as TableModule from './render/table.js';
 
 export class LazyParts {
   table: typeof TableModule | undefined;
   keys: typeof KeysModule | undefined;
+  sources: typeof SourcesViewModule | undefined;
   /** Settles when every part asked for so far has arrived. */
   ready: Promise<unknown> = Promise.resolve();
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -27,6 +29,15 @@ export class LazyParts {
       'table',
       () => import('./render/table.js'),
       (module) => (this.table = module),
+    );
+  }
+
+  /** Loads the sources view (once). */
+  loadSources(): void {
+    this.#load(
+      'sources',
+      () => import('./render/sources-view.js'),
+      (module) => (this.sources = module),
     );
   }
 

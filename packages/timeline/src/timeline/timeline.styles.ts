@@ -764,9 +764,16 @@ export const timelineStyles = css`
     border-radius: 4px 0 0 4px;
   }
 
+  .explore button:not(:first-child) {
+    margin-left: -1px;
+  }
+
+  .explore button:not(:first-child, :last-child) {
+    border-radius: 0;
+  }
+
   .explore button:last-child {
     border-radius: 0 4px 4px 0;
-    margin-left: -1px;
   }
 
   button[aria-pressed='true'] {

@@ -112,6 +112,7 @@ const SERVER_WIDTH = 960;
  * @csspart details - The details of the selected event.
  * @csspart overview - The overview strip (`<reel-overview>`), with the `overview` attribute.
  * @csspart table - The table view's scroll box (around its `<table>`).
+ * @csspart sources-view - The sources view: each source and the events it supports.
  * @csspart keyboard-map - The dialog listing the keys.
  *
  * @cssproperty [--reel-font-family=system-ui] - Font of all text.
@@ -223,8 +224,11 @@ export class ReelTimeline extends LitElement {
    */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
 
-  /** How the events are shown: `chart` (the timeline) or `table` (a sortable table of every event). */
-  @property({ reflect: true }) view: 'chart' | 'table' = 'chart';
+  /**
+   * How the events are shown: `chart` (the timeline), `table` (a sortable table of every event) or
+   * `sources` (every source cited and the events it supports; events without one are flagged).
+   */
+  @property({ reflect: true }) view: 'chart' | 'table' | 'sources' = 'chart';
 
   /** Level (1–6) of the headings the element shows (the details' title, the keyboard map's). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
@@ -331,9 +335,10 @@ export class ReelTimeline extends LitElement {
     this.#msg = this.#messages.for(this.#locale(), this.strings);
     this.#rtl = this.#direction.rtl(this.#locale(), canonicalLocale(this.locale) !== undefined);
     if (this.view === 'table') this.#parts.loadTable();
+    if (this.view === 'sources') this.#parts.loadSources();
     if (changed.has('view') && changed.get('view') !== undefined) {
       const active = (this.renderRoot as ShadowRoot).activeElement;
-      if (active?.closest('.plot, .table-scroll')) this.#focusToView = true;
+      if (active?.closest('.plot, .table-scroll, .sources-view')) this.#focusToView = true;
     }
     if (this.keysOpen) this.#parts.loadKeys();
     if (!isServer) this.#interaction.rememberFocus();
@@ -421,6 +426,7 @@ export class ReelTimeline extends LitElement {
     this.select(null);
     if (id === null) return;
     if (this.view === 'table') void this.#focusRow(id);
+    else if (this.view === 'sources') this.#focusView();
     else void this.#interaction.focusPosition(this.#data.model.source.positionOf(id));
   };
 
@@ -483,7 +489,7 @@ export class ReelTimeline extends LitElement {
         </header>
         ${renderNotice(this.#data.model.problems, this.noticeDismissed, () => (this.noticeDismissed = true), msg)}
         <div class="children" ?hidden=${!childrenOnly || source.size > 0}><slot></slot></div>
-        <div class="plot" part="plot" ?hidden=${this.view === 'table' || childrenPending}>
+        <div class="plot" part="plot" ?hidden=${this.view !== 'chart' || childrenPending}>
           <div class="axis" part="axis" aria-hidden="true">
             <svg height=${AXIS_HEIGHT}>${ctx ? renderAxis(ctx) : nothing}</svg>
           </div>
@@ -528,6 +534,14 @@ export class ReelTimeline extends LitElement {
                 locale: this.#locale(),
                 onSelect: this.#selectRow,
               })
+            : nothing
+        }
+        ${
+          ctx && this.view === 'sources'
+            ? (this.#parts.sources?.renderSourcesView(ctx, {
+                level: headingLevelOf(this.headingLevel),
+                onReveal: this.#reveal,
+              }) ?? nothing)
             : nothing
         }
         ${
@@ -687,14 +701,13 @@ export class ReelTimeline extends LitElement {
   /** The header's keyboard-map button and chart/table toggle. */
   #renderExploreButtons(): TemplateResult {
     const msg = this.#msg;
-    const table = this.view === 'table';
     return html`<span class="explore" role="group" aria-label=${msg.text('viewGroup')}>
-        <button type="button" aria-pressed=${table ? 'false' : 'true'} @click=${() => this.#setView('chart')}>
-          ${msg.text('viewChart')}
-        </button>
-        <button type="button" aria-pressed=${table ? 'true' : 'false'} @click=${() => this.#setView('table')}>
-          ${msg.text('viewTable')}
-        </button>
+        ${(['chart', 'table', 'sources'] as const).map(
+          (view) =>
+            html`<button type="button" aria-pressed=${this.view === view} @click=${() => (this.view = view)}>
+              ${msg.text(view === 'chart' ? 'viewChart' : view === 'table' ? 'viewTable' : 'sources')}
+            </button>`,
+        )}
       </span>
       <button
         type="button"
@@ -708,9 +721,12 @@ export class ReelTimeline extends LitElement {
       </button>`;
   }
 
-  #setView(view: 'chart' | 'table'): void {
-    this.view = view;
-  }
+  /** A button of the sources view: selects its event and shows it in the chart, focused. */
+  readonly #reveal = (id: string): void => {
+    this.#focusToView = true;
+    this.view = 'chart';
+    this.select(id);
+  };
 
   /** A row's button toggles its event's selection (the details open below the table). */
   readonly #selectRow = (id: string): void => {
@@ -749,7 +765,12 @@ export class ReelTimeline extends LitElement {
   #focusView(): void {
     const root = this.renderRoot;
     const id = this.#view.selectedId ?? this.#view.focusedId;
-    if (this.view === 'table') {
+    if (this.view === 'sources') {
+      const view = root.querySelector<HTMLElement>('.sources-view');
+      if (!view) return; // not loaded yet: the next update tries again
+      this.#focusToView = false;
+      (view.querySelector<HTMLElement>(`.reveal[data-id="${CSS.escape(id ?? '')}"]`) ?? view).focus();
+    } else if (this.view === 'table') {
       const box = root.querySelector<HTMLElement>('.table-scroll');
       if (!box) return; // not loaded yet: the next update tries again
       this.#focusToView = false;
@@ -768,7 +789,10 @@ export class ReelTimeline extends LitElement {
     const dialog = this.keysDialog;
     if (dialog && !dialog.open) dialog.showModal();
     const selected = this.#view.selectedId;
-    if (selected !== null && selected !== this.#lastSelected) {
+    // Only a selection the reader made in here (focus is inside) brings the details into view: a
+    // page or a story selecting from outside keeps its own scroll position (a story's deep link
+    // otherwise opened with the page scrolled past the story's heading).
+    if (selected !== null && selected !== this.#lastSelected && this.matches(':focus-within')) {
       const details = this.renderRoot.querySelector<HTMLElement>('[part~="details"]');
       // Not drawn yet (the details load as a chunk on the first selection): after the next update.
       if (!details) return;

@@ -56,6 +56,18 @@ const es: PartialMessages = {
   sourceCount: { one: 'Fuente', many: '{count} fuentes', other: '{count} fuentes' },
   noSource: 'No se cita ninguna fuente',
   sourceOriginal: 'original',
+  sourceSupports: {
+    one: 'Respalda {count} evento:',
+    many: 'Respalda {count} de eventos:',
+    other: 'Respalda {count} eventos:',
+  },
+  sourceOfSeveral: { one: 'una de {count} fuente', many: 'una de {count} de fuentes', other: 'una de {count} fuentes' },
+  unsourced: {
+    one: '{count} evento no cita ninguna fuente',
+    many: '{count} de eventos no citan ninguna fuente',
+    other: '{count} eventos no citan ninguna fuente',
+  },
+  moreEvents: '…y {count} más.',
   wheelHint: 'Usa Ctrl + rueda para hacer zoom',
   wheelHintMac: 'Usa ⌘ + rueda para hacer zoom',
   overview: 'Vista general: intervalo visible',

@@ -56,6 +56,22 @@ const fr: PartialMessages = {
   sourceCount: { one: 'Source', many: '{count} sources', other: '{count} sources' },
   noSource: 'Aucune source citée',
   sourceOriginal: 'original',
+  sourceSupports: {
+    one: 'Étaye {count} événement :',
+    many: 'Étaye {count} d’événements :',
+    other: 'Étaye {count} événements :',
+  },
+  sourceOfSeveral: {
+    one: 'une source parmi {count}',
+    many: 'une source parmi {count}',
+    other: 'une source parmi {count}',
+  },
+  unsourced: {
+    one: '{count} événement ne cite aucune source',
+    many: '{count} d’événements ne citent aucune source',
+    other: '{count} événements ne citent aucune source',
+  },
+  moreEvents: '…et {count} de plus.',
   wheelHint: 'Ctrl + molette pour zoomer',
   wheelHintMac: '⌘ + molette pour zoomer',
   overview: "Vue d'ensemble : période visible",

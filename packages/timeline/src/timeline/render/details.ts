@@ -8,6 +8,13 @@ import { formatDateRange } from '@reeltime/core';
 import { html, nothing } from 'lit';
 import type { RenderContext } from './context.js';
 import { renderSources } from './sources.js';
+
+/*
+ * The sources view links its sources as the details do: it takes `safeHref` from here, so that
+ * the bundler keeps sources.ts in the details' chunk (imported from both chunks directly, it would
+ * become a third chunk of its own that opening the details must fetch too).
+ */
+export { safeHref } from './sources.js';
 import { heading, type HeadingLevel } from './heading.js';
 
 /**
