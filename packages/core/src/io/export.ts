@@ -52,6 +52,7 @@ export function eventInput(event: TimelineEvent): TimelineEventInput {
     ...(event.url === undefined ? {} : { url: event.url }),
     ...(event.displayDate === undefined ? {} : { displayDate: event.displayDate }),
     ...(event.media === undefined ? {} : { media: { ...event.media } }),
+    ...(event.descriptionHtml === undefined ? {} : { descriptionHtml: event.descriptionHtml }),
   };
 }
 

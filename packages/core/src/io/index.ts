@@ -19,6 +19,7 @@ export type { CsvField, CsvOptions } from './csv.js';
 export { detectFormat } from './detect.js';
 export type { DetectedFormat } from './detect.js';
 export { eventInput, toReeltime } from './export.js';
+export { toCsv } from './export-csv.js';
 export { htmlToText, IMPORT_FORMATS, isTimeZone } from './shared.js';
 export type { ImportFormat, ImportOptions, ImportResult } from './shared.js';
 export { convertTimelineJS, fromTimelineJS } from './timelinejs.js';

@@ -167,8 +167,11 @@ function dateOf(
   );
 }
 
-/** `{ headline, text }` as plain text. */
-function textsOf(raw: unknown): { headline?: string; text?: string } {
+/** A tag (`<p>`, `<a href>`, `<br/>`…): text with one is HTML, kept beside its plain text. */
+const TAG = /<\/?[a-z][^>]*>/i;
+
+/** `{ headline, text }` as plain text, and the text as written when it is HTML. */
+function textsOf(raw: unknown): { headline?: string; text?: string; html?: string } {
   if (!isRecord(raw)) return {};
   const headline = textOf(own(raw, 'headline'));
   const text = textOf(own(raw, 'text'));
@@ -177,6 +180,7 @@ function textsOf(raw: unknown): { headline?: string; text?: string } {
   return {
     ...(plainHeadline ? { headline: plainHeadline } : {}),
     ...(plainText ? { text: plainText } : {}),
+    ...(plainText && TAG.test(text!) ? { html: text!.trim() } : {}),
   };
 }
 
@@ -291,7 +295,7 @@ function eventOf(
     item.eventId = uniqueId;
     item.name = `Event "${uniqueId}" (${place})`;
   }
-  const { headline, text } = textsOf(own(raw, 'text'));
+  const { headline, text, html } = textsOf(own(raw, 'text'));
   const { media, text: embedText } = mediaOf(ctx, item, own(raw, 'media'));
   const rawStart = own(raw, 'start_date');
   if (rawStart === undefined) {
@@ -322,6 +326,8 @@ function eventOf(
     ...(location === undefined ? {} : { locations: [location] }),
     ...(displayDate === undefined ? {} : { displayDate }),
     ...(media === undefined ? {} : { media }),
+    // The HTML is the description only while no embed's words were added to the plain text.
+    ...(html === undefined || embedText ? {} : { descriptionHtml: html }),
   };
 }
 

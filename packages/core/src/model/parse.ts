@@ -40,6 +40,7 @@ const EVENT_FIELDS = new Set([
   'url',
   'displayDate',
   'media',
+  'descriptionHtml',
 ]);
 const DATASET_FIELDS = new Set(['$schema', 'title', 'description', 'lanes', 'eras', 'markers', 'events']);
 const SOURCE_FIELDS = new Set(['title', 'publisher', 'published', 'file', 'url', 'quote']);
@@ -318,6 +319,7 @@ interface EventParts {
   url: string | undefined;
   displayDate?: string | undefined;
   media?: Media | undefined;
+  descriptionHtml?: string | undefined;
   index: number;
 }
 
@@ -329,9 +331,15 @@ interface EventParts {
  */
 function createEvent(parts: EventParts): TimelineEvent {
   const { id, title, start, end, description, lane, tags, locations, people, status, sources, url, index } = parts;
-  const { displayDate, media } = parts;
+  const { displayDate, media, descriptionHtml } = parts;
   const from = start.start;
-  if (description === undefined && url === undefined && displayDate === undefined && media === undefined) {
+  if (
+    description === undefined &&
+    url === undefined &&
+    displayDate === undefined &&
+    media === undefined &&
+    descriptionHtml === undefined
+  ) {
     return end === undefined
       ? { id, title, start, lane, tags, locations, people, status, sources, from, to: start.end, index }
       : { id, title, start, end, lane, tags, locations, people, status, sources, from, to: end.end, index };
@@ -348,6 +356,7 @@ function createEvent(parts: EventParts): TimelineEvent {
   if (url !== undefined) event['url'] = url;
   if (displayDate !== undefined) event['displayDate'] = displayDate;
   if (media !== undefined) event['media'] = media;
+  if (descriptionHtml !== undefined) event['descriptionHtml'] = descriptionHtml;
   event['from'] = from;
   event['to'] = end ? end.end : start.end;
   event['index'] = index;
@@ -415,7 +424,13 @@ function fastEvent(raw: Json, index: number, cache: DateCache, reportUnknown: bo
     for (const key in raw) if (!EVENT_FIELDS.has(key)) return undefined;
   }
   // Plain reads are own reads here: the prototype is Object.prototype or null and holds no field name.
-  if (raw['sources'] !== undefined || raw['media'] !== undefined || raw['displayDate'] !== undefined) return undefined;
+  if (
+    raw['sources'] !== undefined ||
+    raw['media'] !== undefined ||
+    raw['displayDate'] !== undefined ||
+    raw['descriptionHtml'] !== undefined
+  )
+    return undefined;
   const id = raw['id'];
   const title = raw['title'];
   const start = raw['start'];
@@ -508,6 +523,7 @@ function parseEvent(
   const url = httpUrl(ctx, raw, 'url');
   const displayDate = optionalString(ctx, raw, 'displayDate');
   const media = parseMedia(ctx, raw, options);
+  const descriptionHtml = optionalString(ctx, raw, 'descriptionHtml');
   const rawStatus = own(raw, 'status');
   let status: EventStatus | undefined;
   if (rawStatus !== undefined) {
@@ -538,6 +554,7 @@ function parseEvent(
     url,
     displayDate,
     media,
+    descriptionHtml,
     index,
   });
 }

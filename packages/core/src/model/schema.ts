@@ -119,6 +119,10 @@ export const datasetSchema = {
         sources: { $ref: '#/$defs/sources' },
         url: { type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' },
         displayDate: { type: 'string', description: 'How to write the dates instead of formatting them; plain text.' },
+        descriptionHtml: {
+          type: 'string',
+          description: 'The description as HTML (TimelineJS3 text); shown sanitised, description holds its plain text.',
+        },
         media: {
           type: 'object',
           description: 'A picture, video or page that goes with the event.',

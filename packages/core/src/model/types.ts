@@ -101,6 +101,12 @@ export interface TimelineEventInput {
   displayDate?: string;
   /** A picture, video or page that goes with the event. */
   media?: MediaInput;
+  /**
+   * The description as HTML (TimelineJS3's `text.text`), shown in the details through a sanitizer
+   * that keeps paragraphs, links, emphasis, quotes, lists and line breaks; `description` holds its
+   * plain text for everything else (table, search, tooltips).
+   */
+  descriptionHtml?: string;
 }
 
 /** A dataset file: metadata, lanes, eras and events. */
@@ -180,6 +186,8 @@ export interface TimelineEvent {
   readonly url?: string;
   readonly displayDate?: string;
   readonly media?: Media;
+  /** The description as HTML, unsanitised as the data gave it (see `TimelineEventInput`). */
+  readonly descriptionHtml?: string;
   readonly from: TimeCoord;
   readonly to: TimeCoord;
   /** Position in the input, for stable ordering and for naming the event in problems. */
