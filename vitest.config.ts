@@ -83,6 +83,20 @@ export default defineConfig({
           env: { TZ: 'Asia/Tokyo' },
         },
       },
+      {
+        // The DuckDB source and server in Node (@duckdb/node-api), against the in-memory source.
+        ...resolveFromSource,
+        test: {
+          name: 'duckdb (node)',
+          root: 'packages/duckdb',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+          env: { TZ: 'America/Los_Angeles' },
+          // Writing and reading 100,000 events on a busy machine: backstops only.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
       timelineInZone('America/Los_Angeles'),
       timelineInZone('Pacific/Kiritimati'),
       {
