@@ -41,7 +41,8 @@ const timelineInZone = (zone: string): TestProjectInlineConfiguration => ({
   ...resolveFromSource,
   // d3-brush is reached only through the overview's import(): pre-bundle it up front, or finding
   // it mid-run reloads the page under the tests.
-  optimizeDeps: { include: ['d3-brush'] },
+  // DuckDB-WASM (through @reeltime/duckdb, for source="duckdb") likewise.
+  optimizeDeps: { include: ['d3-brush', '@reeltime/duckdb > @duckdb/duckdb-wasm'] },
   test: {
     name: `timeline (chromium, ${zone})`,
     root: 'packages/timeline',

@@ -16,8 +16,10 @@ import {
   type AsyncDuckDBConnection,
   type DuckDBBundles,
 } from '@duckdb/duckdb-wasm';
+import { tableFromArrays } from 'apache-arrow';
 import { SqlBackend, formatOf, type SqlEngine } from './backend.js';
 import type { ColumnMap } from './columns.js';
+import { generateEventsSql, type GenerateOptions } from './generate.js';
 import { SqlSourceError } from './errors.js';
 import { SqlSource, type SqlSourceOptions } from './source.js';
 
@@ -76,6 +78,43 @@ export class WasmDuckDbEngine implements SqlEngine {
   }
 }
 
+/**
+ * A Parquet file as an Arrow table, read in JavaScript (hyparquet): DuckDB-WASM reads Parquet
+ * only through an extension it downloads from DuckDB's own server, and this package makes no
+ * request elsewhere. Timestamps become `YYYY-MM-DD HH:MM:SS.sss` text (DuckDB casts it back),
+ * 64-bit integers numbers.
+ */
+export async function parquetToArrow(bytes: Uint8Array): Promise<ReturnType<typeof tableFromArrays>> {
+  const { parquetReadObjects } = await import('hyparquet');
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const rows = (await parquetReadObjects({ file: buffer })) as Record<string, unknown>[];
+  const names = rows.length ? Object.keys(rows[0]!) : [];
+  const columns: Record<string, unknown[]> = {};
+  for (const name of names) {
+    columns[name] = rows.map((row) => {
+      const value = row[name];
+      if (value instanceof Date) return value.toISOString().slice(0, 23).replace('T', ' ');
+      if (typeof value === 'bigint') return Number(value);
+      return value ?? null;
+    });
+  }
+  return tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]);
+}
+
+/**
+ * A timeline source over `count` generated events ({@link generateEventsSql}), made in the page
+ * with DuckDB's `range()`: for stories and demos of large data without a file to download.
+ */
+export async function openGenerated(options: GenerateOptions & OpenUrlOptions): Promise<SqlSource> {
+  const db = await sharedDatabase(options.bundles);
+  const id = files++;
+  const connection = await db.connect();
+  const table = `reel_generated_${id}`;
+  await connection.query(`CREATE TABLE ${table} AS ${generateEventsSql(options)}`);
+  const backend = new SqlBackend(new WasmDuckDbEngine(connection), { input: { table }, name: `reel_events_${id}` });
+  return SqlSource.open(backend, options);
+}
+
 /** Options for {@link openUrl}. */
 export interface OpenUrlOptions extends SqlSourceOptions {
   /** Columns named differently from the fields. */
@@ -112,12 +151,20 @@ export async function openUrl(url: string, options: OpenUrlOptions = {}): Promis
   const engine = new WasmDuckDbEngine(connection);
   const backendOptions = options.columns ? { columns: options.columns } : {};
   let backend: SqlBackend;
-  if (format === 'arrow') {
+  if (format === 'arrow' || format === 'parquet') {
     const table = `reel_input_${id}`;
     try {
-      await connection.insertArrowFromIPCStream(bytes, { name: table, create: true });
+      if (format === 'arrow') await connection.insertArrowFromIPCStream(bytes, { name: table, create: true });
+      else await connection.insertArrowTable(await parquetToArrow(bytes), { name: table, create: true });
     } catch (error) {
-      throw new SqlSourceError('bad-file', `"${url}" is not an Arrow IPC stream`, { cause: error });
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SqlSourceError(
+        'bad-file',
+        `"${url}" is not ${format === 'arrow' ? 'an Arrow IPC stream' : 'a Parquet file'} (${reason})`,
+        {
+          cause: error,
+        },
+      );
     }
     backend = new SqlBackend(engine, { input: { table }, name: `reel_events_${id}`, ...backendOptions });
   } else {
