@@ -8,7 +8,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'storybook-static/**', 'reports/**', '**/custom-elements.json'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'storybook-static/**',
+      'reports/**',
+      '**/custom-elements.json',
+      'packages/duckdb/assets/**',
+      'datasets/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

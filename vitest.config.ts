@@ -41,7 +41,8 @@ const timelineInZone = (zone: string): TestProjectInlineConfiguration => ({
   ...resolveFromSource,
   // d3-brush is reached only through the overview's import(): pre-bundle it up front, or finding
   // it mid-run reloads the page under the tests.
-  optimizeDeps: { include: ['d3-brush'] },
+  // DuckDB-WASM (through @reeltime/duckdb, for source="duckdb") likewise.
+  optimizeDeps: { include: ['d3-brush', '@reeltime/duckdb > @duckdb/duckdb-wasm'] },
   test: {
     name: `timeline (chromium, ${zone})`,
     root: 'packages/timeline',
@@ -81,6 +82,20 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           environment: 'node',
           env: { TZ: 'Asia/Tokyo' },
+        },
+      },
+      {
+        // The DuckDB source and server in Node (@duckdb/node-api), against the in-memory source.
+        ...resolveFromSource,
+        test: {
+          name: 'duckdb (node)',
+          root: 'packages/duckdb',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+          env: { TZ: 'America/Los_Angeles' },
+          // Writing and reading 100,000 events on a busy machine: backstops only.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       timelineInZone('America/Los_Angeles'),

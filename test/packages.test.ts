@@ -34,6 +34,7 @@ const PACKAGES = [
   { name: '@reeltime/core', dir: 'packages/core', tarball: 'reeltime-core-0.1.0.tgz' },
   { name: '@reeltime/timeline', dir: 'packages/timeline', tarball: 'reeltime-timeline-0.1.0.tgz' },
   { name: '@reeltime/data', dir: 'data', tarball: 'reeltime-data-0.1.0.tgz' },
+  { name: '@reeltime/duckdb', dir: 'packages/duckdb', tarball: 'reeltime-duckdb-0.1.0.tgz' },
 ] as const;
 
 /** Conditions are waited for; the timeout is only a backstop for a broken page. */

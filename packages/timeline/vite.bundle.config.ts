@@ -81,6 +81,9 @@ export default defineConfig({
       // entry from the entry itself: it may export more than bundle.ts does, so that the shared
       // modules stay in it instead of moving to a third file every page would have to load.
       preserveEntrySignatures: 'allow-extension',
+      // `source="duckdb"` imports @reeltime/duckdb (DuckDB-WASM, its worker and 34 MB of wasm) at
+      // run time: a page resolves it (a bundler, or an import map), the bundle never carries it.
+      external: [/^@reeltime\/duckdb(\/|$)/],
       // Chunks go in a folder of their own, emptied before each build (dist/ also holds tsc's output).
       output: { minify: true, comments: { annotation: false }, chunkFileNames: 'chunks/[name]-[hash].js' },
       treeshake: {

@@ -20,7 +20,8 @@ import { readEventElement } from '../event/event.js';
 
 /** What the host exposes to its data controller. */
 export interface DataHost extends ReactiveControllerHost, HTMLElement {
-  source: TimelineSource | undefined;
+  /** A ready source, or the name of a database to open `src` with (`duckdb`, see load.ts). */
+  source: TimelineSource | string | undefined;
   data: unknown;
   events: unknown;
   src: string;
@@ -73,6 +74,8 @@ export class DataController implements ReactiveController {
   #observer: MutationObserver | undefined;
   #stale = true;
   #inputs: readonly unknown[] = [];
+  /** The last failure of the source to answer (reported once). */
+  #failure: unknown;
 
   constructor(host: DataHost, onChange: (model: DataModel) => void) {
     this.#host = host;
@@ -109,8 +112,12 @@ export class DataController implements ReactiveController {
    * hydration of one, which must find the same DOM); {@link invalidate} reads them later.
    */
   update(readChildren = true): boolean {
-    const { source, data, events, src } = this.#host;
-    if (src && !source && !data && !events && src !== this.#fetchedSrc) void this.#load(src);
+    const { data, events, src } = this.#host;
+    // A named database (`source="duckdb"`) is opened by the load of `src`: what it loads is the source.
+    const named = typeof this.#host.source == 'string';
+    const wanted = named ? `${this.#host.source as string}:${src}` : src;
+    const source = (named ? this.#loaded : this.#host.source) as TimelineSource | undefined;
+    if (src && (named || !source) && !data && !events && wanted !== this.#fetchedSrc) void this.#load(wanted, src);
     const inputs = [source, data, events, src, this.#loaded, this.#imported, this.#loadProblems];
     if (!this.#stale && inputs.every((input, i) => input === this.#inputs[i])) return false;
     if (!readChildren && !source && !data && !events && !src) return false;
@@ -140,21 +147,35 @@ export class DataController implements ReactiveController {
     return true;
   }
 
+  /**
+   * The source failed to answer (a database or server gone): a problem in the notice and
+   * `reel-invalid`, without a new model (the view and its last answer stay).
+   */
+  reportFailure(error: unknown): void {
+    if (error === this.#failure) return;
+    this.#failure = error;
+    this.model = {
+      ...this.model,
+      problems: [...this.#loadProblems, { severity: 'error', message: String(error), path: [], pointer: '' }],
+    };
+    this.#host.requestUpdate();
+  }
+
   #currentInput(): unknown {
     const { data, events, src } = this.#host;
     if (data) return data;
     if (events) return events;
-    if (src) return this.#imported ?? this.#loaded;
+    if (src && typeof this.#host.source != 'string') return this.#imported ?? this.#loaded;
     const children = [...this.#host.querySelectorAll(':scope > reel-event')];
     if (!children.length) return undefined;
     return { events: children.map((child, i) => readEventElement(child, i)) };
   }
 
-  async #load(src: string): Promise<void> {
+  async #load(wanted: string, src: string): Promise<void> {
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
-    this.#fetchedSrc = src;
+    this.#fetchedSrc = wanted;
     this.loading = true;
     this.#loaded = undefined;
     this.#imported = undefined;

@@ -24,6 +24,8 @@ function isReeltime(value: unknown): boolean {
 
 /** What the data controller needs to know of a host. */
 export interface LoadHost {
+  /** A database to open `src` with (`duckdb`), when named. */
+  source?: unknown;
   format: string;
   loadTimeout: number;
   timeZone: string;
@@ -43,6 +45,10 @@ export async function loadSource(
   abort: AbortController,
   host: LoadHost,
 ): Promise<LoadOutcome | undefined> {
+  if (typeof host.source === 'string') {
+    const { openDatabase } = await import('./database.js');
+    return openDatabase(host.source, src, abort.signal);
+  }
   const timeout = Number(host.loadTimeout) > 0 ? Number(host.loadTimeout) : 30_000;
   const timer = setTimeout(() => abort.abort(new LoadError(`no answer within ${timeout / 1000} s`)), timeout);
   try {

@@ -156,8 +156,10 @@ export class ReelTimeline extends LitElement {
   /**
    * A data source answering the view's question itself (e.g. over a database): takes precedence
    * over every other input. Its answers may be promises; the last view stays until they land.
+   * As an attribute, `source="duckdb"` reads the Parquet, CSV or Arrow file at `src` with
+   * DuckDB-WASM (`@reeltime/duckdb`, imported on demand: not part of the element's bundle).
    */
-  @property({ attribute: false }) source: TimelineSource | undefined;
+  @property() source: TimelineSource | 'duckdb' | undefined;
 
   /**
    * A whole dataset (title, lanes, eras, events), as in a dataset JSON file. Takes precedence over
@@ -359,6 +361,8 @@ export class ReelTimeline extends LitElement {
       this.#readFont();
     this.#view.configure(this.#domain, width, this.#frame?.height ?? AXIS_HEIGHT, this.#limits.minSpan, this.#rtl);
     this.#computeFrame(width);
+    // A source that failed to answer (a database gone): a problem in the notice, the last view kept.
+    if (this.#frames.error !== undefined) this.#data.reportFailure(this.#frames.error);
   }
 
   /** Also waits for the words of the element's language when they load on first use. */

@@ -1,0 +1,371 @@
+/**
+ * The questions a timeline asks a database, and their answer over SQL. A {@link Backend} is what
+ * {@link SqlSource} talks to: {@link SqlBackend} runs the statements on an engine (DuckDB-WASM in
+ * the page, `@duckdb/node-api` on a server), and `HttpBackend` asks a server that runs one.
+ *
+ * Every answer is plain JSON (numbers, strings, null), so a server can pass it on as it is.
+ *
+ * @module
+ */
+import { DEFAULT_LANE } from '@reeltime/core';
+import { quoteIdentifier, resolveColumns, type ColumnMap, type ColumnRole } from './columns.js';
+import { SqlSourceError } from './errors.js';
+
+/** A database connection: runs one statement with positional `?` parameters. */
+export interface SqlEngine {
+  /** Rows as plain objects keyed by column name. Numbers come as numbers (the statements cast to DOUBLE). */
+  all(sql: string, params?: readonly (string | number | null)[]): Promise<Record<string, unknown>[]>;
+  /** The column names of a statement's result. */
+  names(sql: string, params?: readonly (string | number | null)[]): Promise<string[]>;
+}
+
+/** File formats a source reads by name (an Arrow table is registered by the engine as a table). */
+export const FILE_FORMATS = ['parquet', 'csv'] as const;
+/** A file format a source reads by name. */
+export type FileFormat = (typeof FILE_FORMATS)[number];
+
+/** Where the events are: a table or view the engine has, or a file it reads (path or registered name). */
+export type SqlInput = { readonly table: string } | { readonly file: string; readonly format: FileFormat };
+
+/** The format a file name suggests: `.csv` (or `.tsv`) is CSV, anything else Parquet. */
+export function formatOf(name: string): FileFormat {
+  return /\.(csv|tsv)(\.gz)?(\?|#|$)/i.test(name) ? 'csv' : 'parquet';
+}
+
+/** What a source knows of its data once opened. */
+export interface SourceInfo {
+  /** Number of events. */
+  readonly size: number;
+  /** `[from, to]` of all events, or null when there are none. */
+  readonly extent: readonly [number, number] | null;
+  /** Lanes in order of first appearance, ids and labels. */
+  readonly lanes: readonly { readonly id: string; readonly label: string }[];
+  /** Most events of each lane that overlap at one instant (by lane index). */
+  readonly depth: readonly number[];
+  /** The longest event's `to - from`: a window query also bounds `from` from below with it. */
+  readonly maxSpan: number;
+}
+
+/** One event as the database holds it. Dates are epoch milliseconds (UTC). */
+export interface EventRow {
+  /** Position in display order (start, end, input order). */
+  readonly pos: number;
+  /** Position in the input. */
+  readonly input: number;
+  readonly id: string;
+  readonly title: string;
+  readonly start: number;
+  readonly end: number | null;
+  readonly lane: string;
+  /** Lane index. */
+  readonly li: number;
+  readonly precision: string;
+  readonly status: string | null;
+  readonly description: string | null;
+  /** The span the dates cover, `[from, to)`. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/** "Which events touch `[from, to]`?": at most `perCell` per lane and cell of `cell` ms, `limit` in all. */
+export interface WindowRequest {
+  readonly from: number;
+  readonly to: number;
+  readonly lanes?: readonly number[] | undefined;
+  /** Width of a sampling cell in ms: in a crowd, each cell gives its first `perCell` events per lane. */
+  readonly cell: number;
+  readonly perCell: number;
+  readonly limit: number;
+}
+
+/** "How many events overlap each of `buckets` equal buckets of `[from, to]`, per lane?" */
+export interface CountsRequest {
+  readonly from: number;
+  readonly to: number;
+  readonly buckets: number;
+  readonly lanes?: readonly number[] | undefined;
+}
+
+/**
+ * Counts as two histograms per lane: how many events' first overlapped bucket is `b` (`starts`) and
+ * how many events' last one is (`ends`), as flat `[lane, bucket, count]` triples. An event overlaps
+ * every bucket from its first to its last, so counts per bucket, and distinct events over any run
+ * of buckets, follow from prefix sums.
+ */
+export interface CountsAnswer {
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  /** Events touching `[from, to]` in all lanes. */
+  readonly total: number;
+}
+
+/** What a SQL source asks. */
+export interface Backend {
+  info(): Promise<SourceInfo>;
+  window(request: WindowRequest): Promise<EventRow[]>;
+  counts(request: CountsRequest): Promise<CountsAnswer>;
+  /** The event with this id, or null. */
+  byId(id: string): Promise<EventRow | null>;
+  /** The event at this display position, or null. */
+  byPosition(position: number): Promise<EventRow | null>;
+}
+
+/** The largest window a request may ask for: the span of valid dates (±8.64e15 ms), twice. */
+export const MAX_COORD = 8.64e15;
+/** Most buckets a counts request may ask for. */
+export const MAX_BUCKETS = 20_000;
+/** Most events a window request may return. */
+export const MAX_LIMIT = 50_000;
+/** Most lanes a request may name. */
+export const MAX_LANES = 1024;
+
+/** Checks a request's numbers: finite, ordered, within bounds. Throws a `bad-request` error. */
+export function checkWindow(request: { from: unknown; to: unknown; lanes?: unknown }): void {
+  const { from, to, lanes } = request;
+  if (typeof from !== 'number' || typeof to !== 'number' || !Number.isFinite(from) || !Number.isFinite(to))
+    throw new SqlSourceError('bad-request', '"from" and "to" must be finite numbers (epoch milliseconds)');
+  if (from > to) throw new SqlSourceError('bad-request', `"from" (${from}) is after "to" (${to})`);
+  if (Math.abs(from) > MAX_COORD || Math.abs(to) > MAX_COORD)
+    throw new SqlSourceError('bad-request', `The window [${from}, ${to}] is outside the dates a timeline can show`);
+  if (lanes !== undefined) {
+    if (!Array.isArray(lanes) || lanes.length > MAX_LANES || !lanes.every((l) => Number.isInteger(l) && l >= 0))
+      throw new SqlSourceError('bad-request', `"lanes" must be at most ${MAX_LANES} lane indices`);
+  }
+}
+
+function checkCount(name: string, value: unknown, max: number): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
+    throw new SqlSourceError('bad-request', `"${name}" must be a whole number from 1 to ${max}`);
+}
+
+/** Where the data is and how its columns are named. */
+export interface SqlBackendOptions {
+  /** A table or view the engine has (an identifier, quoted), or a file read through a parameter. */
+  readonly input: SqlInput;
+  /** Columns named differently from the fields. */
+  readonly columns?: ColumnMap;
+  /** Name of the table the backend builds (default `reel_events`). */
+  readonly name?: string;
+}
+
+/**
+ * The SQL answer. Opening builds one table from the data: the fields under fixed names, each
+ * event's span `[f, t)` in epoch milliseconds from its dates at their precision, its lane index
+ * (`li`) and its display position (`pos`), stored in display order so a range on `f` reads few row
+ * groups. Every later statement reads that table with `?` parameters only.
+ */
+export class SqlBackend implements Backend {
+  readonly #engine: SqlEngine;
+  readonly #options: SqlBackendOptions;
+  readonly #table: string;
+  #info: Promise<SourceInfo> | undefined;
+  #maxSpan = 0;
+
+  constructor(engine: SqlEngine, options: SqlBackendOptions) {
+    this.#engine = engine;
+    this.#options = options;
+    this.#table = quoteIdentifier(options.name ?? 'reel_events');
+  }
+
+  info(): Promise<SourceInfo> {
+    return (this.#info ??= this.#open());
+  }
+
+  async #open(): Promise<SourceInfo> {
+    const engine = this.#engine;
+    const source = this.#options.input;
+    // The file's path is a parameter, never part of the statement.
+    const [input, inputParams] =
+      'table' in source
+        ? [quoteIdentifier(source.table), []]
+        : [source.format === 'csv' ? 'read_csv(?)' : 'read_parquet(?)', [source.file]];
+    const available = await run(() => engine.names(`SELECT * FROM ${input} LIMIT 0`, inputParams), 'bad-file');
+    const names = resolveColumns(this.#options.columns ?? {}, available);
+    const col = (role: ColumnRole, fallback: string) => (names[role] ? quoteIdentifier(names[role]) : fallback);
+    const precision = `coalesce(lower(CAST(${col('precision', 'NULL')} AS VARCHAR)), 'millisecond')`;
+    const start = `TRY_CAST(${col('start', 'NULL')} AS TIMESTAMP)`;
+    const end = `TRY_CAST(${col('end', 'NULL')} AS TIMESTAMP)`;
+    const table = this.#table;
+    // The span a date covers at its precision: from the start of its unit to the start of the next.
+    const floor = (value: string) =>
+      `CASE p WHEN 'year' THEN date_trunc('year', ${value}) WHEN 'month' THEN date_trunc('month', ${value})
+        WHEN 'day' THEN date_trunc('day', ${value}) WHEN 'minute' THEN date_trunc('minute', ${value})
+        WHEN 'second' THEN date_trunc('second', ${value}) ELSE ${value} END`;
+    const next = (value: string) =>
+      `CASE p WHEN 'year' THEN date_trunc('year', ${value}) + INTERVAL 1 YEAR
+        WHEN 'month' THEN date_trunc('month', ${value}) + INTERVAL 1 MONTH
+        WHEN 'day' THEN date_trunc('day', ${value}) + INTERVAL 1 DAY
+        WHEN 'minute' THEN date_trunc('minute', ${value}) + INTERVAL 1 MINUTE
+        WHEN 'second' THEN date_trunc('second', ${value}) + INTERVAL 1 SECOND
+        ELSE ${value} + INTERVAL 1 MILLISECOND END`;
+    await run(
+      () =>
+        engine.all(
+          `CREATE OR REPLACE TABLE ${table} AS
+      WITH src AS (
+        SELECT CAST(${col('id', 'NULL')} AS VARCHAR) AS id, CAST(${col('title', 'NULL')} AS VARCHAR) AS title,
+          ${start} AS s, ${end} AS e,
+          coalesce(nullif(trim(CAST(${col('lane', 'NULL')} AS VARCHAR)), ''), '${DEFAULT_LANE}') AS lane,
+          CASE WHEN ${precision} IN ('year', 'month', 'day', 'minute', 'second') THEN ${precision} ELSE 'millisecond' END AS p,
+          CAST(${col('status', 'NULL')} AS VARCHAR) AS status,
+          CAST(${col('description', 'NULL')} AS VARCHAR) AS description,
+          row_number() OVER () - 1 AS input
+        FROM ${input}),
+      valid AS (
+        SELECT *, CAST(epoch_ms(${floor('s')}) AS DOUBLE) AS f, CAST(epoch_ms(${next('coalesce(e, s)')}) AS DOUBLE) AS t
+        FROM src WHERE id IS NOT NULL AND s IS NOT NULL AND (e IS NULL OR e >= s)),
+      lanes AS (SELECT lane, row_number() OVER (ORDER BY min(input)) - 1 AS li FROM valid GROUP BY lane)
+      SELECT row_number() OVER (ORDER BY f, t, input) - 1 AS pos, valid.*, lanes.li
+      FROM valid JOIN lanes USING (lane)
+      ORDER BY pos`,
+          inputParams,
+        ),
+      'bad-file',
+    );
+    const [summary] = await engine.all(
+      `SELECT CAST(count(*) AS DOUBLE) AS n, min(f) AS lo, max(t) AS hi, coalesce(max(t - f), 0) AS span FROM ${table}`,
+    );
+    const size = Number(summary?.['n'] ?? 0);
+    const lanes = await engine.all(`SELECT lane, CAST(li AS DOUBLE) AS li FROM ${table} GROUP BY lane, li ORDER BY li`);
+    // Overlap depth per lane, as a sweep: +1 at each start, -1 at each end, ends first at a tie.
+    const depths = await engine.all(`WITH ev AS (
+        SELECT li, f AS x, 1 AS k, 1 AS d FROM ${table} UNION ALL SELECT li, t AS x, 0 AS k, -1 AS d FROM ${table}),
+      run AS (SELECT li, SUM(d) OVER (PARTITION BY li ORDER BY x, k ROWS UNBOUNDED PRECEDING) AS depth FROM ev)
+      SELECT CAST(li AS DOUBLE) AS li, CAST(max(depth) AS DOUBLE) AS depth FROM run GROUP BY li`);
+    const depth = lanes.map(() => 0);
+    for (const row of depths) depth[Number(row['li'])] = Number(row['depth']);
+    this.#maxSpan = Number(summary?.['span'] ?? 0);
+    return {
+      size,
+      extent: size ? [Number(summary!['lo']), Number(summary!['hi'])] : null,
+      lanes: lanes.map((row) => ({
+        id: String(row['lane']),
+        label: row['lane'] === DEFAULT_LANE ? '' : String(row['lane']),
+      })),
+      depth,
+      maxSpan: this.#maxSpan,
+    };
+  }
+
+  async window(request: WindowRequest): Promise<EventRow[]> {
+    checkWindow(request);
+    if (!(request.cell > 0) || !Number.isFinite(request.cell))
+      throw new SqlSourceError('bad-request', '"cell" must be a positive number of milliseconds');
+    checkCount('perCell', request.perCell, 1000);
+    checkCount('limit', request.limit, MAX_LIMIT);
+    await this.info();
+    const { from, to, cell, perCell, limit } = request;
+    const [lanes, laneParams] = laneFilter(request.lanes);
+    const rows = await this.#engine.all(
+      `SELECT ${ROW_COLUMNS} FROM (
+        SELECT *, row_number() OVER (PARTITION BY li, floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) ORDER BY pos) AS rn
+        FROM ${this.#table}
+        WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)${lanes}) AS w
+      WHERE rn <= CAST(? AS INTEGER) ORDER BY pos LIMIT CAST(? AS INTEGER)`,
+      [from, cell, to, from, from - this.#maxSpan, ...laneParams, perCell, limit],
+    );
+    return rows.map(toRow);
+  }
+
+  async counts(request: CountsRequest): Promise<CountsAnswer> {
+    checkWindow(request);
+    checkCount('buckets', request.buckets, MAX_BUCKETS);
+    await this.info();
+    const { from, to, buckets: n } = request;
+    // The buckets of countBuckets in @reeltime/core: bucket b is [F + b·W, F + b·W + W), the last
+    // one ending at `to`. An event's first bucket is the first whose end is after its start, its
+    // last the last whose start is before its end. The first guess by division is corrected with
+    // the same arithmetic as the buckets' own edges, so edges agree to the last bit.
+    const w = (to - from) / n;
+    const [lanes, laneParams] = laneFilter(request.lanes);
+    const rows = await this.#engine.all(
+      `WITH q AS (SELECT CAST(? AS DOUBLE) AS qf, CAST(? AS DOUBLE) AS qw, CAST(? AS DOUBLE) AS qn),
+      w AS (
+        SELECT li, f, t, floor((f - qf) / qw) AS sb0, ceil((t - qf) / qw) - 1 AS eb0, qf, qw, qn
+        FROM ${this.#table}, q
+        WHERE f < CAST(? AS DOUBLE) AND t > CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)${lanes}),
+      b AS (
+        SELECT li,
+          least(greatest(sb0 + CASE WHEN (qf + sb0 * qw) + qw <= f THEN 1
+            WHEN sb0 > 0 AND (qf + (sb0 - 1) * qw) + qw > f THEN -1 ELSE 0 END, 0), qn - 1) AS sb,
+          least(greatest(eb0 + CASE WHEN qf + (eb0 + 1) * qw < t THEN 1
+            WHEN qf + eb0 * qw >= t THEN -1 ELSE 0 END, 0), qn - 1) AS eb
+        FROM w)
+      SELECT 0 AS kind, CAST(li AS DOUBLE) AS li, CAST(sb AS DOUBLE) AS b, CAST(count(*) AS DOUBLE) AS c
+        FROM b WHERE sb <= eb GROUP BY li, sb
+      UNION ALL
+      SELECT 1, CAST(li AS DOUBLE), CAST(eb AS DOUBLE), CAST(count(*) AS DOUBLE) FROM b WHERE sb <= eb GROUP BY li, eb`,
+      [from, w, n, to, from, from - this.#maxSpan, ...laneParams],
+    );
+    const [total] = await this.#engine.all(
+      `SELECT CAST(count(*) AS DOUBLE) AS c FROM ${this.#table}
+      WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)`,
+      [to, from, from - this.#maxSpan],
+    );
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const row of rows)
+      (Number(row['kind']) === 0 ? starts : ends).push(Number(row['li']), Number(row['b']), Number(row['c']));
+    return { starts, ends, total: Number(total?.['c'] ?? 0) };
+  }
+
+  async byId(id: string): Promise<EventRow | null> {
+    if (typeof id !== 'string' || id.length > 4096) throw new SqlSourceError('bad-request', '"id" must be a string');
+    await this.info();
+    const [row] = await this.#engine.all(`SELECT ${ROW_COLUMNS} FROM ${this.#table} WHERE id = ? LIMIT 1`, [id]);
+    return row ? toRow(row) : null;
+  }
+
+  async byPosition(position: number): Promise<EventRow | null> {
+    if (!Number.isInteger(position) || position < 0)
+      throw new SqlSourceError('bad-request', '"position" must be a whole number');
+    await this.info();
+    const [row] = await this.#engine.all(
+      `SELECT ${ROW_COLUMNS} FROM ${this.#table} WHERE pos = CAST(? AS BIGINT) LIMIT 1`,
+      [position],
+    );
+    return row ? toRow(row) : null;
+  }
+}
+
+const ROW_COLUMNS = `CAST(pos AS DOUBLE) AS pos, CAST(input AS DOUBLE) AS input, id, title,
+  CAST(epoch_ms(s) AS DOUBLE) AS start, CAST(epoch_ms(e) AS DOUBLE) AS "end", lane, CAST(li AS DOUBLE) AS li,
+  p AS precision, status, description, f AS "from", t AS "to"`;
+
+/** ` AND li IN (?, …)` and its parameters, or nothing for all lanes. */
+function laneFilter(lanes: readonly number[] | undefined): [string, number[]] {
+  if (!lanes) return ['', []];
+  if (!lanes.length) return [' AND FALSE', []];
+  return [` AND li IN (${lanes.map(() => 'CAST(? AS INTEGER)').join(', ')})`, [...lanes]];
+}
+
+function toRow(row: Record<string, unknown>): EventRow {
+  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  return {
+    pos: Number(row['pos']),
+    input: Number(row['input']),
+    id: String(row['id']),
+    title: text(row['title']) ?? '',
+    start: Number(row['start']),
+    end: num(row['end']),
+    lane: String(row['lane']),
+    li: Number(row['li']),
+    precision: String(row['precision']),
+    status: text(row['status']),
+    description: text(row['description']),
+    from: Number(row['from']),
+    to: Number(row['to']),
+  };
+}
+
+/** Runs `task`, turning an engine's error into a {@link SqlSourceError} of `code`. */
+async function run<T>(task: () => Promise<T>, code: 'bad-file' | 'query-failed'): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    if (error instanceof SqlSourceError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new SqlSourceError(code, `The data could not be read: ${message.split('\n')[0]}`, { cause: error });
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * `@reeltime/duckdb`: a reeltime {@link TimelineSource} over SQL. The view's one question is
+ * answered by a database (DuckDB-WASM in the page from `@reeltime/duckdb/wasm`, or a DuckDB server
+ * from `@reeltime/duckdb/server` through {@link HttpBackend}) and placed by `@reeltime/core`.
+ *
+ * @packageDocumentation
+ */
+export {
+  checkWindow,
+  FILE_FORMATS,
+  formatOf,
+  MAX_BUCKETS,
+  MAX_COORD,
+  MAX_LANES,
+  MAX_LIMIT,
+  SqlBackend,
+} from './backend.js';
+export type {
+  Backend,
+  CountsAnswer,
+  CountsRequest,
+  EventRow,
+  FileFormat,
+  SourceInfo,
+  SqlBackendOptions,
+  SqlEngine,
+  SqlInput,
+  WindowRequest,
+} from './backend.js';
+export { COLUMN_ROLES, isIdentifier, quoteIdentifier, REQUIRED_ROLES, resolveColumns } from './columns.js';
+export type { ColumnMap, ColumnRole } from './columns.js';
+export { AbortedError, SQL_SOURCE_ERROR_CODES, SqlSourceError } from './errors.js';
+export type { SqlSourceErrorCode } from './errors.js';
+export { HttpBackend } from './http.js';
+export { generateEventsSql } from './generate.js';
+export type { GenerateOptions } from './generate.js';
+export { bucketSpan, dateText, eventOf, SqlSource } from './source.js';
+export type { SqlSourceOptions } from './source.js';

@@ -1,0 +1,452 @@
+/**
+ * A {@link TimelineSource} over a database: the view's question ("what do I draw in this range at
+ * this resolution?") answered by two SQL questions and core's own placement.
+ *
+ * - **Events drawn one by one:** a range query with a limit, sampled per lane and cell (in a crowd
+ *   a cell gives its first few events, so the answer stays small however many rows the range holds).
+ *   The rows are placed by core's {@link LevelBuilder}, as the in-memory source places its events,
+ *   from a start aligned to a grid of the level (so a pan does not move marks between rows).
+ * - **Counts:** a `GROUP BY` over pixel bucket and lane, as two histograms (first and last bucket
+ *   of each event), from which counts per bucket and distinct events per run follow; the events
+ *   placed are subtracted, so what is drawn one by one plus what is counted is every event.
+ *
+ * A question asked while another came less than `debounce` ms before waits that long first, and a
+ * question whose view has moved on (its `signal` aborted) stops there, before it reaches the
+ * database, and again before its answer is placed.
+ *
+ * @module
+ */
+import {
+  fieldsOf,
+  LevelBuilder,
+  levelFor,
+  parseDataset,
+  PLACED_BAR,
+  PLACED_LABEL_BEFORE,
+  PLACED_LABEL_INSIDE,
+  type Dataset,
+  type DenseRegion,
+  type LaneDensity,
+  type LayoutSpec,
+  type TimelineEvent,
+  type TimelineEventInput,
+  type TimelineSource,
+  type ViewAnswer,
+  type ViewItem,
+  type ViewQuery,
+} from '@reeltime/core';
+import type { Backend, CountsAnswer, EventRow, SourceInfo } from './backend.js';
+import { AbortedError } from './errors.js';
+
+/** Options for {@link SqlSource}. */
+export interface SqlSourceOptions {
+  /** The dataset's title and description (a database has none to give). */
+  readonly title?: string;
+  readonly description?: string;
+  /** A question asked within this many ms of the previous one waits this long first (default 60). */
+  readonly debounce?: number;
+  /** Width of a sampling cell in pixels at the level (default 32). */
+  readonly cellPixels?: number;
+  /** Events per lane and cell fetched to be placed (default 16). */
+  readonly perCell?: number;
+  /** Events fetched per question at most (default 5,000). */
+  readonly limit?: number;
+}
+
+/** Pixels beyond each side of the view whose events are still answered (as the memory source does). */
+const MARGIN_PX = 320;
+/** Placement starts on a grid of this many pixels at the level, one tile before the view. */
+const TILE_PX = 1024;
+/** Dense runs closer than this many buckets are one region; at most this many regions per lane. */
+const REGION_GAP = 8;
+const MAX_REGIONS = 24;
+
+/** An event from a row: its dates written at their precision and parsed by core, as a file's would be. */
+export function eventOf(row: EventRow): TimelineEvent {
+  const input: TimelineEventInput = {
+    id: row.id,
+    title: row.title,
+    start: dateText(row.start, row.precision),
+    lane: row.lane,
+    ...(row.end === null ? {} : { end: dateText(row.end, row.precision) }),
+    ...(row.status === null ? {} : { status: row.status as TimelineEventInput['status'] & string }),
+    ...(row.description === null ? {} : { description: row.description }),
+  };
+  const event = parseDataset({ events: [input] }).dataset.events[0];
+  if (event) return { ...event, index: row.input };
+  // A row core would not accept (an empty title): drawn under its id rather than dropped.
+  const fallback = parseDataset({ events: [{ ...input, title: row.id }] }).dataset.events[0]!;
+  return { ...fallback, title: row.title, index: row.input };
+}
+
+/** An epoch-ms date as reeltime date text at a precision (`2020`, `2020-02`, `2020-02-03T04:05Z`…). */
+export function dateText(ms: number, precision: string): string {
+  const f = fieldsOf(ms);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const year = f.year >= 0 ? String(f.year).padStart(4, '0') : `-${String(-f.year).padStart(4, '0')}`;
+  if (precision === 'year') return year;
+  if (precision === 'month') return `${year}-${p2(f.month)}`;
+  const day = `${year}-${p2(f.month)}-${p2(f.day)}`;
+  if (precision === 'day') return day;
+  const minute = `${day}T${p2(f.hour)}:${p2(f.minute)}`;
+  if (precision === 'minute') return `${minute}Z`;
+  if (precision === 'second') return `${minute}:${p2(f.second)}Z`;
+  return `${minute}:${p2(f.second)}.${String(f.millisecond).padStart(3, '0')}Z`;
+}
+
+/** Whether a date of this precision is drawn as a point when there is no end (as core decides). */
+function isPointPrecision(precision: string): boolean {
+  return precision === 'day' || precision === 'minute' || precision === 'second' || precision === 'millisecond';
+}
+
+interface SpecState {
+  readonly widths: Map<string, number>;
+  readonly rows: number[];
+  readonly dense: boolean[];
+}
+
+/** A {@link TimelineSource} answering from a database through a {@link Backend}. */
+export class SqlSource implements TimelineSource {
+  readonly dataset: Pick<Dataset, 'title' | 'description' | 'lanes' | 'eras'>;
+  readonly size: number;
+  readonly extent: readonly [number, number] | undefined;
+  readonly backend: Backend;
+  readonly #info: SourceInfo;
+  readonly #options: Required<Omit<SqlSourceOptions, 'title' | 'description'>>;
+  /** Events seen in answers, by id and by position (what the keyboard and details read). */
+  readonly #byId = new Map<string, { event: TimelineEvent; position: number }>();
+  readonly #byPosition = new Map<number, TimelineEvent>();
+  readonly #listeners = new Set<() => void>();
+  readonly #specs = new WeakMap<LayoutSpec, SpecState>();
+  #lastAsked = -Infinity;
+
+  private constructor(backend: Backend, info: SourceInfo, options: SqlSourceOptions) {
+    this.backend = backend;
+    this.#info = info;
+    this.size = info.size;
+    this.extent = info.extent ? [info.extent[0], info.extent[1]] : undefined;
+    this.dataset = {
+      ...(options.title === undefined ? {} : { title: options.title }),
+      ...(options.description === undefined ? {} : { description: options.description }),
+      lanes: info.lanes.map((lane, index) => ({ id: lane.id, label: lane.label, index })),
+      eras: [],
+    };
+    this.#options = { debounce: 60, cellPixels: 32, perCell: 16, limit: 5000, ...options };
+  }
+
+  /** Opens a source: asks the backend what it holds (its size, extent and lanes). */
+  static async open(backend: Backend, options: SqlSourceOptions = {}): Promise<SqlSource> {
+    return new SqlSource(backend, await backend.info(), options);
+  }
+
+  at(position: number): TimelineEvent | undefined {
+    return this.#byPosition.get(position);
+  }
+
+  positionOf(id: string): number {
+    return this.#byId.get(id)?.position ?? -1;
+  }
+
+  get(id: string): TimelineEvent | undefined {
+    return this.#byId.get(id)?.event;
+  }
+
+  /**
+   * Details on demand: the full record of an event by id, from the database (and kept, so
+   * {@link get} and {@link positionOf} know it from then on).
+   */
+  async fetch(id: string): Promise<TimelineEvent | undefined> {
+    const known = this.get(id);
+    if (known) return known;
+    const row = await this.backend.byId(id);
+    return row ? this.#remember(row) : undefined;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  revealLevel(position: number, _layout: LayoutSpec, _atMost: number, atLeast: number): number | undefined {
+    // Answering would take a database question per level: the finest level reveals what can be.
+    return this.#byPosition.has(position) ? atLeast : undefined;
+  }
+
+  async query(query: ViewQuery): Promise<ViewAnswer> {
+    const { from, to, pixels, layout, signal } = query;
+    const state = this.#stateFor(layout);
+    const laneCount = Math.max(1, this.#info.lanes.length);
+    const lanes = query.lanes ?? Array.from({ length: laneCount }, (_, i) => i);
+    const msPerPixel = pixels > 0 && to > from ? (to - from) / pixels : Infinity;
+    if (!Number.isFinite(msPerPixel) || this.size === 0 || !lanes.length) return this.#empty(query, state);
+    // Debouncing: during a gesture (questions closer than `debounce`), wait, and go on only if
+    // the view still asks this.
+    const now = Date.now();
+    const { debounce } = this.#options;
+    const gesture = now - this.#lastAsked < debounce;
+    this.#lastAsked = now;
+    if (gesture) await new Promise((resolve) => setTimeout(resolve, debounce));
+    if (signal?.aborted) throw new AbortedError();
+
+    const level = levelFor(msPerPixel);
+    const unit = 2 ** level;
+    const margin = MARGIN_PX * msPerPixel;
+    const tile = TILE_PX * unit;
+    const start = Math.floor((from - margin) / tile) * tile - tile;
+    const { cellPixels, perCell, limit } = this.#options;
+    const [rows, counts] = await Promise.all([
+      this.backend.window({ from: start, to: to + margin, lanes, cell: cellPixels * unit, perCell, limit }),
+      this.backend.counts({ from, to, buckets: Math.max(1, Math.floor(pixels)), lanes }),
+    ]);
+    if (signal?.aborted) throw new AbortedError();
+    return this.#answer(query, state, level, rows, counts, lanes, margin);
+  }
+
+  #answer(
+    query: ViewQuery,
+    state: SpecState,
+    level: number,
+    rows: readonly EventRow[],
+    counts: CountsAnswer,
+    lanes: readonly number[],
+    margin: number,
+  ): ViewAnswer {
+    const { from, to, layout } = query;
+    const n = rows.length;
+    const events = rows.map((row) => this.#remember(row));
+    const laneOf = new Uint16Array(n);
+    const rangeLike = new Uint8Array(n);
+    const froms = new Float64Array(n);
+    const tos = new Float64Array(n);
+    const widths = new Float32Array(n);
+    rows.forEach((row, i) => {
+      laneOf[i] = row.li;
+      rangeLike[i] = row.end === null && isPointPrecision(row.precision) ? 0 : 1;
+      froms[i] = row.from;
+      tos[i] = row.to;
+      widths[i] = state.widths.get(row.id) ?? Number.NaN;
+    });
+    const extent = this.extent ?? [0, 0];
+    const placement = new LevelBuilder(
+      level,
+      {
+        events,
+        lanes: laneOf,
+        laneCount: Math.max(1, this.#info.lanes.length),
+        rangeLike,
+        depth: Uint32Array.from(this.#info.depth),
+        extent,
+        froms,
+        tos,
+      },
+      layout,
+      widths,
+    ).step()!;
+    rows.forEach((row, i) => {
+      if (!Number.isNaN(widths[i]!)) state.widths.set(row.id, widths[i]!);
+    });
+    const buckets = Math.max(1, Math.floor(query.pixels));
+    const width = (to - from) / buckets;
+    const wanted = new Set(lanes);
+    const items: ViewItem[] = [];
+    // Buckets each placed event covers, by lane: subtracted from the database's counts.
+    const placedStarts = new Map<number, Int32Array>();
+    const placedEnds = new Map<number, Int32Array>();
+    for (let i = 0; i < n; i++) {
+      const row = rows[i]!;
+      if (placement.rows[i]! < 0 || !wanted.has(row.li)) continue;
+      if (row.from > to + margin || row.to < from - margin) continue;
+      const flags = placement.flags[i]!;
+      const short = placement.shortLabels.get(i);
+      items.push({
+        event: events[i]!,
+        position: row.pos,
+        lane: row.li,
+        row: placement.rows[i]!,
+        bar: (flags & PLACED_BAR) !== 0,
+        labelInside: (flags & PLACED_LABEL_INSIDE) !== 0,
+        labelBefore: (flags & PLACED_LABEL_BEFORE) !== 0,
+        label: short ? short.label : row.title,
+        labelWidth: short ? short.width : widths[i]!,
+      });
+      const [first, last] = bucketSpan(row.from, row.to, from, to, width, buckets);
+      if (first > last) continue;
+      add(placedStarts, row.li, first, buckets);
+      add(placedEnds, row.li, last, buckets);
+    }
+    const starts = histograms(counts.starts, buckets);
+    const ends = histograms(counts.ends, buckets);
+    const density: LaneDensity[] = [];
+    const regions: DenseRegion[] = [];
+    for (const lane of lanes) {
+      const s = subtract(starts.get(lane), placedStarts.get(lane), buckets);
+      const e = subtract(ends.get(lane), placedEnds.get(lane), buckets);
+      const laneCounts = new Uint32Array(buckets);
+      let open = 0;
+      let any = false;
+      for (let b = 0; b < buckets; b++) {
+        open += s[b]!;
+        laneCounts[b] = open;
+        if (open) any = true;
+        open -= e[b]!;
+      }
+      density.push({ lane, counts: laneCounts });
+      if (any) state.dense[lane] = true;
+      regions.push(...runsOf(lane, laneCounts, s, e, from, width));
+    }
+    placement.laneRows.forEach((count, lane) => {
+      if (count > (state.rows[lane] ?? 1)) state.rows[lane] = count;
+    });
+    return {
+      level,
+      exact: true,
+      from,
+      to,
+      items,
+      density,
+      regions,
+      rows: [...state.rows],
+      dense: [...state.dense],
+      total: counts.total,
+    };
+  }
+
+  #remember(row: EventRow): TimelineEvent {
+    const known = this.#byId.get(row.id);
+    if (known) return known.event;
+    const event = eventOf(row);
+    this.#byId.set(row.id, { event, position: row.pos });
+    this.#byPosition.set(row.pos, event);
+    return event;
+  }
+
+  #stateFor(layout: LayoutSpec): SpecState {
+    let state = this.#specs.get(layout);
+    if (!state) {
+      const laneCount = Math.max(1, this.#info.lanes.length);
+      state = {
+        widths: new Map(),
+        rows: Array.from({ length: laneCount }, () => 1),
+        dense: Array.from({ length: laneCount }, () => false),
+      };
+      this.#specs.set(layout, state);
+    }
+    return state;
+  }
+
+  #empty(query: ViewQuery, state: SpecState): ViewAnswer {
+    return {
+      level: 0,
+      exact: true,
+      from: query.from,
+      to: query.to,
+      items: [],
+      density: [],
+      regions: [],
+      rows: [...state.rows],
+      dense: [...state.dense],
+      total: 0,
+    };
+  }
+}
+
+/**
+ * The first and last bucket `[from, to)` overlaps, with the buckets of core's `countBuckets`
+ * (bucket b is `[F + b·w, F + b·w + w)`, the last ending at `T`); first > last when none.
+ */
+export function bucketSpan(
+  from: number,
+  to: number,
+  F: number,
+  T: number,
+  w: number,
+  n: number,
+): readonly [number, number] {
+  if (!(from < T && to > F)) return [1, 0];
+  const endOf = (b: number) => (b === n - 1 ? T : F + b * w + w);
+  // First bucket whose end is after `from`; last whose start is before `to` (both monotone).
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (endOf(mid) > from) hi = mid;
+    else lo = mid + 1;
+  }
+  const first = lo;
+  lo = 0;
+  hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (F + mid * w < to) lo = mid;
+    else hi = mid - 1;
+  }
+  return [first, F + lo * w < to ? lo : -1];
+}
+
+function add(map: Map<number, Int32Array>, lane: number, bucket: number, buckets: number): void {
+  let counts = map.get(lane);
+  if (!counts) map.set(lane, (counts = new Int32Array(buckets)));
+  counts[bucket]!++;
+}
+
+/** Flat `[lane, bucket, count]` triples as one array of counts per lane. */
+function histograms(triples: readonly number[], buckets: number): Map<number, Int32Array> {
+  const out = new Map<number, Int32Array>();
+  for (let i = 0; i + 2 < triples.length; i += 3) {
+    const lane = triples[i]!;
+    let counts = out.get(lane);
+    if (!counts) out.set(lane, (counts = new Int32Array(buckets)));
+    counts[triples[i + 1]!]! += triples[i + 2]!;
+  }
+  return out;
+}
+
+function subtract(all: Int32Array | undefined, placed: Int32Array | undefined, buckets: number): Int32Array {
+  const out = new Int32Array(buckets);
+  if (all) out.set(all);
+  if (placed) for (let b = 0; b < buckets; b++) out[b] = Math.max(0, out[b]! - placed[b]!);
+  return out;
+}
+
+/**
+ * Runs of non-empty buckets, merged across small gaps (as the memory source merges them), each with
+ * the distinct events it holds: those whose first bucket is at most its last and whose last bucket
+ * is at least its first.
+ */
+function runsOf(
+  lane: number,
+  counts: Uint32Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  from: number,
+  width: number,
+): DenseRegion[] {
+  let gap = REGION_GAP;
+  let runs: [number, number][] = [];
+  for (;;) {
+    runs = [];
+    for (let b = 0; b < counts.length; b++) {
+      if (counts[b] === 0) continue;
+      const current = runs.at(-1);
+      if (current && b - current[1] <= gap) current[1] = b;
+      else runs.push([b, b]);
+    }
+    if (runs.length <= MAX_REGIONS) break;
+    gap *= 2;
+  }
+  // Prefix sums: events starting at or before b, events ending before b.
+  const started = new Float64Array(counts.length + 1);
+  const ended = new Float64Array(counts.length + 1);
+  for (let b = 0; b < counts.length; b++) {
+    started[b + 1] = started[b]! + starts[b]!;
+    ended[b + 1] = ended[b]! + ends[b]!;
+  }
+  return runs.map(([first, last]) => ({
+    lane,
+    first,
+    last,
+    from: from + first * width,
+    to: from + (last + 1) * width,
+    count: started[last + 1]! - ended[first]!,
+  }));
+}

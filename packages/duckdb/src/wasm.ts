@@ -1,0 +1,176 @@
+/**
+ * DuckDB-WASM in the page: an engine for {@link SqlBackend} that reads a Parquet, CSV or Arrow file
+ * by URL. The worker and the wasm come from this package's `assets/` folder (resolved against this
+ * module's URL, as bundlers such as Vite and webpack copy them), never from a CDN.
+ *
+ * This module is loaded only by whoever asks for it (`<reel-timeline source="duckdb">` imports
+ * it on demand): it is not part of the element's bundle.
+ *
+ * @module
+ */
+import {
+  AsyncDuckDB,
+  ConsoleLogger,
+  LogLevel,
+  selectBundle,
+  type AsyncDuckDBConnection,
+  type DuckDBBundles,
+} from '@duckdb/duckdb-wasm';
+import { tableFromArrays } from 'apache-arrow';
+import { SqlBackend, formatOf, type SqlEngine } from './backend.js';
+import type { ColumnMap } from './columns.js';
+import { generateEventsSql, type GenerateOptions } from './generate.js';
+import { SqlSourceError } from './errors.js';
+import { SqlSource, type SqlSourceOptions } from './source.js';
+
+/**
+ * The worker and wasm files, served from this package. Only DuckDB's build for WebAssembly
+ * exceptions ships (every current browser has them); pass `bundles` to serve the MVP build too.
+ */
+export function packageBundles(): DuckDBBundles {
+  // Literal paths, so bundlers see and copy the files.
+  const eh = {
+    mainModule: new URL('../assets/duckdb-eh.wasm', import.meta.url).href,
+    mainWorker: new URL('../assets/duckdb-browser-eh.worker.js', import.meta.url).href,
+  };
+  return { mvp: eh, eh };
+}
+
+let shared: Promise<AsyncDuckDB> | undefined;
+
+/** The page's DuckDB-WASM instance, started on first use (one worker for every timeline). */
+export function sharedDatabase(bundles: DuckDBBundles = packageBundles()): Promise<AsyncDuckDB> {
+  shared ??= (async () => {
+    const bundle = await selectBundle(bundles);
+    const worker = new Worker(bundle.mainWorker!);
+    const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
+    await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    return db;
+  })();
+  shared.catch(() => (shared = undefined));
+  return shared;
+}
+
+/** A {@link SqlEngine} over one DuckDB-WASM connection. */
+export class WasmDuckDbEngine implements SqlEngine {
+  readonly connection: AsyncDuckDBConnection;
+
+  constructor(connection: AsyncDuckDBConnection) {
+    this.connection = connection;
+  }
+
+  async all(sql: string, params: readonly (string | number | null)[] = []): Promise<Record<string, unknown>[]> {
+    return (await this.#run(sql, params)).toArray().map((row: { toJSON(): Record<string, unknown> }) => row.toJSON());
+  }
+
+  async names(sql: string, params: readonly (string | number | null)[] = []): Promise<string[]> {
+    return (await this.#run(sql, params)).schema.fields.map((field: { name: string }) => field.name);
+  }
+
+  async #run(sql: string, params: readonly (string | number | null)[]) {
+    if (!params.length) return this.connection.query(sql);
+    const statement = await this.connection.prepare(sql);
+    try {
+      return await statement.query(...params);
+    } finally {
+      await statement.close();
+    }
+  }
+}
+
+/**
+ * A Parquet file as an Arrow table, read in JavaScript (hyparquet): DuckDB-WASM reads Parquet
+ * only through an extension it downloads from DuckDB's own server, and this package makes no
+ * request elsewhere. Timestamps become `YYYY-MM-DD HH:MM:SS.sss` text (DuckDB casts it back),
+ * 64-bit integers numbers.
+ */
+export async function parquetToArrow(bytes: Uint8Array): Promise<ReturnType<typeof tableFromArrays>> {
+  const { parquetReadObjects } = await import('hyparquet');
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const rows = (await parquetReadObjects({ file: buffer })) as Record<string, unknown>[];
+  const names = rows.length ? Object.keys(rows[0]!) : [];
+  const columns: Record<string, unknown[]> = {};
+  for (const name of names) {
+    columns[name] = rows.map((row) => {
+      const value = row[name];
+      if (value instanceof Date) return value.toISOString().slice(0, 23).replace('T', ' ');
+      if (typeof value === 'bigint') return Number(value);
+      return value ?? null;
+    });
+  }
+  return tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]);
+}
+
+/**
+ * A timeline source over `count` generated events ({@link generateEventsSql}), made in the page
+ * with DuckDB's `range()`: for stories and demos of large data without a file to download.
+ */
+export async function openGenerated(options: GenerateOptions & OpenUrlOptions): Promise<SqlSource> {
+  const db = await sharedDatabase(options.bundles);
+  const id = files++;
+  const connection = await db.connect();
+  const table = `reel_generated_${id}`;
+  await connection.query(`CREATE TABLE ${table} AS ${generateEventsSql(options)}`);
+  const backend = new SqlBackend(new WasmDuckDbEngine(connection), { input: { table }, name: `reel_events_${id}` });
+  return SqlSource.open(backend, options);
+}
+
+/** Options for {@link openUrl}. */
+export interface OpenUrlOptions extends SqlSourceOptions {
+  /** Columns named differently from the fields. */
+  readonly columns?: ColumnMap;
+  /** `parquet`, `csv` or `arrow` (an Arrow IPC stream); from the URL's file name when left out. */
+  readonly format?: 'parquet' | 'csv' | 'arrow';
+  /** Cancels the download. */
+  readonly signal?: AbortSignal;
+  /** Where the worker and wasm are, when not served from this package. */
+  readonly bundles?: DuckDBBundles;
+}
+
+let files = 0;
+
+/**
+ * A timeline source over a file at `url`, read by DuckDB-WASM: the file is downloaded once and
+ * registered with the page's database under a name of its own (the URL never enters SQL).
+ */
+export async function openUrl(url: string, options: OpenUrlOptions = {}): Promise<SqlSource> {
+  const db = await sharedDatabase(options.bundles);
+  const href = new URL(url, globalThis.location?.href).href;
+  let response: Response;
+  try {
+    response = await fetch(href, options.signal ? { signal: options.signal } : {});
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new SqlSourceError('unreachable', `"${url}" could not be fetched`, { cause: error });
+  }
+  if (!response.ok) throw new SqlSourceError('unreachable', `"${url}" answered ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const format = options.format ?? (/\.(arrow|arrows|ipc)(\?|#|$)/i.test(href) ? 'arrow' : formatOf(href));
+  const id = files++;
+  const connection = await db.connect();
+  const engine = new WasmDuckDbEngine(connection);
+  const backendOptions = options.columns ? { columns: options.columns } : {};
+  let backend: SqlBackend;
+  if (format === 'arrow' || format === 'parquet') {
+    const table = `reel_input_${id}`;
+    try {
+      if (format === 'arrow') await connection.insertArrowFromIPCStream(bytes, { name: table, create: true });
+      else await connection.insertArrowTable(await parquetToArrow(bytes), { name: table, create: true });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SqlSourceError(
+        'bad-file',
+        `"${url}" is not ${format === 'arrow' ? 'an Arrow IPC stream' : 'a Parquet file'} (${reason})`,
+        {
+          cause: error,
+        },
+      );
+    }
+    backend = new SqlBackend(engine, { input: { table }, name: `reel_events_${id}`, ...backendOptions });
+  } else {
+    const name = `reel_input_${id}.${format}`;
+    await db.registerFileBuffer(name, bytes);
+    backend = new SqlBackend(engine, { input: { file: name, format }, name: `reel_events_${id}`, ...backendOptions });
+  }
+  return SqlSource.open(backend, options);
+}

@@ -1,0 +1,202 @@
+/**
+ * The DuckDB source against the in-memory source on the same 100,000 events: for random windows
+ * and resolutions, the same events touching the window, the same counts per bucket and lane, the
+ * same records and display positions for what is drawn one by one, and the same events drawn
+ * where a window is sparse enough to draw everything.
+ */
+import { bucketSpan, SqlBackend, SqlSource, SqlSourceError, dateText, eventOf } from '../src/index.js';
+import { NodeDuckDbEngine } from '../src/node.js';
+import { MemorySource, parseDate, type LayoutSpec, type ViewAnswer } from '@reeltime/core';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFixture, type Fixture } from './fixture.js';
+
+const layout: LayoutSpec = { measure: (text) => text.length * 7 };
+let fixture: Fixture;
+let engine: NodeDuckDbEngine;
+let duck: SqlSource;
+let memory: MemorySource;
+
+beforeAll(async () => {
+  fixture = await writeFixture(100_000);
+  engine = await NodeDuckDbEngine.create();
+  duck = await SqlSource.open(new SqlBackend(engine, { input: { file: fixture.file, format: 'parquet' } }), {
+    debounce: 0,
+  });
+  memory = new MemorySource(fixture.dataset);
+}, 120_000);
+
+afterAll(() => engine?.close());
+
+/** Events per bucket and lane: those drawn one by one that overlap the bucket, plus the counted rest. */
+function perBucket(answer: ViewAnswer, pixels: number): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const width = (answer.to - answer.from) / pixels;
+  for (const { lane, counts } of answer.density) out.set(lane, Array.from(counts));
+  for (const item of answer.items) {
+    const counts = out.get(item.lane);
+    if (!counts) continue;
+    const [first, last] = bucketSpan(item.event.from, item.event.to, answer.from, answer.to, width, pixels);
+    for (let b = first; b <= last; b++) counts[b]!++;
+  }
+  return out;
+}
+
+const record = (event: NonNullable<ReturnType<MemorySource['get']>>) => ({
+  id: event.id,
+  title: event.title,
+  lane: event.lane,
+  from: event.from,
+  to: event.to,
+  start: event.start.input,
+  end: event.end?.input,
+  status: event.status,
+  description: event.description,
+  index: event.index,
+});
+
+describe('SqlSource over DuckDB', () => {
+  it('knows the size, extent and lanes the memory source knows', () => {
+    expect(duck.size).toBe(memory.size);
+    expect(duck.extent).toEqual(memory.extent);
+    expect(duck.dataset.lanes).toEqual(memory.dataset.lanes);
+  });
+
+  it('answers random windows with the events and counts of the memory source', async () => {
+    const [lo, hi] = memory.extent!;
+    let sparse = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: Math.log(3_600_000), max: Math.log(hi - lo), noNaN: true }),
+        fc.integer({ min: 40, max: 1600 }),
+        fc.option(fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 6 }), { nil: undefined }),
+        async (at, logSpan, pixels, lanes) => {
+          const span = Math.exp(logSpan);
+          const from = lo + at * (hi - lo) - span / 2;
+          const to = from + span;
+          const query = { from, to, pixels, layout, ...(lanes ? { lanes } : {}) };
+          const expected = memory.query(query);
+          const actual = await duck.query(query);
+          expect(actual.total).toBe(expected.total);
+          expect(actual.density.map((d) => d.lane)).toEqual(expected.density.map((d) => d.lane));
+          expect(perBucket(actual, pixels)).toEqual(perBucket(expected, pixels));
+          for (const item of actual.items) {
+            const event = memory.get(item.event.id)!;
+            expect(record(item.event)).toEqual(record(event));
+            expect(item.position).toBe(memory.positionOf(item.event.id));
+          }
+          // Where the memory source draws every event of the window one by one, so does DuckDB.
+          const inView = (answer: ViewAnswer) =>
+            answer.items
+              .filter((item) => item.event.from <= to && item.event.to >= from)
+              .map((item) => item.event.id)
+              .sort();
+          if (expected.density.every((d) => d.counts.every((c) => c === 0))) {
+            sparse++;
+            expect(inView(actual)).toEqual(inView(expected));
+          }
+        },
+      ),
+      { numRuns: 80, seed: 18 },
+    );
+    // The property reached sparse windows too, not only crowds.
+    expect(sparse).toBeGreaterThan(5);
+  }, 120_000);
+
+  it('fetches an event by id (details on demand) and then knows its position', async () => {
+    const probe = memory.at(12_345)!;
+    const fresh = await SqlSource.open(
+      new SqlBackend(engine, { input: { file: fixture.file, format: 'parquet' }, name: 'fresh' }),
+    );
+    expect(fresh.get(probe.id)).toBeUndefined();
+    const fetched = await fresh.fetch(probe.id);
+    expect(record(fetched!)).toEqual(record(probe));
+    expect(fresh.positionOf(probe.id)).toBe(12_345);
+    expect(await fresh.fetch("' OR '1'='1")).toBeUndefined();
+  });
+
+  it('stops a question whose view moved on, and waits during a gesture', async () => {
+    const source = await SqlSource.open(
+      new SqlBackend(engine, { input: { file: fixture.file, format: 'parquet' }, name: 'gesture' }),
+      { debounce: 30 },
+    );
+    const [lo, hi] = source.extent!;
+    const signal = { aborted: false };
+    await source.query({ from: lo, to: hi, pixels: 100, layout });
+    const moved = source.query({ from: lo, to: hi, pixels: 101, layout, signal });
+    signal.aborted = true;
+    await expect(moved).rejects.toThrow(/moved on/);
+  });
+});
+
+describe('columns and files', () => {
+  it('maps differently named columns', async () => {
+    await engine.all(
+      `CREATE OR REPLACE TABLE renamed AS SELECT id AS "key", title AS "name", start AS "begin at",
+      "end" AS finish, lane AS "group", precision AS grain FROM read_parquet(?) LIMIT 500`,
+      [fixture.file],
+    );
+    const source = await SqlSource.open(
+      new SqlBackend(engine, {
+        input: { table: 'renamed' },
+        name: 'renamed_events',
+        columns: { id: 'key', title: 'name', start: 'begin at', end: 'finish', lane: 'group', precision: 'grain' },
+      }),
+    );
+    expect(source.size).toBe(500);
+    const answer = await source.query({ from: source.extent![0], to: source.extent![1], pixels: 800, layout });
+    expect(answer.total).toBe(500);
+  });
+
+  it('rejects column and table names that are not identifiers, before any SQL runs', async () => {
+    const attempts = ['start"; DROP TABLE renamed; --', "x' OR 1=1", 'a;b', 'a"b', '', '1abc'];
+    for (const name of attempts) {
+      const backend = new SqlBackend(engine, { input: { table: 'renamed' }, name: 'evil', columns: { start: name } });
+      await expect(backend.info()).rejects.toMatchObject({ code: 'bad-column' });
+      await expect(new SqlBackend(engine, { input: { table: name } }).info()).rejects.toBeInstanceOf(SqlSourceError);
+    }
+    // The table is still there.
+    expect((await engine.all('SELECT count(*) AS n FROM renamed'))[0]!['n']).toBe(500n);
+  });
+
+  it('names a missing column and a bad file', async () => {
+    await expect(
+      new SqlBackend(engine, { input: { table: 'renamed' }, name: 'missing', columns: { id: 'key' } }).info(),
+    ).rejects.toMatchObject({ code: 'missing-column', message: expect.stringContaining('"title"') });
+    await expect(
+      new SqlBackend(engine, { input: { file: '/nonexistent/events.parquet', format: 'parquet' } }).info(),
+    ).rejects.toMatchObject({ code: 'bad-file' });
+  });
+});
+
+describe('dates', () => {
+  it('writes each precision as reeltime date text that parses back to the same span', () => {
+    const ms = Date.UTC(2021, 8, 14, 10, 30, 15, 250);
+    expect(dateText(ms, 'year')).toBe('2021');
+    expect(dateText(ms, 'month')).toBe('2021-09');
+    expect(dateText(ms, 'day')).toBe('2021-09-14');
+    expect(dateText(ms, 'minute')).toBe('2021-09-14T10:30Z');
+    expect(dateText(ms, 'second')).toBe('2021-09-14T10:30:15Z');
+    expect(dateText(ms, 'millisecond')).toBe('2021-09-14T10:30:15.250Z');
+    const month = parseDate('2021-09');
+    expect(month.ok && [month.value.start, month.value.end]).toEqual([Date.UTC(2021, 8, 1), Date.UTC(2021, 9, 1)]);
+    const event = eventOf({
+      pos: 3,
+      input: 9,
+      id: 'x',
+      title: '',
+      start: ms,
+      end: null,
+      lane: 'a',
+      li: 0,
+      precision: 'day',
+      status: null,
+      description: null,
+      from: 0,
+      to: 0,
+    });
+    // An empty title is kept empty, not dropped.
+    expect([event.id, event.title, event.index, event.from]).toEqual(['x', '', 9, Date.UTC(2021, 8, 14)]);
+  });
+});

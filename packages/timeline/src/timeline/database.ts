@@ -1,0 +1,28 @@
+/**
+ * `source="duckdb"`: opens the file at `src` with DuckDB-WASM. Its own chunk, loaded by the data
+ * controller only when a page asks for a database, and importing `@reeltime/duckdb/wasm` (which
+ * a page resolves: a bundler, or an import map beside the self-contained bundle) only then.
+ *
+ * @module
+ */
+import type { TimelineSource } from '@reeltime/core';
+
+/**
+ * The source (as the `value` a load gives), or why there is none (a sentence); undefined when
+ * aborted for a new `src` or a disconnect.
+ */
+export async function openDatabase(
+  name: string,
+  src: string,
+  signal: AbortSignal,
+): Promise<{ value: TimelineSource; url: string } | { problem: string } | undefined> {
+  try {
+    if (name !== 'duckdb') return { problem: `source="${name}" is not a database this element reads (use "duckdb")` };
+    const { openUrl } = await import('@reeltime/duckdb/wasm');
+    const source = await openUrl(src, { signal });
+    return signal.aborted ? undefined : { value: source, url: new URL(src, document.baseURI).href };
+  } catch (error) {
+    if (signal.aborted) return undefined;
+    return { problem: `DuckDB could not read it: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

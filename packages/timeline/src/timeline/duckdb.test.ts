@@ -1,0 +1,103 @@
+/**
+ * `<reel-timeline source="duckdb" src="…parquet">` in Chromium: DuckDB-WASM (its worker and wasm
+ * served from @reeltime/duckdb) reads a Parquet file generated in the page, and the element draws
+ * it, zooms (asking DuckDB again) and selects. A file that is not there, and a database that stops
+ * answering, give a notice and `reel-invalid`, the last view kept.
+ */
+import { SqlSource, type Backend } from '@reeltime/duckdb';
+import { openUrl } from '@reeltime/duckdb/wasm';
+import { describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { mount, settle } from '../../test/mount.js';
+import type { ReelTimeline } from '../index.js';
+
+const marks = (el: ReelTimeline) => [...el.shadowRoot!.querySelectorAll<SVGElement>('[part~="event"]')];
+const part = (el: ReelTimeline, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const POLL = { timeout: 60_000 };
+
+/**
+ * 2,000 events in 3 lanes over 2 years (`generateEventsSql({ count: 2000, seed: 3, lanes: 3,
+ * years: 2 })`, written by DuckDB in Node: DuckDB-WASM writes no Parquet without its extension).
+ */
+const parquetUrl = async () => new URL('/test/fixtures/duckdb-events.parquet', location.href).href;
+
+describe('<reel-timeline source="duckdb">', () => {
+  it('draws a Parquet file read by DuckDB-WASM, zooms and selects', async () => {
+    const url = await parquetUrl();
+    const el = await mount(() => {}, 960, '', `lang="en-US" source="duckdb" src="${url}"`);
+    await expect.poll(() => marks(el).length, POLL).toBeGreaterThan(10);
+    expect(el.shadowRoot!.querySelectorAll('[part~="lane"]').length).toBe(3);
+    const before = el.visibleRange;
+    const drawn = new Set(marks(el).map((mark) => mark.dataset['id']));
+
+    el.zoomBy(16);
+    await settle(el);
+    // DuckDB answers the narrower view: other events drawn one by one, the range narrower.
+    await expect.poll(() => marks(el).some((mark) => !drawn.has(mark.dataset['id'])), POLL).toBe(true);
+    const after = el.visibleRange;
+    expect(after.to - after.from).toBeLessThan((before.to - before.from) / 8);
+
+    const selected: (string | null)[] = [];
+    el.addEventListener('reel-select', (e) => selected.push(e.detail.event?.id ?? null));
+    const mark = marks(el)[0]!;
+    const id = mark.dataset['id']!;
+    await userEvent.click(mark);
+    await settle(el);
+    expect(selected).toEqual([id]);
+    expect(el.selected).toBe(id);
+    // The generated titles end with the event's number (id `e123`: "Harbour vote 123").
+    expect(part(el, 'details')!.querySelector('h2')!.textContent).toMatch(new RegExp(` ${id.slice(1)}$`));
+  });
+
+  it('names a file DuckDB cannot read in a notice and reel-invalid', async () => {
+    const problems: string[] = [];
+    const el = await mount(
+      (el) => el.addEventListener('reel-invalid', (e) => problems.push(...e.detail.problems.map((p) => p.message))),
+      960,
+      '',
+      `lang="en-US" source="duckdb" src="${new URL('/no-such-file.parquet', location.href).href}"`,
+    );
+    await expect.poll(() => problems.length, POLL).toBeGreaterThan(0);
+    expect(problems[0]).toMatch(/no-such-file\.parquet/);
+    await settle(el);
+    expect(part(el, 'notice')!.textContent).toContain('no-such-file.parquet');
+    expect(marks(el)).toEqual([]);
+  });
+
+  it('keeps the last view when the database stops answering, with a notice', async () => {
+    const opened = await openUrl(await parquetUrl());
+    let down = false;
+    /** Every event an answer held before the database went down. */
+    const answered = new Set<string>();
+    const inner = opened.backend;
+    const flaky: Backend = {
+      info: () => inner.info(),
+      window: async (request) => {
+        if (down) throw new Error('The DuckDB server could not be reached');
+        const rows = await inner.window(request);
+        for (const row of rows) answered.add(row.id);
+        return rows;
+      },
+      counts: (request) =>
+        down ? Promise.reject(new Error('The DuckDB server could not be reached')) : inner.counts(request),
+      byId: (id) => inner.byId(id),
+      byPosition: (position) => inner.byPosition(position),
+    };
+    const source = await SqlSource.open(flaky);
+    const problems: string[] = [];
+    const el = await mount((el) => {
+      el.source = source;
+      el.addEventListener('reel-invalid', (e) => problems.push(...e.detail.problems.map((p) => p.message)));
+    });
+    await expect.poll(() => marks(el).length, POLL).toBeGreaterThan(10);
+    down = true;
+    el.zoomBy(2);
+    await expect.poll(() => problems.join(' '), POLL).toContain('could not be reached');
+    await settle(el);
+    expect(part(el, 'notice')!.textContent).toContain('could not be reached');
+    // The last answer is still drawn, under the new scale: marks, all from answers before the failure.
+    const kept = marks(el).map((mark) => mark.dataset['id']!);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.filter((id) => !answered.has(id))).toEqual([]);
+  });
+});

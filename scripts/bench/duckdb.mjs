@@ -1,0 +1,80 @@
+/**
+ * The DuckDB source's figures, beside `pnpm bench`: `node scripts/bench/duckdb.mjs --file
+ * datasets/events-1M.parquet [--mode server|node] [--steps 60]`. Opens the file (DuckDB in Node, or
+ * through the HTTP server on a local port), then answers 60 pan and zoom steps as the element asks
+ * them (960 px, all lanes) and prints time to first view, query latency p50/p95 per step, and heap.
+ * Labels are measured as 7 px per character (no browser here). Needs `pnpm build` and a dataset
+ * from `node scripts/duckdb/datasets.mjs`. DuckDB-WASM in the page is not measured here yet.
+ */
+import { parseArgs } from 'node:util';
+import { HttpBackend, SqlBackend, SqlSource, formatOf } from '../../packages/duckdb/dist/index.js';
+import { NodeDuckDbEngine } from '../../packages/duckdb/dist/node.js';
+import { createDuckDbServer } from '../../packages/duckdb/dist/server.js';
+
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string' },
+    mode: { type: 'string', default: 'server' },
+    steps: { type: 'string', default: '60' },
+    width: { type: 'string', default: '960' },
+  },
+});
+if (!values.file) throw new Error('--file events.parquet is required');
+const steps = Number(values.steps);
+const pixels = Number(values.width);
+const layout = { measure: (text) => text.length * 7 };
+
+const started = performance.now();
+const engine = await NodeDuckDbEngine.create();
+const local = new SqlBackend(engine, { input: { file: values.file, format: formatOf(values.file) } });
+let server;
+let backend = local;
+if (values.mode === 'server') {
+  server = createDuckDbServer(local);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  backend = new HttpBackend(`http://127.0.0.1:${server.address().port}/`);
+}
+const source = await SqlSource.open(backend, { debounce: 0 });
+const [lo, hi] = source.extent;
+const first = await source.query({ from: lo, to: hi, pixels, layout });
+const firstView = performance.now() - started;
+
+// 60 steps: zoom in by 2 twenty times around a point, pan 20 times by a third of the view, zoom out.
+const latencies = [];
+let from = lo;
+let to = hi;
+const centre = lo + (hi - lo) * 0.37;
+for (let i = 0; i < steps; i++) {
+  const phase = Math.floor((i * 3) / steps);
+  const span = to - from;
+  if (phase === 0) [from, to] = [centre - span / 4, centre + span / 4];
+  else if (phase === 1) [from, to] = [from + span / 3, to + span / 3];
+  else [from, to] = [from - span / 2, to + span / 2];
+  const t = performance.now();
+  await source.query({ from, to, pixels, layout });
+  latencies.push(performance.now() - t);
+}
+latencies.sort((a, b) => a - b);
+const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
+const heap = process.memoryUsage();
+console.log(
+  JSON.stringify(
+    {
+      file: values.file,
+      mode: values.mode,
+      events: source.size,
+      firstViewMs: Math.round(firstView),
+      firstViewItems: first.items.length,
+      steps,
+      p50Ms: Math.round(pct(0.5)),
+      p95Ms: Math.round(pct(0.95)),
+      maxMs: Math.round(latencies.at(-1)),
+      heapUsedMB: Math.round(heap.heapUsed / 2 ** 20),
+      rssMB: Math.round(heap.rss / 2 ** 20),
+    },
+    null,
+    2,
+  ),
+);
+server?.close();
+engine.close();
