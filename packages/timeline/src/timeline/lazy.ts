@@ -2,19 +2,20 @@
  * A part of the element loaded on first use, as its own chunk: the first view of a timeline does
  * not pay for what a reader may never open (the details, the table view…). Until the module
  * arrives the part renders nothing; then the host updates, and `ready` lets `updateComplete`
- * wait for it.
+ * wait for it. A module that exports `styles` has them adopted by the host's shadow root on arrival,
+ * so the entry's stylesheet need not carry them.
  *
  * @module
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { CSSResult, ReactiveControllerHost } from 'lit';
 
-export class LazyPart<M> {
+export class LazyPart<M extends { readonly styles?: CSSResult }> {
   #module: M | undefined;
   #pending: Promise<void> | undefined;
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #load: () => Promise<M>;
 
-  constructor(host: ReactiveControllerHost, load: () => Promise<M>) {
+  constructor(host: ReactiveControllerHost & HTMLElement, load: () => Promise<M>) {
     this.#host = host;
     this.#load = load;
   }
@@ -24,6 +25,9 @@ export class LazyPart<M> {
     this.#pending ??= this.#load().then(
       (module) => {
         this.#module = module;
+        const root = this.#host.shadowRoot;
+        const sheet = module.styles?.styleSheet;
+        if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
         this.#host.requestUpdate();
       },
       // A chunk that fails to load (the network went away) may be asked for again later.

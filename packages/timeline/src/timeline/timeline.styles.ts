@@ -582,86 +582,6 @@ export const timelineStyles = css`
     color: var(--_muted);
   }
 
-  .details {
-    padding: 10px 12px 12px;
-    border-top: 1px solid var(--_border);
-  }
-
-  .details .heading {
-    margin: 0 0 2px;
-    font-size: 1.1em;
-  }
-
-  .details .when {
-    margin: 0 0 8px;
-    color: var(--_muted);
-  }
-
-  .details .status {
-    display: inline-block;
-    margin-inline-start: 6px;
-    padding: 0 6px;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    font-size: 11px;
-  }
-
-  .details p {
-    margin: 0 0 8px;
-    max-width: 70ch;
-  }
-
-  .details dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 2px 12px;
-    margin: 0 0 8px;
-  }
-
-  .details dt {
-    color: var(--_muted);
-  }
-
-  .details dd {
-    margin: 0;
-  }
-
-  .details ol {
-    margin: 4px 0 0;
-    padding-inline-start: 20px;
-  }
-
-  .details li {
-    margin-bottom: 6px;
-  }
-
-  .details blockquote {
-    margin: 2px 0 0;
-    padding-inline-start: 8px;
-    border-inline-start: 3px solid var(--_border);
-    color: var(--_muted);
-  }
-
-  .details .source-by {
-    display: block;
-    color: var(--_muted);
-  }
-
-  /* An event that cites nothing says so, in the place its sources would be. */
-  .details .no-source {
-    font-style: italic;
-  }
-
-  .details-head {
-    display: flex;
-    gap: 8px;
-    align-items: flex-start;
-  }
-
-  .details-head > div {
-    flex: 1;
-  }
-
   a {
     color: var(--_accent);
   }
@@ -791,10 +711,5 @@ export const timelineStyles = css`
   .body > svg:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: -2px;
-  }
-
-  /* The details take focus on a click in their text (so Escape closes them from there): no ring. */
-  .details:focus {
-    outline: none;
   }
 `;

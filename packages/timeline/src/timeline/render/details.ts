@@ -15,6 +15,7 @@ import { renderSources } from './sources.js';
  * become a third chunk of its own that opening the details must fetch too).
  */
 export { safeHref } from './sources.js';
+export { styles } from './details.styles.js';
 import { heading, type HeadingLevel } from './heading.js';
 
 /**
