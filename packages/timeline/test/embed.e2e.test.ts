@@ -94,8 +94,10 @@ describe('the plain HTML page', () => {
  * ~48,000 with their parts a page may never open already split off as chunks (details, table,
  * keyboard map, overview, URL sync, the loading code, the importers, every language but English).
  * This holds it there until the cuts are made (docs/decisions/bundle-size.md, "The sixth round").
+ * Merging deep time, the sources view, the DuckDB hook and server-rendered children took it to
+ * ~49,200 (the seventh round): raised to 49,500 until that round's cuts land.
  */
-const BUNDLE_BUDGET = 48_500;
+const BUNDLE_BUDGET = 49_500;
 
 describe('the single-file bundle', () => {
   it(`is at most ${BUNDLE_BUDGET / 1000} KB minified and gzipped`, () => {
