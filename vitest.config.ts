@@ -27,6 +27,12 @@ const resolveFromSource = {
  */
 const BROWSER_TEST_BACKSTOP = 120_000;
 
+/**
+ * `expect.poll` waits for a condition; its default of one second is a wall-clock budget that a
+ * busy machine misses (a 404 answered, a chunk loaded). Like the test timeout, only a backstop.
+ */
+const POLL_BACKSTOP = { poll: { timeout: 30_000 } };
+
 /** A fresh provider per project (sharing one mislabels projects), with its own browser context options. */
 const chromium = (contextOptions: { timezoneId?: string; hasTouch?: boolean } = {}) => ({
   enabled: true,
@@ -52,6 +58,7 @@ const timelineInZone = (zone: string): TestProjectInlineConfiguration => ({
     // hasTouch: a touch-capable page, so d3-zoom listens for touches and pinch can be tested.
     browser: chromium({ timezoneId: zone, hasTouch: true }),
     testTimeout: BROWSER_TEST_BACKSTOP,
+    expect: POLL_BACKSTOP,
     provide: { timeZone: zone },
   },
 });
@@ -64,6 +71,8 @@ const coreInZone = (zone: string): TestProjectInlineConfiguration => ({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     env: { TZ: zone },
+    // A backstop, not a budget: property tests and 100,000-event inputs take longer on a busy machine.
+    testTimeout: 60_000,
   },
 });
 
@@ -122,6 +131,7 @@ export default defineConfig({
           name: 'storybook (chromium)',
           browser: chromium(),
           testTimeout: BROWSER_TEST_BACKSTOP,
+          expect: POLL_BACKSTOP,
         },
       },
       {
@@ -144,6 +154,7 @@ export default defineConfig({
           include: ['*/src/**/*.test.ts', '*/src/**/*.test.tsx'],
           browser: chromium(),
           testTimeout: BROWSER_TEST_BACKSTOP,
+          expect: POLL_BACKSTOP,
         },
       },
       {
