@@ -1,65 +1,57 @@
 /**
  * Parts of the element a page may never open, loaded on first use (each its own chunk in the
- * bundle, as the languages are): the table view, the sources view and the keyboard map. Each brings its styles,
- * adopted by the host's shadow root when it arrives. `ready` lets `updateComplete` wait for them.
+ * bundle, as the languages are): the table view, the sources view and the keyboard map. Each is a
+ * {@link LazyPart} (the one helper for lazy parts), so each brings its styles, adopted by the host's
+ * shadow root when it arrives. `ready` lets `updateComplete` wait for them.
  *
  * @module
  */
-import type { CSSResult, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { LazyPart } from './lazy.js';
 import type * as KeysModule from './render/keys.js';
 import type * as SourcesViewModule from './render/sources-view.js';
 import type * as TableModule from './render/table.js';
 
 export class LazyParts {
-  table: typeof TableModule | undefined;
-  keys: typeof KeysModule | undefined;
-  sources: typeof SourcesViewModule | undefined;
-  /** Settles when every part asked for so far has arrived. */
-  ready: Promise<unknown> = Promise.resolve();
-  readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #asked = new Set<string>();
+  readonly #table: LazyPart<typeof TableModule>;
+  readonly #keys: LazyPart<typeof KeysModule>;
+  readonly #sources: LazyPart<typeof SourcesViewModule>;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
-    this.#host = host;
+    this.#table = new LazyPart(host, () => import('./render/table.js'));
+    this.#keys = new LazyPart(host, () => import('./render/keys.js'));
+    this.#sources = new LazyPart(host, () => import('./render/sources-view.js'));
+  }
+
+  get table(): typeof TableModule | undefined {
+    return this.#table.loaded;
+  }
+
+  get keys(): typeof KeysModule | undefined {
+    return this.#keys.loaded;
+  }
+
+  get sources(): typeof SourcesViewModule | undefined {
+    return this.#sources.loaded;
+  }
+
+  /** Settles when every part asked for so far has arrived. */
+  get ready(): Promise<unknown> {
+    return Promise.all([this.#table.ready, this.#keys.ready, this.#sources.ready]);
   }
 
   /** Loads the table view (once). */
   loadTable(): void {
-    this.#load(
-      'table',
-      () => import('./render/table.js'),
-      (module) => (this.table = module),
-    );
+    this.#table.get();
   }
 
   /** Loads the sources view (once). */
   loadSources(): void {
-    this.#load(
-      'sources',
-      () => import('./render/sources-view.js'),
-      (module) => (this.sources = module),
-    );
+    this.#sources.get();
   }
 
   /** Loads the keyboard map (once). */
   loadKeys(): void {
-    this.#load(
-      'keys',
-      () => import('./render/keys.js'),
-      (module) => (this.keys = module),
-    );
-  }
-
-  #load<M extends { readonly styles: CSSResult }>(name: string, load: () => Promise<M>, keep: (m: M) => void): void {
-    if (this.#asked.has(name)) return;
-    this.#asked.add(name);
-    const loaded = load().then((module) => {
-      keep(module);
-      const root = this.#host.shadowRoot;
-      const sheet = module.styles.styleSheet;
-      if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      this.#host.requestUpdate();
-    });
-    this.ready = Promise.all([this.ready, loaded]);
+    this.#keys.get();
   }
 }

@@ -38,6 +38,11 @@ export class LazyPart<M extends { readonly styles?: CSSResult }> {
     return this.#module;
   }
 
+  /** The module if it has arrived, without starting a load. */
+  get loaded(): M | undefined {
+    return this.#module;
+  }
+
   /** Settles when a load that was started has finished. */
   get ready(): Promise<void> {
     return this.#pending ?? Promise.resolve();
