@@ -1,6 +1,7 @@
 import deadReckoning from '@reeltime/data';
 import type { DatasetInput, TimelineEventInput } from '@reeltime/core';
 import { describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { mount, settle } from '../../test/mount.js';
 import type { ReelTimeline } from '../index.js';
 
@@ -55,6 +56,9 @@ describe('<reel-timeline>: precision, approximation and status are three encodin
     expect(year.classList).toContain('period');
     expect(year.querySelectorAll('.fade')).toHaveLength(2);
     expect(Number(getComputedStyle(year.querySelector('.fills')!).opacity)).toBeLessThan(1);
+    // Not under the pointer (a hovered soft mark shows its outline), wherever an earlier test left it.
+    await userEvent.unhover(year);
+    await expect.poll(() => year.matches(':hover')).toBe(false);
     expect(getComputedStyle(year.querySelector('.mark')!).stroke).toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
   });
 
