@@ -4,7 +4,7 @@
  * same records and display positions for what is drawn one by one, and the same events drawn
  * where a window is sparse enough to draw everything.
  */
-import { bucketSpan, SqlBackend, SqlSource, SqlSourceError, dateText, eventOf } from '../src/index.js';
+import { bucketSpan, SqlBackend, type Backend, SqlSource, SqlSourceError, dateText, eventOf } from '../src/index.js';
 import { NodeDuckDbEngine } from '../src/node.js';
 import { MemorySource, parseDate, type LayoutSpec, type ViewAnswer } from '@reeltime/core';
 import fc from 'fast-check';
@@ -127,6 +127,37 @@ describe('SqlSource over DuckDB', () => {
     const moved = source.query({ from: lo, to: hi, pixels: 101, layout, signal });
     signal.aborted = true;
     await expect(moved).rejects.toThrow(/moved on/);
+  });
+
+  it('during a gesture of 20 steps, only the first and the last step reach the database', async () => {
+    const inner = new SqlBackend(engine, { input: { file: fixture.file, format: 'parquet' }, name: 'counted' });
+    const asked = { window: 0, counts: 0 };
+    const counted: Backend = {
+      info: () => inner.info(),
+      window: (request) => (asked.window++, inner.window(request)),
+      counts: (request) => (asked.counts++, inner.counts(request)),
+      byId: (id) => inner.byId(id),
+      byPosition: (position) => inner.byPosition(position),
+    };
+    const source = await SqlSource.open(counted, { debounce: 30 });
+    const [lo, hi] = source.extent!;
+    // A pan: each step supersedes the one before (as the element aborts a view that moved on).
+    const steps: Promise<unknown>[] = [];
+    let controller: AbortController | undefined;
+    for (let i = 0; i < 20; i++) {
+      controller?.abort();
+      controller = new AbortController();
+      const shift = ((hi - lo) / 100) * i;
+      steps.push(source.query({ from: lo + shift, to: hi + shift, pixels: 400, layout, signal: controller.signal }));
+    }
+    const settled = await Promise.allSettled(steps);
+    const answered = settled.filter((s) => s.status === 'fulfilled').length;
+    // The first step was not part of a gesture yet and reached the database (its answer, come too
+    // late, is dropped); 18 superseded steps stopped in the debounce before any SQL; the last one
+    // was answered.
+    expect(settled.at(-1)!.status).toBe('fulfilled');
+    expect(answered).toBe(1);
+    expect(asked).toEqual({ window: 2, counts: 2 });
   });
 });
 
