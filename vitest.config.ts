@@ -130,6 +130,8 @@ export default defineConfig({
         test: {
           name: 'storybook (chromium)',
           browser: chromium(),
+          // axe again in dark and forced colours after the a11y addon's run in light.
+          setupFiles: ['.storybook/vitest.setup.ts'],
           testTimeout: BROWSER_TEST_BACKSTOP,
           expect: POLL_BACKSTOP,
         },

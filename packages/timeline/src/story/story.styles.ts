@@ -12,6 +12,8 @@ export const storyStyles = css`
     --_accent: var(--reel-color-accent, light-dark(#0969da, #58a6ff));
     --_focus: var(--reel-color-focus, light-dark(#0550ae, #79c0ff));
     color-scheme: light dark;
+    /* Its own text colour, as the timeline's: inheriting the page's would be dark on the dark panel. */
+    color: var(--reel-color-text, light-dark(#1f2328, #e6edf3));
     font-family: var(--reel-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
   }
 

@@ -141,6 +141,13 @@ describe('<reel-timeline>: precision, approximation and status are three encodin
       [...root(el).querySelectorAll<HTMLElement>('[part~="legend"] li')].map((li) => li.dataset['encoding']);
     expect(entries()).toEqual(['exact', 'period', 'approximate', 'planned', 'uncertain', 'cancelled']);
     expect(root(el).querySelector('[part~="legend"]')!.textContent).toContain('Planned or announced');
+    // The legend goes with the chart: the table keeps its own caption, without it above.
+    el.view = 'table';
+    await settle(el);
+    expect(root(el).querySelector('[part~="legend"]')).toBeNull();
+    el.view = 'chart';
+    await settle(el);
+    expect(entries()).toHaveLength(6);
     el.events = ENCODED.filter((event) => ['day', 'months'].includes(event.id));
     await settle(el);
     expect(entries()).toEqual(['exact', 'period']);

@@ -35,6 +35,8 @@ describe('the sources view', () => {
     await settle(el);
     expect(el.getAttribute('view')).toBe('sources');
     expect(root(el).querySelector<HTMLElement>('[part~="plot"]')!.hidden).toBe(true);
+    // The legend explains the chart's marks: it goes with the chart, not above the sources.
+    expect(root(el).querySelector('[part~="legend"]')).toBeNull();
     const box = view(el)!;
     expect(box).not.toBeNull();
     const files = new Set(deadReckoning.events.flatMap((event) => (event.sources ?? []).map((source) => source.file)));

@@ -617,6 +617,10 @@ export const timelineStyles = css`
 
   /* Forced colours: system colours for every mark, label and ring; selection in Highlight. */
   @media (forced-colors: active) {
+    /* The reader's palette wins over the page's theme: system colours in the reader's scheme. */
+    :host([theme]) {
+      color-scheme: light dark;
+    }
     .fills .edge {
       stroke: CanvasText;
     }

@@ -529,7 +529,7 @@ export class ReelTimeline extends LitElement {
           ${this.#frames.pending ? html`<div class="progress" part="progress" role="progressbar" aria-label=${msg.text('loadingView')}></div>` : nothing}
           ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing} ${this.#renderWheelHint()}
         </div>
-        ${renderLegend(encodingsIn(dataset), msg)} ${this.#renderOverview()}
+        ${this.view === 'chart' ? renderLegend(encodingsIn(dataset), msg) : nothing} ${this.#renderOverview()}
         ${
           ctx && this.view === 'table' && this.#parts.table
             ? this.#parts.table.renderTable(ctx, {
