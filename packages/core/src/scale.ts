@@ -7,6 +7,7 @@
  */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { coordOf, fieldsOf, MS_PER_DAY, type TimeCoord } from './model/calendar.js';
+import { DEEP_SPAN_YEARS } from './model/deep.js';
 
 /** A linear map from time coordinates to pixels (a d3 linear scale, so d3-zoom can rescale it). */
 export type TimeScale = ScaleLinear<number, number>;
@@ -45,7 +46,9 @@ export interface ViewDomainOptions {
 
 /**
  * The domain to show for a data extent: padded, never empty, never zero-width. With no data it is
- * the current year, so an empty timeline still has a meaningful axis.
+ * the current year, so an empty timeline still has a meaningful axis. A deep span (at least
+ * {@link DEEP_SPAN_YEARS}) that ends in the past is padded on the right up to the present at most:
+ * a twentyfifth of the Big Bang's age would otherwise run the axis 550 million years into the future.
  */
 export function viewDomain(
   extent: readonly [TimeCoord, TimeCoord] | undefined,
@@ -63,5 +66,7 @@ export function viewDomain(
     to = mid + minSpan / 2;
   }
   const pad = (to - from) * padding;
-  return [from - pad, to + pad];
+  const now = options.now ?? Date.now();
+  const deep = (to - from) / (365.2425 * MS_PER_DAY) >= DEEP_SPAN_YEARS;
+  return [from - pad, to + (deep && to < now ? Math.min(pad, now - to) : pad)];
 }

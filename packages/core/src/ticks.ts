@@ -26,7 +26,7 @@ import {
   formatYear,
   type DateWords,
 } from './model/date.js';
-import { AGO_EPOCH_YEAR } from './model/deep.js';
+import { AGO_EPOCH_YEAR, DEEP_SPAN_YEARS } from './model/deep.js';
 
 /** Tick units, finest first. */
 export const TICK_UNITS = ['minute', 'hour', 'day', 'week', 'month', 'year'] as const;
@@ -60,6 +60,11 @@ export interface AxisTickOptions {
   locale?: string | undefined;
   /** Width in pixels a label needs; default estimates 7 px a character plus 14 px of space. */
   measure?: (label: string) => number;
+  /**
+   * Width of a year label, when years are drawn otherwise than finer units (the element draws them
+   * in its major row, larger and bold, having no coarser row); `measure` by default.
+   */
+  measureYears?: ((label: string) => number) | undefined;
   /** Words for quarters ("Q3"), in the reader's language; English by default. */
   words?: DateWords | undefined;
   /**
@@ -145,9 +150,6 @@ const LADDER: readonly Rung[] = [
 /** Year steps: 1, 2, 5, 10, 20, 50… up to 5e15 years. */
 const YEAR_STEPS: readonly number[] = Array.from({ length: 16 }, (_, p) => [1, 2, 5].map((m) => m * 10 ** p)).flat();
 
-/** From this step on, year ticks count years ago ("66 million years ago") instead of years. */
-const AGO_TICK_STEP = 10000;
-
 /** No ticks (an empty or degenerate domain). */
 const NO_TICKS: AxisTicks = { unit: 'year', step: 1, minor: [], major: [] };
 
@@ -232,7 +234,7 @@ export function axisTicks(
     const minor = dates.map((value, i) => ({ value, label: labels[i]! }));
     return { unit: r.unit, step: r.step, minor, major: majorTicks(r.unit, from, to, locale) };
   }
-  return yearTicks(from, to, pxPerMs, locale, words, measure);
+  return yearTicks(from, to, pxPerMs, locale, words, options.measureYears ?? measure);
 }
 
 function majorTicks(unit: TickUnit, from: TimeCoord, to: TimeCoord, locale: string | undefined): Tick[] {
@@ -247,9 +249,9 @@ function majorTicks(unit: TickUnit, from: TimeCoord, to: TimeCoord, locale: stri
 
 /**
  * Year ticks by plain arithmetic, for any span: the finest step of 1, 2 or 5 times a power of ten
- * whose labels fit. Below {@link AGO_TICK_STEP} years a step ticks historical years, counted in
+ * whose labels fit. A view shorter than {@link DEEP_SPAN_YEARS} ticks historical years, counted in
  * their era (10 BC, AD 10: no year 0, so the step across the era boundary is one year shorter);
- * from it on, years ago from 1950 ("66 million years ago").
+ * a longer one, years ago from 1950 ("66 million years ago"), as the header's range then reads.
  */
 function yearTicks(
   from: TimeCoord,
@@ -259,10 +261,11 @@ function yearTicks(
   words: DateWords,
   measure: (label: string) => number,
 ): AxisTicks {
+  const deep = (to - from) / YEAR_MS >= DEEP_SPAN_YEARS;
   for (const step of YEAR_STEPS) {
     const gap = step * YEAR_MS * pxPerMs;
     if (gap < 24) continue;
-    const minor = step < AGO_TICK_STEP ? eraTicks(from, to, step, locale) : agoTicks(from, to, step, locale, words);
+    const minor = !deep ? eraTicks(from, to, step, locale) : agoTicks(from, to, step, locale, words);
     const widest = minor.reduce((max, tick) => Math.max(max, measure(tick.label)), 0);
     // The gap across the era boundary is a year short; plain years vary by a day.
     if (gap * (step === 1 ? 365 / 365.2425 : (step - 1) / step) < widest) continue;

@@ -14,6 +14,7 @@ import {
   parseDate,
   parseDataset,
   type TimePoint,
+  viewDomain,
 } from '../src/index.js';
 import { fromTimelineJS } from '../src/io/index.js';
 
@@ -105,6 +106,29 @@ describe('deep time: labels through Intl', () => {
   it('writes deep spans in years ago and shorter ones in years', () => {
     expect(formatSpan(coordOf(-13.8e9), coordOf(2024), en)).toBe('13.8 billion years ago – 2023');
     expect(formatSpan(coordOf(-3000), coordOf(2000), en)).toBe('3001 BC – 1999');
+  });
+
+  it('labels ticks and the range in the same count: years ago from 10,000 years across', () => {
+    // 60,000 to 10,000 years ago: once ticked "45,000 BC" under a range in years ago.
+    const deep: [number, number] = [coordOf(1950 - 60000), coordOf(1950 - 10000)];
+    expect(formatSpan(...deep, en)).toBe('60.0 thousand years ago – 10.0 thousand years ago');
+    const ticks = axisTicks(deep, 1200, en).minor.map((t) => t.label);
+    expect(ticks.length).toBeGreaterThan(2);
+    for (const label of ticks) expect(label).toMatch(/years ago$/);
+    // 9,000 years across: era years in both.
+    const short: [number, number] = [coordOf(-20000), coordOf(-11000)];
+    expect(formatSpan(...short, en)).toBe('20,001 BC – 11,002 BC');
+    for (const tick of axisTicks(short, 1200, en).minor) expect(tick.label).toMatch(/BC$/);
+  });
+
+  it('pads a deep view no further right than the present', () => {
+    const now = coordOf(2026);
+    const [left, right] = viewDomain([coordOf(-13.8e9), coordOf(2023)], { now });
+    expect(right).toBe(now);
+    expect(formatSpan(left, right, en)).toBe('14.4 billion years ago – 2025');
+    // A plain span keeps its padding, into the future too.
+    const [, recent] = viewDomain([coordOf(2000), coordOf(2026)], { now: coordOf(2010) });
+    expect(recent).toBeGreaterThan(coordOf(2026) + 365 * MS_PER_DAY);
   });
 });
 

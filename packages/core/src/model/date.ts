@@ -22,6 +22,7 @@ import {
 import {
   AGO_EPOCH_YEAR,
   agoPrecision,
+  DEEP_SPAN_YEARS,
   MAX_YEAR_MAGNITUDE,
   parseAgoObject,
   parseAgoText,
@@ -623,8 +624,9 @@ export function formatDateRange(start: TimePoint, end: TimePoint | undefined, op
 /**
  * Formats a span of the time axis (a visible range, a dense region) at a precision its length
  * supports: years for spans of years ("1990 – 1999"), months for months, days otherwise, and
- * one date when both ends read the same. In spans of at least 10,000 years, an end at least that
- * old is written in years ago, to about a hundredth of the span ("13.8 billion years ago – 2023").
+ * one date when both ends read the same. A span of at least {@link DEEP_SPAN_YEARS} is written in
+ * years ago, as its ticks are, to about a hundredth of the span ("13.8 billion years ago – 2023"):
+ * an end less than that hundredth before 1950 reads as its year.
  */
 export function formatSpan(from: TimeCoord, to: TimeCoord, options: DateFormatOptions = {}): string {
   const { locale } = options;
@@ -633,7 +635,7 @@ export function formatSpan(from: TimeCoord, to: TimeCoord, options: DateFormatOp
   const step = 10 ** Math.max(0, Math.floor(Math.log10(years / 100)));
   const end = (coord: TimeCoord): string => {
     const ago = (coordOf(AGO_EPOCH_YEAR) - coord) / YEAR_MS;
-    if (years >= DEEP_SPAN_YEARS && ago >= DEEP_SPAN_YEARS) {
+    if (years >= DEEP_SPAN_YEARS && ago >= step) {
       return formatAgo(Math.round(ago / step) * step, step, locale, options.words);
     }
     if (span > 3 * 365 * MS_PER_DAY) return formatYear(fieldsOf(coord).year, locale);
@@ -645,6 +647,3 @@ export function formatSpan(from: TimeCoord, to: TimeCoord, options: DateFormatOp
   const b = end(Math.max(from, to - 1));
   return a === b ? a : `${a} – ${b}`;
 }
-
-/** Spans at least this many years long are written in years ago at their ends that are that old. */
-const DEEP_SPAN_YEARS = 10000;

@@ -20,6 +20,13 @@
 /** The "present" that years ago count back from (as "before present" does in geology). */
 export const AGO_EPOCH_YEAR = 1950;
 
+/**
+ * The one rule for which count a view is labelled in: a view at least this many years long is
+ * written in years ago (its ticks, and the ends of its range at least this old), a shorter one in
+ * years of its era ("45,000 BC"). The axis and the header's range read it from here, so they agree.
+ */
+export const DEEP_SPAN_YEARS = 10000;
+
 /** Precisions of "years ago" dates, coarsest first (finer ones are plain `year`). */
 export const AGO_PRECISIONS = ['billion-years', 'million-years', 'thousand-years'] as const;
 /** How finely a "years ago" date is known. */

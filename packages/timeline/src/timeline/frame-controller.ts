@@ -39,6 +39,7 @@ export interface FrameRequest {
   /** Events to draw even when out of the band (focused, selected), by id, drawn or not. */
   readonly pinned: readonly string[];
   readonly tickMeasure: (label: string) => number;
+  readonly yearMeasure?: ((label: string) => number) | undefined;
   /** Anything else the frame's look depends on (e.g. the font). */
   readonly style: string;
 }

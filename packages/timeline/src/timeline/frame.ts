@@ -68,6 +68,8 @@ export interface FrameInput {
   readonly band: readonly [number, number] | undefined;
   readonly layout: LayoutSpec;
   readonly tickMeasure: (label: string) => number;
+  /** Year labels, drawn in the major row (see renderAxis). */
+  readonly yearMeasure?: ((label: string) => number) | undefined;
   readonly locale: string | undefined;
   /** Words for axis labels (quarters). */
   readonly words?: DateWords | undefined;
@@ -88,6 +90,7 @@ export function computeFrame(input: FrameInput, answerFor: (lanes: readonly numb
   const ticks = axisTicks([from, to], width, {
     locale: input.locale,
     measure: input.tickMeasure,
+    measureYears: input.yearMeasure,
     words: input.words,
     minUnit: input.minTickUnit,
   });

@@ -652,6 +652,8 @@ export class ReelTimeline extends LitElement {
       // focus, and re-pinned at the next frame it would flip in and out while the page scrolls.
       pinned: [this.#view.focusedId, this.#view.selectedId].filter((id): id is string => id !== null),
       tickMeasure: (label) => small(label) + 10,
+      // Years move up to the major row (renderAxis): its font, its 6 px inset and 8 px of room.
+      yearMeasure: (label) => measurerFor(this.#fontFamily || 'sans-serif', LABEL_FONT_SIZE, 600)(label) + 14,
       style: this.#fontFamily,
     });
   }
