@@ -11,7 +11,7 @@
 import DOMPurify, { type Config } from 'dompurify';
 
 /** The elements kept. */
-export const RICH_TAGS = ['p', 'a', 'em', 'strong', 'i', 'b', 'blockquote', 'cite', 'ul', 'ol', 'li', 'br'] as const;
+export const RICH_TAGS = ['p', 'a', 'em', 'strong', 'blockquote', 'cite', 'ul', 'ol', 'li', 'br'] as const;
 
 const CONFIG: Config = {
   ALLOWED_TAGS: [...RICH_TAGS],
