@@ -58,6 +58,8 @@ export type {
   EventStatus,
   Lane,
   LaneInput,
+  Media,
+  MediaInput,
   MarkerInput,
   ParseResult,
   Problem,

@@ -123,6 +123,11 @@ export interface MessageTable {
   readonly columnDate: string;
   readonly columnTitle: string;
   readonly columnStatus: string;
+  /** A third party's player in the details: the button that loads it (`{host}`), the note beside it, the link to open it there, and the player's name. */
+  readonly mediaLoad: string;
+  readonly mediaNotice: string;
+  readonly mediaOpen: string;
+  readonly mediaFrame: string;
   /** Event statuses as words (`confirmed` is usually not shown). */
   readonly status: Readonly<Record<EventStatus, string>>;
   /** Words around coarse and uncertain dates. */
@@ -213,6 +218,10 @@ export const ENGLISH: MessageTable = {
   columnDate: 'Date',
   columnTitle: 'Title',
   columnStatus: 'Status',
+  mediaLoad: 'Load from {host}',
+  mediaNotice: 'Shown only when you ask: loading it sends a request to {host}.',
+  mediaOpen: 'Open on {host}',
+  mediaFrame: 'Embedded content from {host}',
   status: {
     confirmed: 'confirmed',
     approximate: 'approximate',

@@ -127,6 +127,10 @@ const ar: PartialMessages = {
   columnDate: 'التاريخ',
   columnTitle: 'العنوان',
   columnStatus: 'الحالة',
+  mediaLoad: 'التحميل من {host}',
+  mediaNotice: 'لا يُعرض إلا عند طلبك: تحميله يرسل طلبًا إلى {host}.',
+  mediaOpen: 'الفتح على {host}',
+  mediaFrame: 'محتوى مضمَّن من {host}',
   status: {
     confirmed: 'مؤكَّد',
     approximate: 'تقريبي',

@@ -79,6 +79,10 @@ const de: PartialMessages = {
   columnDate: 'Datum',
   columnTitle: 'Titel',
   columnStatus: 'Status',
+  mediaLoad: 'Von {host} laden',
+  mediaNotice: 'Wird nur auf Wunsch gezeigt: Das Laden sendet eine Anfrage an {host}.',
+  mediaOpen: 'Auf {host} öffnen',
+  mediaFrame: 'Eingebetteter Inhalt von {host}',
   status: {
     confirmed: 'bestätigt',
     approximate: 'ungefähr',

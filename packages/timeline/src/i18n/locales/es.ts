@@ -94,6 +94,10 @@ const es: PartialMessages = {
   columnDate: 'Fecha',
   columnTitle: 'Título',
   columnStatus: 'Estado',
+  mediaLoad: 'Cargar desde {host}',
+  mediaNotice: 'Solo se muestra si lo pide: cargarlo envía una solicitud a {host}.',
+  mediaOpen: 'Abrir en {host}',
+  mediaFrame: 'Contenido insertado de {host}',
   status: {
     confirmed: 'confirmado',
     approximate: 'aproximado',

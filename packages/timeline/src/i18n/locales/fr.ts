@@ -98,6 +98,10 @@ const fr: PartialMessages = {
   columnDate: 'Date',
   columnTitle: 'Titre',
   columnStatus: 'Statut',
+  mediaLoad: 'Charger depuis {host}',
+  mediaNotice: 'Affiché seulement à votre demande : le charger envoie une requête à {host}.',
+  mediaOpen: 'Ouvrir sur {host}',
+  mediaFrame: 'Contenu intégré de {host}',
   status: {
     confirmed: 'confirmé',
     approximate: 'approximatif',

@@ -78,6 +78,10 @@ const ja: PartialMessages = {
   columnDate: '日付',
   columnTitle: 'タイトル',
   columnStatus: '状態',
+  mediaLoad: '{host} から読み込む',
+  mediaNotice: '求めたときだけ表示します。読み込むと {host} にリクエストが送られます。',
+  mediaOpen: '{host} で開く',
+  mediaFrame: '{host} の埋め込みコンテンツ',
   status: {
     confirmed: '確定',
     approximate: 'おおよそ',

@@ -90,4 +90,84 @@ export const styles = css`
   .details:focus {
     outline: none;
   }
+
+  .details .formal {
+    font-size: 0.9em;
+  }
+
+  /* A description given as HTML (TimelineJS3 text), sanitised: only the allowed elements remain. */
+  .details .rich {
+    max-width: 70ch;
+    margin: 0 0 8px;
+    overflow-wrap: anywhere;
+  }
+
+  .details .rich > :first-child {
+    margin-top: 0;
+  }
+
+  .details .rich blockquote {
+    margin: 0 0 8px;
+  }
+
+  .details .rich ul,
+  .details .rich ol {
+    margin: 0 0 8px;
+    padding-inline-start: 20px;
+  }
+
+  .details .rich li {
+    margin-bottom: 2px;
+  }
+
+  .details .media {
+    max-width: min(100%, 560px);
+    margin: 0 0 10px;
+  }
+
+  .details .media img {
+    display: block;
+    max-width: 100%;
+    max-height: 320px;
+    height: auto;
+  }
+
+  .details .media figcaption {
+    margin-top: 4px;
+    font-size: 0.9em;
+  }
+
+  .details .media .credit {
+    color: var(--_muted);
+  }
+
+  .details .media iframe {
+    display: block;
+    width: 100%;
+    aspect-ratio: 16 / 9;
+    border: 0;
+  }
+
+  .details .card {
+    padding: 8px 10px;
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+  }
+
+  .details .card p {
+    margin: 0 0 6px;
+  }
+
+  .details .card-host {
+    font-weight: 600;
+  }
+
+  .details .card-note {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+
+  .details .card button {
+    margin-inline-end: 12px;
+  }
 `;

@@ -1,12 +1,20 @@
 /**
- * The details of the selected event: title, dates, status, description, lane, places, people,
- * tags, link and sources (render/sources.ts). Text from data is rendered as text.
+ * The details of the selected event: title, dates (its `displayDate` when the data gives one),
+ * status, description, media (render/media.ts), lane, places, people, tags, link and sources
+ * (render/sources.ts). Text from data is rendered as text; the one exception is a description
+ * given as HTML (`descriptionHtml`, TimelineJS3's text), shown through DOMPurify
+ * (render/rich-text.ts, its own chunk, loaded the first time such an event is shown; its plain
+ * text stands in until then).
  *
  * @module
  */
-import { formatDateRange } from '@reeltime/core';
-import { html, nothing } from 'lit';
+import { formatDateRange, type TimelineEvent, type TimelineSource } from '@reeltime/core';
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { Directive, directive, type ChildPart, type Part } from 'lit/directive.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type * as RichText from './rich-text.js';
 import type { RenderContext } from './context.js';
+import { renderMedia } from './media.js';
 import { renderSources } from './sources.js';
 
 /*
@@ -17,6 +25,80 @@ import { renderSources } from './sources.js';
 export { safeHref } from './sources.js';
 export { styles } from './details.styles.js';
 import { heading, type HeadingLevel } from './heading.js';
+
+let richText: typeof RichText | undefined;
+let richTextLoading: Promise<typeof RichText> | undefined;
+
+function rich(module: typeof RichText, source: string): TemplateResult {
+  // The only HTML from data the element shows, and only as DOMPurify's allow-list leaves it.
+  return html`<div class="rich">${unsafeHTML(module.sanitizeRichText(source))}</div>`;
+}
+
+/**
+ * Sanitised HTML once the sanitizer's chunk has loaded; the plain text until then, when the host
+ * is asked to update. (A plain directive, not an AsyncDirective: that one would move lit's
+ * async-directive helpers into the entry bundle.)
+ */
+class RichTextDirective extends Directive {
+  render(source: string, plain: string | undefined): unknown {
+    if (richText) return rich(richText, source);
+    return plain ? html`<p>${plain}</p>` : nothing;
+  }
+
+  override update(part: Part, [source, plain]: [string, string | undefined]): unknown {
+    if (!richText) {
+      const host = (part as ChildPart).options?.host as ReactiveElement | undefined;
+      richTextLoading ??= import('./rich-text.js').then(
+        (module) => (richText = module),
+        (error: unknown) => {
+          // A chunk that failed to load (offline) may be asked for again; the plain text stays.
+          richTextLoading = undefined;
+          throw error;
+        },
+      );
+      richTextLoading.then(
+        () => host?.requestUpdate(),
+        () => undefined,
+      );
+    }
+    return this.render(source, plain);
+  }
+}
+const richTextOf = directive(RichTextDirective);
+
+/** Settles when the sanitizer's chunk, if asked for, has loaded (tests and `updateComplete`). */
+export function richTextReady(): Promise<unknown> {
+  return (richTextLoading ?? Promise.resolve()).catch(() => undefined);
+}
+
+function description(event: TimelineEvent): unknown {
+  if (event.descriptionHtml !== undefined) return richTextOf(event.descriptionHtml, event.description);
+  return event.description ? html`<p>${event.description}</p>` : nothing;
+}
+
+/** The events whose third-party media the reader asked to load, per timeline. */
+const loadedMedia = new WeakMap<TimelineSource, Set<string>>();
+
+/** The host element of a node in its shadow root. */
+function hostOf(node: Node): ReactiveElement | undefined {
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? (root.host as ReactiveElement) : undefined;
+}
+
+function media(ctx: RenderContext, event: TimelineEvent): TemplateResult | typeof nothing {
+  if (!event.media) return nothing;
+  let loaded = loadedMedia.get(ctx.source);
+  if (!loaded) loadedMedia.set(ctx.source, (loaded = new Set()));
+  const ids = loaded;
+  const onLoad = (e: Event) => {
+    const host = hostOf(e.currentTarget as Node);
+    ids.add(event.id);
+    host?.requestUpdate();
+    // The button is gone: focus goes to the player that took its place.
+    void host?.updateComplete.then(() => host.renderRoot.querySelector<HTMLElement>('.details iframe')?.focus());
+  };
+  return renderMedia(event.media, event.title, ctx.msg, ids.has(event.id), onLoad);
+}
 
 /**
  * `onClose` runs on the close button and on Escape anywhere in the details (the section takes
@@ -46,13 +128,18 @@ export function renderDetails(ctx: RenderContext, onClose: () => void, level: He
       <div>
         ${heading(level, event.title)}
         <p class="when">
-          ${formatDateRange(event.start, event.end, options)}
+          ${
+            event.displayDate
+              ? html`${event.displayDate}
+                  <span class="formal">(${formatDateRange(event.start, event.end, options)})</span>`
+              : formatDateRange(event.start, event.end, options)
+          }
           ${event.status ? html`<span class="status">${words.status[event.status]}</span>` : nothing}
         </p>
       </div>
       <button type="button" aria-label=${words.closeDetails} @click=${onClose}>×</button>
     </div>
-    ${event.description ? html`<p>${event.description}</p>` : nothing}
+    ${description(event)} ${media(ctx, event)}
     <dl>
       ${
         lane?.label
