@@ -483,11 +483,18 @@ export function shortenLabel(title: string, room: number, measure: (text: string
   const words = title.trim().split(/\s+/);
   if (words.length >= 3) {
     const tail = `… ${words.at(-1)!}`;
-    // Whole words first ("Filming… Malta"), then a cut first word ("Film… Malta").
-    for (let k = words.length - 2; k >= 1; k--) {
-      const label = `${words.slice(0, k).join(' ')}${tail}`;
-      if (measure(label) <= room) return label;
+    // Whole words first ("Filming… Malta"), then a cut first word ("Film… Malta"). The most
+    // words that fit, found by halving (more words are never narrower): a title of a hundred
+    // thousand words costs a few measurements, not one per word.
+    const label = (k: number) => `${words.slice(0, k).join(' ')}${tail}`;
+    let lo = 0;
+    let hi = words.length - 2;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (measure(label(mid)) <= room) lo = mid;
+      else hi = mid - 1;
     }
+    if (lo >= 1) return label(lo);
     const middle = longestHead(words[0]!, 3, tail, room, measure);
     if (middle) return middle;
   }
