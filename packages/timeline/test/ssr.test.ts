@@ -119,6 +119,26 @@ async function openServerPage(markup: string, noted: string): Promise<{ page: Pa
   return { page, errors };
 }
 
+/**
+ * After hydration: how many of the nodes noted from the server's DOM are still connected, the
+ * marks and bases drawn, whether the children's list or the plot shows, and each child's dates.
+ */
+const hydrated = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('reel-timeline')!.shadowRoot!;
+    const nodes = (window as unknown as { serverNodes: Element[] }).serverNodes;
+    return {
+      kept: nodes.filter((node) => node.isConnected).length,
+      marks: root.querySelectorAll('[part~="event"]').length,
+      bases: root.querySelectorAll('[part~="base"]').length,
+      childrenShown: !root.querySelector('.children')!.hasAttribute('hidden'),
+      plotShown: !root.querySelector('.plot')!.hasAttribute('hidden'),
+      dates: [...document.querySelectorAll('reel-event')].map(
+        (child) => child.shadowRoot!.querySelectorAll('time').length,
+      ),
+    };
+  });
+
 /** Waits until the timeline has updated and nothing is pending. */
 const settled = (page: Page) =>
   page.waitForFunction(
@@ -168,18 +188,17 @@ describe('<reel-timeline> rendered on the server', () => {
     expect(serverNodes).toBeGreaterThan(deadReckoning.events.length);
     // Hydrated and laid out at the real size: updated, and nothing pending.
     await settled(page);
-    const state = await page.evaluate(() => {
-      const root = document.querySelector('reel-timeline')!.shadowRoot!;
-      const nodes = (window as unknown as { serverNodes: Element[] }).serverNodes;
-      return {
-        kept: nodes.filter((node) => node.isConnected).length,
-        marks: root.querySelectorAll('[part~="event"]').length,
-        bases: root.querySelectorAll('[part~="base"]').length,
-      };
-    });
+    const state = await hydrated(page);
     expect(errors).toEqual([]);
     // The server's marks, lanes and axis are the live ones: none re-created, none doubled.
-    expect(state).toEqual({ kept: serverNodes, marks: deadReckoning.events.length, bases: 1 });
+    expect(state).toEqual({
+      kept: serverNodes,
+      marks: deadReckoning.events.length,
+      bases: 1,
+      childrenShown: false,
+      plotShown: true,
+      dates: [],
+    });
     // And it is interactive: a click selects and fires reel-select.
     const selected = page.evaluate(
       () =>
@@ -264,22 +283,11 @@ describe('<reel-timeline> with <reel-event> children rendered on the server', ()
       { timeout: 60_000 },
     );
     await settled(page);
-    const state = await page.evaluate(() => {
-      const root = document.querySelector('reel-timeline')!.shadowRoot!;
-      const nodes = (window as unknown as { serverNodes: Element[] }).serverNodes;
-      return {
-        kept: nodes.filter((node) => node.isConnected).length,
-        bases: root.querySelectorAll('[part~="base"]').length,
-        childrenShown: !root.querySelector('.children')!.hasAttribute('hidden'),
-        plotShown: !root.querySelector('.plot')!.hasAttribute('hidden'),
-        dates: [...document.querySelectorAll('reel-event')].map(
-          (child) => child.shadowRoot!.querySelectorAll('time').length,
-        ),
-      };
-    });
+    const state = await hydrated(page);
     expect(errors).toEqual([]);
     expect(state).toEqual({
       kept: serverNodes,
+      marks: childEvents.length,
       bases: 1,
       childrenShown: false,
       plotShown: true,
