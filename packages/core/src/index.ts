@@ -69,7 +69,8 @@ export type {
   TimelineEvent,
   TimelineEventInput,
 } from './model/types.js';
-export { compareEvents, DEFAULT_LANE, parseDataset } from './model/parse.js';
+export { parseDataset } from './model/parse.js';
+export { compareEvents, DEFAULT_LANE, parsePlainDataset } from './model/plain.js';
 export type { ParseOptions } from './model/parse.js';
 export { DATE_PATTERN, datasetSchema } from './model/schema.js';
 export { createTimeScale, extentOf, viewDomain } from './scale.js';

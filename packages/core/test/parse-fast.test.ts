@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, parseDataset, parseDate, type ParseOptions } from '../src/index.js';
+import { daysInMonth, parseDataset, parseDate, parsePlainDataset, type ParseOptions } from '../src/index.js';
 import { parseCalendarDate, parseDateForms } from '../src/model/date.js';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -197,5 +197,122 @@ describe('parseDataset: the fast path gives what the careful path gives', () => 
     } finally {
       delete (Object.prototype as { end?: unknown }).end;
     }
+  });
+});
+
+/** Lane declarations, valid and not. */
+const laneInput = fc.oneof(
+  fc.constant(undefined),
+  fc.constantFrom(
+    [{ id: 'one', label: 'One' }],
+    [
+      { id: 'one', label: 'One', description: 'The first' },
+      { id: 'two', label: ' Two ' },
+    ],
+    [
+      { id: 'one', label: 'One' },
+      { id: 'one', label: 'Again' },
+    ],
+    [{ id: 'one' }],
+    [{ id: 'one', label: 'One', colour: 'red' }],
+    [{ id: 'one', label: 'One', description: 5 }],
+    ['one'],
+    'one',
+  ),
+);
+
+describe('parsePlainDataset: the plain path answers only what the careful path would, with no problems', () => {
+  it('equals parseDataset whenever it answers, and answers for every dataset parseDataset finds no problem in (fast-check)', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof({ weight: 12, arbitrary: eventInput }, { weight: 1, arbitrary: fc.constant('oops') }), {
+          maxLength: 12,
+        }),
+        laneInput,
+        fc.constantFrom(undefined, 'A title', 5),
+        fc.constantFrom(undefined, [], [{ id: 'e', title: 'E', start: '2020', end: '2021' }]),
+        fc.boolean(),
+        (events, lanes, title, eras, bare) => {
+          const input = bare ? events : { title, lanes, eras, events };
+          const plain = parsePlainDataset(input);
+          const careful = parseDataset(input);
+          const hasSources = events.some(
+            (event) => typeof event === 'object' && Array.isArray(event.sources) && event.sources.length > 0,
+          );
+          const hasEras = !bare && Array.isArray(eras) && eras.length > 0;
+          if (plain) {
+            answered++;
+            expect(plain).toStrictEqual(careful);
+            expect(JSON.stringify(plain)).toBe(JSON.stringify(careful));
+          } else if (careful.problems.length === 0 && !hasSources && !hasEras) {
+            // It declines only what it does not read (sources, eras, other date forms), never a plain dataset.
+            const plainDates = careful.dataset.events.every((event) =>
+              [event.start, event.end].every((point) => !point || /^\d{4}(-\d{2}){0,2}$/.test(point.input)),
+            );
+            expect(plainDates).toBe(false);
+          }
+          if (careful.problems.length > 0) expect(plain).toBeUndefined();
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(answered).toBeGreaterThan(50);
+  }, 30_000);
+
+  it('declines sources, eras, markers, media, other date forms, unknown fields, duplicates and outliers', () => {
+    const event = { id: 'a', title: 'A', start: '2020-05-17' };
+    expect(parsePlainDataset({ events: [event] })).toStrictEqual(parseDataset({ events: [event] }));
+    const declined = [
+      { events: [{ ...event, sources: [{ title: 'S' }] }] },
+      { events: [{ ...event, media: { url: 'https://example.org/a.png' } }] },
+      { events: [{ ...event, displayDate: 'Spring' }] },
+      { events: [{ ...event, start: 'c. 2020' }] },
+      { events: [{ ...event, start: '2020-05-17T10:00Z' }] },
+      { events: [{ ...event, start: { ago: 65e6 } }] },
+      { events: [{ ...event, colour: 'red' }] },
+      { events: [event, event] },
+      { eras: [{ id: 'e', title: 'E', start: '2020', end: '2021' }], events: [event] },
+      { markers: [{ date: '2020', label: 'M' }], events: [event] },
+      { events: [event], colour: 'red' },
+      { events: 'none' },
+      {},
+      'events',
+      null,
+      {
+        events: [
+          ...Array.from({ length: 30 }, (_, i) => ({ id: `e${i}`, title: 'E', start: `19${10 + i}` })),
+          { id: 'typo', title: 'Typo', start: '9190' },
+        ],
+      },
+    ];
+    for (const input of declined) {
+      expect(parsePlainDataset(input), JSON.stringify(input)).toBeUndefined();
+    }
+  });
+
+  it('declines, never throws, when a read throws', () => {
+    const events = [
+      {
+        id: 'a',
+        title: 'A',
+        get start(): string {
+          throw new Error('no');
+        },
+      },
+    ];
+    expect(parsePlainDataset({ events })).toBeUndefined();
+    expect(
+      parsePlainDataset(
+        new Proxy(
+          {},
+          {
+            ownKeys: () => {
+              throw new Error('no');
+            },
+          },
+        ),
+      ),
+    ).toBeUndefined();
   });
 });

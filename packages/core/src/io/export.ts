@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { DEFAULT_LANE } from '../model/parse.js';
+import { DEFAULT_LANE } from '../model/plain.js';
 import type {
   Dataset,
   DatasetInput,

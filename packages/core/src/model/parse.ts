@@ -3,9 +3,26 @@
  * item and a {@link Problem} for everything that was wrong, so the valid rest can still render and
  * nothing is dropped silently.
  *
+ * The common, valid case has its own path (plain.ts), which this one shares its event reader with;
+ * `<reel-timeline>` loads this module as a chunk only for data that path does not take.
+ *
  * @module
  */
-import { describeValue, parseCalendarDate, parseDate, type TimePoint } from './date.js';
+import { describeValue, parseDate, type TimePoint } from './date.js';
+import {
+  createEvent,
+  DEFAULT_LANE,
+  EVENT_FIELDS,
+  fastEvent,
+  findOutliers,
+  isObject,
+  isPlain,
+  LANE_FIELDS,
+  NONE,
+  prototypeInTheWay,
+  type DateCache,
+  type Json,
+} from './plain.js';
 import { StringSet } from './string-set.js';
 import {
   EVENT_STATUSES,
@@ -22,56 +39,18 @@ import {
   type TimelineEvent,
 } from './types.js';
 
-/** The id of the lane that events without a `lane` share. */
-export const DEFAULT_LANE = 'default';
-
-const EVENT_FIELDS = new Set([
-  'id',
-  'title',
-  'start',
-  'end',
-  'description',
-  'lane',
-  'tags',
-  'locations',
-  'people',
-  'status',
-  'sources',
-  'url',
-  'displayDate',
-  'media',
-  'descriptionHtml',
-]);
 const DATASET_FIELDS = new Set(['$schema', 'title', 'description', 'lanes', 'eras', 'markers', 'events']);
 const SOURCE_FIELDS = new Set(['title', 'publisher', 'published', 'file', 'url', 'quote']);
-const LANE_FIELDS = new Set(['id', 'label', 'description']);
 const ERA_FIELDS = new Set(['id', 'title', 'start', 'end', 'description', 'sources']);
 const MARKER_FIELDS = new Set(['date', 'label']);
 const MEDIA_FIELDS = new Set(['url', 'caption', 'credit', 'thumbnail']);
 
 type Path = readonly (string | number)[];
 
-/**
- * The one empty list every event without tags, locations, people or sources shares: a million
- * events would otherwise hold four million empty arrays. Frozen, as the model is read-only.
- */
-const NONE: readonly never[] = Object.freeze([]);
-type Json = Record<string, unknown>;
-
 /** Options for {@link parseDataset}. */
 export interface ParseOptions {
   /** Report fields the schema does not know (default true). */
   reportUnknownFields?: boolean;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An object literal or `JSON.parse` result (or a null-prototype object): nothing inherited to trip over. */
-function isPlain(value: Json): boolean {
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 /** Own property read: never walks the prototype chain, so `__proto__` and friends are plain data. */
@@ -302,184 +281,6 @@ function checkOrder(ctx: ItemContext, start: TimePoint, end: TimePoint | undefin
   return false;
 }
 
-/** What an event is made of, before its object is built. */
-interface EventParts {
-  id: string;
-  title: string;
-  start: TimePoint;
-  end: TimePoint | undefined;
-  description: string | undefined;
-  lane: string;
-  tags: readonly string[];
-  locations: readonly string[];
-  people: readonly string[];
-  /** Only what the data says: unmarked events have none (the dates carry their own flags). */
-  status: EventStatus | undefined;
-  sources: readonly Source[];
-  url: string | undefined;
-  displayDate?: string | undefined;
-  media?: Media | undefined;
-  descriptionHtml?: string | undefined;
-  index: number;
-}
-
-/**
- * Builds an event object: always the same fields in the same order (optional ones only when
- * present), and no temporary objects. The common shapes are written as whole literals, so their
- * fields live inside the object (one allocation, not an object plus a property store) and a
- * million events share two hidden classes.
- */
-function createEvent(parts: EventParts): TimelineEvent {
-  const { id, title, start, end, description, lane, tags, locations, people, status, sources, url, index } = parts;
-  const { displayDate, media, descriptionHtml } = parts;
-  const from = start.start;
-  if (
-    description === undefined &&
-    url === undefined &&
-    displayDate === undefined &&
-    media === undefined &&
-    descriptionHtml === undefined
-  ) {
-    return end === undefined
-      ? { id, title, start, lane, tags, locations, people, status, sources, from, to: start.end, index }
-      : { id, title, start, end, lane, tags, locations, people, status, sources, from, to: end.end, index };
-  }
-  const event: Record<string, unknown> = { id, title, start };
-  if (end !== undefined) event['end'] = end;
-  if (description !== undefined) event['description'] = description;
-  event['lane'] = lane;
-  event['tags'] = tags;
-  event['locations'] = locations;
-  event['people'] = people;
-  event['status'] = status;
-  event['sources'] = sources;
-  if (url !== undefined) event['url'] = url;
-  if (displayDate !== undefined) event['displayDate'] = displayDate;
-  if (media !== undefined) event['media'] = media;
-  if (descriptionHtml !== undefined) event['descriptionHtml'] = descriptionHtml;
-  event['from'] = from;
-  event['to'] = end ? end.end : start.end;
-  event['index'] = index;
-  return event as unknown as TimelineEvent;
-}
-
-/**
- * Whether `Object.prototype` has an enumerable property or one named like an event field (someone
- * patched or polluted it): then plain reads are not own reads, and every event takes the careful path.
- */
-function prototypeInTheWay(): boolean {
-  for (const _ in {}) return true;
-  for (const field of EVENT_FIELDS) if (field in Object.prototype) return true;
-  return false;
-}
-
-/** A trimmed, non-empty string, or undefined. */
-function trimmedText(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
-  return text === '' ? undefined : text;
-}
-
-/** A list of non-empty strings, trimmed; `null` when anything in it would be reported. */
-function fastStringList(value: unknown): readonly string[] | null {
-  if (value === undefined) return NONE;
-  if (!Array.isArray(value)) return null;
-  if (value.length === 0) return NONE;
-  const out = new Array<string>(value.length);
-  for (let i = 0; i < value.length; i++) {
-    const text = trimmedText(value[i]);
-    if (text === undefined) return null;
-    out[i] = text;
-  }
-  return out;
-}
-
-/** A date string the fast path reads, from this parse's cache of date-only values. */
-type DateCache = Map<string, TimePoint>;
-/** Distinct date-only values a parse remembers (a day precision dataset has a few thousand). */
-const DATE_CACHE_LIMIT = 65_536;
-
-function fastDate(value: string, cache: DateCache): TimePoint | undefined {
-  let point = cache.get(value);
-  if (point === undefined) {
-    point = parseCalendarDate(value);
-    if (point !== undefined && cache.size < DATE_CACHE_LIMIT) cache.set(value, point);
-  }
-  return point;
-}
-
-/**
- * The common, valid event, read without making anything that a valid event does not need: every
- * field known (or unknown fields not reported), id, title and dates in the plain forms, optional
- * fields well formed, no sources. Returns undefined for anything else, and {@link parseEvent} then
- * reads the event again, reporting what is wrong. For an event it accepts, the result is the one
- * {@link parseEvent} gives and {@link parseEvent} would report nothing.
- *
- * Events that share a date string share its {@link TimePoint} (the value is immutable): a million
- * events over a few years hold a few thousand dates, not two million.
- */
-function fastEvent(raw: Json, index: number, cache: DateCache, reportUnknown: boolean): TimelineEvent | undefined {
-  if (reportUnknown) {
-    // The keys Object.keys would list (nothing enumerable is inherited: see prototypeInTheWay).
-    for (const key in raw) if (!EVENT_FIELDS.has(key)) return undefined;
-  }
-  // Plain reads are own reads here: the prototype is Object.prototype or null and holds no field name.
-  if (
-    raw['sources'] !== undefined ||
-    raw['media'] !== undefined ||
-    raw['displayDate'] !== undefined ||
-    raw['descriptionHtml'] !== undefined
-  )
-    return undefined;
-  const id = raw['id'];
-  const title = raw['title'];
-  const start = raw['start'];
-  const end = raw['end'];
-  const description = raw['description'];
-  const lane = raw['lane'];
-  const status = raw['status'];
-  const url = raw['url'];
-  const idText = trimmedText(id);
-  const titleText = trimmedText(title);
-  if (idText === undefined || titleText === undefined || typeof start !== 'string') return undefined;
-  const startPoint = fastDate(start, cache);
-  if (startPoint === undefined) return undefined;
-  let endPoint: TimePoint | undefined;
-  if (end !== undefined) {
-    if (typeof end !== 'string') return undefined;
-    endPoint = fastDate(end, cache);
-    if (endPoint === undefined || endPoint.end <= startPoint.start) return undefined;
-  }
-  if (description !== undefined && typeof description !== 'string') return undefined;
-  if (lane !== undefined && typeof lane !== 'string') return undefined;
-  const tagList = fastStringList(raw['tags']);
-  const locationList = fastStringList(raw['locations']);
-  const peopleList = fastStringList(raw['people']);
-  if (tagList === null || locationList === null || peopleList === null) return undefined;
-  if (status !== undefined && !(EVENT_STATUSES as readonly unknown[]).includes(status)) return undefined;
-  let href: string | undefined;
-  if (url !== undefined) {
-    if (typeof url !== 'string') return undefined;
-    href = url.trim();
-    if (!/^https?:\/\//i.test(href)) return undefined;
-  }
-  return createEvent({
-    id: idText,
-    title: titleText,
-    start: startPoint,
-    end: endPoint,
-    description: description as string | undefined,
-    lane: (lane as string | undefined)?.trim() || DEFAULT_LANE,
-    tags: tagList,
-    locations: locationList,
-    people: peopleList,
-    status: status as EventStatus | undefined,
-    sources: NONE,
-    url: href,
-    index,
-  });
-}
-
 /** Reads any event, reporting everything that is wrong with it; undefined when it cannot be shown. */
 function parseEvent(
   raw: unknown,
@@ -568,29 +369,12 @@ function thrownText(error: unknown): string {
   }
 }
 
-/**
- * Warns about a start year far outside the rest (a typo such as 11841 among 1800–2000 data): valid,
- * so drawn, but worth a look. Far means more than 20 interquartile ranges (at least 20 years)
- * beyond the middle half, and only a handful of events (at most 1 in 100) are ever flagged, so a
- * timeline that spans deep time on purpose is left alone.
- */
+/** Warns about a start year far outside the rest ({@link findOutliers}): valid, so drawn, but worth a look. */
 function reportOutliers(events: readonly TimelineEvent[], problems: Problems): void {
-  const n = events.length;
-  if (n < 20) return;
-  const years = new Float64Array(n);
-  for (let i = 0; i < n; i++) years[i] = events[i]!.start.year;
-  years.sort();
-  const q1 = years[Math.floor((n - 1) / 4)]!;
-  const q3 = years[Math.ceil(((n - 1) * 3) / 4)]!;
-  const reach = 20 * Math.max(q3 - q1, 1);
-  const low = q1 - reach;
-  const high = q3 + reach;
-  const outliers = events.filter((event) => event.start.year < low || event.start.year > high);
-  if (outliers.length === 0 || outliers.length > Math.max(1, Math.floor(n / 100))) return;
-  const inside = events.filter((event) => event.start.year >= low && event.start.year <= high);
-  const from = Math.min(...inside.map((event) => event.start.year));
-  const to = Math.max(...inside.map((event) => event.start.year));
-  for (const event of outliers) {
+  const outliers = findOutliers(events);
+  if (!outliers) return;
+  const { from, to } = outliers;
+  for (const event of outliers.events) {
     const detail = `start year ${event.start.year} is far outside the other events (${from}–${to}); is it a typo?`;
     problems.add(
       'warning',
@@ -816,7 +600,4 @@ function parseDatasetUnguarded(input: unknown, options: ParseOptions): ParseResu
   return { dataset, problems: problems.list };
 }
 
-/** Orders events by start, then end, then input order: the one order that focus, table and marks share. */
-export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
-  return a.from - b.from || a.to - b.to || a.index - b.index;
-}
+export { compareEvents, DEFAULT_LANE } from './plain.js';

@@ -139,3 +139,31 @@ describe('the notice', () => {
     expect(notice(el)).toContain('1 item is not shown');
   });
 });
+
+describe('the plain path and the careful parser', () => {
+  it('draws data that needs the careful parser in its first update, with the same messages as core', async () => {
+    const { parseDataset } = await import('@reeltime/core');
+    const data = {
+      events: [
+        { id: 'a', title: 'Approximate', start: 'c. 1850', sources: [{ title: 'A letter' }] },
+        { id: 'b', title: 'Broken', start: '2020-02-30' },
+      ],
+    };
+    const el = await mount((el) => (el.data = data));
+    // updateComplete (awaited by mount) waited for the chunk: drawn and reported at once.
+    expect(marks(el)).toHaveLength(1);
+    expect(el.problems).toEqual(parseDataset(data).problems);
+    expect(notice(el)).toContain('2020-02-30');
+  });
+
+  it('gives the element the dataset core gives, by either path', async () => {
+    const { parseDataset } = await import('@reeltime/core');
+    const plain = { lanes: [{ id: 'x', label: 'X' }], events: [{ id: 'a', title: 'A', start: '2020-05', lane: 'x' }] };
+    const el = await mount((el) => (el.data = plain));
+    expect(el.model).toEqual(parseDataset(plain).dataset);
+    el.data = { events: [{ id: 'a', title: 'A', start: 'summer 2020' }] };
+    await el.updateComplete;
+    expect(el.model.events[0]!.start.precision).toBe('season');
+    expect(marks(el)).toHaveLength(1);
+  });
+});

@@ -3,19 +3,22 @@
  * (`source`, e.g. a database), the `data` or `events` property, a dataset JSON at `src` (fetched
  * with abort), or `<reel-event>` children (observed). It parses what is in force into a
  * {@link MemorySource}, collects problems (never throws) and asks the host to update when any of
- * it changes.
+ * it changes. Plain data is parsed by the plain path in the entry chunk; data that needs the
+ * careful parser (`#careful`: a chunk in a browser) waits for it: {@link DataController.prepare},
+ * asked before each update, returns its load, and the host holds the update back until it is there.
  *
  * @module
  */
 import {
   MemorySource,
-  parseDataset,
+  parsePlainDataset,
   type Dataset,
   type ParseResult,
   type Problem,
   type TimelineSource,
 } from '@reeltime/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { carefulParser, loadCarefulParser } from '#careful';
 import { readEventElement } from '../event/event.js';
 
 /** What the host exposes to its data controller. */
@@ -76,6 +79,10 @@ export class DataController implements ReactiveController {
   #inputs: readonly unknown[] = [];
   /** The last failure of the source to answer (reported once). */
   #failure: unknown;
+  /** The careful parser could not be loaded (the network went away): the data is reported, not parsed. */
+  #carefulFailed = false;
+  /** The input read for the inputs in force, and what the plain path made of it (null: declined). */
+  #read: { inputs: readonly unknown[]; input: unknown; plain?: ParseResult | null } | undefined;
 
   constructor(host: DataHost, onChange: (model: DataModel) => void) {
     this.#host = host;
@@ -102,6 +109,7 @@ export class DataController implements ReactiveController {
   /** Marks the data as changed (children edited); the next update re-parses. */
   invalidate(): void {
     this.#stale = true;
+    this.#read = undefined;
     this.#host.requestUpdate();
   }
 
@@ -116,25 +124,30 @@ export class DataController implements ReactiveController {
     // A named database (`source="duckdb"`) is opened by the load of `src`: what it loads is the source.
     const named = typeof this.#host.source == 'string';
     const wanted = named ? `${this.#host.source as string}:${src}` : src;
-    const source = (named ? this.#loaded : this.#host.source) as TimelineSource | undefined;
+    const source = this.#source();
     if (src && (named || !source) && !data && !events && wanted !== this.#fetchedSrc) void this.#load(wanted, src);
-    const inputs = [source, data, events, src, this.#loaded, this.#imported, this.#loadProblems];
+    const inputs = this.#currentInputs();
     if (!this.#stale && inputs.every((input, i) => input === this.#inputs[i])) return false;
     if (!readChildren && !source && !data && !events && !src) return false;
-    this.#inputs = inputs;
-    this.#stale = false;
     if (source) {
+      this.#inputs = inputs;
+      this.#stale = false;
       this.model = { dataset: { ...source.dataset, events: [] }, source, problems: [] };
       this.#onChange(this.model);
       return true;
     }
-    const input = this.#currentInput();
+    const input = this.#inputFor(inputs);
     const result =
       input === undefined
         ? { dataset: EMPTY_DATASET, problems: [] }
         : input === this.#imported && this.#imported
           ? this.#imported
-          : parseDataset(input);
+          : this.#parse(input);
+    // The careful parser has not arrived (prepare() was not asked, or its load failed): the model
+    // stays, and the data is parsed when the parser is there.
+    if (!result) return false;
+    this.#inputs = inputs;
+    this.#stale = false;
     const problems = this.#loadProblems.length ? [...this.#loadProblems, ...result.problems] : result.problems;
     const base = input !== undefined && input === this.#loaded ? this.#loadedUrl : undefined;
     this.model = {
@@ -145,6 +158,74 @@ export class DataController implements ReactiveController {
     };
     this.#onChange(this.model);
     return true;
+  }
+
+  /**
+   * Asked before an update (from the host's `shouldUpdate`, once pending properties are set), with
+   * {@link update}'s argument: when the data the update would parse is not plain and the careful
+   * parser has not arrived, starts loading it and returns the load; the host then holds the update
+   * back until it settles. So the first view of such data is drawn with it (a hydration finds the
+   * server's DOM), and `updateComplete` waits for it too.
+   */
+  prepare(readChildren = true): Promise<void> | undefined {
+    if (carefulParser() || this.#carefulFailed || this.#source()) return undefined;
+    const { data, events, src } = this.#host;
+    if (!readChildren && !data && !events && !src) return undefined;
+    const inputs = this.#currentInputs();
+    if (!this.#stale && inputs.every((input, i) => input === this.#inputs[i])) return undefined;
+    const input = this.#inputFor(inputs);
+    if (input === undefined || input === this.#imported || this.#plain(input)) return undefined;
+    return this.#loadCareful();
+  }
+
+  #loadCareful(): Promise<void> {
+    return loadCarefulParser().then(() => {
+      this.#carefulFailed = !carefulParser();
+    });
+  }
+
+  /** The ready source in force, if any (a named database's once it has loaded). */
+  #source(): TimelineSource | undefined {
+    return (typeof this.#host.source == 'string' ? this.#loaded : this.#host.source) as TimelineSource | undefined;
+  }
+
+  #currentInputs(): readonly unknown[] {
+    const { data, events, src } = this.#host;
+    return [this.#source(), data, events, src, this.#loaded, this.#imported, this.#loadProblems];
+  }
+
+  /** The input for these inputs, read once (children are read again after {@link invalidate}). */
+  #inputFor(inputs: readonly unknown[]): unknown {
+    const read = this.#read;
+    if (read && read.inputs.length === inputs.length && read.inputs.every((input, i) => input === inputs[i]))
+      return read.input;
+    const input = this.#currentInput();
+    this.#read = { inputs, input };
+    return input;
+  }
+
+  /** What the plain path makes of the input just read (parsed once for prepare and update). */
+  #plain(input: unknown): ParseResult | undefined {
+    const read = this.#read;
+    if (!read || read.input !== input) return parsePlainDataset(input);
+    if (read.plain === undefined) read.plain = parsePlainDataset(input) ?? null;
+    return read.plain ?? undefined;
+  }
+
+  /** Parses by the plain path, else the careful one; undefined while the careful parser is loading. */
+  #parse(input: unknown): ParseResult | undefined {
+    const plain = this.#plain(input);
+    if (plain) return plain;
+    const careful = carefulParser();
+    if (careful) return careful(input);
+    if (this.#carefulFailed) {
+      // Asked again on the next change of the data.
+      this.#carefulFailed = false;
+      const message = 'The dataset could not be read: the part of reeltime that reads it did not load';
+      return { dataset: EMPTY_DATASET, problems: [{ severity: 'error', message, path: [], pointer: '' }] };
+    }
+    void this.#loadCareful().then(() => this.invalidate());
+    return undefined;
   }
 
   /**

@@ -297,6 +297,8 @@ export class ReelTimeline extends LitElement {
   readonly #viewport = new ViewportController(this, () => this.bodyElement);
   readonly #frames = new FrameController(this);
   readonly #messages = new MessagesController(this);
+  /** The load of the careful parser an update is held back for (see `shouldUpdate`). */
+  #careful: Promise<void> | undefined;
   /** The details of the selected event: loaded on the first selection. */
   readonly #details = new LazyPart(this, () => import('./render/details.js'));
   readonly #direction = new DirectionController(this);
@@ -365,10 +367,26 @@ export class ReelTimeline extends LitElement {
     if (this.#frames.error !== undefined) this.#data.reportFailure(this.#frames.error);
   }
 
+  /**
+   * Data that is not plain waits for the careful parser (a chunk, see data-controller.ts): the update
+   * is held back until it is there (asked here, where properties set before the element was defined
+   * are in place), then made with every change it would have had. So the data is drawn once, a
+   * hydration finds the server's DOM, and `updateComplete` waits for it.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    const careful = this.#data.prepare(!(isServer || (this.#serverRendered && !this.hasUpdated)));
+    if (!careful) return true;
+    this.#careful = careful.then(() => {
+      for (const [key, old] of changed) this.requestUpdate(key, old);
+      this.requestUpdate();
+    });
+    return false;
+  }
+
   /** Also waits for the words of the element's language when they load on first use. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    await Promise.all([this.#messages.ready, this.#details.ready, this.#parts.ready]);
+    await Promise.all([this.#messages.ready, this.#details.ready, this.#parts.ready, this.#careful]);
     return (await super.getUpdateComplete()) && done;
   }
 
