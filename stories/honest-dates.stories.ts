@@ -23,6 +23,8 @@ async function drawn(canvasElement: HTMLElement, count: number): Promise<ReelTim
   await waitFor(() => expect(el.shadowRoot!.querySelectorAll('[part~="event"]').length).toBe(count), {
     timeout: 5000,
   });
+  // The parts that load on first use (the legend, the notice) have arrived too.
+  await el.updateComplete;
   return el;
 }
 

@@ -30,6 +30,8 @@ async function drawn(canvasElement: HTMLElement, minimum = 1): Promise<ReelTimel
     () => expect(el.shadowRoot!.querySelectorAll('[part~="event"]').length).toBeGreaterThanOrEqual(minimum),
     { timeout: BACKSTOP },
   );
+  // The parts that load on first use (the legend, the notice) have arrived too.
+  await el.updateComplete;
   return el;
 }
 

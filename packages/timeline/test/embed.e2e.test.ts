@@ -64,14 +64,15 @@ describe('the plain HTML page', () => {
       '/packages/timeline/examples/dead-reckoning.html',
     ]);
     // Reading src loaded the loading code, data with sources and eras the careful parser (its
-    // entry and the parse it shares with the importers), and opening the details their part, each
-    // a chunk from the folder beside the bundle (an element given plain data, never selected,
-    // loads none of them).
+    // entry and the parse it shares with the importers), periods and planned events the legend,
+    // and opening the details their part, each a chunk from the folder beside the bundle (an
+    // element given plain data of exact days, never selected, loads none of them).
     expect(
       fetched.filter((path) => path.includes('/dist/chunks/')).map((path) => path.replace(/-[\w-]+\.js$/, '')),
     ).toEqual([
       '/packages/timeline/dist/chunks/careful',
       '/packages/timeline/dist/chunks/details',
+      '/packages/timeline/dist/chunks/legend',
       '/packages/timeline/dist/chunks/load',
       '/packages/timeline/dist/chunks/parse',
     ]);

@@ -1,14 +1,18 @@
 /**
  * Parts of the element a page may never open, loaded on first use (each its own chunk in the
- * bundle, as the languages are): the table view, the sources view and the keyboard map. Each is a
+ * bundle, as the languages are): the table view, the sources view, the keyboard map, and the legend
+ * and the problems notice (loaded only when there is something to show). Each is a
  * {@link LazyPart} (the one helper for lazy parts), so each brings its styles, adopted by the host's
  * shadow root when it arrives. `ready` lets `updateComplete` wait for them.
  *
  * @module
  */
+import { preloaded } from '#preloaded';
 import type { ReactiveControllerHost } from 'lit';
 import { LazyPart } from './lazy.js';
 import type * as KeysModule from './render/keys.js';
+import type * as LegendModule from './render/legend.js';
+import type * as NoticeModule from './render/notice.js';
 import type * as SourcesViewModule from './render/sources-view.js';
 import type * as TableModule from './render/table.js';
 
@@ -16,11 +20,34 @@ export class LazyParts {
   readonly #table: LazyPart<typeof TableModule>;
   readonly #keys: LazyPart<typeof KeysModule>;
   readonly #sources: LazyPart<typeof SourcesViewModule>;
+  readonly #legend: LazyPart<typeof LegendModule>;
+  readonly #notice: LazyPart<typeof NoticeModule>;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#table = new LazyPart(host, () => import('./render/table.js'));
     this.#keys = new LazyPart(host, () => import('./render/keys.js'));
     this.#sources = new LazyPart(host, () => import('./render/sources-view.js'));
+    this.#legend = new LazyPart(host, () => import('./render/legend.js'), preloaded.legend);
+    this.#notice = new LazyPart(host, () => import('./render/notice.js'), preloaded.notice);
+  }
+
+  /** The legend's module: loads it (once) when asked, so ask only when there is a legend to show. */
+  legend(): typeof LegendModule | undefined {
+    return this.#legend.get();
+  }
+
+  /** The notice's module: loads it (once) when asked, so ask only when there are problems to show. */
+  notice(): typeof NoticeModule | undefined {
+    return this.#notice.get();
+  }
+
+  /**
+   * Loads the parts a server render may have drawn (the legend, the notice), for the hydrating
+   * update to find them; undefined when they are here.
+   */
+  loadServerParts(): Promise<unknown> | undefined {
+    if (this.#legend.get() && this.#notice.get()) return undefined;
+    return Promise.all([this.#legend.ready, this.#notice.ready]);
   }
 
   get table(): typeof TableModule | undefined {
@@ -37,7 +64,13 @@ export class LazyParts {
 
   /** Settles when every part asked for so far has arrived. */
   get ready(): Promise<unknown> {
-    return Promise.all([this.#table.ready, this.#keys.ready, this.#sources.ready]);
+    return Promise.all([
+      this.#table.ready,
+      this.#keys.ready,
+      this.#sources.ready,
+      this.#legend.ready,
+      this.#notice.ready,
+    ]);
   }
 
   /** Loads the table view (once). */

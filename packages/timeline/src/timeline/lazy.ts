@@ -9,15 +9,20 @@
  */
 import type { CSSResult, ReactiveControllerHost } from 'lit';
 
-export class LazyPart<M extends { readonly styles?: CSSResult }> {
+export class LazyPart<M extends object> {
   #module: M | undefined;
   #pending: Promise<void> | undefined;
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #load: () => Promise<M>;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, load: () => Promise<M>) {
+  /** `preloaded`: the module when it is already here (a server render, see preloaded.node.ts). */
+  constructor(host: ReactiveControllerHost & HTMLElement, load: () => Promise<M>, preloaded?: M) {
     this.#host = host;
     this.#load = load;
+    if (preloaded) {
+      this.#module = preloaded;
+      this.#pending = Promise.resolve();
+    }
   }
 
   /** The module when loaded; otherwise starts loading it (once) and returns undefined. */
@@ -26,7 +31,7 @@ export class LazyPart<M extends { readonly styles?: CSSResult }> {
       (module) => {
         this.#module = module;
         const root = this.#host.shadowRoot;
-        const sheet = module.styles?.styleSheet;
+        const sheet = (module as { readonly styles?: CSSResult }).styles?.styleSheet;
         if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
         this.#host.requestUpdate();
       },

@@ -65,13 +65,11 @@ import { ESTIMATED_FONT, measurerFor } from './measure.js';
 import { renderAxis, renderGrid } from './render/axis.js';
 import type { RenderContext } from './render/context.js';
 import { paintDensity } from './render/density.js';
-import { encodingsIn } from './render/encoding.js';
+import { encodingsIn, type Encoding } from './render/encoding.js';
 import { eraRows, renderEras } from './render/eras.js';
 import { headingLevelOf } from './render/heading.js';
 import { renderFocusRing, renderLanes } from './render/lanes.js';
-import { renderLegend } from './render/legend.js';
 import { renderMarkers, type Marker } from './render/marker.js';
-import { renderNotice } from './render/notice.js';
 import type { TableController } from './render/table.js';
 import { renderTooltip } from './render/tooltip.js';
 import { timelineStyles } from './timeline.styles.js';
@@ -297,7 +295,7 @@ export class ReelTimeline extends LitElement {
   readonly #viewport = new ViewportController(this, () => this.bodyElement);
   readonly #frames = new FrameController(this);
   readonly #messages = new MessagesController(this);
-  /** The load of the careful parser an update is held back for (see `shouldUpdate`). */
+  /** What an update is held back for: the careful parser, or a hydration's parts (see `shouldUpdate`). */
   #careful: Promise<void> | undefined;
   /** The details of the selected event: loaded on the first selection. */
   readonly #details = new LazyPart(this, () => import('./render/details.js'));
@@ -374,9 +372,12 @@ export class ReelTimeline extends LitElement {
    * hydration finds the server's DOM, and `updateComplete` waits for it.
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    const careful = this.#data.prepare(!(isServer || (this.#serverRendered && !this.hasUpdated)));
-    if (!careful) return true;
-    this.#careful = careful.then(() => {
+    const hydrating = this.#serverRendered && !this.hasUpdated;
+    const careful = this.#data.prepare(!(isServer || hydrating));
+    // A server render may hold a legend and a notice: the hydrating update must draw them too.
+    const parts = hydrating ? this.#parts.loadServerParts() : undefined;
+    if (!careful && !parts) return true;
+    this.#careful = Promise.all([careful, parts]).then(() => {
       for (const [key, old] of changed) this.requestUpdate(key, old);
       this.requestUpdate();
     });
@@ -509,7 +510,13 @@ export class ReelTimeline extends LitElement {
             </button>
           </span>
         </header>
-        ${renderNotice(this.#data.model.problems, this.noticeDismissed, () => (this.noticeDismissed = true), msg)}
+        ${
+          this.#data.model.problems.length && !this.noticeDismissed
+            ? this.#parts
+                .notice()
+                ?.renderNotice(this.#data.model.problems, false, () => (this.noticeDismissed = true), msg)
+            : nothing
+        }
         <div class="children" ?hidden=${!childrenOnly || source.size > 0}><slot></slot></div>
         <div class="plot" part="plot" ?hidden=${this.view !== 'chart' || childrenPending}>
           <div class="axis" part="axis" aria-hidden="true">
@@ -547,7 +554,7 @@ export class ReelTimeline extends LitElement {
           ${this.#frames.pending ? html`<div class="progress" part="progress" role="progressbar" aria-label=${msg.text('loadingView')}></div>` : nothing}
           ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing} ${this.#renderWheelHint()}
         </div>
-        ${this.view === 'chart' ? renderLegend(encodingsIn(dataset), msg) : nothing} ${this.#renderOverview()}
+        ${this.view === 'chart' ? this.#renderLegend(encodingsIn(dataset), msg) : nothing} ${this.#renderOverview()}
         ${
           ctx && this.view === 'table' && this.#parts.table
             ? this.#parts.table.renderTable(ctx, {
@@ -630,7 +637,15 @@ export class ReelTimeline extends LitElement {
     this.#view.setRange(e.detail);
   };
 
+  /** The legend, from its chunk, loaded only when the data uses an encoding other than exact days. */
+  #renderLegend(encodings: readonly Encoding[], msg: Messages) {
+    return encodings.some((encoding) => encoding !== 'exact')
+      ? (this.#parts.legend()?.renderLegend(encodings, msg) ?? nothing)
+      : nothing;
+  }
+
   /** The brief hint that a plain wheel scrolled the page: for pointer users, so hidden from the accessibility tree. */
+
   #renderWheelHint(): TemplateResult | typeof nothing {
     if (!this.#gestures.hint) return nothing;
     const text = this.#msg.text(zoomModifierIsMeta() ? 'wheelHintMac' : 'wheelHint');

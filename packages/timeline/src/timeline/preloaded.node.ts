@@ -1,0 +1,11 @@
+/**
+ * On a server: the parts a server render draws (the legend, the notice), imported up front, as a
+ * render there cannot wait for a chunk. The browser's version is preloaded.ts.
+ *
+ * @module
+ */
+import * as legend from './render/legend.js';
+import * as notice from './render/notice.js';
+import type { Preloaded } from './preloaded.js';
+
+export const preloaded: Preloaded = { legend, notice };

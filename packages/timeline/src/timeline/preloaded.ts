@@ -1,0 +1,18 @@
+/**
+ * Lazy parts already here when the element starts: none in a browser, where each is a chunk loaded
+ * when there is something to show. On a server (preloaded.node.ts, picked by `#preloaded` in
+ * package.json) a render is synchronous and cannot wait for a chunk, so the parts a server render
+ * draws are imported up front.
+ *
+ * @module
+ */
+import type * as LegendModule from './render/legend.js';
+import type * as NoticeModule from './render/notice.js';
+
+/** The parts a server render draws, when they are here from the start. */
+export interface Preloaded {
+  readonly legend?: typeof LegendModule;
+  readonly notice?: typeof NoticeModule;
+}
+
+export const preloaded: Preloaded = {};
