@@ -103,9 +103,11 @@ describe('the plain HTML page', () => {
  * keyboard map, overview, URL sync, the loading code, the importers, every language but English).
  * This holds it there until the cuts are made (docs/decisions/bundle-size.md, "The sixth round").
  * Merging deep time, the sources view, the DuckDB hook and server-rendered children took it to
- * ~49,200 (the seventh round): raised to 49,500 until that round's cuts land.
+ * ~49,200 (the seventh round): raised to 49,500 until that round's cuts land. The eighth round's
+ * cuts (the careful parser, the legend and the notice as chunks) took it to ~46,800: the guard is
+ * that plus 200 bytes of headroom.
  */
-const BUNDLE_BUDGET = 49_500;
+const BUNDLE_BUDGET = 47_000;
 
 describe('the single-file bundle', () => {
   it(`is at most ${BUNDLE_BUDGET / 1000} KB minified and gzipped`, () => {
