@@ -72,6 +72,8 @@ describe('loading that never hangs', () => {
     const { el, invalid } = await load(src, setup);
     await expect.poll(() => el.problems.length).toBe(1);
     expect(el.problems[0]!.message).toMatch(pattern);
+    // The notice is a part loaded when there are problems to show: there once the update settles.
+    await el.updateComplete;
     expect(notice(el)).toMatch(pattern);
     expect(invalid).toHaveLength(1);
     expect(el.shadowRoot!.textContent).not.toContain('Loading');

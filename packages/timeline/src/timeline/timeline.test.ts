@@ -463,6 +463,8 @@ describe('<reel-timeline> data sources', () => {
     });
     await expect.poll(() => el.problems.length).toBe(1);
     expect(el.problems[0]!.message).toMatch(/Could not load the dataset from "\/__missing__\/dataset.json"/);
+    // The notice is a part loaded when there are problems to show: there once the update settles.
+    await el.updateComplete;
     expect(part(el, 'notice')!.textContent).toContain('Could not load');
     expect(invalid).toHaveLength(1);
   });
