@@ -55,28 +55,37 @@ export function logAgoWarp(ref: TimeCoord, floor = 1): LogAgoWarp {
 }
 
 /**
- * The domain to show for a data extent on a warped axis: padded by `padding` of its warped width
- * on each side (so the padding is a share of the drawing, not of the years).
+ * The domain to show for a data extent on a warped axis: padded by a share of its warped width
+ * (of the drawing, not of the years) on each side. The older side gets less (2%) than the newer
+ * (4%): on a log axis a pad is a ratio of ages, and 4% of 13.8 billion years' log width would
+ * start the view at 33 billion years ago.
  */
 export function warpedDomain(
   warp: TimeWarp,
   extent: readonly [TimeCoord, TimeCoord],
-  padding = 0.04,
+  before = 0.02,
+  after = 0.04,
 ): [TimeCoord, TimeCoord] | undefined {
   const u0 = warp.forward(extent[0]);
   const u1 = warp.forward(extent[1]);
   if (!(u1 > u0)) return undefined;
-  const pad = (u1 - u0) * padding;
-  return [warp.inverse(u0 - pad), warp.inverse(u1 + pad)];
+  return [warp.inverse(u0 - (u1 - u0) * before), warp.inverse(u1 + (u1 - u0) * after)];
 }
 
 /**
- * The largest zoom factor on a warped axis: the one that shows `minSpan` across the width where
- * the axis is most stretched (at `ref`, where one floor of years takes a decade's width).
+ * The largest zoom factor on a warped axis: the one that shows `minSpan` across the width at `at`
+ * (by default `ref`, where the axis is most stretched; the newest event, so that the data's finest
+ * precision is reached there, and older times stop at a view as many times wider as they are
+ * less stretched).
  */
-export function warpedMaxZoom(warp: LogAgoWarp, domain: readonly [TimeCoord, TimeCoord], minSpan: number): number {
+export function warpedMaxZoom(
+  warp: LogAgoWarp,
+  domain: readonly [TimeCoord, TimeCoord],
+  minSpan: number,
+  at: TimeCoord = warp.ref,
+): number {
   const whole = warp.forward(domain[1]) - warp.forward(domain[0]);
-  const narrowest = warp.forward(warp.ref + minSpan / 2) - warp.forward(warp.ref - minSpan / 2);
+  const narrowest = warp.forward(at + minSpan / 2) - warp.forward(at - minSpan / 2);
   return Math.max(1, whole / narrowest);
 }
 
