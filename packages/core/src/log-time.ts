@@ -104,7 +104,7 @@ const NEARLY_LINEAR = 2;
  * Labels through `Intl`: compact notation from a million years, as every "years ago" in reeltime
  * ("10 billion years ago"), a relative time below ("1,000 years ago", "1 year ago": its plurals). Closer in, where the view is nearly linear, the
  * calendar ticks of {@link axisTicks} (measured at the view's least stretched end). Ticks are unique
- * and increasing in time; each label fits before the next tick.
+ * and increasing in time; each label fits before the next tick, the last before the view's end.
  */
 export function logAgoTicks(
   domain: readonly [TimeCoord, TimeCoord],
@@ -139,6 +139,8 @@ export function logAgoTicks(
           ticks.push({ value: ref - years * YEAR_MS, label: label(years, 10 ** p) });
         }
       }
+      // The last label runs to the end of the view ("1 year ago" cut at the edge reads as "1 ye").
+      while (ticks.length && x(ticks.at(-1)!.value) + measure(ticks.at(-1)!.label) > width) ticks.pop();
       const fits = ticks.every((tick, i) => {
         const next = ticks[i + 1];
         return !next || x(next.value) - x(tick.value) >= measure(tick.label);

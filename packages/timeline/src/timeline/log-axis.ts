@@ -20,7 +20,7 @@ const axes = new WeakMap<DataModel, AxisMode | null>();
 
 /**
  * The log axis for the data in `model`, counting years back from the present (or from the data's
- * end, when that is later). Undefined when it cannot be drawn: no data, one instant, or a source
+ * end, when that is later), and shown up to there. Undefined when it cannot be drawn: no data, one instant, or a source
  * given ready-made (a database), whose placement is its own and linear: that stays linear.
  */
 export function logAxisFor(model: DataModel, now: TimeCoord = Date.now()): AxisMode | undefined {
@@ -36,6 +36,9 @@ function build({ dataset, source }: DataModel, now: TimeCoord): AxisMode | undef
   const warp = logAgoWarp(Math.max(now, extent[1]));
   const domain = warpedDomain(warp, extent);
   if (!domain) return undefined;
+  // Up to the present, which the years are counted from: data ending in 2022 ends the view today,
+  // not in 2025 (its padding) nor in the future.
+  if (extent[1] < warp.ref) domain[1] = warp.ref;
   return {
     warp,
     domain,
