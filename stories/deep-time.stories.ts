@@ -12,6 +12,7 @@ import deepTime from './data/deep-time.json';
 interface Args {
   data: DatasetInput;
   locale?: string;
+  scale?: 'linear' | 'log';
 }
 
 const meta = {
@@ -19,7 +20,13 @@ const meta = {
   component: 'reel-timeline',
   args: { locale: 'en-US' },
   render: (args) =>
-    html`<reel-timeline .data=${args.data} locale=${args.locale ?? ''} marker="" overview></reel-timeline>`,
+    html`<reel-timeline
+      .data=${args.data}
+      locale=${args.locale ?? ''}
+      scale=${args.scale ?? 'linear'}
+      marker=""
+      overview
+    ></reel-timeline>`,
 } satisfies Meta<Args>;
 
 export default meta;
@@ -67,6 +74,29 @@ export const CosmosToTodayJapanese: Story = {
       async () => expect((await axisOf(canvasElement)).minor.every((label) => label.endsWith('億年前'))).toBe(true),
       { timeout: BACKSTOP },
     );
+  },
+};
+
+/**
+ * The same data on a log "years ago" axis (`scale="log"`): every power of ten of years before the
+ * present takes the same width, so cave paintings, writing, Apollo 11 and Webb's first images stand
+ * apart instead of sharing the last pixel of 13.8 billion years. Zoom and pan as on any axis.
+ */
+export const DeepTimeLogAxis: Story = {
+  name: 'Deep time, log axis',
+  args: { data: deepTime as DatasetInput, scale: 'log' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('reel-timeline')!;
+    const labels = () =>
+      [...el.shadowRoot!.querySelectorAll('[part~="axis"] text')].map((text) => text.textContent ?? '');
+    await waitFor(() => expect(labels()).toContain('100 years ago'), { timeout: BACKSTOP });
+    expect(labels()).toContain('1 million years ago');
+    for (const label of labels()) expect(label).not.toMatch(/NaN|Invalid|undefined/);
+    expect(el.problems).toEqual([]);
+    const x = (id: string) =>
+      el.shadowRoot!.querySelector(`[part~="event"][data-id="${id}"]`)?.getBoundingClientRect().left ?? NaN;
+    // Writing and the Moon landing, 5,000 years apart, are hundreds of pixels apart here.
+    await waitFor(() => expect(x('apollo-11') - x('cuneiform')).toBeGreaterThan(100), { timeout: BACKSTOP });
   },
 };
 

@@ -73,8 +73,10 @@ export { parseDataset } from './model/parse.js';
 export { compareEvents, DEFAULT_LANE, parsePlainDataset } from './model/plain.js';
 export type { ParseOptions } from './model/parse.js';
 export { DATE_PATTERN, datasetSchema } from './model/schema.js';
-export { createTimeScale, extentOf, viewDomain } from './scale.js';
-export type { Spanned, TimeScale, ViewDomainOptions } from './scale.js';
+export { createTimeScale, extentOf, LINEAR, viewDomain } from './scale.js';
+export type { Spanned, TimeScale, TimeWarp, ViewDomainOptions } from './scale.js';
+export { logAgoTicks, logAgoWarp, warpedDomain, warpedMaxZoom } from './log-time.js';
+export type { LogAgoWarp } from './log-time.js';
 export { axisTicks, TICK_UNITS } from './ticks.js';
 export type { AxisTickOptions, AxisTicks, Tick, TickUnit } from './ticks.js';
 export { EventIndex } from './layout/event-index.js';
@@ -94,4 +96,5 @@ export {
 export type { LaneLevel, LayoutSpec, LevelInput, LevelPlacement, MarkGeometry, PlacedMark } from './layout/levels.js';
 export { countBuckets, denseRegions, MemorySource } from './source/memory-source.js';
 export type { MemorySourceOptions } from './source/memory-source.js';
+export { WarpedSource } from './source/warped-source.js';
 export type { DenseRegion, LaneDensity, TimelineSource, ViewAnswer, ViewItem, ViewQuery } from './source/types.js';

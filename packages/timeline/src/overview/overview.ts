@@ -12,6 +12,7 @@ import {
   type LayoutSpec,
   type TimeCoord,
   type TimelineSource,
+  type TimeWarp,
   type ViewAnswer,
 } from '@reeltime/core';
 import { brushSelection, brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
@@ -59,6 +60,12 @@ export class ReelOverview extends LitElement {
   /** The whole range the timeline can show. */
   @property({ attribute: false }) domain: readonly [TimeCoord, TimeCoord] = [0, 1];
 
+  /**
+   * The timeline's axis when it is not linear (the log axis): the miniature, the brush and the keys
+   * work on the warped axis, as the timeline draws it. The `source` then counts on it too.
+   */
+  @property({ attribute: false }) warp: TimeWarp | undefined;
+
   /** The range the timeline shows: where the brush is. */
   @property({ attribute: false }) range: Range = { from: 0, to: 1 };
 
@@ -102,6 +109,7 @@ export class ReelOverview extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('source')) {
+      this.#question = '';
       this.#unsubscribe?.();
       this.#unsubscribe = this.source?.subscribe(() => {
         this.#question = '';
@@ -134,9 +142,9 @@ export class ReelOverview extends LitElement {
     const width = this.#size.width;
     const msg = this.messages;
     const range = formatSpan(this.range.from, this.range.to, this.dateOptions);
-    const [d0, d1] = this.domain;
-    const span = d1 - d0 || 1;
-    const mid = (this.range.from + this.range.to) / 2;
+    const [d0, d1] = this.domain.map(this.#u);
+    const span = d1! - d0! || 1;
+    const mid = (this.#u(this.range.from) + this.#u(this.range.to)) / 2;
     return html`
       <div
         class="strip"
@@ -147,7 +155,7 @@ export class ReelOverview extends LitElement {
         aria-describedby="help"
         aria-valuemin="0"
         aria-valuemax="100"
-        aria-valuenow=${Math.round(Math.min(100, Math.max(0, ((mid - d0) / span) * 100)))}
+        aria-valuenow=${Math.round(Math.min(100, Math.max(0, ((mid - d0!) / span) * 100)))}
         aria-valuetext=${msg.text('overviewValue', { range })}
         @keydown=${this.#keydown}
       >
@@ -185,20 +193,26 @@ export class ReelOverview extends LitElement {
     const asked = ++this.#answers;
     const result = source.query({ from, to, pixels: width, layout });
     const land = (answer: ViewAnswer) => {
-      if (asked === this.#answers) this.counts = countsOf(answer, width);
+      if (asked === this.#answers) this.counts = countsOf(answer, width, this.#u);
     };
     if ('then' in result) result.then(land, () => {});
     else land(result);
   }
 
+  /** A time on the axis as drawn (warped on a log axis). */
+  readonly #u = (time: TimeCoord): number => (this.warp ? this.warp.forward(time) : time);
+
+  /** The time at a position on the axis as drawn. */
+  readonly #t = (u: number): TimeCoord => (this.warp ? this.warp.inverse(u) : u);
+
   #x(time: TimeCoord): number {
-    const [d0, d1] = this.domain;
-    return ((time - d0) / (d1 - d0 || 1)) * this.#size.width;
+    const [d0, d1] = this.domain.map(this.#u) as [number, number];
+    return ((this.#u(time) - d0) / (d1 - d0 || 1)) * this.#size.width;
   }
 
   #time(x: number): TimeCoord {
-    const [d0, d1] = this.domain;
-    return d0 + (x / (this.#size.width || 1)) * (d1 - d0);
+    const [d0, d1] = this.domain.map(this.#u) as [number, number];
+    return this.#t(d0 + (x / (this.#size.width || 1)) * (d1 - d0));
   }
 
   #brushed(event: D3BrushEvent<unknown>): void {
@@ -211,8 +225,9 @@ export class ReelOverview extends LitElement {
     } else if (event.type === 'end') {
       // A click beside the brush: the same span, centred there.
       const x = pointer(event.sourceEvent as MouseEvent, this.brushGroup)[0];
-      const half = (this.range.to - this.range.from) / 2;
-      this.#change({ from: this.#time(x) - half, to: this.#time(x) + half });
+      const half = (this.#u(this.range.to) - this.#u(this.range.from)) / 2;
+      const at = this.#u(this.#time(x));
+      this.#change({ from: this.#t(at - half), to: this.#t(at + half) });
     }
     // The timeline may clamp the range: draw the brush where it really is once the gesture ends.
     if (event.type === 'end') this.requestUpdate();
@@ -222,9 +237,10 @@ export class ReelOverview extends LitElement {
     // Right to left, time runs leftwards: the horizontal arrows swap (up and down keep their meaning).
     const mirrored: Record<string, string> = { ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft' };
     const key = this.rtl ? (mirrored[e.key] ?? e.key) : e.key;
-    const { from, to } = this.range;
+    // On the axis as drawn: a log axis moves by a share of its width, not of its years.
+    const [from, to] = [this.range.from, this.range.to].map(this.#u) as [number, number];
     const span = to - from;
-    const [d0, d1] = this.domain;
+    const [d0, d1] = this.domain.map(this.#u) as [number, number];
     const move = (by: number) => ({ from: from + by, to: to + by });
     const resize = (factor: number) => {
       const mid = (from + to) / 2;
@@ -259,7 +275,7 @@ export class ReelOverview extends LitElement {
     e.preventDefault();
     // Kept within the data, the span unchanged.
     const shift = next.from < d0 ? d0 - next.from : next.to > d1 ? d1 - next.to : 0;
-    this.#change({ from: next.from + shift, to: next.to + shift });
+    this.#change({ from: this.#t(next.from + shift), to: this.#t(next.to + shift) });
   };
 
   #change(range: Range): void {
@@ -280,16 +296,20 @@ function outline(counts: Float64Array): TemplateResult | typeof nothing {
   return svg`<path class="density" part="density" d=${d}></path>`;
 }
 
-/** Events per pixel in an answer: the density counts of every lane plus the events drawn one by one. */
-export function countsOf(answer: ViewAnswer, pixels: number): Float64Array {
+/**
+ * Events per pixel in an answer: the density counts of every lane plus the events drawn one by one.
+ * `u` puts a time on the axis as drawn (a log axis's warp; the time itself by default).
+ */
+export function countsOf(answer: ViewAnswer, pixels: number, u = (time: TimeCoord) => time): Float64Array {
   const counts = new Float64Array(pixels);
   for (const lane of answer.density) {
     for (let b = 0; b < Math.min(pixels, lane.counts.length); b++) counts[b]! += lane.counts[b]!;
   }
-  const width = (answer.to - answer.from) / pixels || 1;
+  const from = u(answer.from);
+  const width = (u(answer.to) - from) / pixels || 1;
   for (const { event } of answer.items) {
-    const b0 = Math.max(0, Math.floor((event.from - answer.from) / width));
-    const b1 = Math.min(pixels - 1, Math.floor((event.to - answer.from) / width));
+    const b0 = Math.max(0, Math.floor((u(event.from) - from) / width));
+    const b1 = Math.min(pixels - 1, Math.floor((u(event.to) - from) / width));
     for (let b = b0; b <= b1; b++) counts[b]! += 1;
   }
   return counts;

@@ -20,7 +20,7 @@ import type {
   ViewQuery,
 } from '@reeltime/core';
 import type { ReactiveControllerHost } from 'lit';
-import { computeFrame, type Frame } from './frame.js';
+import { computeFrame, type Frame, type FrameInput } from './frame.js';
 
 /** What a frame depends on besides the source. */
 export interface FrameRequest {
@@ -40,6 +40,8 @@ export interface FrameRequest {
   readonly pinned: readonly string[];
   readonly tickMeasure: (label: string) => number;
   readonly yearMeasure?: ((label: string) => number) | undefined;
+  /** The axis's ticks when it is not linear (`axisTicks` by default). */
+  readonly ticks?: FrameInput['ticks'];
   /** Anything else the frame's look depends on (e.g. the font). */
   readonly style: string;
 }

@@ -79,6 +79,8 @@ export interface FrameInput {
   readonly minTickUnit?: TickUnit | undefined;
   /** Events drawn even outside the band (the focused and the selected one), by id. */
   readonly pinned: readonly string[];
+  /** The axis's ticks when it is not linear (the log axis's); `axisTicks` by default. */
+  readonly ticks?: typeof axisTicks | undefined;
   /** The previous frame's answer: its lane heights decide which lanes are asked for. */
   readonly last: ViewAnswer | undefined;
 }
@@ -87,7 +89,7 @@ export interface FrameInput {
 export function computeFrame(input: FrameInput, answerFor: (lanes: readonly number[]) => ViewAnswer): Frame {
   const { source, lanes, scale, width, layout } = input;
   const [from, to] = scale.domain() as [number, number];
-  const ticks = axisTicks([from, to], width, {
+  const ticks = (input.ticks ?? axisTicks)([from, to], width, {
     locale: input.locale,
     measure: input.tickMeasure,
     measureYears: input.yearMeasure,
@@ -166,12 +168,14 @@ function onScreen(item: PositionedItem, width: number): boolean {
 
 /**
  * Where bucket `b`'s left edge is drawn: buckets divide the answer's own range, which differs from
- * the scale's while a newer answer is on its way.
+ * the scale's while a newer answer is on its way. They are equal in pixels, as the source counted
+ * them (on a log axis, equal on the warped axis, not in time).
  */
 export function bucketPosition(answer: ViewAnswer, scale: TimeScale): (bucket: number) => number {
   const buckets = Math.max(1, answer.density[0]?.counts.length ?? 1);
-  const step = (answer.to - answer.from) / buckets;
-  return (bucket) => scale(answer.from + bucket * step);
+  const x0 = scale(answer.from);
+  const step = (scale(answer.to) - x0) / buckets;
+  return (bucket) => x0 + bucket * step;
 }
 
 function clampBand(band: readonly [number, number], height: number): readonly [number, number] {

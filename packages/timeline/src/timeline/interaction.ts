@@ -225,18 +225,17 @@ export class Interaction {
     if (!event) return;
     view.focusedId = event.id;
     const width = view.width;
-    const { from, to } = view.range;
+    // Levels are of the source's units per pixel: on a log axis, of the warped axis (view.mode).
+    const { forward: u, inverse: t } = view.scale().warp;
+    const from = u(view.range.from);
+    const to = u(view.range.to);
     const mid = (event.from + event.to) / 2;
     const drawn = host.frame?.items.some((item) => item.event.id === event.id);
     if (!drawn && width > 0) {
-      const level = source.revealLevel(
-        position,
-        host.layout,
-        levelFor((to - from) / width),
-        levelFor(MIN_VISIBLE_SPAN / width),
-      );
-      const span = level === undefined ? MIN_VISIBLE_SPAN : Math.min(to - from, 2 ** level * width * 0.999);
-      view.setRange({ from: mid - span / 2, to: mid + span / 2 });
+      const least = u(mid + MIN_VISIBLE_SPAN / 2) - u(mid - MIN_VISIBLE_SPAN / 2);
+      const level = source.revealLevel(position, host.layout, levelFor((to - from) / width), levelFor(least / width));
+      const span = level === undefined ? least : Math.min(to - from, 2 ** level * width * 0.999);
+      view.setRange({ from: t(u(mid) - span / 2), to: t(u(mid) + span / 2) });
     } else {
       const x = view.scale()(mid);
       if (x < 0 || x > width) view.panBy(width / 2 - x);

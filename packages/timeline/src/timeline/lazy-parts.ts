@@ -1,7 +1,7 @@
 /**
  * Parts of the element a page may never open, loaded on first use (each its own chunk in the
- * bundle, as the languages are): the table view, the sources view, the keyboard map, and the legend
- * and the problems notice (loaded only when there is something to show). Each is a
+ * bundle, as the languages are): the table view, the sources view, the keyboard map, the log axis,
+ * and the legend and the problems notice (loaded only when there is something to show). Each is a
  * {@link LazyPart} (the one helper for lazy parts), so each brings its styles, adopted by the host's
  * shadow root when it arrives. `ready` lets `updateComplete` wait for them.
  *
@@ -9,12 +9,17 @@
  */
 import { preloaded } from '#preloaded';
 import type { ReactiveControllerHost } from 'lit';
+import type { DataModel } from './data-controller.js';
 import { LazyPart } from './lazy.js';
+import type * as LogAxisModule from './log-axis.js';
 import type * as KeysModule from './render/keys.js';
 import type * as LegendModule from './render/legend.js';
 import type * as NoticeModule from './render/notice.js';
 import type * as SourcesViewModule from './render/sources-view.js';
 import type * as TableModule from './render/table.js';
+
+/** The log axis module, which has no styles of its own (a part may have some). */
+type LogAxisPart = typeof LogAxisModule & { readonly styles?: undefined };
 
 export class LazyParts {
   readonly #table: LazyPart<typeof TableModule>;
@@ -22,6 +27,7 @@ export class LazyParts {
   readonly #sources: LazyPart<typeof SourcesViewModule>;
   readonly #legend: LazyPart<typeof LegendModule>;
   readonly #notice: LazyPart<typeof NoticeModule>;
+  readonly #log: LazyPart<LogAxisPart>;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#table = new LazyPart(host, () => import('./render/table.js'));
@@ -29,6 +35,7 @@ export class LazyParts {
     this.#sources = new LazyPart(host, () => import('./render/sources-view.js'));
     this.#legend = new LazyPart(host, () => import('./render/legend.js'), preloaded.legend);
     this.#notice = new LazyPart(host, () => import('./render/notice.js'), preloaded.notice);
+    this.#log = new LazyPart<LogAxisPart>(host, () => import('./log-axis.js'));
   }
 
   /** The legend's module: loads it (once) when asked, so ask only when there is a legend to show. */
@@ -70,6 +77,7 @@ export class LazyParts {
       this.#sources.ready,
       this.#legend.ready,
       this.#notice.ready,
+      this.#log.ready,
     ]);
   }
 
@@ -81,6 +89,11 @@ export class LazyParts {
   /** Loads the sources view (once). */
   loadSources(): void {
     this.#sources.get();
+  }
+
+  /** The log axis for `model` (`scale="log"`), once its chunk has loaded (loading it on first use). */
+  logAxis(model: DataModel): ReturnType<typeof LogAxisModule.logAxisFor> {
+    return this.#log.get()?.logAxisFor(model);
   }
 
   /** Loads the keyboard map (once). */

@@ -240,6 +240,13 @@ export class ReelTimeline extends LitElement {
    */
   @property() base = '';
 
+  /**
+   * The time axis: `linear`, or `log`, years before the present on a logarithmic axis (every power of
+   * ten of years the same width) for data spanning many magnitudes, the Big Bang to today. Loaded on
+   * first use, as its own chunk. Data given as a ready `source` stays linear.
+   */
+  @property() scale: 'linear' | 'log' = 'linear';
+
   /** Colour scheme: `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
 
@@ -347,6 +354,8 @@ export class ReelTimeline extends LitElement {
     // Hydrating a server render of `<reel-event>` children: the first update finds what the server
     // rendered (the children unread); the next reads them.
     this.#data.update(!(isServer || (this.#serverRendered && !this.hasUpdated)));
+    const mode = this.scale == 'log' ? this.#parts.logAxis(this.#data.model) : undefined;
+    if (mode != this.#view.mode) this.#dataChanged(this.#data.model, (this.#view.mode = mode));
     // A server render (Lit SSR) has no container or canvas to measure: it lays out at a common
     // width with estimated text. The browser's first update of a server render (hydration) does
     // the same, so that it finds the DOM it would render; the next update lays out for real.
@@ -620,7 +629,8 @@ export class ReelTimeline extends LitElement {
     }
     return html`<reel-overview
       part="overview"
-      .source=${this.#data.model.source}
+      .source=${this.#view.mode?.source ?? this.#data.model.source}
+      .warp=${this.#view.mode?.warp}
       .domain=${this.#domain}
       .range=${this.visibleRange}
       .layout=${this.#layout}
@@ -653,16 +663,16 @@ export class ReelTimeline extends LitElement {
   }
 
   /** New data: new domain, whole view, selection kept only if the event still exists. */
-  #dataChanged(model: DataModel): void {
+  #dataChanged(model: DataModel, mode = this.#view.mode): void {
     const { source, dataset } = model;
-    this.#frames.setSource(source);
+    this.#frames.setSource(mode?.source ?? source);
     this.#laneColors.reset();
     const extent = extentOf([
       ...(source.extent ? [{ from: source.extent[0], to: source.extent[1] }] : []),
       ...dataset.eras,
     ]);
     this.#limits = zoomLimitsFor(dataset.events);
-    this.#domain = viewDomain(extent, { minSpan: Math.max(this.#limits.minSpan, MS_PER_DAY) });
+    this.#domain = mode?.domain ?? viewDomain(extent, { minSpan: Math.max(this.#limits.minSpan, MS_PER_DAY) });
     this.noticeDismissed = false;
     if (this.#view.selectedId !== null && !source.get(this.#view.selectedId)) this.selected = null;
     this.#view.resetForData();
@@ -688,6 +698,7 @@ export class ReelTimeline extends LitElement {
       // Years move up to the major row (renderAxis): its font, its 6 px inset and 8 px of room.
       yearMeasure: (label) => measurerFor(this.#fontFamily || 'sans-serif', LABEL_FONT_SIZE, 600)(label) + 14,
       style: this.#fontFamily,
+      ticks: this.#view.mode?.ticks,
     });
   }
 
@@ -697,7 +708,7 @@ export class ReelTimeline extends LitElement {
     return {
       view: this.#view,
       get source() {
-        return element.#data.model.source;
+        return element.#view.mode?.source ?? element.#data.model.source;
       },
       get frame() {
         return element.#frame;

@@ -5,8 +5,16 @@
  *
  * @module
  */
-import { createTimeScale, type TimeCoord, type TimeScale } from '@reeltime/core';
-import { zoomIdentity } from 'd3-zoom';
+import {
+  createTimeScale,
+  type AxisTickOptions,
+  type AxisTicks,
+  type TimeCoord,
+  type TimelineSource,
+  type TimeScale,
+  type TimeWarp,
+} from '@reeltime/core';
+import { zoomIdentity, type ZoomScale } from 'd3-zoom';
 import type { ReactiveControllerHost } from 'lit';
 import { ZoomController, type ZoomControllerOptions } from '../controllers/zoom-controller.js';
 
@@ -16,8 +24,26 @@ export interface VisibleRange {
   readonly to: TimeCoord;
 }
 
+/**
+ * A non-linear axis (the log "years ago" axis of `scale="log"`, see log-axis.ts): how time meets
+ * pixels. The range, the zoom transform and every path that writes them stay the same; the data is
+ * placed where it is drawn (`source`), and ticks are chosen for the axis.
+ */
+export interface AxisMode {
+  readonly warp: TimeWarp;
+  /** The data, placed and clustered on the warped axis. */
+  readonly source: TimelineSource;
+  /** The whole domain, padded on the warped axis. */
+  readonly domain: [TimeCoord, TimeCoord];
+  ticks(domain: readonly [TimeCoord, TimeCoord], width: number, options?: AxisTickOptions): AxisTicks;
+  /** The largest zoom factor, the one that shows `minSpan` where the axis is most stretched. */
+  maxZoom(domain: readonly [TimeCoord, TimeCoord], minSpan: number): number;
+}
+
 /** Range, focus, hover and selection, with one path for each change. */
 export class ViewState {
+  /** The axis when it is not linear. */
+  mode: AxisMode | undefined;
   /** The roving tab stop: the event focused last (kept after blur, so Tab returns to it). */
   focusedId: string | null = null;
   /** Whether an event mark has focus now (the tooltip and focus ring follow it). */
@@ -58,7 +84,7 @@ export class ViewState {
     this.#domain = domain;
     this.#width = width;
     this.#rtl = rtl;
-    this.#zoom.configure(width, height, (domain[1] - domain[0]) / minSpan);
+    this.#zoom.configure(width, height, this.mode?.maxZoom(domain, minSpan) ?? (domain[1] - domain[0]) / minSpan);
     if (flipped) this.setRange(flipped);
   }
 
@@ -78,12 +104,12 @@ export class ViewState {
    * second path.
    */
   baseScale(): TimeScale {
-    return createTimeScale(this.#domain, this.#rtl ? [this.#width, 0] : [0, this.#width]);
+    return createTimeScale(this.#domain, this.#rtl ? [this.#width, 0] : [0, this.#width], this.mode?.warp);
   }
 
   /** The scale of the visible range. */
   scale(): TimeScale {
-    return this.#zoom.transform.rescaleX(this.baseScale());
+    return this.#zoom.transform.rescaleX(this.baseScale() as TimeScale & ZoomScale);
   }
 
   /** The visible range. */
