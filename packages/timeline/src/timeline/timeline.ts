@@ -59,6 +59,7 @@ import {
 } from './geometry.js';
 import { Announcer } from './announcer.js';
 import { Interaction, type InteractionHost } from './interaction.js';
+import type { DataFormat, ExportDataOptions, ExportImageOptions, ImageFormat } from './export.js';
 import { LazyPart } from './lazy.js';
 import { LazyParts } from './lazy-parts.js';
 import { ESTIMATED_FONT, measurerFor } from './measure.js';
@@ -412,6 +413,27 @@ export class ReelTimeline extends LitElement {
   /** Shows all the data again. */
   resetZoom(): void {
     this.#view.reset();
+  }
+
+  /**
+   * The data as a file: `json`, a reeltime dataset keeping every field, or `csv` (the columns
+   * `fromCsv` reads; no sources or media). It is the parsed dataset (`model`): every valid event,
+   * whatever the view shows; invalid items are left out (they are in `problems`). With a `source`,
+   * only its title, lanes and eras. `{ blob: true }` gives a `Blob` for a download link. The
+   * exporter loads on first use, as its own chunk.
+   */
+  exportData(format?: DataFormat, options?: ExportDataOptions): Promise<string | Blob> {
+    return import('./export.js').then((m) => m.exportData(this, format, options));
+  }
+
+  /**
+   * The chart as an image: `svg` gives standalone SVG markup (styles inlined, text as text, fonts
+   * named, the title, range and axis included, nothing referenced outside the file; `{ blob: true }`
+   * for a `Blob`), `png` a PNG `Blob` at `devicePixelRatio` (or `{ scale }`). `{ range: 'all' }`
+   * draws the whole range of the data instead of the view, then puts the view back.
+   */
+  exportImage(format?: ImageFormat, options?: ExportImageOptions): Promise<string | Blob> {
+    return import('./export.js').then((m) => m.exportImage(this, format, options));
   }
 
   /** Shows the keyboard map (a modal dialog); closing it gives focus back to what had it. */
