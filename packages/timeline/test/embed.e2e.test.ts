@@ -65,9 +65,15 @@ describe('the plain HTML page', () => {
     ]);
     // Reading src loaded the loading code, and opening the details their part, each a chunk from
     // the folder beside the bundle (an element given its data, never selected, loads neither).
+    // The print styles load after the first render, whatever happens: they must be in place before
+    // the print dialog opens (print.ts).
     expect(
       fetched.filter((path) => path.includes('/dist/chunks/')).map((path) => path.replace(/-[\w-]+\.js$/, '')),
-    ).toEqual(['/packages/timeline/dist/chunks/details', '/packages/timeline/dist/chunks/load']);
+    ).toEqual([
+      '/packages/timeline/dist/chunks/details',
+      '/packages/timeline/dist/chunks/load',
+      '/packages/timeline/dist/chunks/print',
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -9,7 +9,7 @@
  */
 import type { CSSResult, ReactiveControllerHost } from 'lit';
 
-export class LazyPart<M extends { readonly styles?: CSSResult }> {
+export class LazyPart<M extends object> {
   #module: M | undefined;
   #pending: Promise<void> | undefined;
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -26,7 +26,7 @@ export class LazyPart<M extends { readonly styles?: CSSResult }> {
       (module) => {
         this.#module = module;
         const root = this.#host.shadowRoot;
-        const sheet = module.styles?.styleSheet;
+        const sheet = (module as { readonly styles?: CSSResult }).styles?.styleSheet;
         if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
         this.#host.requestUpdate();
       },

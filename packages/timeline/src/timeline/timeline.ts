@@ -32,7 +32,6 @@ import {
 } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { GestureController, zoomModifierIsMeta, type WheelMode } from '../controllers/gesture-controller.js';
-import { LaneColorController } from '../controllers/lane-colors.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { ViewportController } from '../controllers/viewport-controller.js';
 import {
@@ -63,9 +62,10 @@ import type { DataFormat, ExportDataOptions, ExportImageOptions, ImageFormat } f
 import { LazyPart } from './lazy.js';
 import { LazyParts } from './lazy-parts.js';
 import { ESTIMATED_FONT, measurerFor } from './measure.js';
+import { checkSettings, type Settings } from './settings.js';
 import { renderAxis, renderGrid } from './render/axis.js';
 import type { RenderContext } from './render/context.js';
-import { paintDensity } from './render/density.js';
+import type { Painter } from './render/density.js';
 import { encodingsIn } from './render/encoding.js';
 import { eraRows, renderEras } from './render/eras.js';
 import { headingLevelOf } from './render/heading.js';
@@ -315,12 +315,13 @@ export class ReelTimeline extends LitElement {
   #focusToView = false;
   /** The words in force for this update. */
   #msg!: Messages;
+  /** The time zone instants are drawn in (`time-zone`, or UTC when it names none), and problems in the settings. */
+  #zone = 'UTC';
+  #settings: Settings[1] = [];
   readonly #interaction = new Interaction(this.#interactionHost());
-  /** Lane mark colours for the canvas, resolved by the browser from each lane group's CSS. */
-  readonly #laneColors = new LaneColorController(this, (lane) => {
-    const group = this.renderRoot?.querySelector(`.lane[data-lane="${lane}"]`);
-    return group ? getComputedStyle(group).getPropertyValue('color') || undefined : undefined;
-  });
+  /** The density strip's painter: loaded when a frame first has a strip (its own chunk). */
+  readonly #density = new LazyPart(this, () => import('./render/density.js'));
+  #painter: Painter | undefined;
   #domain: readonly [TimeCoord, TimeCoord] = viewDomain(undefined);
   /** How close the view may zoom: follows the finest date precision in the data. */
   #limits: ZoomLimits = zoomLimitsFor([]);
@@ -335,7 +336,10 @@ export class ReelTimeline extends LitElement {
   #urlSyncLoading = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#msg = this.#messages.for(this.#locale(), this.strings);
+    const msg = this.#messages.for(this.#locale(), this.strings);
+    if (msg !== this.#msg || changed.has('timeZone') || changed.has('locale'))
+      [this.#zone, this.#settings] = checkSettings(this.timeZone, this.locale, this.#locale(), msg);
+    this.#msg = msg;
     this.#rtl = this.#direction.rtl(this.#locale(), canonicalLocale(this.locale) !== undefined);
     if (this.view === 'table') this.#parts.loadTable();
     if (this.view === 'sources') this.#parts.loadSources();
@@ -347,7 +351,7 @@ export class ReelTimeline extends LitElement {
     if (!isServer) this.#interaction.rememberFocus();
     // Hydrating a server render of `<reel-event>` children: the first update finds what the server
     // rendered (the children unread); the next reads them.
-    this.#data.update(!(isServer || (this.#serverRendered && !this.hasUpdated)));
+    this.#data.update(!(isServer || (this.#serverRendered && !this.hasUpdated)), this.#settings);
     // A server render (Lit SSR) has no container or canvas to measure: it lays out at a common
     // width with estimated text. The browser's first update of a server render (hydration) does
     // the same, so that it finds the DOM it would render; the next update lays out for real.
@@ -369,7 +373,7 @@ export class ReelTimeline extends LitElement {
   /** Also waits for the words of the element's language when they load on first use. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    await Promise.all([this.#messages.ready, this.#details.ready, this.#parts.ready]);
+    await Promise.all([this.#messages.ready, this.#details.ready, this.#parts.ready, this.#density.ready]);
     return (await super.getUpdateComplete()) && done;
   }
 
@@ -383,6 +387,8 @@ export class ReelTimeline extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    // Print styles must be in place before the print dialog opens: loaded now, as their own chunk.
+    void import('./print.js').then((m) => m.watchPrint(this));
     if (this.#serverRendered && this.#childrenOnly) this.#data.invalidate();
   }
 
@@ -390,7 +396,16 @@ export class ReelTimeline extends LitElement {
     this.#connectUrlSync();
     this.#interaction.restoreFocus();
     this.#view.applyPending();
-    if (this.canvasElement && this.#frame) paintDensity(this.canvasElement, this.#frame, this.#laneColors.colorOf);
+    const frame = this.#frame;
+    // Once painted, always painted: a strip that went away (zoomed in) must be cleared.
+    if (
+      this.canvasElement &&
+      frame &&
+      (this.#painter || frame.answer.density.some((strip) => strip.counts.some(Boolean)))
+    ) {
+      const density = this.#density.get();
+      if (density) (this.#painter ??= density.painter(this)).paint(this.canvasElement, frame);
+    }
     const range = this.visibleRange;
     if (this.#size.width > 0 && (this.#lastRange?.from !== range.from || this.#lastRange.to !== range.to)) {
       this.#lastRange = range;
@@ -479,6 +494,7 @@ export class ReelTimeline extends LitElement {
     const events = msg.count('events', source.size);
     // The chart's name and the live region say what is in view, not what the data holds.
     const shown = frame && rangeText ? msg.count('events', frame.answer.total) : events;
+    const percent = this.#data.loading ? this.#data.progress : -1;
     if (rangeText) this.#announcer.want(msg.text('rangeStatus', { range: rangeText, events: shown }));
     return html`
       <div class="base" part="base" dir=${this.#rtl ? 'rtl' : 'ltr'}>
@@ -548,7 +564,19 @@ export class ReelTimeline extends LitElement {
                 ? html`<div class="empty" role="status">${msg.text('noEvents')}</div>`
                 : nothing
           }
-          ${this.#frames.pending ? html`<div class="progress" part="progress" role="progressbar" aria-label=${msg.text('loadingView')}></div>` : nothing}
+          ${
+            // While src loads: how much has arrived when its size is known (issue 14); a running bar otherwise.
+            this.#data.loading || this.#frames.pending
+              ? html`<div
+                  class="progress"
+                  part="progress"
+                  role="progressbar"
+                  aria-label=${msg.text(this.#data.loading ? 'loading' : 'loadingView')}
+                  aria-valuenow=${percent < 0 ? nothing : percent}
+                  style=${percent < 0 ? '' : `animation:none;background:var(--_accent) 0/${percent}% 100% no-repeat`}
+                ></div>`
+              : nothing
+          }
           ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing} ${this.#renderWheelHint()}
         </div>
         ${this.view === 'chart' ? renderLegend(encodingsIn(dataset), msg) : nothing} ${this.#renderOverview()}
@@ -645,7 +673,7 @@ export class ReelTimeline extends LitElement {
   #dataChanged(model: DataModel): void {
     const { source, dataset } = model;
     this.#frames.setSource(source);
-    this.#laneColors.reset();
+    this.#painter?.reset();
     const extent = extentOf([
       ...(source.extent ? [{ from: source.extent[0], to: source.extent[1] }] : []),
       ...dataset.eras,
@@ -864,7 +892,7 @@ export class ReelTimeline extends LitElement {
   }
 
   #dateOptions() {
-    return { locale: this.#locale(), timeZone: this.timeZone || 'UTC', words: this.#msg.table.dates };
+    return { locale: this.#locale(), timeZone: this.#zone, words: this.#msg.table.dates };
   }
 
   #formatRange(range: VisibleRange): string {
