@@ -85,7 +85,14 @@ describe("Storybook's API table", () => {
   });
 
   it('lists the methods, the events and the default slot', () => {
-    expect(byCategory('methods')).toEqual(['zoomBy()', 'resetZoom()', 'showKeyboardMap()', 'select()']);
+    expect(byCategory('methods')).toEqual([
+      'zoomBy()',
+      'resetZoom()',
+      'exportData()',
+      'exportImage()',
+      'showKeyboardMap()',
+      'select()',
+    ]);
     expect(byCategory('events')).toEqual(['reel-select', 'reel-range-change', 'reel-invalid']);
     expect(byCategory('slots')).toEqual(['(default)']);
   });

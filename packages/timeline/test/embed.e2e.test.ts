@@ -66,7 +66,9 @@ describe('the plain HTML page', () => {
     // Reading src loaded the loading code, data with sources and eras the careful parser (its
     // entry and the parse it shares with the importers), periods and planned events the legend,
     // and opening the details their part, each a chunk from the folder beside the bundle (an
-    // element given plain data of exact days, never selected, loads none of them).
+    // element given plain data of exact days, never selected, loads none of them). The print
+    // styles load after the first render, whatever happens: they must be in place before the
+    // print dialog opens (print.ts).
     expect(
       fetched.filter((path) => path.includes('/dist/chunks/')).map((path) => path.replace(/-[\w-]+\.js$/, '')),
     ).toEqual([
@@ -75,6 +77,7 @@ describe('the plain HTML page', () => {
       '/packages/timeline/dist/chunks/legend',
       '/packages/timeline/dist/chunks/load',
       '/packages/timeline/dist/chunks/parse',
+      '/packages/timeline/dist/chunks/print',
     ]);
     expect(errors).toEqual([]);
     await page.close();

@@ -58,6 +58,10 @@ export interface MessageTable {
   readonly allShown: string;
   /** `{count}` more problems than the notice lists. */
   readonly moreProblems: string;
+  /** The notice: the `time-zone` attribute (`{value}`) names no time zone; times are shown in UTC. */
+  readonly badTimeZone: string;
+  /** The notice: the `locale` attribute (`{value}`) is no language the browser knows; `{fallback}` is used. */
+  readonly badLocale: string;
   readonly dismiss: string;
   /** The details: `{title}`. */
   readonly details: string;
@@ -162,6 +166,9 @@ export const ENGLISH: MessageTable = {
   notShown: { one: '{count} item is not shown.', other: '{count} items are not shown.' },
   allShown: 'everything is shown.',
   moreProblems: '…and {count} more (see the problems property).',
+  badTimeZone: 'The time-zone attribute "{value}" is not a time zone (such as "Europe/Paris"); times are shown in UTC.',
+  badLocale:
+    'The locale attribute "{value}" is not a language this browser knows (such as "fr-FR"); {fallback} is used.',
   dismiss: 'Dismiss',
   details: 'Details: {title}',
   closeDetails: 'Close details',

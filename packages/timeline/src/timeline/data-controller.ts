@@ -63,6 +63,8 @@ function idle(task: (deadline?: IdleDeadline) => void): void {
 export class DataController implements ReactiveController {
   /** Whether `src` is being fetched. */
   loading = false;
+  /** While `src` loads: the percentage read when its size is known, -1 when it is not (issue 14). */
+  progress = -1;
   /** The model; replaced (never mutated) when the data changes. */
   model: DataModel = { dataset: EMPTY_DATASET, source: new MemorySource(EMPTY_DATASET), problems: [] };
   readonly #host: DataHost;
@@ -77,6 +79,8 @@ export class DataController implements ReactiveController {
   #observer: MutationObserver | undefined;
   #stale = true;
   #inputs: readonly unknown[] = [];
+  /** Problems in the element's own settings (a misspelt time-zone), reported first. */
+  #settings: readonly Problem[] = [];
   /** The last failure of the source to answer (reported once). */
   #failure: unknown;
   /** The careful parser could not be loaded (the network went away): the data is reported, not parsed. */
@@ -119,20 +123,21 @@ export class DataController implements ReactiveController {
    * `readChildren: false` leaves `<reel-event>` children unread (a server render, and the
    * hydration of one, which must find the same DOM); {@link invalidate} reads them later.
    */
-  update(readChildren = true): boolean {
+  update(readChildren = true, settings: readonly Problem[] = []): boolean {
     const { data, events, src } = this.#host;
     // A named database (`source="duckdb"`) is opened by the load of `src`: what it loads is the source.
     const named = typeof this.#host.source == 'string';
     const wanted = named ? `${this.#host.source as string}:${src}` : src;
     const source = this.#source();
     if (src && (named || !source) && !data && !events && wanted !== this.#fetchedSrc) void this.#load(wanted, src);
+    this.#settings = settings;
     const inputs = this.#currentInputs();
     if (!this.#stale && inputs.every((input, i) => input === this.#inputs[i])) return false;
     if (!readChildren && !source && !data && !events && !src) return false;
     if (source) {
       this.#inputs = inputs;
       this.#stale = false;
-      this.model = { dataset: { ...source.dataset, events: [] }, source, problems: [] };
+      this.model = { dataset: { ...source.dataset, events: [] }, source, problems: settings };
       this.#onChange(this.model);
       return true;
     }
@@ -148,7 +153,8 @@ export class DataController implements ReactiveController {
     if (!result) return false;
     this.#inputs = inputs;
     this.#stale = false;
-    const problems = this.#loadProblems.length ? [...this.#loadProblems, ...result.problems] : result.problems;
+    // The element's own settings first (a misspelt time-zone), then loading, then the data's problems.
+    const problems = [...settings, ...this.#loadProblems, ...result.problems];
     const base = input !== undefined && input === this.#loaded ? this.#loadedUrl : undefined;
     this.model = {
       dataset: result.dataset,
@@ -191,7 +197,7 @@ export class DataController implements ReactiveController {
 
   #currentInputs(): readonly unknown[] {
     const { data, events, src } = this.#host;
-    return [this.#source(), data, events, src, this.#loaded, this.#imported, this.#loadProblems];
+    return [this.#source(), data, events, src, this.#loaded, this.#imported, this.#loadProblems, this.#settings];
   }
 
   /** The input for these inputs, read once (children are read again after {@link invalidate}). */
@@ -258,12 +264,19 @@ export class DataController implements ReactiveController {
     this.#abort = abort;
     this.#fetchedSrc = wanted;
     this.loading = true;
+    this.progress = -1;
     this.#loaded = undefined;
     this.#imported = undefined;
     this.#loadProblems = [];
     // Fetching and reading files is its own chunk: an element given its data never loads it.
     const { loadSource } = await import('./load.js');
-    const outcome = await loadSource(src, abort, this.#host);
+    const outcome = await loadSource(src, abort, this.#host, (loaded, total) => {
+      if (abort !== this.#abort || !total) return;
+      const percent = Math.floor((loaded / total) * 100);
+      if (percent === this.progress) return;
+      this.progress = percent;
+      this.#host.requestUpdate();
+    });
     if (abort !== this.#abort || outcome === undefined) return;
     if ('problem' in outcome) {
       this.#loadProblems = [

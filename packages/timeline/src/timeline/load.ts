@@ -40,10 +40,14 @@ export type LoadOutcome =
   { value: unknown; url: string } | { imported: ParseResult; url: string } | { problem: string };
 
 /** Fetches and reads `src`; undefined when aborted for a new `src` or a disconnect. */
+/** Bytes read so far, and the whole size when the server said it (`content-length`). */
+export type LoadProgress = (loaded: number, total: number | undefined) => void;
+
 export async function loadSource(
   src: string,
   abort: AbortController,
   host: LoadHost,
+  onProgress: LoadProgress = () => {},
 ): Promise<LoadOutcome | undefined> {
   if (typeof host.source === 'string') {
     const { openDatabase } = await import('./database.js');
@@ -66,8 +70,7 @@ export async function loadSource(
     if (/^(image|audio|video|font)\/|^application\/(pdf|zip|octet-stream)/i.test(type)) {
       throw new LoadError(`it is ${type.split(';')[0]}, not data (JSON or CSV)`);
     }
-    const text = await response.text();
-    if (text.length > MAX_LOAD_BYTES) throw new LoadError(tooLarge(text.length));
+    const text = await readText(response, length || undefined, onProgress);
     if (abort.signal.aborted) return undefined;
     const url = response.url || new URL(src, document.baseURI).href;
     const format = (FORMATS as readonly string[]).includes(host.format) ? host.format : '';
@@ -96,6 +99,37 @@ export async function loadSource(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The body as text, read chunk by chunk so that progress can be shown (and a file past the size
+ * limit stopped as it arrives, not after). `total` is `content-length`: the bytes on the wire,
+ * which for a compressed response are fewer than those read, so progress never passes it.
+ */
+async function readText(response: Response, total: number | undefined, onProgress: LoadProgress): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) {
+    const text = await response.text();
+    if (text.length > MAX_LOAD_BYTES) throw new LoadError(tooLarge(text.length));
+    return text;
+  }
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let loaded = 0;
+  onProgress(0, total);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    loaded += value.byteLength;
+    if (loaded > MAX_LOAD_BYTES) {
+      void reader.cancel();
+      throw new LoadError(tooLarge(loaded));
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+    onProgress(total === undefined ? loaded : Math.min(loaded, total), total);
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 function tooLarge(bytes: number): string {

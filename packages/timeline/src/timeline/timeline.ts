@@ -32,7 +32,6 @@ import {
 } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { GestureController, zoomModifierIsMeta, type WheelMode } from '../controllers/gesture-controller.js';
-import { LaneColorController } from '../controllers/lane-colors.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { ViewportController } from '../controllers/viewport-controller.js';
 import {
@@ -59,12 +58,14 @@ import {
 } from './geometry.js';
 import { Announcer } from './announcer.js';
 import { Interaction, type InteractionHost } from './interaction.js';
+import type { DataFormat, ExportDataOptions, ExportImageOptions, ImageFormat } from './export.js';
 import { LazyPart } from './lazy.js';
 import { LazyParts } from './lazy-parts.js';
 import { ESTIMATED_FONT, measurerFor } from './measure.js';
+import { checkSettings, type Settings } from './settings.js';
 import { renderAxis, renderGrid } from './render/axis.js';
 import type { RenderContext } from './render/context.js';
-import { paintDensity } from './render/density.js';
+import type { Painter } from './render/density.js';
 import { encodingsIn, type Encoding } from './render/encoding.js';
 import { eraRows, renderEras } from './render/eras.js';
 import { headingLevelOf } from './render/heading.js';
@@ -321,12 +322,13 @@ export class ReelTimeline extends LitElement {
   #focusToView = false;
   /** The words in force for this update. */
   #msg!: Messages;
+  /** The time zone instants are drawn in (`time-zone`, or UTC when it names none), and problems in the settings. */
+  #zone = 'UTC';
+  #settings: Settings[1] = [];
   readonly #interaction = new Interaction(this.#interactionHost());
-  /** Lane mark colours for the canvas, resolved by the browser from each lane group's CSS. */
-  readonly #laneColors = new LaneColorController(this, (lane) => {
-    const group = this.renderRoot?.querySelector(`.lane[data-lane="${lane}"]`);
-    return group ? getComputedStyle(group).getPropertyValue('color') || undefined : undefined;
-  });
+  /** The density strip's painter: loaded when a frame first has a strip (its own chunk). */
+  readonly #density = new LazyPart(this, () => import('./render/density.js'));
+  #painter: Painter | undefined;
   #domain: readonly [TimeCoord, TimeCoord] = viewDomain(undefined);
   /** How close the view may zoom: follows the finest date precision in the data. */
   #limits: ZoomLimits = zoomLimitsFor([]);
@@ -341,7 +343,10 @@ export class ReelTimeline extends LitElement {
   #urlSyncLoading = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#msg = this.#messages.for(this.#locale(), this.strings);
+    const msg = this.#messages.for(this.#locale(), this.strings);
+    if (msg !== this.#msg || changed.has('timeZone') || changed.has('locale'))
+      [this.#zone, this.#settings] = checkSettings(this.timeZone, this.locale, this.#locale(), msg);
+    this.#msg = msg;
     this.#rtl = this.#direction.rtl(this.#locale(), canonicalLocale(this.locale) !== undefined);
     if (this.view === 'table') this.#parts.loadTable();
     if (this.view === 'sources') this.#parts.loadSources();
@@ -353,7 +358,7 @@ export class ReelTimeline extends LitElement {
     if (!isServer) this.#interaction.rememberFocus();
     // Hydrating a server render of `<reel-event>` children: the first update finds what the server
     // rendered (the children unread); the next reads them.
-    this.#data.update(!(isServer || (this.#serverRendered && !this.hasUpdated)));
+    this.#data.update(!(isServer || (this.#serverRendered && !this.hasUpdated)), this.#settings);
     const mode = this.scale == 'log' ? this.#parts.logAxis(this.#data.model) : undefined;
     if (mode != this.#view.mode) this.#dataChanged(this.#data.model, (this.#view.mode = mode));
     // A server render (Lit SSR) has no container or canvas to measure: it lays out at a common
@@ -396,7 +401,13 @@ export class ReelTimeline extends LitElement {
   /** Also waits for the words of the element's language when they load on first use. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    await Promise.all([this.#messages.ready, this.#details.ready, this.#parts.ready, this.#careful]);
+    await Promise.all([
+      this.#messages.ready,
+      this.#details.ready,
+      this.#parts.ready,
+      this.#careful,
+      this.#density.ready,
+    ]);
     return (await super.getUpdateComplete()) && done;
   }
 
@@ -410,6 +421,8 @@ export class ReelTimeline extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    // Print styles must be in place before the print dialog opens: loaded now, as their own chunk.
+    void import('./print.js').then((m) => m.watchPrint(this));
     if (this.#serverRendered && this.#childrenOnly) this.#data.invalidate();
   }
 
@@ -417,7 +430,16 @@ export class ReelTimeline extends LitElement {
     this.#connectUrlSync();
     this.#interaction.restoreFocus();
     this.#view.applyPending();
-    if (this.canvasElement && this.#frame) paintDensity(this.canvasElement, this.#frame, this.#laneColors.colorOf);
+    const frame = this.#frame;
+    // Once painted, always painted: a strip that went away (zoomed in) must be cleared.
+    if (
+      this.canvasElement &&
+      frame &&
+      (this.#painter || frame.answer.density.some((strip) => strip.counts.some(Boolean)))
+    ) {
+      const density = this.#density.get();
+      if (density) (this.#painter ??= density.painter(this)).paint(this.canvasElement, frame);
+    }
     const range = this.visibleRange;
     if (this.#size.width > 0 && (this.#lastRange?.from !== range.from || this.#lastRange.to !== range.to)) {
       this.#lastRange = range;
@@ -440,6 +462,27 @@ export class ReelTimeline extends LitElement {
   /** Shows all the data again. */
   resetZoom(): void {
     this.#view.reset();
+  }
+
+  /**
+   * The data as a file: `json`, a reeltime dataset keeping every field, or `csv` (the columns
+   * `fromCsv` reads; no sources or media). It is the parsed dataset (`model`): every valid event,
+   * whatever the view shows; invalid items are left out (they are in `problems`). With a `source`,
+   * only its title, lanes and eras. `{ blob: true }` gives a `Blob` for a download link. The
+   * exporter loads on first use, as its own chunk.
+   */
+  exportData(format?: DataFormat, options?: ExportDataOptions): Promise<string | Blob> {
+    return import('./export.js').then((m) => m.exportData(this, format, options));
+  }
+
+  /**
+   * The chart as an image: `svg` gives standalone SVG markup (styles inlined, text as text, fonts
+   * named, the title, range and axis included, nothing referenced outside the file; `{ blob: true }`
+   * for a `Blob`), `png` a PNG `Blob` at `devicePixelRatio` (or `{ scale }`). `{ range: 'all' }`
+   * draws the whole range of the data instead of the view, then puts the view back.
+   */
+  exportImage(format?: ImageFormat, options?: ExportImageOptions): Promise<string | Blob> {
+    return import('./export.js').then((m) => m.exportImage(this, format, options));
   }
 
   /** Shows the keyboard map (a modal dialog); closing it gives focus back to what had it. */
@@ -485,6 +528,7 @@ export class ReelTimeline extends LitElement {
     const events = msg.count('events', source.size);
     // The chart's name and the live region say what is in view, not what the data holds.
     const shown = frame && rangeText ? msg.count('events', frame.answer.total) : events;
+    const percent = this.#data.loading ? this.#data.progress : -1;
     if (rangeText) this.#announcer.want(msg.text('rangeStatus', { range: rangeText, events: shown }));
     return html`
       <div class="base" part="base" dir=${this.#rtl ? 'rtl' : 'ltr'}>
@@ -560,7 +604,19 @@ export class ReelTimeline extends LitElement {
                 ? html`<div class="empty" role="status">${msg.text('noEvents')}</div>`
                 : nothing
           }
-          ${this.#frames.pending ? html`<div class="progress" part="progress" role="progressbar" aria-label=${msg.text('loadingView')}></div>` : nothing}
+          ${
+            // While src loads: how much has arrived when its size is known (issue 14); a running bar otherwise.
+            this.#data.loading || this.#frames.pending
+              ? html`<div
+                  class="progress"
+                  part="progress"
+                  role="progressbar"
+                  aria-label=${msg.text(this.#data.loading ? 'loading' : 'loadingView')}
+                  aria-valuenow=${percent < 0 ? nothing : percent}
+                  style=${percent < 0 ? '' : `animation:none;background:var(--_accent) 0/${percent}% 100% no-repeat`}
+                ></div>`
+              : nothing
+          }
           ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing} ${this.#renderWheelHint()}
         </div>
         ${this.view === 'chart' ? this.#renderLegend(encodingsIn(dataset), msg) : nothing} ${this.#renderOverview()}
@@ -666,7 +722,7 @@ export class ReelTimeline extends LitElement {
   #dataChanged(model: DataModel, mode = this.#view.mode): void {
     const { source, dataset } = model;
     this.#frames.setSource(mode?.source ?? source);
-    this.#laneColors.reset();
+    this.#painter?.reset();
     const extent = extentOf([
       ...(source.extent ? [{ from: source.extent[0], to: source.extent[1] }] : []),
       ...dataset.eras,
@@ -886,7 +942,7 @@ export class ReelTimeline extends LitElement {
   }
 
   #dateOptions() {
-    return { locale: this.#locale(), timeZone: this.timeZone || 'UTC', words: this.#msg.table.dates };
+    return { locale: this.#locale(), timeZone: this.#zone, words: this.#msg.table.dates };
   }
 
   #formatRange(range: VisibleRange): string {

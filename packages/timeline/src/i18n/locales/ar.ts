@@ -43,6 +43,8 @@ const ar: PartialMessages = {
   },
   allShown: 'كل شيء معروض.',
   moreProblems: '…و{count} غيرها (انظر الخاصية problems).',
+  badTimeZone: 'قيمة السمة time-zone «{value}» ليست منطقة زمنية (مثل «Europe/Paris»)؛ تُعرض الأوقات بتوقيت UTC.',
+  badLocale: 'قيمة السمة locale «{value}» ليست لغة يعرفها هذا المتصفح (مثل «fr-FR»)؛ تُستخدم {fallback}.',
   dismiss: 'إغلاق',
   details: 'التفاصيل: {title}',
   closeDetails: 'إغلاق التفاصيل',

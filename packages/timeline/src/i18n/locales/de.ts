@@ -22,6 +22,10 @@ const de: PartialMessages = {
   notShown: { one: '{count} Eintrag wird nicht gezeigt.', other: '{count} Einträge werden nicht gezeigt.' },
   allShown: 'alles wird gezeigt.',
   moreProblems: '…und {count} weitere (siehe die Eigenschaft problems).',
+  badTimeZone:
+    'Das Attribut time-zone „{value}“ ist keine Zeitzone (wie „Europe/Paris“); Zeiten werden in UTC angezeigt.',
+  badLocale:
+    'Das Attribut locale „{value}“ ist keine Sprache, die dieser Browser kennt (wie „fr-FR“); verwendet wird {fallback}.',
   dismiss: 'Schließen',
   details: 'Details: {title}',
   closeDetails: 'Details schließen',

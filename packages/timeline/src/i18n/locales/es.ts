@@ -30,6 +30,10 @@ const es: PartialMessages = {
   },
   allShown: 'se muestra todo.',
   moreProblems: '…y {count} más (véase la propiedad problems).',
+  badTimeZone:
+    'El atributo time-zone «{value}» no es una zona horaria (como «Europe/Paris»); las horas se muestran en UTC.',
+  badLocale:
+    'El atributo locale «{value}» no es un idioma que este navegador conozca (como «fr-FR»); se usa {fallback}.',
   dismiss: 'Cerrar',
   details: 'Detalles: {title}',
   closeDetails: 'Cerrar detalles',

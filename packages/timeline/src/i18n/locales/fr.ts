@@ -30,6 +30,10 @@ const fr: PartialMessages = {
   },
   allShown: 'tout est affiché.',
   moreProblems: '…et {count} de plus (voir la propriété problems).',
+  badTimeZone:
+    'L’attribut time-zone « {value} » n’est pas un fuseau horaire (comme « Europe/Paris ») ; les heures sont affichées en UTC.',
+  badLocale:
+    'L’attribut locale « {value} » n’est pas une langue connue de ce navigateur (comme « fr-FR ») ; {fallback} est utilisé.',
   dismiss: 'Fermer',
   details: 'Détails : {title}',
   closeDetails: 'Fermer les détails',

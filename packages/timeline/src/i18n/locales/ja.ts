@@ -22,6 +22,9 @@ const ja: PartialMessages = {
   notShown: { other: '{count} 件は表示されていません。' },
   allShown: 'すべて表示されています。',
   moreProblems: '…ほか {count} 件（problems プロパティを参照）。',
+  badTimeZone:
+    'time-zone 属性の「{value}」はタイムゾーンではありません（例：「Europe/Paris」）。時刻は UTC で表示します。',
+  badLocale: 'locale 属性の「{value}」はこのブラウザーが知らない言語です（例：「fr-FR」）。{fallback} を使います。',
   dismiss: '閉じる',
   details: '詳細：{title}',
   closeDetails: '詳細を閉じる',

@@ -3,10 +3,34 @@
  * pixel (darker where there are more), in each lane's density row. O(pixels) per lane per frame,
  * whatever the number of events. The strip's regions are named in the SVG (see `lanes.ts`).
  *
+ * Its own chunk, loaded when a frame first has a density strip (most timelines never do), with
+ * the lane colours the canvas needs ({@link painter}).
+ *
  * @module
  */
+import type { ReactiveControllerHost } from 'lit';
+import { LaneColorController } from '../../controllers/lane-colors.js';
 import { bucketPosition, type Frame } from '../frame.js';
 import { DENSITY_ROW } from '../geometry.js';
+
+/** Paints a host's density strips, in its lanes' colours (kept until {@link Painter.reset}). */
+export interface Painter {
+  paint(canvas: HTMLCanvasElement, frame: Frame): void;
+  /** Forgets the lane colours (new data). */
+  reset(): void;
+}
+
+/** A painter for `host`, reading each lane's mark colour from its rendered lane group. */
+export function painter(host: ReactiveControllerHost & HTMLElement): Painter {
+  const colors = new LaneColorController(host, (lane) => {
+    const group = host.shadowRoot?.querySelector(`.lane[data-lane="${lane}"]`);
+    return group ? getComputedStyle(group).getPropertyValue('color') || undefined : undefined;
+  });
+  return {
+    paint: (canvas, frame) => paintDensity(canvas, frame, colors.colorOf),
+    reset: () => colors.reset(),
+  };
+}
 
 /**
  * Paints the density rows of the lanes in the frame's band. `colorOf(lane)` is the lane's mark
