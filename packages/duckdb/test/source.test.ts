@@ -83,7 +83,8 @@ describe('SqlSource over DuckDB', () => {
           expect(perBucket(actual, pixels)).toEqual(perBucket(expected, pixels));
           for (const item of actual.items) {
             const event = memory.get(item.event.id)!;
-            expect(record(item.event)).toEqual(record(event));
+            // Drawn events come without their description (details on demand, tested below).
+            expect(record(item.event)).toEqual({ ...record(event), description: undefined });
             expect(item.position).toBe(memory.positionOf(item.event.id));
           }
           // Where the memory source draws every event of the window one by one, so does DuckDB.
@@ -114,6 +115,31 @@ describe('SqlSource over DuckDB', () => {
     expect(record(fetched!)).toEqual(record(probe));
     expect(fresh.positionOf(probe.id)).toBe(12_345);
     expect(await fresh.fetch("' OR '1'='1")).toBeUndefined();
+  });
+
+  it('draws events without their description and reads it when one is fetched', async () => {
+    const fresh = await SqlSource.open(
+      new SqlBackend(engine, { input: { file: fixture.file, format: 'parquet' }, name: 'drawn' }),
+      { debounce: 0 },
+    );
+    const [lo] = memory.extent!;
+    const answer = await fresh.query({ from: lo, to: lo + 30 * 86_400_000, pixels: 800, layout });
+    const described = answer.items.filter((item) => memory.get(item.event.id)!.description);
+    expect(described.length).toBeGreaterThan(0);
+    for (const { event, position } of described.slice(0, 5)) {
+      expect(event.description).toBeUndefined();
+      expect(fresh.isPartial(event.id)).toBe(true);
+      const full = await fresh.fetch(event.id);
+      expect(record(full!)).toEqual(record(memory.get(event.id)!));
+      expect(fresh.get(event.id)).toBe(full);
+      expect(fresh.at(position)).toBe(full);
+      expect(fresh.isPartial(event.id)).toBe(false);
+    }
+    // By display position too (what the table view and the keyboard ask).
+    const probe = memory.at(54_321)!;
+    const row = await fresh.backend.byPosition(54_321);
+    expect(row?.id).toBe(probe.id);
+    expect(row?.description).toBe(probe.description ?? null);
   });
 
   it('stops a question whose view moved on, and waits during a gesture', async () => {
