@@ -299,7 +299,8 @@ export class SqlSource implements TimelineSource {
       let any = false;
       for (let b = 0; b < buckets; b++) {
         open += s[b]!;
-        laneCounts[b] = open;
+        // Counts from bins (a wide view) may put a drawn event's end a bucket before its own.
+        laneCounts[b] = Math.max(0, open);
         if (open) any = true;
         open -= e[b]!;
       }
