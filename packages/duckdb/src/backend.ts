@@ -312,18 +312,20 @@ export class SqlBackend implements Backend {
     const [lanes, laneParams] = laneFilter(request.lanes);
     // The sample is chosen over the columns it needs (pos, li, f) and only then are the picked rows
     // read: a window function over every column of a zoomed-out range sorted the titles and
-    // descriptions of the whole table (at 1M events, 3.3 s → 0.6 s for the full extent).
+    // descriptions of the whole table (at 1M events, 3.3 s → 0.6 s for the full extent). The first
+    // positions of each lane and cell are an aggregate (`min(rowid, n)`, a hash aggregate keeping n
+    // per group) rather than row_number() over a sort of the range (1M, whole extent: 5× faster).
     // Only what is drawn: the description and other wide columns wait for a selection (byId).
     const rows = await this.#engine.all(
       `WITH pick AS (
         SELECT pos FROM (
-          SELECT rowid AS pos, row_number() OVER (PARTITION BY li, floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) ORDER BY rowid) AS rn
-          FROM ${this.#table}
-          WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)${lanes}) AS w
-        WHERE rn <= CAST(? AS INTEGER) ORDER BY pos LIMIT CAST(? AS INTEGER)),
+          SELECT unnest(min(rowid, CAST(? AS INTEGER))) AS pos FROM ${this.#table}
+          WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)${lanes}
+          GROUP BY li, floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE))) AS w
+        ORDER BY pos LIMIT CAST(? AS INTEGER)),
       n AS (SELECT rowid AS pos, * FROM ${this.#table} WHERE rowid IN (SELECT pos FROM pick))
       SELECT ${NARROW_COLUMNS} FROM n JOIN ${this.#lanes} AS l USING (li) ORDER BY n.pos`,
-      [from, cell, to, from, from - this.#maxSpan, ...laneParams, perCell, limit],
+      [perCell, to, from, from - this.#maxSpan, ...laneParams, from, cell, limit],
     );
     return rows.map(toRow);
   }
