@@ -61,7 +61,11 @@ export interface EventRow {
   readonly li: number;
   readonly precision: string;
   readonly status: string | null;
-  readonly description: string | null;
+  /**
+   * The description, when the row is a full record ({@link Backend.byId}, {@link Backend.byPosition});
+   * left out of the rows a window answers (what is drawn needs none: details on demand).
+   */
+  readonly description?: string | null;
   /** The span the dates cover, `[from, to)`. */
   readonly from: number;
   readonly to: number;
@@ -104,9 +108,9 @@ export interface Backend {
   info(): Promise<SourceInfo>;
   window(request: WindowRequest): Promise<EventRow[]>;
   counts(request: CountsRequest): Promise<CountsAnswer>;
-  /** The event with this id, or null. */
+  /** The full record of the event with this id (with its description), or null. */
   byId(id: string): Promise<EventRow | null>;
-  /** The event at this display position, or null. */
+  /** The full record of the event at this display position, or null. */
   byPosition(position: number): Promise<EventRow | null>;
 }
 
@@ -146,25 +150,52 @@ export interface SqlBackendOptions {
   readonly columns?: ColumnMap;
   /** Name of the table the backend builds (default `reel_events`). */
   readonly name?: string;
+  /**
+   * Build a table of counts per lane and time bin at a few resolutions when opening, and answer
+   * the counts of wide views from it instead of from every event (default true). Its counts are
+   * those of buckets whose edges moved to the nearest bin edge, at most 1/8 of a bucket away;
+   * `false` keeps every count exact (the equality tests against the memory source use it).
+   */
+  readonly preaggregate?: boolean;
 }
 
+/** Bins across the extent at the finest resolution of the count table (2^20). */
+const FINE_BINS = 2 ** 20;
+/** Each resolution of the count table is this many times coarser than the one before. */
+const BIN_STEP = 8;
+/** Resolutions in the count table: 2^20 bins across the extent down to 2^8. */
+const BIN_LEVELS = 5;
+/** A view's counts come from the table when a bin is at most this fraction of its bucket. */
+const BINS_PER_BUCKET = 8;
+
 /**
- * The SQL answer. Opening builds one table from the data: the fields under fixed names, each
- * event's span `[f, t)` in epoch milliseconds from its dates at their precision, its lane index
- * (`li`) and its display position (`pos`), stored in display order so a range on `f` reads few row
- * groups. Every later statement reads that table with `?` parameters only.
+ * The SQL answer. Opening builds a narrow table from the data: what is drawn under fixed names,
+ * each event's span `[f, t)` in epoch milliseconds from its dates at their precision, its lane
+ * index (`li`) and input position (`input`), stored in display order (its `rowid` is the display
+ * position) so a range on `f` reads few row groups. The wide columns stay in a table in input
+ * order, read by position for one record at a time. Every later statement reads those tables with
+ * `?` parameters only.
  */
 export class SqlBackend implements Backend {
   readonly #engine: SqlEngine;
   readonly #options: SqlBackendOptions;
   readonly #table: string;
+  readonly #rows: string;
+  readonly #lanes: string;
+  readonly #bins: string;
+  /** Width of a bin at the count table's finest resolution (a power of 2 ms), or 0 for none. */
+  #binWidth = 0;
   #info: Promise<SourceInfo> | undefined;
   #maxSpan = 0;
 
   constructor(engine: SqlEngine, options: SqlBackendOptions) {
     this.#engine = engine;
     this.#options = options;
-    this.#table = quoteIdentifier(options.name ?? 'reel_events');
+    const name = options.name ?? 'reel_events';
+    this.#table = quoteIdentifier(name);
+    this.#rows = quoteIdentifier(`${name}_rows`);
+    this.#lanes = quoteIdentifier(`${name}_lanes`);
+    this.#bins = quoteIdentifier(`${name}_bins`);
   }
 
   info(): Promise<SourceInfo> {
@@ -180,6 +211,14 @@ export class SqlBackend implements Backend {
         ? [quoteIdentifier(source.table), []]
         : [source.format === 'csv' ? 'read_csv(?)' : 'read_parquet(?)', [source.file]];
     const available = await run(() => engine.names(`SELECT * FROM ${input} LIMIT 0`, inputParams), 'bad-file');
+    // Each record's input position, stored: a table built without ORDER BY may hold a Parquet
+    // file's row groups out of order (seen at 1M), so its rowid is not the input position.
+    const [from, position] =
+      'table' in source
+        ? [input, 'rowid']
+        : source.format === 'csv'
+          ? [input, 'row_number() OVER () - 1']
+          : ['read_parquet(?, file_row_number = true)', 'file_row_number'];
     const names = resolveColumns(this.#options.columns ?? {}, available);
     const col = (role: ColumnRole, fallback: string) => (names[role] ? quoteIdentifier(names[role]) : fallback);
     const precision = `coalesce(lower(CAST(${col('precision', 'NULL')} AS VARCHAR)), 'millisecond')`;
@@ -198,35 +237,48 @@ export class SqlBackend implements Backend {
         WHEN 'minute' THEN date_trunc('minute', ${value}) + INTERVAL 1 MINUTE
         WHEN 'second' THEN date_trunc('second', ${value}) + INTERVAL 1 SECOND
         ELSE ${value} + INTERVAL 1 MILLISECOND END`;
+    const rows = this.#rows;
+    const lanesTable = this.#lanes;
+    // Three tables. The records as they came, with their input position, unsorted: the wide
+    // columns (description…) are read from here by position, only for what is asked.
     await run(
       () =>
         engine.all(
-          `CREATE OR REPLACE TABLE ${table} AS
-      WITH src AS (
-        SELECT CAST(${col('id', 'NULL')} AS VARCHAR) AS id, CAST(${col('title', 'NULL')} AS VARCHAR) AS title,
-          ${start} AS s, ${end} AS e,
-          coalesce(nullif(trim(CAST(${col('lane', 'NULL')} AS VARCHAR)), ''), '${DEFAULT_LANE}') AS lane,
-          CASE WHEN ${precision} IN ('year', 'month', 'day', 'minute', 'second') THEN ${precision} ELSE 'millisecond' END AS p,
-          CAST(${col('status', 'NULL')} AS VARCHAR) AS status,
-          CAST(${col('description', 'NULL')} AS VARCHAR) AS description,
-          row_number() OVER () - 1 AS input
-        FROM ${input}),
-      valid AS (
-        SELECT *, CAST(epoch_ms(${floor('s')}) AS DOUBLE) AS f, CAST(epoch_ms(${next('coalesce(e, s)')}) AS DOUBLE) AS t
-        FROM src WHERE id IS NOT NULL AND s IS NOT NULL AND (e IS NULL OR e >= s)),
-      lanes AS (SELECT lane, row_number() OVER (ORDER BY min(input)) - 1 AS li FROM valid GROUP BY lane)
-      SELECT row_number() OVER (ORDER BY f, t, input) - 1 AS pos, valid.*, lanes.li
-      FROM valid JOIN lanes USING (lane)
-      ORDER BY pos`,
+          `CREATE OR REPLACE TABLE ${rows} AS
+      SELECT CAST(${position} AS BIGINT) AS input,
+        CAST(${col('id', 'NULL')} AS VARCHAR) AS id, CAST(${col('title', 'NULL')} AS VARCHAR) AS title,
+        ${start} AS s, ${end} AS e,
+        coalesce(nullif(trim(CAST(${col('lane', 'NULL')} AS VARCHAR)), ''), '${DEFAULT_LANE}') AS lane,
+        CASE WHEN ${precision} IN ('year', 'month', 'day', 'minute', 'second') THEN ${precision} ELSE 'millisecond' END AS p,
+        CAST(${col('status', 'NULL')} AS VARCHAR) AS status,
+        CAST(${col('description', 'NULL')} AS VARCHAR) AS description
+      FROM ${from}`,
           inputParams,
         ),
+      'bad-file',
+    );
+    const valid = `id IS NOT NULL AND s IS NOT NULL AND (e IS NULL OR e >= s)`;
+    // Lanes in order of first appearance.
+    await engine.all(`CREATE OR REPLACE TABLE ${lanesTable} AS
+      SELECT lane, CAST(row_number() OVER (ORDER BY min(input)) - 1 AS INTEGER) AS li FROM ${rows} WHERE ${valid} GROUP BY lane`);
+    // The narrow table every range question reads: only what is drawn, sorted into display order
+    // (its `rowid` is the display position). Sorting these few columns instead of every record
+    // with its description, and once instead of twice (no row_number() pass), is what makes the
+    // open fast (1M events: 5.5 s → 1.6 s, see docs/decisions/duckdb-source.md).
+    await run(
+      () =>
+        engine.all(`CREATE OR REPLACE TABLE ${table} AS
+      SELECT CAST(epoch_ms(${floor('s')}) AS DOUBLE) AS f, CAST(epoch_ms(${next('coalesce(e, s)')}) AS DOUBLE) AS t,
+        li, input, id, title, s, e, p, status
+      FROM (SELECT * FROM ${rows} WHERE ${valid}) AS r JOIN ${lanesTable} USING (lane)
+      ORDER BY f, t, input`),
       'bad-file',
     );
     const [summary] = await engine.all(
       `SELECT CAST(count(*) AS DOUBLE) AS n, min(f) AS lo, max(t) AS hi, coalesce(max(t - f), 0) AS span FROM ${table}`,
     );
     const size = Number(summary?.['n'] ?? 0);
-    const lanes = await engine.all(`SELECT lane, CAST(li AS DOUBLE) AS li FROM ${table} GROUP BY lane, li ORDER BY li`);
+    const lanes = await engine.all(`SELECT lane, CAST(li AS DOUBLE) AS li FROM ${lanesTable} ORDER BY li`);
     // Overlap depth per lane, as a sweep: +1 at each start, -1 at each end, ends first at a tie.
     const depths = await engine.all(`WITH ev AS (
         SELECT li, f AS x, 1 AS k, 1 AS d FROM ${table} UNION ALL SELECT li, t AS x, 0 AS k, -1 AS d FROM ${table}),
@@ -235,6 +287,8 @@ export class SqlBackend implements Backend {
     const depth = lanes.map(() => 0);
     for (const row of depths) depth[Number(row['li'])] = Number(row['depth']);
     this.#maxSpan = Number(summary?.['span'] ?? 0);
+    if (size && this.#options.preaggregate !== false)
+      await this.#buildBins(Number(summary!['lo']), Number(summary!['hi']));
     return {
       size,
       extent: size ? [Number(summary!['lo']), Number(summary!['hi'])] : null,
@@ -256,20 +310,48 @@ export class SqlBackend implements Backend {
     await this.info();
     const { from, to, cell, perCell, limit } = request;
     const [lanes, laneParams] = laneFilter(request.lanes);
-    // The sample is chosen over the narrow columns it needs (pos, li, f) and only then joined to the
-    // wide ones: a window function over every column of a zoomed-out range sorted the titles and
-    // descriptions of the whole table (at 1M events, 3.3 s → 0.6 s for the full extent).
+    // The sample is chosen over the columns it needs (pos, li, f) and only then are the picked rows
+    // read: a window function over every column of a zoomed-out range sorted the titles and
+    // descriptions of the whole table (at 1M events, 3.3 s → 0.6 s for the full extent). The first
+    // positions of each lane and cell are an aggregate (`min(rowid, n)`, a hash aggregate keeping n
+    // per group) rather than row_number() over a sort of the range (1M, whole extent: 5× faster).
+    // Only what is drawn: the description and other wide columns wait for a selection (byId).
     const rows = await this.#engine.all(
       `WITH pick AS (
         SELECT pos FROM (
-          SELECT pos, row_number() OVER (PARTITION BY li, floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) ORDER BY pos) AS rn
-          FROM ${this.#table}
-          WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)${lanes}) AS w
-        WHERE rn <= CAST(? AS INTEGER) ORDER BY pos LIMIT CAST(? AS INTEGER))
-      SELECT ${ROW_COLUMNS} FROM ${this.#table} SEMI JOIN pick USING (pos) ORDER BY pos`,
-      [from, cell, to, from, from - this.#maxSpan, ...laneParams, perCell, limit],
+          SELECT unnest(min(rowid, CAST(? AS INTEGER))) AS pos FROM ${this.#table}
+          WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)${lanes}
+          GROUP BY li, floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE))) AS w
+        ORDER BY pos LIMIT CAST(? AS INTEGER)),
+      n AS (SELECT rowid AS pos, * FROM ${this.#table} WHERE rowid IN (SELECT pos FROM pick))
+      SELECT ${NARROW_COLUMNS} FROM n JOIN ${this.#lanes} AS l USING (li) ORDER BY n.pos`,
+      [perCell, to, from, from - this.#maxSpan, ...laneParams, from, cell, limit],
     );
     return rows.map(toRow);
+  }
+
+  /**
+   * The count table (Mosaic's pre-aggregation, for a timeline): per resolution `lvl`, lane and bin,
+   * how many events start in the bin (`s`: the bin of `f`) and how many end in it (`e`: the bin of
+   * the last instant before `t`). Bin `i` at resolution `j` is `[i·W, (i+1)·W)`, `W = W₀·8^j`, a
+   * power of 2 ms, so coarser bins are whole runs of finer ones and are summed from them.
+   */
+  async #buildBins(lo: number, hi: number): Promise<void> {
+    const width = 2 ** Math.ceil(Math.log2(Math.max(1, hi - lo) / FINE_BINS));
+    const levels = Array.from({ length: BIN_LEVELS }, (_, j) => `(${j}, ${BIN_STEP ** j})`).join(', ');
+    await this.#engine.all(
+      `CREATE OR REPLACE TABLE ${this.#bins} AS
+      WITH fine AS (
+        SELECT li, bin, sum(s) AS s, sum(e) AS e FROM (
+          SELECT li, floor(f / CAST(? AS DOUBLE)) AS bin, 1 AS s, 0 AS e FROM ${this.#table}
+          UNION ALL SELECT li, ceil(t / CAST(? AS DOUBLE)) - 1, 0, 1 FROM ${this.#table}) AS x
+        GROUP BY li, bin),
+      levels(lvl, k) AS (VALUES ${levels})
+      SELECT CAST(lvl AS INTEGER) AS lvl, li, floor(bin / k) AS bin, CAST(sum(s) AS DOUBLE) AS s, CAST(sum(e) AS DOUBLE) AS e
+      FROM fine, levels GROUP BY lvl, li, floor(bin / k) ORDER BY lvl, bin`,
+      [width, width],
+    );
+    this.#binWidth = width;
   }
 
   async counts(request: CountsRequest): Promise<CountsAnswer> {
@@ -283,6 +365,14 @@ export class SqlBackend implements Backend {
     // the same arithmetic as the buckets' own edges, so edges agree to the last bit.
     const w = (to - from) / n;
     const [lanes, laneParams] = laneFilter(request.lanes);
+    const total = this.#total(from, to);
+    if (this.#binWidth && this.#binWidth * BINS_PER_BUCKET <= w) {
+      const level = Math.min(
+        BIN_LEVELS - 1,
+        Math.floor(Math.log(w / BINS_PER_BUCKET / this.#binWidth) / Math.log(BIN_STEP)),
+      );
+      return { ...(await this.#binnedCounts(from, to, n, w, level, lanes, laneParams)), total: await total };
+    }
     const rows = await this.#engine.all(
       `WITH q AS (SELECT CAST(? AS DOUBLE) AS qf, CAST(? AS DOUBLE) AS qw, CAST(? AS DOUBLE) AS qn),
       w AS (
@@ -302,40 +392,113 @@ export class SqlBackend implements Backend {
       SELECT 1, CAST(li AS DOUBLE), CAST(eb AS DOUBLE), CAST(count(*) AS DOUBLE) FROM b WHERE sb <= eb GROUP BY li, eb`,
       [from, w, n, to, from, from - this.#maxSpan, ...laneParams],
     );
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const row of rows)
+      (Number(row['kind']) === 0 ? starts : ends).push(Number(row['li']), Number(row['b']), Number(row['c']));
+    return { starts, ends, total: await total };
+  }
+
+  /** Events touching `[from, to]` in all lanes, exactly. */
+  async #total(from: number, to: number): Promise<number> {
     const [total] = await this.#engine.all(
       `SELECT CAST(count(*) AS DOUBLE) AS c FROM ${this.#table}
       WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)`,
       [to, from, from - this.#maxSpan],
     );
+    return Number(total?.['c'] ?? 0);
+  }
+
+  /**
+   * Counts from the count table at resolution `level`: each bin goes to the bucket holding its
+   * middle, so a bucket's edges move to the nearest bin edge (at most 1/16 of the bucket). Events
+   * that start before the first bucket and end in or after it (or end after the last one and start
+   * before it) are counted from the events near the edge, with the same bins, so that every event
+   * has one first and one last bucket.
+   */
+  async #binnedCounts(
+    from: number,
+    to: number,
+    n: number,
+    w: number,
+    level: number,
+    lanes: string,
+    laneParams: number[],
+  ): Promise<Omit<CountsAnswer, 'total'>> {
+    const bin = this.#binWidth * BIN_STEP ** level;
+    const bucket = `floor((bin * CAST(? AS DOUBLE) + CAST(? AS DOUBLE) - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE))`;
+    const rows = await this.#engine.all(
+      `WITH m AS (
+        SELECT li, ${bucket} AS b, s, e FROM ${this.#bins}
+        WHERE lvl = CAST(? AS INTEGER) AND bin >= CAST(? AS DOUBLE) AND bin <= CAST(? AS DOUBLE)${lanes})
+      SELECT 0 AS kind, CAST(li AS DOUBLE) AS li, b, sum(s) AS c FROM m WHERE b >= 0 AND b < CAST(? AS DOUBLE) AND s > 0 GROUP BY li, b
+      UNION ALL
+      SELECT 1, CAST(li AS DOUBLE), b, sum(e) FROM m WHERE b >= 0 AND b < CAST(? AS DOUBLE) AND e > 0 GROUP BY li, b`,
+      [bin, bin / 2, from, w, level, Math.floor(from / bin) - 1, Math.floor(to / bin) + 1, ...laneParams, n, n],
+    );
+    // Events whose first bin's middle is before `x` and whose last bin's middle is at or after it.
+    const middle = (value: string) => `${value} * CAST(? AS DOUBLE) + CAST(? AS DOUBLE)`;
+    const crossing = `SELECT CAST(li AS DOUBLE) AS li, CAST(count(*) AS DOUBLE) AS c FROM ${this.#table}
+      WHERE f >= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE)${lanes}
+        AND ${middle('floor(f / CAST(? AS DOUBLE))')} < CAST(? AS DOUBLE)
+        AND ${middle('(ceil(t / CAST(? AS DOUBLE)) - 1)')} >= CAST(? AS DOUBLE)
+      GROUP BY li`;
+    const edge = (x: number) => [
+      x - this.#maxSpan - bin,
+      x + bin,
+      ...laneParams,
+      bin,
+      bin,
+      bin / 2,
+      x,
+      bin,
+      bin,
+      bin / 2,
+      x,
+    ];
+    const edges = await this.#engine.all(
+      `SELECT 0 AS kind, * FROM (${crossing}) UNION ALL SELECT 1, * FROM (${crossing})`,
+      [...edge(from), ...edge(from + n * w)],
+    );
     const starts: number[] = [];
     const ends: number[] = [];
     for (const row of rows)
       (Number(row['kind']) === 0 ? starts : ends).push(Number(row['li']), Number(row['b']), Number(row['c']));
-    return { starts, ends, total: Number(total?.['c'] ?? 0) };
+    for (const row of edges)
+      if (Number(row['kind']) === 0) starts.push(Number(row['li']), 0, Number(row['c']));
+      else ends.push(Number(row['li']), n - 1, Number(row['c']));
+    return { starts, ends };
   }
 
   async byId(id: string): Promise<EventRow | null> {
     if (typeof id !== 'string' || id.length > 4096) throw new SqlSourceError('bad-request', '"id" must be a string');
     await this.info();
-    const [row] = await this.#engine.all(`SELECT ${ROW_COLUMNS} FROM ${this.#table} WHERE id = ? LIMIT 1`, [id]);
-    return row ? toRow(row) : null;
+    return this.#record(`WHERE id = ?`, [id]);
   }
 
   async byPosition(position: number): Promise<EventRow | null> {
     if (!Number.isInteger(position) || position < 0)
       throw new SqlSourceError('bad-request', '"position" must be a whole number');
     await this.info();
+    return this.#record(`WHERE rowid = CAST(? AS BIGINT)`, [position]);
+  }
+
+  /** One full record: its drawn columns from the narrow table, the wide ones by its input position. */
+  async #record(where: string, params: (string | number)[]): Promise<EventRow | null> {
     const [row] = await this.#engine.all(
-      `SELECT ${ROW_COLUMNS} FROM ${this.#table} WHERE pos = CAST(? AS BIGINT) LIMIT 1`,
-      [position],
+      `WITH n AS (SELECT rowid AS pos, * FROM ${this.#table} ${where} LIMIT 1)
+      SELECT ${NARROW_COLUMNS}, r.description FROM n JOIN ${this.#lanes} AS l USING (li)
+        JOIN ${this.#rows} AS r ON r.input = n.input`,
+      params,
     );
     return row ? toRow(row) : null;
   }
 }
 
-const ROW_COLUMNS = `CAST(pos AS DOUBLE) AS pos, CAST(input AS DOUBLE) AS input, id, title,
-  CAST(epoch_ms(s) AS DOUBLE) AS start, CAST(epoch_ms(e) AS DOUBLE) AS "end", lane, CAST(li AS DOUBLE) AS li,
-  p AS precision, status, description, f AS "from", t AS "to"`;
+/** The columns of a drawn row, from the narrow table `n` and the lanes `l`. */
+const NARROW_COLUMNS = `CAST(n.pos AS DOUBLE) AS pos, CAST(n.input AS DOUBLE) AS input, n.id, n.title,
+  CAST(epoch_ms(n.s) AS DOUBLE) AS start, CAST(epoch_ms(n.e) AS DOUBLE) AS "end", l.lane, CAST(n.li AS DOUBLE) AS li,
+  n.p AS precision, n.status, n.f AS "from", n.t AS "to"`;
 
 /** ` AND li IN (?, …)` and its parameters, or nothing for all lanes. */
 function laneFilter(lanes: readonly number[] | undefined): [string, number[]] {
@@ -358,7 +521,7 @@ function toRow(row: Record<string, unknown>): EventRow {
     li: Number(row['li']),
     precision: String(row['precision']),
     status: text(row['status']),
-    description: text(row['description']),
+    ...('description' in row ? { description: text(row['description']) } : {}),
     from: Number(row['from']),
     to: Number(row['to']),
   };

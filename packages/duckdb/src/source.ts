@@ -70,7 +70,7 @@ export function eventOf(row: EventRow): TimelineEvent {
     lane: row.lane,
     ...(row.end === null ? {} : { end: dateText(row.end, row.precision) }),
     ...(row.status === null ? {} : { status: row.status as TimelineEventInput['status'] & string }),
-    ...(row.description === null ? {} : { description: row.description }),
+    ...(row.description === null || row.description === undefined ? {} : { description: row.description }),
   };
   const event = parseDataset({ events: [input] }).dataset.events[0];
   if (event) return { ...event, index: row.input };
@@ -116,6 +116,8 @@ export class SqlSource implements TimelineSource {
   /** Events seen in answers, by id and by position (what the keyboard and details read). */
   readonly #byId = new Map<string, { event: TimelineEvent; position: number }>();
   readonly #byPosition = new Map<number, TimelineEvent>();
+  /** Ids of events known from a window answer only (no description yet). */
+  readonly #partial = new Set<string>();
   readonly #listeners = new Set<() => void>();
   readonly #specs = new WeakMap<LayoutSpec, SpecState>();
   #lastAsked = -Infinity;
@@ -153,13 +155,24 @@ export class SqlSource implements TimelineSource {
 
   /**
    * Details on demand: the full record of an event by id, from the database (and kept, so
-   * {@link get} and {@link positionOf} know it from then on).
+   * {@link get} and {@link positionOf} know it from then on). Events drawn from a window answer
+   * come without their description; the first fetch reads it and replaces the event.
    */
   async fetch(id: string): Promise<TimelineEvent | undefined> {
     const known = this.get(id);
-    if (known) return known;
+    if (known && !this.#partial.has(id)) return known;
     const row = await this.backend.byId(id);
-    return row ? this.#remember(row) : undefined;
+    if (!row) return undefined;
+    this.#partial.delete(id);
+    const event = eventOf(row);
+    this.#byId.set(row.id, { event, position: row.pos });
+    this.#byPosition.set(row.pos, event);
+    return event;
+  }
+
+  /** Whether the event with this id is known only as drawn (its description not read yet). */
+  isPartial(id: string): boolean {
+    return this.#partial.has(id);
   }
 
   subscribe(listener: () => void): () => void {
@@ -286,7 +299,8 @@ export class SqlSource implements TimelineSource {
       let any = false;
       for (let b = 0; b < buckets; b++) {
         open += s[b]!;
-        laneCounts[b] = open;
+        // Counts from bins (a wide view) may put a drawn event's end a bucket before its own.
+        laneCounts[b] = Math.max(0, open);
         if (open) any = true;
         open -= e[b]!;
       }
@@ -315,6 +329,7 @@ export class SqlSource implements TimelineSource {
     const known = this.#byId.get(row.id);
     if (known) return known.event;
     const event = eventOf(row);
+    if (row.description === undefined) this.#partial.add(row.id);
     this.#byId.set(row.id, { event, position: row.pos });
     this.#byPosition.set(row.pos, event);
     return event;

@@ -20,9 +20,11 @@ let memory: MemorySource;
 beforeAll(async () => {
   fixture = await writeFixture(100_000);
   engine = await NodeDuckDbEngine.create();
-  duck = await SqlSource.open(new SqlBackend(engine, { input: { file: fixture.file, format: 'parquet' } }), {
-    debounce: 0,
-  });
+  // Exact counts everywhere (no count table): the property below holds them equal to the memory source's.
+  duck = await SqlSource.open(
+    new SqlBackend(engine, { input: { file: fixture.file, format: 'parquet' }, preaggregate: false }),
+    { debounce: 0 },
+  );
   memory = new MemorySource(fixture.dataset);
 }, 120_000);
 
@@ -83,7 +85,8 @@ describe('SqlSource over DuckDB', () => {
           expect(perBucket(actual, pixels)).toEqual(perBucket(expected, pixels));
           for (const item of actual.items) {
             const event = memory.get(item.event.id)!;
-            expect(record(item.event)).toEqual(record(event));
+            // Drawn events come without their description (details on demand, tested below).
+            expect(record(item.event)).toEqual({ ...record(event), description: undefined });
             expect(item.position).toBe(memory.positionOf(item.event.id));
           }
           // Where the memory source draws every event of the window one by one, so does DuckDB.
@@ -104,6 +107,78 @@ describe('SqlSource over DuckDB', () => {
     expect(sparse).toBeGreaterThan(5);
   }, 120_000);
 
+  it('answers the counts of wide views from the count table: the exact total, and each bin counted in the bucket holding its middle', async () => {
+    const statements: string[] = [];
+    const spy = {
+      all: (sql: string, params?: readonly (string | number | null)[]) => (
+        statements.push(sql),
+        engine.all(sql, params)
+      ),
+      names: (sql: string, params?: readonly (string | number | null)[]) => engine.names(sql, params),
+    };
+    const binned = new SqlBackend(spy, { input: { file: fixture.file, format: 'parquet' }, name: 'binned' });
+    const exact = duck.backend;
+    await binned.info();
+    const [lo, hi] = memory.extent!;
+    const laneIndex = new Map(memory.dataset.lanes.map((lane) => [lane.id, lane.index]));
+    // The count table's bins, as documented: 2^20 across the extent at the finest, each coarser
+    // resolution 8 times wider; a view uses the widest bin at most 1/8 of its bucket.
+    const fine = 2 ** Math.ceil(Math.log2((hi - lo) / 2 ** 20));
+    /** The histograms the count table stands for, from the events themselves. */
+    const model = (from: number, n: number, w: number, lanes: readonly number[] | undefined) => {
+      const level = Math.min(4, Math.floor(Math.log(w / 8 / fine) / Math.log(8)));
+      const W = fine * 8 ** level;
+      const T = from + n * w;
+      const starts = new Map<string, number>();
+      const ends = new Map<string, number>();
+      const bump = (map: Map<string, number>, li: number, b: number) =>
+        map.set(`${li}:${b}`, (map.get(`${li}:${b}`) ?? 0) + 1);
+      for (const event of memory.dataset.events) {
+        const li = laneIndex.get(event.lane)!;
+        if (lanes && !lanes.includes(li)) continue;
+        const ms = Math.floor(event.from / W) * W + W / 2;
+        const me = (Math.ceil(event.to / W) - 1) * W + W / 2;
+        const bs = Math.floor((ms - from) / w);
+        const be = Math.floor((me - from) / w);
+        if (bs >= 0 && bs < n) bump(starts, li, bs);
+        else if (ms < from && me >= from) bump(starts, li, 0);
+        if (be >= 0 && be < n) bump(ends, li, be);
+        else if (ms < T && me >= T) bump(ends, li, n - 1);
+      }
+      return { starts, ends };
+    };
+    const asMap = (triples: readonly number[]) => {
+      const out = new Map<string, number>();
+      for (let i = 0; i < triples.length; i += 3) {
+        const key = `${triples[i]}:${triples[i + 1]}`;
+        out.set(key, (out.get(key) ?? 0) + triples[i + 2]!);
+      }
+      return out;
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.03, max: 1.5, noNaN: true }),
+        fc.integer({ min: 40, max: 1600 }),
+        fc.option(fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 6 }), { nil: undefined }),
+        async (at, share, buckets, lanes) => {
+          const span = share * (hi - lo);
+          const from = lo + at * (hi - lo) - span / 2;
+          const request = { from, to: from + span, buckets, lanes };
+          statements.length = 0;
+          const approximate = await binned.counts(request);
+          // The wide view was answered from the count table, not from the events.
+          expect(statements.some((sql) => sql.includes('"binned_bins"'))).toBe(true);
+          expect(approximate.total).toBe((await exact.counts(request)).total);
+          const expected = model(from, buckets, span / buckets, lanes);
+          expect(asMap(approximate.starts)).toEqual(expected.starts);
+          expect(asMap(approximate.ends)).toEqual(expected.ends);
+        },
+      ),
+      { numRuns: 30, seed: 18 },
+    );
+  }, 120_000);
+
   it('fetches an event by id (details on demand) and then knows its position', async () => {
     const probe = memory.at(12_345)!;
     const fresh = await SqlSource.open(
@@ -114,6 +189,31 @@ describe('SqlSource over DuckDB', () => {
     expect(record(fetched!)).toEqual(record(probe));
     expect(fresh.positionOf(probe.id)).toBe(12_345);
     expect(await fresh.fetch("' OR '1'='1")).toBeUndefined();
+  });
+
+  it('draws events without their description and reads it when one is fetched', async () => {
+    const fresh = await SqlSource.open(
+      new SqlBackend(engine, { input: { file: fixture.file, format: 'parquet' }, name: 'drawn' }),
+      { debounce: 0 },
+    );
+    const [lo] = memory.extent!;
+    const answer = await fresh.query({ from: lo, to: lo + 30 * 86_400_000, pixels: 800, layout });
+    const described = answer.items.filter((item) => memory.get(item.event.id)!.description);
+    expect(described.length).toBeGreaterThan(0);
+    for (const { event, position } of described.slice(0, 5)) {
+      expect(event.description).toBeUndefined();
+      expect(fresh.isPartial(event.id)).toBe(true);
+      const full = await fresh.fetch(event.id);
+      expect(record(full!)).toEqual(record(memory.get(event.id)!));
+      expect(fresh.get(event.id)).toBe(full);
+      expect(fresh.at(position)).toBe(full);
+      expect(fresh.isPartial(event.id)).toBe(false);
+    }
+    // By display position too (what the table view and the keyboard ask).
+    const probe = memory.at(54_321)!;
+    const row = await fresh.backend.byPosition(54_321);
+    expect(row?.id).toBe(probe.id);
+    expect(row?.description).toBe(probe.description ?? null);
   });
 
   it('stops a question whose view moved on, and waits during a gesture', async () => {

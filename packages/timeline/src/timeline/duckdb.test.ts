@@ -47,6 +47,11 @@ describe('<reel-timeline source="duckdb">', () => {
     expect(el.selected).toBe(id);
     // The generated titles end with the event's number (id `e123`: "Harbour vote 123").
     expect(part(el, 'details')!.querySelector('h2')!.textContent).toMatch(new RegExp(` ${id.slice(1)}$`));
+    // Details on demand: the mark was drawn without its description; selecting it read the record.
+    await expect
+      .poll(() => part(el, 'details')!.querySelector('p:not(.when)')?.textContent, POLL)
+      .toBe(`Synthetic event ${id.slice(1)}`);
+    expect(part(el, 'details')!.getAttribute('aria-busy')).toBe('false');
   });
 
   it('names a file DuckDB cannot read in a notice and reel-invalid', async () => {

@@ -76,6 +76,59 @@ function description(event: TimelineEvent): unknown {
   return event.description ? html`<p>${event.description}</p>` : nothing;
 }
 
+/**
+ * A source that draws events before it has read all of their record (the DuckDB source: a window
+ * answer leaves the description in the database): `fetch` reads the full record by id.
+ */
+interface OnDemandSource {
+  isPartial(id: string): boolean;
+  fetch(id: string): Promise<unknown>;
+}
+
+function onDemand(source: TimelineSource): OnDemandSource | undefined {
+  const candidate = source as Partial<OnDemandSource>;
+  return typeof candidate.isPartial === 'function' && typeof candidate.fetch === 'function'
+    ? (candidate as OnDemandSource)
+    : undefined;
+}
+
+/** Records being read, per source and id (one question per selection, however often it renders). */
+const reading = new WeakMap<TimelineSource, Map<string, Promise<unknown>>>();
+
+/**
+ * Details on demand: for an event drawn without its full record, asks the source for it once and
+ * updates the host when it arrives (the details show what is drawn until then, `aria-busy`).
+ * Renders nothing itself. A failed read leaves what is shown and may be asked again.
+ */
+class FullRecordDirective extends Directive {
+  render(_source: TimelineSource, _id: string): unknown {
+    return nothing;
+  }
+
+  override update(part: Part, [source, id]: [TimelineSource, string]): unknown {
+    const database = onDemand(source);
+    if (database?.isPartial(id)) {
+      let asked = reading.get(source);
+      if (!asked) reading.set(source, (asked = new Map()));
+      if (!asked.has(id)) {
+        const host = (part as ChildPart).options?.host as ReactiveElement | undefined;
+        const done = () => {
+          asked.delete(id);
+          host?.requestUpdate();
+        };
+        asked.set(id, database.fetch(id).then(done, done));
+      }
+    }
+    return nothing;
+  }
+}
+const fullRecord = directive(FullRecordDirective);
+
+/** Settles when every full record asked for has arrived (tests and `updateComplete`). */
+export function recordsReady(source: TimelineSource): Promise<unknown> {
+  return Promise.all([...(reading.get(source)?.values() ?? [])]);
+}
+
 /** The events whose third-party media the reader asked to load, per timeline. */
 const loadedMedia = new WeakMap<TimelineSource, Set<string>>();
 
@@ -121,9 +174,11 @@ export function renderDetails(ctx: RenderContext, onClose: () => void, level: He
     class="details"
     part="details"
     aria-label=${ctx.msg.text('details', { title: event.title })}
+    aria-busy=${onDemand(ctx.source)?.isPartial(event.id) ? 'true' : 'false'}
     tabindex="-1"
     @keydown=${keydown}
   >
+    ${fullRecord(ctx.source, event.id)}
     <div class="details-head">
       <div>
         ${heading(level, event.title)}

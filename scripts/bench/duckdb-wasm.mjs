@@ -1,0 +1,123 @@
+/**
+ * The DuckDB source's figures in the page (DuckDB-WASM), beside scripts/bench/duckdb.mjs (Node and
+ * the server): `node scripts/bench/duckdb-wasm.mjs --file datasets/events-1M.parquet [--steps 60]`.
+ * Serves examples/duckdb with Vite, opens it in Chromium (Debian's, headless) with `?src=` the
+ * file, and prints: time to the source (download, Parquet read in JS, table build in the worker),
+ * time to first view (the first answer), query latency p50/p95 over the same 60 pan and zoom steps
+ * as the Node bench (960 px, all lanes, labels measured by the page's canvas), the longest task
+ * and tasks over 50 ms on the page's main thread while the answers were on their way, and the
+ * page's JS heap. Needs `pnpm build` and a dataset from `node scripts/duckdb/datasets.mjs`.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright';
+import { createServer } from 'vite';
+import { chromiumLaunchOptions } from '../chromium.mjs';
+
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string' },
+    steps: { type: 'string', default: '60' },
+    width: { type: 'string', default: '960' },
+  },
+});
+if (!values.file) throw new Error('--file events.parquet is required');
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const file = resolve(values.file);
+const server = await createServer({
+  root: `${root}examples/duckdb`,
+  logLevel: 'error',
+  server: { host: '127.0.0.1', port: 0, fs: { allow: [root, file] } },
+  optimizeDeps: { include: ['@reeltime/duckdb > @duckdb/duckdb-wasm'] },
+});
+await server.listen();
+const { port } = server.httpServer.address();
+const browser = await chromium.launch({
+  ...chromiumLaunchOptions(),
+  headless: true,
+  args: [...(chromiumLaunchOptions().args ?? []), '--js-flags=--max-old-space-size=8192'],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.setDefaultTimeout(30 * 60_000);
+await page.addInitScript(() => {
+  // Long tasks on the main thread from the start: the Parquet read in JS is one of them.
+  globalThis.__long = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) globalThis.__long.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+});
+const started = Date.now();
+await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent(`/@fs${file}`)}`);
+await page.waitForFunction(() => /opened in|Error/.test(document.getElementById('status')?.textContent ?? ''));
+const status = await page.locator('#status').textContent();
+if (!/opened in/.test(status)) throw new Error(status);
+const result = await page.evaluate(
+  async ({ steps, pixels }) => {
+    const source = document.querySelector('reel-timeline').source;
+    const context = document.createElement('canvas').getContext('2d');
+    context.font = '12px system-ui';
+    const layout = { measure: (text) => context.measureText(text).width };
+    const [lo, hi] = source.extent;
+    let t = performance.now();
+    const first = await source.query({ from: lo, to: hi, pixels, layout });
+    const firstQuery = performance.now() - t;
+    const waitStart = performance.now();
+    const latencies = [];
+    let from = lo;
+    let to = hi;
+    const centre = lo + (hi - lo) * 0.37;
+    for (let i = 0; i < steps; i++) {
+      const phase = Math.floor((i * 3) / steps);
+      const span = to - from;
+      if (phase === 0) [from, to] = [centre - span / 4, centre + span / 4];
+      else if (phase === 1) [from, to] = [from + span / 3, to + span / 3];
+      else [from, to] = [from - span / 2, to + span / 2];
+      t = performance.now();
+      await source.query({ from, to, pixels, layout });
+      latencies.push(performance.now() - t);
+      // A frame between steps, as a view would draw one.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    const waiting = globalThis.__long.filter(([at]) => at >= waitStart);
+    return {
+      size: source.size,
+      firstQuery,
+      firstItems: first.items.length,
+      latencies,
+      longTasksWhileWaiting: waiting.length,
+      longestTaskWhileWaiting: Math.max(0, ...waiting.map(([, d]) => d)),
+      longestTaskOpening: Math.max(0, ...globalThis.__long.filter(([at]) => at < waitStart).map(([, d]) => d)),
+      heapMB: performance.memory ? performance.memory.usedJSHeapSize / 2 ** 20 : null,
+    };
+  },
+  { steps: Number(values.steps), pixels: Number(values.width) },
+);
+const opened = Number(/opened in (\d+)/.exec(status)[1]);
+const sorted = [...result.latencies].sort((a, b) => a - b);
+const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+console.log(
+  JSON.stringify(
+    {
+      file: values.file,
+      mode: 'wasm',
+      events: result.size,
+      openMs: opened,
+      firstViewMs: Math.round(opened + result.firstQuery),
+      firstViewItems: result.firstItems,
+      pageMs: Date.now() - started,
+      steps: result.latencies.length,
+      p50Ms: Math.round(pct(0.5)),
+      p95Ms: Math.round(pct(0.95)),
+      maxMs: Math.round(sorted.at(-1)),
+      longTasksOver50MsWhileWaiting: result.longTasksWhileWaiting,
+      longestTaskWhileWaitingMs: Math.round(result.longestTaskWhileWaiting),
+      longestTaskOpeningMs: Math.round(result.longestTaskOpening),
+      heapUsedMB: result.heapMB === null ? null : Math.round(result.heapMB),
+    },
+    null,
+    2,
+  ),
+);
+await browser.close();
+await server.close();
