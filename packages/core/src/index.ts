@@ -82,6 +82,7 @@ export { createTextMeasurer } from './layout/measure.js';
 export type { GlyphMeasure, TextMeasurer, TextMeasurerOptions } from './layout/measure.js';
 export {
   itemGeometry,
+  labelText,
   LevelBuilder,
   levelFor,
   overlapDepth,

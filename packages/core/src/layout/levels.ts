@@ -36,6 +36,16 @@ export interface LayoutSpec {
   readonly minBarWidth?: number;
   /** Space between a mark and its label, and inside a bar around its label (default 4). */
   readonly labelPad?: number;
+  /**
+   * The text of an event's label (default: its title), e.g. the title with a status word for an
+   * event that is only planned. Measured and shortened like a title; called once per event and spec.
+   */
+  readonly labelOf?: (event: TimelineEvent) => string;
+}
+
+/** The label an event gets under `spec`: its title unless the spec words it otherwise. */
+export function labelText(event: TimelineEvent, spec: LayoutSpec): string {
+  return spec.labelOf ? spec.labelOf(event) : event.title;
 }
 
 /** `flags` bits. */
@@ -164,6 +174,7 @@ export class LevelBuilder {
       overlapRows: Math.min(spec.overlapRows ?? 16, 127),
       minBarWidth: spec.minBarWidth ?? 4,
       labelPad: spec.labelPad ?? 4,
+      labelOf: spec.labelOf ?? titleOf,
     };
     const n = input.events.length;
     ({ froms: this.#froms, tos: this.#tos } = spansOf(input));
@@ -261,7 +272,7 @@ export class LevelBuilder {
         this.#denseCount[lane]!++;
         continue;
       }
-      const title = events[i]!.title;
+      const title = this.#spec.labelOf(events[i]!);
       let width = widths[i]!;
       if (Number.isNaN(width)) width = widths[i] = measure(title);
       const inside = bar && right - left >= width + 2 * labelPad;
@@ -353,6 +364,10 @@ export class LevelBuilder {
       lanes: this.#laneLevels,
     };
   }
+}
+
+function titleOf(event: TimelineEvent): string {
+  return event.title;
 }
 
 /** Whether some row ends `gap` before `x` (a loop, not `some`: it runs per event in a crowd). */

@@ -324,6 +324,8 @@ export class ReelTimeline extends LitElement {
   /** How close the view may zoom: follows the finest date precision in the data. */
   #limits: ZoomLimits = zoomLimitsFor([]);
   #fontFamily = '';
+  /** The template of a planned event's label (`{title} (planned)`), in the current language. */
+  #plannedLabel = '{title}';
   #layout: LayoutSpec = this.#layoutFor('sans-serif');
   #lastRange: VisibleRange | undefined;
   #lastProblems: readonly Problem[] = [];
@@ -335,6 +337,12 @@ export class ReelTimeline extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#msg = this.#messages.for(this.#locale(), this.strings);
+    const planned = this.#msg.text('labelPlanned', { title: '{title}' });
+    if (planned !== this.#plannedLabel) {
+      // New words mean new label widths: a new layout spec (its own measuring cache).
+      this.#plannedLabel = planned;
+      this.#layout = this.#layoutFor(this.#fontFamily || 'sans-serif');
+    }
     this.#rtl = this.#direction.rtl(this.#locale(), canonicalLocale(this.locale) !== undefined);
     if (this.view === 'table') this.#parts.loadTable();
     if (this.view === 'sources') this.#parts.loadSources();
@@ -832,7 +840,15 @@ export class ReelTimeline extends LitElement {
   }
 
   #layoutFor(family: string): LayoutSpec {
-    return { measure: measurerFor(family, LABEL_FONT_SIZE), pointSize: MARK_SIZE, gap: 8, maxRows: MAX_ROWS };
+    const planned = this.#plannedLabel;
+    return {
+      measure: measurerFor(family, LABEL_FONT_SIZE),
+      pointSize: MARK_SIZE,
+      gap: 8,
+      maxRows: MAX_ROWS,
+      // A planned date is not a fact: its label says so, in the reader's language.
+      labelOf: (event) => (event.status === 'planned' ? planned.replace('{title}', () => event.title) : event.title),
+    };
   }
 
   #locale(): string | undefined {
