@@ -91,7 +91,15 @@ export {
   PLACED_LABEL_INSIDE,
   shortenLabel,
 } from './layout/levels.js';
-export type { LaneLevel, LayoutSpec, LevelInput, LevelPlacement, MarkGeometry, PlacedMark } from './layout/levels.js';
+export type {
+  LabelWords,
+  LaneLevel,
+  LayoutSpec,
+  LevelInput,
+  LevelPlacement,
+  MarkGeometry,
+  PlacedMark,
+} from './layout/levels.js';
 export { countBuckets, denseRegions, MemorySource } from './source/memory-source.js';
 export type { MemorySourceOptions } from './source/memory-source.js';
 export type { DenseRegion, LaneDensity, TimelineSource, ViewAnswer, ViewItem, ViewQuery } from './source/types.js';

@@ -840,14 +840,16 @@ export class ReelTimeline extends LitElement {
   }
 
   #layoutFor(family: string): LayoutSpec {
-    const planned = this.#plannedLabel;
+    // `{title} (planned)` → the words before and after the title, kept whole when it is shortened.
+    const at = this.#plannedLabel.indexOf('{title}');
+    const planned = at < 0 ? undefined : ([this.#plannedLabel.slice(0, at), this.#plannedLabel.slice(at + 7)] as const);
     return {
       measure: measurerFor(family, LABEL_FONT_SIZE),
       pointSize: MARK_SIZE,
       gap: 8,
       maxRows: MAX_ROWS,
       // A planned date is not a fact: its label says so, in the reader's language.
-      labelOf: (event) => (event.status === 'planned' ? planned.replace('{title}', () => event.title) : event.title),
+      labelWords: (event) => (event.status === 'planned' ? planned : undefined),
     };
   }
 
