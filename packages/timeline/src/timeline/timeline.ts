@@ -469,7 +469,7 @@ export class ReelTimeline extends LitElement {
     return html`
       <div class="base" part="base" dir=${this.#rtl ? 'rtl' : 'ltr'}>
         <header part="header">
-          <p class="title">${title}</p>
+          <p class="title" dir="auto">${title}</p>
           <span class="range">${rangeText}</span>
           ${this.#renderExploreButtons()}
           <span class="zoom" role="group" aria-label=${msg.text('zoomGroup')}>
