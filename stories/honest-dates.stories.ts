@@ -76,7 +76,7 @@ export const Status: Story = {
   args: {
     events: [
       { id: 'unmarked', title: 'Release (unmarked)', start: '2023-07-12', lane: 'Unmarked' },
-      { id: 'planned', title: 'Sequel (planned)', start: '2024-06-28', status: 'planned', lane: 'Planned' },
+      { id: 'planned', title: 'Sequel', start: '2024-06-28', status: 'planned', lane: 'Planned' },
       { id: 'uncertain', title: 'Trailer (uncertain)', start: '2023-03?', lane: 'Uncertain' },
       {
         id: 'cancelled',
@@ -92,6 +92,7 @@ export const Status: Story = {
     const el = await drawn(canvasElement, 4);
     expect(markOf(el, 'unmarked').getAttribute('aria-label')).not.toMatch(/confirmed/);
     expect(markOf(el, 'planned').getAttribute('aria-label')).toMatch(/planned/);
+    expect(el.shadowRoot!.querySelector('.label[data-id="planned"]')!.textContent).toBe('Sequel (planned)');
     expect(getComputedStyle(markOf(el, 'planned').querySelector('.mark')!).strokeDasharray).not.toBe('none');
     expect(markOf(el, 'uncertain').querySelector('.badge')!.textContent).toBe('?');
     expect(markOf(el, 'cancelled').querySelector('.strike')).not.toBeNull();

@@ -85,6 +85,7 @@ export { createTextMeasurer } from './layout/measure.js';
 export type { GlyphMeasure, TextMeasurer, TextMeasurerOptions } from './layout/measure.js';
 export {
   itemGeometry,
+  labelText,
   LevelBuilder,
   levelFor,
   overlapDepth,
@@ -93,7 +94,15 @@ export {
   PLACED_LABEL_INSIDE,
   shortenLabel,
 } from './layout/levels.js';
-export type { LaneLevel, LayoutSpec, LevelInput, LevelPlacement, MarkGeometry, PlacedMark } from './layout/levels.js';
+export type {
+  LabelWords,
+  LaneLevel,
+  LayoutSpec,
+  LevelInput,
+  LevelPlacement,
+  MarkGeometry,
+  PlacedMark,
+} from './layout/levels.js';
 export { countBuckets, denseRegions, MemorySource } from './source/memory-source.js';
 export type { MemorySourceOptions } from './source/memory-source.js';
 export { WarpedSource } from './source/warped-source.js';

@@ -11,6 +11,7 @@ import {
   MS_PER_DAY,
   overlapDepth,
   shortenLabel,
+  labelText,
   parseDataset,
   type DatasetInput,
   type LayoutSpec,
@@ -528,5 +529,29 @@ describe('shortenLabel', () => {
     expect(shortenLabel(long, 8 * 7, measure)).toBe('Motorcy…');
     expect(shortenLabel('Two words', 6 * 7, measure)).toBe('Two w…');
     expect(shortenLabel('Filming', 7, measure)).toBe('');
+  });
+
+  it('keeps the words around a title whole, shortening only the title between them', () => {
+    const around = ['', ' (مخطَّط له)'] as const;
+    const full = 'US theatrical release (مخطَّط له)';
+    expect(shortenLabel('US theatrical release', full.length * 7, measure, around)).toBe(full);
+    expect(shortenLabel('US theatrical release', (full.length - 1) * 7, measure, around)).toBe('US… release (مخطَّط له)');
+    expect(shortenLabel('Sequel', 13 * 7, measure, ['Planned: ', ''])).toBe('Planned: Seq…');
+    // Not even the words fit with a letter of the title: no label, never the words cut.
+    expect(shortenLabel('Sequel', 10 * 7, measure, ['', ' (planned)'])).toBe('');
+  });
+
+  it("words a label with the spec's words, only for the events it names", () => {
+    const spec: LayoutSpec = {
+      measure,
+      labelWords: (event) => (event.status === 'planned' ? ['', ' (planned)'] : undefined),
+    };
+    const { dataset } = parseDataset({
+      events: [
+        { id: 'a', title: 'Sequel', start: '2024-06-28', status: 'planned' },
+        { id: 'b', title: 'Release', start: '2023-07-12' },
+      ],
+    });
+    expect(dataset.events.map((event) => labelText(event, spec))).toEqual(['Sequel (planned)', 'Release']);
   });
 });

@@ -18,6 +18,7 @@
  */
 import {
   fieldsOf,
+  labelText,
   LevelBuilder,
   levelFor,
   parseDataset,
@@ -279,7 +280,7 @@ export class SqlSource implements TimelineSource {
         bar: (flags & PLACED_BAR) !== 0,
         labelInside: (flags & PLACED_LABEL_INSIDE) !== 0,
         labelBefore: (flags & PLACED_LABEL_BEFORE) !== 0,
-        label: short ? short.label : row.title,
+        label: short ? short.label : labelText(events[i]!, layout),
         labelWidth: short ? short.width : widths[i]!,
       });
       const [first, last] = bucketSpan(row.from, row.to, from, to, width, buckets);

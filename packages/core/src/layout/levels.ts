@@ -36,6 +36,20 @@ export interface LayoutSpec {
   readonly minBarWidth?: number;
   /** Space between a mark and its label, and inside a bar around its label (default 4). */
   readonly labelPad?: number;
+  /**
+   * Words around an event's title in its label, e.g. a status word for an event that is only
+   * planned (`['', ' (planned)']`); kept whole when the title is shortened to fit. Default: none.
+   */
+  readonly labelWords?: (event: TimelineEvent) => LabelWords | undefined;
+}
+
+/** What a label puts before and after the title. */
+export type LabelWords = readonly [before: string, after: string];
+
+/** The whole label an event gets under `spec`: its title with the spec's words around it. */
+export function labelText(event: TimelineEvent, spec: LayoutSpec): string {
+  const words = spec.labelWords?.(event);
+  return words ? `${words[0]}${event.title}${words[1]}` : event.title;
 }
 
 /** `flags` bits. */
@@ -164,6 +178,7 @@ export class LevelBuilder {
       overlapRows: Math.min(spec.overlapRows ?? 16, 127),
       minBarWidth: spec.minBarWidth ?? 4,
       labelPad: spec.labelPad ?? 4,
+      labelWords: spec.labelWords ?? noWords,
     };
     const n = input.events.length;
     ({ froms: this.#froms, tos: this.#tos } = spansOf(input));
@@ -261,9 +276,9 @@ export class LevelBuilder {
         this.#denseCount[lane]!++;
         continue;
       }
-      const title = events[i]!.title;
+      const event = events[i]!;
       let width = widths[i]!;
-      if (Number.isNaN(width)) width = widths[i] = measure(title);
+      if (Number.isNaN(width)) width = widths[i] = measure(labelText(event, this.#spec));
       const inside = bar && right - left >= width + 2 * labelPad;
       let before = false;
       let labelX = inside ? left + labelPad : x1 + labelPad;
@@ -273,10 +288,10 @@ export class LevelBuilder {
         const roomBefore = x0 - labelPad - minX;
         if (roomBefore >= width || roomBefore > roomAfter) {
           before = true;
-          if (roomBefore < width) width = this.#shorten(i, title, roomBefore);
+          if (roomBefore < width) width = this.#shorten(i, event, roomBefore);
           labelX = x0 - labelPad - width;
         } else {
-          width = this.#shorten(i, title, roomAfter);
+          width = this.#shorten(i, event, roomAfter);
         }
       }
       const start = Math.min(x0, labelX);
@@ -334,9 +349,9 @@ export class LevelBuilder {
     }
   }
 
-  /** Records `title` shortened to fit `room` (see {@link shortenLabel}); returns its width. */
-  #shorten(position: number, title: string, room: number): number {
-    const label = shortenLabel(title, room, this.#spec.measure);
+  /** Records the event's label shortened to fit `room` (see {@link shortenLabel}); returns its width. */
+  #shorten(position: number, event: TimelineEvent, room: number): number {
+    const label = shortenLabel(event.title, room, this.#spec.measure, this.#spec.labelWords(event));
     const width = label ? this.#spec.measure(label) : 0;
     this.#short.set(position, { label, width });
     return width;
@@ -353,6 +368,10 @@ export class LevelBuilder {
       lanes: this.#laneLevels,
     };
   }
+}
+
+function noWords(): undefined {
+  return undefined;
 }
 
 /** Whether some row ends `gap` before `x` (a loop, not `some`: it runs per event in a crowd). */
@@ -476,9 +495,22 @@ function longestHead(text: string, min: number, suffix: string, room: number, me
  * neighbours: titles in one lane often share their opening ("Filming in Rome", "Filming in
  * Venice"), so the middle goes first, whole words at a time ("Filming… Venice"), then part of the
  * first word ("Film… Venice"), while the last word stays whole; otherwise the longest prefix with
- * "…", or '' when not even one letter fits.
+ * "…", or '' when not even one letter fits. Words `around` the title (a status word) are kept
+ * whole, outside what is shortened.
  */
-export function shortenLabel(title: string, room: number, measure: (text: string) => number): string {
+export function shortenLabel(
+  title: string,
+  room: number,
+  measure: (text: string) => number,
+  around?: LabelWords,
+): string {
+  if (around) {
+    // The words around the title stay whole: only the title is shortened between them.
+    const [before, after] = around;
+    const within = (text: string) => measure(`${before}${text}${after}`);
+    const short = shortenLabel(title, room, within);
+    return short ? `${before}${short}${after}` : '';
+  }
   if (measure(title) <= room) return title;
   const words = title.trim().split(/\s+/);
   if (words.length >= 3) {

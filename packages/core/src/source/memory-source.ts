@@ -15,6 +15,7 @@ import { bisect } from '../layout/interval-index.js';
 import { sortOrder } from '../layout/sort-order.js';
 import {
   LevelBuilder,
+  labelText,
   levelFor,
   overlapDepth,
   PLACED_BAR,
@@ -210,7 +211,7 @@ export class MemorySource implements TimelineSource {
           bar: (flags & PLACED_BAR) !== 0,
           labelInside: (flags & PLACED_LABEL_INSIDE) !== 0,
           labelBefore: (flags & PLACED_LABEL_BEFORE) !== 0,
-          ...labelOf(placement, position, events[position]!.title, state),
+          ...labelOf(placement, position, events[position]!, state),
         });
       });
       const counts = countBuckets(laneLevel.denseFroms, laneLevel.denseTos, from, to, pixels);
@@ -332,11 +333,11 @@ export class MemorySource implements TimelineSource {
   }
 }
 
-function labelOf(placement: LevelPlacement, position: number, title: string, state: SpecState) {
+function labelOf(placement: LevelPlacement, position: number, event: TimelineEvent, state: SpecState) {
   const short = placement.shortLabels.get(position);
   return short
     ? { label: short.label, labelWidth: short.width }
-    : { label: title, labelWidth: state.widths[position]! };
+    : { label: labelText(event, state.spec), labelWidth: state.widths[position]! };
 }
 
 /** Whether a date of this precision is drawn as a point when there is no end: a day or finer. */

@@ -69,3 +69,12 @@ export class DirectionController implements ReactiveController {
     return isRtl(this.#host, locale, explicitLocale);
   }
 }
+
+/**
+ * Text from data inside a right-to-left chart, isolated (U+2068…U+2069) so that its own first
+ * letters set its direction: an English label shortened in an Arabic chart reads "Speed fly…",
+ * not "…Speed fly". Unchanged left to right.
+ */
+export function isolated(text: string, rtl: boolean): string {
+  return rtl && text ? `\u2068${text}\u2069` : text;
+}

@@ -50,6 +50,8 @@ export interface MessageTable {
   readonly today: string;
   /** A lane without a label. */
   readonly laneFallback: string;
+  /** The label of an event that is only planned: `{title}` with a status word. */
+  readonly labelPlanned: string;
   /** A dense region's name: `{events}` (the count text), `{range}`. */
   readonly denseRegion: string;
   /** The notice: problems in the data (`{count}`), then how many items are not shown (`{count}`). */
@@ -161,6 +163,7 @@ export const ENGLISH: MessageTable = {
   loadingView: 'Loading events in view',
   today: 'Today',
   laneFallback: 'Events',
+  labelPlanned: '{title} (planned)',
   denseRegion: '{events}, {range}: zoom in to show them',
   problems: { one: '{count} problem in the data', other: '{count} problems in the data' },
   notShown: { one: '{count} item is not shown.', other: '{count} items are not shown.' },

@@ -98,6 +98,25 @@ describe('right to left', () => {
     expect(centre(markOf(el, 'fallout-predecessor'))).toBeLessThan(centre(markOf(el, 'us-release')));
   });
 
+  it('lays out data text by its own direction: an English label shortened in an Arabic chart ends in "…"', async () => {
+    const el = await mount((el) => (el.data = deadReckoning), 375, '', 'locale="ar"');
+    const shortened = [...root(el).querySelectorAll<SVGTextElement>('.label')].filter((label) =>
+      label.textContent!.includes('…'),
+    );
+    expect(shortened.length).toBeGreaterThan(3);
+    for (const label of shortened) {
+      const text = label.textContent!;
+      // Isolated: its own first letters set its direction, whatever the chart's.
+      expect(text.startsWith('\u2068') && text.endsWith('\u2069'), text).toBe(true);
+      const ellipsis = text.indexOf('…');
+      const first = label.getStartPositionOfChar(1).x;
+      // Read left to right: the ellipsis is drawn after (right of) the first letter, not before it.
+      expect(label.getStartPositionOfChar(ellipsis).x, text).toBeGreaterThan(first);
+    }
+    // The English title in the Arabic header: laid out left to right, cut at its end.
+    expect(getComputedStyle(root(el).querySelector('.title')!).direction).toBe('ltr');
+  });
+
   it('keeps the visible range when the direction changes, and zooms and pans the same range either way', async () => {
     const el = await mount((el) => (el.data = deadReckoning), 960, '', 'lang="en-US"');
     const range = { from: Date.UTC(2020, 0, 1), to: Date.UTC(2021, 0, 1) };

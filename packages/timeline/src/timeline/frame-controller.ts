@@ -64,6 +64,9 @@ export class FrameController {
   #unsubscribe: (() => void) | undefined;
   #version = 0;
   #key = '';
+  /** The layout spec answers were placed with, and how many specs came before it. */
+  #layout: LayoutSpec | undefined;
+  #layouts = 0;
   #last: ViewAnswer | undefined;
   readonly #answers = new Map<string, ViewAnswer>();
   readonly #pending = new Map<string, Pending>();
@@ -108,6 +111,12 @@ export class FrameController {
     const [from, to] = request.scale.domain() as [number, number];
     // Pinned events already drawn do not change the frame: focusing or selecting one asks nothing.
     // They stay pinned in the request, so a new band (the page scrolled) keeps them drawn.
+    // A new layout spec (new words to measure, a new font): answers placed with the old one are stale.
+    if (request.layout !== this.#layout) {
+      this.#layout = request.layout;
+      this.#layouts++;
+      this.#answers.clear();
+    }
     const drawn = this.frame?.items;
     const missing = request.pinned.filter((id) => !drawn?.some((item) => item.event.id === id));
     const key = [
@@ -124,6 +133,7 @@ export class FrameController {
       request.top,
       missing,
       request.style,
+      this.#layouts,
     ].join('|');
     if (this.frame && key === this.#key) return this.frame;
     this.#key = key;

@@ -108,6 +108,10 @@ describe('<reel-timeline>: precision, approximation and status are three encodin
     expect(plannedShape.fill).toBe(getComputedStyle(el).backgroundColor);
     expect(planned.getAttribute('aria-label')).toMatch(/planned/);
     expect(getComputedStyle(label(el, 'planned')!).fontStyle).toBe('italic');
+    // Labelled, not only drawn hollow: a planned date is not a fact. Other statuses keep the title.
+    expect(label(el, 'planned')!.textContent).toBe('Sequel (planned)');
+    expect(label(el, 'cancelled')!.textContent).toBe('Tour');
+    expect(label(el, 'day')!.textContent).toBe('Premiere');
 
     const unsure = mark(el, 'unsure');
     expect(unsure.querySelector('.badge text')!.textContent).toBe('?');
@@ -161,6 +165,18 @@ describe('<reel-timeline>: precision, approximation and status are three encodin
     const el = await mount((el) => (el.events = ENCODED), 1200, '', 'lang="de"');
     await settle(el);
     expect(root(el).querySelector('[part~="legend"]')!.textContent).toContain('Geplant oder angekündigt');
+  });
+
+  it("words the planned label in the reader's language, and in the page's own words", async () => {
+    const el = await mount((el) => (el.events = ENCODED), 1200, '', 'lang="de"');
+    await settle(el);
+    expect(label(el, 'planned')!.textContent).toBe('Sequel (geplant)');
+    el.locale = 'ja';
+    await settle(el);
+    expect(label(el, 'planned')!.textContent).toBe('Sequel（予定）');
+    el.strings = { labelPlanned: 'Planned: {title}' };
+    await settle(el);
+    expect(label(el, 'planned')!.textContent).toBe('Planned: Sequel');
   });
 });
 

@@ -87,6 +87,12 @@ export const timelineStyles = css`
     white-space: nowrap;
   }
 
+  /* The title is data: its own text sets its direction (an English title on an Arabic page is cut
+     at its end, not its start), aligned with the page's start. */
+  .base[dir='rtl'] .title {
+    text-align: right;
+  }
+
   .range {
     color: var(--_muted);
     font-variant-numeric: tabular-nums;

@@ -333,6 +333,8 @@ export class ReelTimeline extends LitElement {
   /** How close the view may zoom: follows the finest date precision in the data. */
   #limits: ZoomLimits = zoomLimitsFor([]);
   #fontFamily = '';
+  /** The template of a planned event's label (`{title} (planned)`), in the current language. */
+  #plannedLabel = '{title}';
   #layout: LayoutSpec = this.#layoutFor('sans-serif');
   #lastRange: VisibleRange | undefined;
   #lastProblems: readonly Problem[] = [];
@@ -347,6 +349,12 @@ export class ReelTimeline extends LitElement {
     if (msg !== this.#msg || changed.has('timeZone') || changed.has('locale'))
       [this.#zone, this.#settings] = checkSettings(this.timeZone, this.locale, this.#locale(), msg);
     this.#msg = msg;
+    const planned = msg.text('labelPlanned', { title: '{title}' });
+    if (planned !== this.#plannedLabel) {
+      // New words mean new label widths: a new layout spec (its own measuring cache).
+      this.#plannedLabel = planned;
+      this.#layout = this.#layoutFor(this.#fontFamily || 'sans-serif');
+    }
     this.#rtl = this.#direction.rtl(this.#locale(), canonicalLocale(this.locale) !== undefined);
     if (this.view === 'table') this.#parts.loadTable();
     if (this.view === 'sources') this.#parts.loadSources();
@@ -533,7 +541,7 @@ export class ReelTimeline extends LitElement {
     return html`
       <div class="base" part="base" dir=${this.#rtl ? 'rtl' : 'ltr'}>
         <header part="header">
-          <p class="title">${title}</p>
+          <p class="title" dir="auto">${title}</p>
           <span class="range">${rangeText}</span>
           ${this.#renderExploreButtons()}
           <span class="zoom" role="group" aria-label=${msg.text('zoomGroup')}>
@@ -932,7 +940,17 @@ export class ReelTimeline extends LitElement {
   }
 
   #layoutFor(family: string): LayoutSpec {
-    return { measure: measurerFor(family, LABEL_FONT_SIZE), pointSize: MARK_SIZE, gap: 8, maxRows: MAX_ROWS };
+    // `{title} (planned)` → the words before and after the title, kept whole when it is shortened.
+    const at = this.#plannedLabel.indexOf('{title}');
+    const planned = at < 0 ? undefined : ([this.#plannedLabel.slice(0, at), this.#plannedLabel.slice(at + 7)] as const);
+    return {
+      measure: measurerFor(family, LABEL_FONT_SIZE),
+      pointSize: MARK_SIZE,
+      gap: 8,
+      maxRows: MAX_ROWS,
+      // A planned date is not a fact: its label says so, in the reader's language.
+      labelWords: (event) => (event.status === 'planned' ? planned : undefined),
+    };
   }
 
   #locale(): string | undefined {

@@ -122,6 +122,7 @@ const ar: PartialMessages = {
     help: { keys: ['?'], action: 'عرض هذه المفاتيح' },
   },
   rangeStatus: 'يعرض {range}: {events}',
+  labelPlanned: '{title} (مخطَّط له)',
   viewGroup: 'العرض',
   viewChart: 'مخطط',
   viewTable: 'جدول',

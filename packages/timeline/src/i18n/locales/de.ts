@@ -76,6 +76,7 @@ const de: PartialMessages = {
     help: { keys: ['?'], action: 'Diese Tasten zeigen' },
   },
   rangeStatus: 'Sichtbar {range}: {events}',
+  labelPlanned: '{title} (geplant)',
   viewGroup: 'Ansicht',
   viewChart: 'Diagramm',
   viewTable: 'Tabelle',

@@ -91,6 +91,7 @@ const es: PartialMessages = {
     help: { keys: ['?'], action: 'Mostrar estas teclas' },
   },
   rangeStatus: 'Mostrando {range}: {events}',
+  labelPlanned: '{title} (previsto)',
   viewGroup: 'Vista',
   viewChart: 'Gráfico',
   viewTable: 'Tabla',

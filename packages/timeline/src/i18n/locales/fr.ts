@@ -95,6 +95,7 @@ const fr: PartialMessages = {
     help: { keys: ['?'], action: 'Afficher ces touches' },
   },
   rangeStatus: 'Affiche {range} : {events}',
+  labelPlanned: '{title} (prévu)',
   viewGroup: 'Vue',
   viewChart: 'Graphique',
   viewTable: 'Tableau',

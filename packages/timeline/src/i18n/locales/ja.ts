@@ -74,6 +74,7 @@ const ja: PartialMessages = {
     help: { keys: ['?'], action: 'このキー一覧を表示' },
   },
   rangeStatus: '{range} を表示中：{events}',
+  labelPlanned: '{title}（予定）',
   viewGroup: '表示',
   viewChart: 'チャート',
   viewTable: '表',

@@ -9,6 +9,7 @@
  */
 import { formatDateRange, type Era } from '@reeltime/core';
 import { nothing, svg } from 'lit';
+import { isolated } from '../../i18n/direction.js';
 import { ERA_ROW } from '../geometry.js';
 import type { RenderContext } from './context.js';
 
@@ -119,7 +120,7 @@ export function renderEras({ frame, dataset, dateOptions, measureSmall, msg }: R
       return svg`<g class="era" part="era" role="img" aria-label=${name} data-era=${era.id} data-row=${own}>
         <rect class="era-band" x=${x0} y="0" width=${Math.max(x1 - x0, 1)} height=${height}></rect>
         <rect class="era-tab" x=${x0} y=${top + 1} width=${Math.max(x1 - x0, 1)} height=${ERA_ROW - 2}></rect>
-        ${label ? svg`<text x=${labelX} y=${r * ERA_ROW + ERA_ROW - 4} aria-hidden="true">${label}</text>` : nothing}
+        ${label ? svg`<text x=${labelX} y=${r * ERA_ROW + ERA_ROW - 4} aria-hidden="true">${isolated(label, rtl)}</text>` : nothing}
       </g>`;
     })}
   </g>`;

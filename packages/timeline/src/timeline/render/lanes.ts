@@ -11,6 +11,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { PositionedItem, PositionedRegion } from '../frame.js';
 import { BAR_HEIGHT, DENSITY_ROW, LANE_COLORS, MARK_SIZE, ROW_HEIGHT } from '../geometry.js';
 import type { RenderContext } from './context.js';
+import { isolated } from '../../i18n/direction.js';
 import { encodingOf, type MarkEncoding } from './encoding.js';
 
 /**
@@ -216,7 +217,7 @@ function renderLabel(item: PositionedItem, ctx: RenderContext) {
   const classes = `label${item.labelInside ? ' inside' : ''}${selected ? ' selected' : ''}${status}`;
   // Positioned by its group, like the marks (moving a text's own `x` re-lays the text out).
   const x = ctx.frame.rtl ? item.labelX + item.labelWidth : item.labelX;
-  return svg`<g transform=${translate(x, item.y + ROW_HEIGHT / 2 + 4)}><text class=${classes} data-id=${item.event.id}>${item.label}</text></g>`;
+  return svg`<g transform=${translate(x, item.y + ROW_HEIGHT / 2 + 4)}><text class=${classes} data-id=${item.event.id}>${isolated(item.label, ctx.frame.rtl)}</text></g>`;
 }
 
 /** A dense region: transparent over the painted counts, named, opened by click or Enter. */
