@@ -73,6 +73,8 @@ describe('the plain HTML page', () => {
       fetched.filter((path) => path.includes('/dist/chunks/')).map((path) => path.replace(/-[\w-]+\.js$/, '')),
     ).toEqual([
       '/packages/timeline/dist/chunks/careful',
+      // The date parsing the careful parser shares with the importers and the log axis.
+      '/packages/timeline/dist/chunks/date',
       '/packages/timeline/dist/chunks/details',
       '/packages/timeline/dist/chunks/legend',
       '/packages/timeline/dist/chunks/load',
