@@ -63,7 +63,13 @@ export async function buildPages(libs, { root, outRoot }) {
         chunkSizeWarningLimit: 10_000,
         rolldownOptions: {
           input: `${root}/scripts/bench/pages/${lib}.mjs`,
-          output: { entryFileNames: 'page.js', assetFileNames: 'page[extname]' },
+          output: {
+            entryFileNames: 'page.js',
+            // Only the page's stylesheet is named `page.css`; any other asset (reeltime's lazily
+            // loaded DuckDB worker is a `.js` asset) keeps its own name, or it would overwrite page.js.
+            assetFileNames: (asset) =>
+              asset.names?.some((name) => name.endsWith('.css')) ? 'page[extname]' : 'assets/[name]-[hash][extname]',
+          },
         },
       },
     });
