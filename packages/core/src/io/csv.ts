@@ -11,6 +11,7 @@
  * @module
  */
 import { csvParseRows, tsvParseRows } from 'd3-dsv';
+import { EVENT_FIELD_NAMES, type EventFieldName } from '../model/plain.js';
 import type { DatasetInput, TimelineEventInput } from '../model/types.js';
 import { convertTimelineJS } from './timelinejs.js';
 import {
@@ -22,23 +23,17 @@ import {
   type ImportResult,
 } from './shared.js';
 
-/** The event fields a column can hold. Lists (`tags`, `locations`, `people`) are split on `;`. */
-export const CSV_FIELDS = [
-  'id',
-  'title',
-  'start',
-  'end',
-  'description',
-  'lane',
-  'tags',
-  'locations',
-  'people',
-  'status',
-  'url',
-  'displayDate',
-] as const;
+/** Event fields that are not one cell: lists of objects (`sources`, `media`) and sanitised HTML. */
+const NOT_TABULAR = ['sources', 'media', 'descriptionHtml'] as const;
 /** An event field a column can hold. */
-export type CsvField = (typeof CSV_FIELDS)[number];
+export type CsvField = Exclude<EventFieldName, (typeof NOT_TABULAR)[number]>;
+const isTabular = (field: EventFieldName): field is CsvField => !(NOT_TABULAR as readonly string[]).includes(field);
+
+/**
+ * The event fields a column can hold: every event field (core's one list) but the non-tabular
+ * ones. Lists (`tags`, `locations`, `people`) are split on `;`.
+ */
+export const CSV_FIELDS: readonly CsvField[] = EVENT_FIELD_NAMES.filter(isTabular);
 
 /** Options for {@link fromCsv}. */
 export interface CsvOptions extends ImportOptions {

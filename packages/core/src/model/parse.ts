@@ -198,7 +198,7 @@ function relativePath(ctx: ItemContext, object: Json, field: string): string | u
   return undefined;
 }
 
-function unknownFields(ctx: ItemContext, object: Json, known: Set<string>, options: ParseOptions) {
+function unknownFields(ctx: ItemContext, object: Json, known: ReadonlySet<string>, options: ParseOptions) {
   if (options.reportUnknownFields === false) return;
   for (const key of Object.keys(object)) {
     if (!known.has(key)) report(ctx, 'warning', key, `unknown field "${key}" is ignored`);

@@ -30,7 +30,8 @@ import {
 /** The id of the lane that events without a `lane` share. */
 export const DEFAULT_LANE = 'default';
 
-export const EVENT_FIELDS = new Set([
+/** Every field an event may have, in the order exports write them. */
+export const EVENT_FIELD_NAMES = [
   'id',
   'title',
   'start',
@@ -46,7 +47,10 @@ export const EVENT_FIELDS = new Set([
   'displayDate',
   'media',
   'descriptionHtml',
-]);
+] as const;
+/** An event field's name. */
+export type EventFieldName = (typeof EVENT_FIELD_NAMES)[number];
+export const EVENT_FIELDS: ReadonlySet<string> = new Set(EVENT_FIELD_NAMES);
 export const LANE_FIELDS = new Set(['id', 'label', 'description']);
 /** Dataset fields the plain path reads (eras and markers only when empty). */
 const PLAIN_DATASET_FIELDS = new Set(['$schema', 'title', 'description', 'lanes', 'eras', 'markers', 'events']);
