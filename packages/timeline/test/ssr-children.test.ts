@@ -51,13 +51,15 @@ describe('renderTimelines', () => {
     );
     const [first, data, second, shell, empty] = timelinesIn(markup);
     expect(labelsIn(first!)).toEqual(['First A, 1990', 'First B, 1991']);
+    expect(first).toMatch(/^[^>]*\bssr-children[\s>]/);
     expect(labelsIn(data!)).toHaveLength(deadReckoning.events.length);
-    expect(data).not.toContain('data-children');
+    expect(data).not.toContain('ssr-children');
     expect(labelsIn(second!)).toEqual(['Second, May 2010']);
     expect(labelsIn(shell!)).toEqual(['In a shadow root, 2001']);
     // No children: nothing to read, rendered as render() does (no empty chart).
     expect(labelsIn(empty!)).toEqual([]);
     expect(empty).toMatch(/<div class="plot" part="plot" hidden>/);
+    expect(empty).not.toContain('ssr-children');
     expect(markup).not.toContain('data-reeltime-ssr');
   });
 

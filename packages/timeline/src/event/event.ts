@@ -116,10 +116,6 @@ const ownText = (element: EventElementLike) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** The element's child elements named `name` (`:scope > name`). */
-const childrenNamed = (element: EventElementLike, name: string) =>
-  [...element.children].filter((child) => child.localName === name);
-
 /** The first link with an address inside `element`, in document order (`a[href]`). */
 function linkIn(element: EventElementLike): EventElementLike | undefined {
   for (const child of element.children) {
@@ -148,11 +144,14 @@ export function readEventElement(
   position: number,
 ): Partial<TimelineEventInput> & Record<string, unknown> {
   const attr = (name: string) => element.getAttribute(name)?.trim() || undefined;
-  const titleElement = [...element.children].find((child) => /^(h[1-6]|strong|b)$/.test(child.localName));
-  const paragraphs = childrenNamed(element, 'p').map(text).filter(Boolean);
-  const cites = [...element.children].flatMap((child) =>
-    child.localName === 'cite' ? [child] : child.localName === 'p' ? childrenNamed(child, 'cite') : [],
-  );
+  const children = [...element.children];
+  const titleElement = children.find((child) => /^(h[1-6]|strong|b)$/.test(child.localName));
+  const paragraphs = children.filter((child) => child.localName == 'p');
+  const description = paragraphs.map(text).filter(Boolean);
+  // `:scope > cite, :scope > p > cite`, in document order.
+  const cites = children
+    .flatMap((child) => (child.localName == 'p' ? [...child.children] : [child]))
+    .filter((child) => child.localName == 'cite');
   const sources: SourceInput[] = cites.map((cite) => {
     const url = resolveUrl(linkIn(cite)?.getAttribute('href'), element.baseURI);
     return { title: text(cite), ...(url ? { url } : {}) };
@@ -166,7 +165,7 @@ export function readEventElement(
     ['end', attr('end')],
     ['lane', attr('lane')],
     ['status', attr('status')],
-    ['description', paragraphs.length ? paragraphs.join('\n\n') : undefined],
+    ['description', description.length ? description.join('\n\n') : undefined],
   ];
   for (const [key, value] of fields) if (value !== undefined) input[key] = value;
   const tags = list(attr('tags') ?? null, /,/);

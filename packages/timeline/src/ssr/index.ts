@@ -10,7 +10,7 @@
  * the element's own rules (`readEventElement`). The second render hands each timeline its events
  * before it renders, so it draws the axis, the lanes and the marks; the children are written as
  * before. In the browser the element hydrates that DOM: it reads the same children in its first
- * update (the server marks its render so), finds the chart it would draw, and keeps it.
+ * update (the server marks the host `ssr-children`), finds the chart it would draw, and keeps it.
  *
  * @module
  */
@@ -118,7 +118,11 @@ export async function renderTimelines(value: unknown, options: RenderTimelinesOp
     override connectedCallback(): void {
       this.met = { attributes: attributesOf(this.element), children: [] };
       const read = events[second.push(this.met) - 1];
-      if (read?.length) serverChildren.set(this.element, read);
+      if (read?.length) {
+        serverChildren.set(this.element, read);
+        // Says so in the page, for the hydration to read the children too (data-controller.ts).
+        this.element.setAttribute('ssr-children', '');
+      }
       super.connectedCallback();
     }
   }

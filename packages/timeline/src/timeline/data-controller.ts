@@ -17,7 +17,7 @@ import {
   type Problem,
   type TimelineSource,
 } from '@reeltime/core';
-import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { carefulParser, loadCarefulParser } from '#careful';
 import { preloaded } from '#preloaded';
 import { readEventElement } from '../event/event.js';
@@ -89,24 +89,19 @@ export class DataController implements ReactiveController {
   /** The input read for the inputs in force, and what the plain path made of it (null: declined). */
   #read: { inputs: readonly unknown[]; input: unknown; plain?: ParseResult | null } | undefined;
 
-  /** The page came from a server that read the `<reel-event>` children (see {@link childrenServed}). */
-  readonly #servedPage: boolean;
-
   constructor(host: DataHost, onChange: (model: DataModel) => void) {
     this.#host = host;
     this.#onChange = onChange;
-    this.#servedPage = !isServer && !!host.shadowRoot?.querySelector('[part~="base"][data-children]');
     host.addController(this);
   }
 
   /**
-   * Whether a server read the host's `<reel-event>` children and drew them (`renderTimelines`,
-   * `@reeltime/timeline/ssr`): on that server, where they were handed over (there is no DOM), and
-   * in the page it sent, whose declarative shadow root says so (`data-children` on the base). Then
-   * the hydration reads them too, to find the chart the server drew.
+   * Whether a server read the host's `<reel-event>` children and drew them: `renderTimelines`
+   * (`@reeltime/timeline/ssr`) marks such a host `ssr-children`, as Lit's SSR marks hosts
+   * `defer-hydration`. Then the hydration reads them too, to find the chart the server drew.
    */
   get childrenServed(): boolean {
-    return this.#servedPage || !!preloaded.children?.has(this.#host);
+    return this.#host.hasAttribute('ssr-children');
   }
 
   hostConnected(): void {

@@ -539,8 +539,6 @@ export class ReelTimeline extends LitElement {
     // `<reel-event>` children not read yet (see `#childrenUnread`) are shown as written, the chart waits.
     const childrenOnly = this.#childrenOnly;
     const childrenPending = childrenOnly && this.#childrenUnread;
-    // Read on the server: the hydration reads them too (see DataController.childrenServed).
-    const served = childrenOnly && this.#data.childrenServed;
     const rangeText = frame && frame.width > 0 && !childrenPending ? this.#formatRange(range) : '';
     const ctx = frame && this.#context(frame);
     const events = msg.count('events', source.size);
@@ -549,7 +547,7 @@ export class ReelTimeline extends LitElement {
     const percent = this.#data.loading ? this.#data.progress : -1;
     if (rangeText) this.#announcer.want(msg.text('rangeStatus', { range: rangeText, events: shown }));
     return html`
-      <div class="base" part="base" dir=${this.#rtl ? 'rtl' : 'ltr'} data-children=${served ? 'read' : nothing}>
+      <div class="base" part="base" dir=${this.#rtl ? 'rtl' : 'ltr'}>
         <header part="header">
           <p class="title" dir="auto">${title}</p>
           <span class="range">${rangeText}</span>
