@@ -106,7 +106,7 @@ describe.each(PACKAGES)('$name, packed', ({ name, tarball: file }) => {
     expect(report.analysis.problems.filter((problem) => !ignored.includes(problem.resolutionKind ?? ''))).toEqual([]);
     if (name === '@reeltime/timeline')
       expect(Object.keys(report.analysis.entrypoints)).toEqual(
-        expect.arrayContaining(['.', './bundle', './define/reel-timeline.js', './react', './vue', './svelte']),
+        expect.arrayContaining(['.', './bundle', './ssr', './define/reel-timeline.js', './react', './vue', './svelte']),
       );
   });
 
@@ -126,7 +126,7 @@ describe.each(PACKAGES)('$name, packed', ({ name, tarball: file }) => {
 });
 
 describe('a fresh project on the tarballs', () => {
-  it('type-checks with skipLibCheck false: the README snippet, the bundle subpath, React 19 TSX and Svelte 5 typings', async () => {
+  it('type-checks with skipLibCheck false: the README snippet, the bundle and ssr subpaths, React 19 TSX and Svelte 5 typings', async () => {
     const result = await run(join(consumer, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], { cwd: consumer }).catch(
       (error: { stdout: string }) => error,
     );

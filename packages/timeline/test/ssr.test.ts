@@ -4,25 +4,21 @@
  * title and date and the axis, readable with JavaScript off; and Chromium, loading that HTML
  * with the client (test/hydration/entry.ts, built with Vite), hydrates it: the server's nodes
  * stay, nothing is drawn twice, and the element works. The same with `<reel-event>` children: a
- * server renders a host before its children, so the children show as written (title, their date
- * at its precision, text); hydrating keeps that DOM, then reads them and draws the chart.
+ * server renders a host before its children, so `render()` shows them as written (title, their
+ * date at its precision, text); hydrating keeps that DOM, then reads them and draws the chart. And
+ * `renderTimelines` (`@reeltime/timeline/ssr`) draws the children in the chart, with the axis, on
+ * the server: the chart the same as for the events given as data, and hydrating keeps it.
  */
 import deadReckoning from '@reeltime/data';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright';
-import sirv from 'sirv';
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html, nothing } from 'lit';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright';
-import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs';
 import '../src/define/reel-timeline.js';
+import { renderTimelines } from '../src/ssr/index.js';
+import { closePages, hydrated, marksOf, openServerPage, serverNodeCount, settled, textOf } from './hydration/page.js';
+
+afterAll(closePages);
 
 const renderTimeline = () =>
   collectResult(
@@ -38,119 +34,10 @@ const renderTimeline = () =>
     ),
   );
 
-/** The text a reader sees: markup and Lit's comment markers removed, entities decoded. */
-const textOf = (markup: string) =>
-  markup
-    .replace(/<style>[\s\S]*?<\/style>/g, ' ')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, ' ');
-
-/** The client, built once (test/hydration/entry.ts), and one Chromium for the page tests. */
-let client: Promise<string> | undefined;
-let browser: Promise<Browser> | undefined;
-const sites: string[] = [];
-const servers: Server[] = [];
-afterAll(async () => {
-  if (browser) await (await browser).close();
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  for (const site of sites) rmSync(site, { recursive: true, force: true });
-});
-
-async function buildClient(): Promise<string> {
-  const site = mkdtempSync(join(tmpdir(), 'reeltime-ssr-'));
-  sites.push(site);
-  const { build } = await import('vite');
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    resolve: { conditions: ['source', 'module', 'browser', 'development', 'import', 'default'] },
-    build: {
-      outDir: site,
-      target: 'es2022',
-      minify: false,
-      lib: {
-        entry: fileURLToPath(new URL('./hydration/entry.ts', import.meta.url)),
-        formats: ['es'],
-        fileName: () => 'client.js',
-      },
-    },
-  });
-  return site;
-}
-
-/**
- * Serves `markup` as a server would send it, with the client, and opens it. A classic script notes
- * the nodes matching `noted` (in the timeline's shadow root, and the children's) before the
- * (deferred) module runs. Collects page errors.
- */
-async function openServerPage(markup: string, noted: string): Promise<{ page: Page; errors: string[] }> {
-  const site = await (client ??= buildClient());
-  const name = `page-${sites.length}-${servers.length}.html`;
-  writeFileSync(
-    join(site, name),
-    `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"></head><body>${markup}
-    <script>
-      const timeline = document.querySelector('reel-timeline');
-      window.serverNodes = [
-        ...timeline.shadowRoot.querySelectorAll(${JSON.stringify(noted)}),
-        ...[...timeline.querySelectorAll('reel-event')].flatMap((child) => [...child.shadowRoot.querySelectorAll('time, slot')]),
-      ];
-    </script>
-    <script type="module" src="./client.js"></script></body></html>`,
-  );
-  const server: Server = createServer(sirv(site));
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const page = await (
-    await (browser ??= chromium.launch({ ...chromiumLaunchOptions(), headless: true }))
-  ).newPage({
-    viewport: { width: 1100, height: 900 },
-  });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/${name}`);
-  return { page, errors };
-}
-
-/**
- * After hydration: how many of the nodes noted from the server's DOM are still connected, the
- * marks and bases drawn, whether the children's list or the plot shows, and each child's dates.
- */
-const hydrated = (page: Page) =>
-  page.evaluate(() => {
-    const root = document.querySelector('reel-timeline')!.shadowRoot!;
-    const nodes = (window as unknown as { serverNodes: Element[] }).serverNodes;
-    return {
-      kept: nodes.filter((node) => node.isConnected).length,
-      marks: root.querySelectorAll('[part~="event"]').length,
-      bases: root.querySelectorAll('[part~="base"]').length,
-      childrenShown: !root.querySelector('.children')!.hasAttribute('hidden'),
-      plotShown: !root.querySelector('.plot')!.hasAttribute('hidden'),
-      dates: [...document.querySelectorAll('reel-event')].map(
-        (child) => child.shadowRoot!.querySelectorAll('time').length,
-      ),
-    };
-  });
-
-/** Waits until the timeline has updated and nothing is pending. */
-const settled = (page: Page) =>
-  page.waitForFunction(
-    async () => {
-      const el = document.querySelector('reel-timeline') as HTMLElement & {
-        hasUpdated: boolean;
-        updateComplete: Promise<boolean>;
-      };
-      return el.hasUpdated && (await el.updateComplete);
-    },
-    undefined,
-    { timeout: 60_000 },
+/** The `<g part="event">` marks in `markup`, each as the text of its attributes (title, dates, lane…). */
+const marksIn = (markup: string) =>
+  [...markup.matchAll(/<g\s[^>]*part="event"[^>]*>/g)].map((match) =>
+    textOf(match[0].replace(/^<g|>$/g, '').replace(/[\w-]+="([^"]*)"/g, ' $1 ')),
   );
 
 describe('<reel-timeline> rendered on the server', () => {
@@ -159,9 +46,7 @@ describe('<reel-timeline> rendered on the server', () => {
     expect(markup).toContain('<template shadowroot="open" shadowrootmode="open">');
     const text = textOf(markup);
     // Every event is a mark named with its title and dates, as in the browser…
-    const marks = [...markup.matchAll(/<g\s[^>]*part="event"[^>]*>/g)].map((match) =>
-      textOf(match[0].replace(/^<g|>$/g, '').replace(/[\w-]+="([^"]*)"/g, ' $1 ')),
-    );
+    const marks = marksIn(markup);
     for (const event of deadReckoning.events)
       expect(
         marks.some((mark) => mark.includes(event.title)),
@@ -184,7 +69,7 @@ describe('<reel-timeline> rendered on the server', () => {
       await renderTimeline(),
       '[part~="event"], [part~="axis"], [part~="lane"]',
     );
-    const serverNodes = await page.evaluate(() => (window as unknown as { serverNodes: Element[] }).serverNodes.length);
+    const serverNodes = await serverNodeCount(page);
     expect(serverNodes).toBeGreaterThan(deadReckoning.events.length);
     // Hydrated and laid out at the real size: updated, and nothing pending.
     await settled(page);
@@ -227,53 +112,54 @@ const childDates: Record<string, string> = {
   'us-release': 'Jul 12, 2023',
 };
 const childEvents = deadReckoning.events.filter((event) => event.id in childDates);
-const renderChildren = () =>
-  collectResult(
-    render(
-      html`<reel-timeline lang="en-US" style="width: 960px"
-        >${childEvents.map(
-          (event) =>
-            html`<reel-event
-              event-id=${event.id}
-              start=${event.start}
-              end=${event.end ?? nothing}
-              lane=${event.lane ?? nothing}
-              ><strong>${event.title}</strong>
-              <p>${event.description ?? ''}</p></reel-event
-            >`,
-        )}</reel-timeline
-      >`,
-    ),
-  );
+/** A timeline with `events` written as `<reel-event>` children (only what the data says: no status). */
+const childrenTemplate = (events: typeof childEvents) =>
+  html`<reel-timeline lang="en-US" style="width: 960px"
+    >${events.map(
+      (event) =>
+        html`<reel-event
+          event-id=${event.id}
+          start=${event.start}
+          end=${event.end ?? nothing}
+          lane=${event.lane ?? nothing}
+          ><strong>${event.title}</strong>
+          <p>${event.description ?? ''}</p></reel-event
+        >`,
+    )}</reel-timeline
+  >`;
+const renderChildren = () => collectResult(render(childrenTemplate(childEvents)));
+
+/** Every child is in the light DOM as written, its date at its precision before its title. */
+function expectChildrenAsWritten(markup: string) {
+  for (const event of childEvents) {
+    const child = new RegExp(`<reel-event[^>]*event-id="${event.id}"[^>]*>([\\s\\S]*?)</reel-event\\s*>`).exec(markup);
+    expect(child, event.id).not.toBeNull();
+    const text = textOf(child![1]!);
+    expect(text).toContain(event.title);
+    expect(text.indexOf(childDates[event.id]!), `${event.id}: ${text}`).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf(childDates[event.id]!)).toBeLessThan(text.indexOf(event.title));
+    // A declarative shadow root that shows the content (a slot), not one that hides it.
+    expect(child![1]).toMatch(/<template shadowroot="open"[^>]*>[\s\S]*<slot><\/slot>[\s\S]*<\/template>/);
+  }
+  expect(childEvents).toHaveLength(6);
+  // No empty attributes added to what the author wrote.
+  expect(markup).not.toMatch(/<reel-event[^>]*\s(end|status|tags|locations|people)[\s>]/);
+}
 
 describe('<reel-timeline> with <reel-event> children rendered on the server', () => {
   it('shows every child as written with its date at its precision, and no empty chart', async () => {
     const markup = await renderChildren();
-    for (const event of childEvents) {
-      const child = new RegExp(`<reel-event[^>]*event-id="${event.id}"[^>]*>([\\s\\S]*?)</reel-event\\s*>`).exec(
-        markup,
-      );
-      expect(child, event.id).not.toBeNull();
-      const text = textOf(child![1]!);
-      expect(text).toContain(event.title);
-      // The date at its precision, before the title.
-      expect(text.indexOf(childDates[event.id]!), `${event.id}: ${text}`).toBeGreaterThanOrEqual(0);
-      expect(text.indexOf(childDates[event.id]!)).toBeLessThan(text.indexOf(event.title));
-      // A declarative shadow root that shows the content (a slot), not one that hides it.
-      expect(child![1]).toMatch(/<template shadowroot="open"[^>]*>[\s\S]*<slot><\/slot>[\s\S]*<\/template>/);
-    }
-    expect(childEvents).toHaveLength(6);
+    expectChildrenAsWritten(markup);
     // The timeline's shadow root slots them in, and hides the chart it cannot draw yet (the
     // server renders a host before its children): no "No events", no axis of the current year.
     expect(markup).toMatch(/<div class="children" ><slot><\/slot><\/div>/);
     expect(markup).toMatch(/<div class="plot" part="plot" hidden>/);
-    // No empty attributes added to what the author wrote.
-    expect(markup).not.toMatch(/<reel-event[^>]*\s(end|status|tags|locations|people)[\s>]/);
+    expect(markup).not.toContain('ssr-children');
   });
 
   it('hydrates in Chromium: the children stay as they were, then the chart draws them', async () => {
     const { page, errors } = await openServerPage(await renderChildren(), '.children, [part~="base"]');
-    const serverNodes = await page.evaluate(() => (window as unknown as { serverNodes: Element[] }).serverNodes.length);
+    const serverNodes = await serverNodeCount(page);
     // The timeline's base and children box, and each child's date and slot.
     expect(serverNodes).toBe(2 + childEvents.length * 2);
     await page.waitForFunction(
@@ -298,6 +184,97 @@ describe('<reel-timeline> with <reel-event> children rendered on the server', ()
       await expect
         .poll(() => page.locator(`reel-timeline [part~="event"][data-id="${event.id}"]`).getAttribute('aria-label'))
         .toContain(event.title);
+    await page.close();
+  });
+});
+
+/** The chart's markup: the plot, from its axis to the canvas under the marks. */
+const chartIn = (markup: string) => /<div class="plot"[\s\S]*?<canvas/.exec(markup)![0];
+
+describe('renderTimelines (@reeltime/timeline/ssr): <reel-event> children drawn on the server', () => {
+  it('draws every child in the chart, with the axis, and keeps the children as written', async () => {
+    const markup = await renderTimelines(childrenTemplate(childEvents));
+    // The chart shows (the children's list is hidden behind it, as in the browser), marked as read.
+    expect(markup).toMatch(/<div class="children" hidden><slot><\/slot><\/div>/);
+    expect(markup).toMatch(/<div class="plot" part="plot" >/);
+    expect(markup).toMatch(/<reel-timeline\s[^>]*\bssr-children[\s>]/);
+    expect(markup).not.toContain('data-reeltime-ssr');
+    // Every child is a mark named with its title and its date at its precision…
+    const marks = marksIn(markup);
+    expect(marks).toHaveLength(childEvents.length);
+    for (const event of childEvents)
+      expect(
+        marks.find((mark) => mark.includes(event.title)),
+        event.id,
+      ).toContain(`${event.title}, ${childDates[event.id]}, ${event.lane}`);
+    // …with its title on screen, but for a label with no room beside its mark.
+    const chartText = textOf(chartIn(markup));
+    expect(childEvents.filter((event) => chartText.includes(event.title)).length).toBeGreaterThanOrEqual(
+      childEvents.length - 1,
+    );
+    // The axis, with its years, and the range in the header.
+    const axis = textOf(/part="axis"[\s\S]*?<\/svg>/.exec(markup)![0]);
+    for (const year of ['2019', '2020', '2021', '2022', '2023']) expect(axis).toContain(year);
+    expect(textOf(markup)).toContain('2018 – 2023');
+    // The children are still there as written, and the plain render() path is unchanged.
+    expectChildrenAsWritten(markup);
+    expect(await renderChildren()).toMatch(/<div class="plot" part="plot" hidden>/);
+  });
+
+  it('draws the chart the events draw when given as data, mark for mark', async () => {
+    const asData = childEvents.map(({ id, title, start, end, lane, description }) => ({
+      id,
+      title,
+      start,
+      ...(end ? { end } : {}),
+      ...(lane ? { lane } : {}),
+      ...(description ? { description } : {}),
+    }));
+    const given = await collectResult(
+      render(html`<reel-timeline lang="en-US" style="width: 960px" .events=${asData}></reel-timeline>`),
+    );
+    const markup = await renderTimelines(childrenTemplate(childEvents));
+    expect(marksIn(given)).toHaveLength(childEvents.length);
+    expect(chartIn(markup)).toBe(chartIn(given));
+  });
+
+  it('hydrates in Chromium: the server chart and children are kept, nothing is drawn twice', async () => {
+    const { page, errors } = await openServerPage(
+      await renderTimelines(childrenTemplate(childEvents)),
+      '.children, [part~="base"], [part~="axis"], [part~="lane"], [part~="event"]',
+    );
+    const serverNodes = await serverNodeCount(page);
+    // The base, children box and axis, a band per lane, the marks; each child's date and slot.
+    expect(serverNodes).toBe(3 + new Set(childEvents.map((event) => event.lane)).size + childEvents.length * 3);
+    await settled(page);
+    const state = await hydrated(page);
+    expect(errors).toEqual([]);
+    expect(state).toEqual({
+      kept: serverNodes,
+      marks: childEvents.length,
+      bases: 1,
+      childrenShown: false,
+      plotShown: true,
+      dates: childEvents.map(() => 1),
+    });
+    // Laid out by the client at the same width, each mark is in the lane and the place the server drew.
+    const { server, client } = await marksOf(page);
+    expect(server).toHaveLength(childEvents.length);
+    expect(client).toEqual(server);
+    // And it is interactive: a click selects and fires reel-select.
+    const selected = page.evaluate(
+      () =>
+        new Promise<string | undefined>((resolve) =>
+          document
+            .querySelector('reel-timeline')!
+            .addEventListener('reel-select', (e) =>
+              resolve((e as CustomEvent<{ event?: { id: string } }>).detail.event?.id),
+            ),
+        ),
+    );
+    await page.locator('reel-timeline [part~="event"][data-id="us-release"]').click();
+    expect(await selected).toBe('us-release');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

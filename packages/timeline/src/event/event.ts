@@ -90,10 +90,25 @@ const list = (text: string | null, separator: RegExp) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/**
+ * What {@link readEventElement} reads of an element: a DOM `Element` has all of it, and so has a
+ * server's parse of the markup (`@reeltime/timeline/ssr`), where there is no DOM.
+ */
+export interface EventElementLike {
+  readonly localName: string;
+  readonly id: string;
+  readonly textContent: string | null;
+  readonly children: Iterable<EventElementLike>;
+  readonly childNodes: Iterable<{ readonly nodeType: number; readonly textContent: string | null }>;
+  /** The address relative links resolve against (absent on a server that was not told the page's). */
+  readonly baseURI?: string | undefined;
+  getAttribute(name: string): string | null;
+}
+
+const text = (node: EventElementLike | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** The element's own text, without that of its children (`<p>`, `<cite>`). */
-const ownText = (element: Element) =>
+const ownText = (element: EventElementLike) =>
   [...element.childNodes]
     .filter((node) => node.nodeType === 3)
     .map((node) => node.textContent ?? '')
@@ -101,7 +116,16 @@ const ownText = (element: Element) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-function resolveUrl(href: string | null | undefined, base: string): string | undefined {
+/** The first link with an address inside `element`, in document order (`a[href]`). */
+function linkIn(element: EventElementLike): EventElementLike | undefined {
+  for (const child of element.children) {
+    const link = child.localName === 'a' && child.getAttribute('href') !== null ? child : linkIn(child);
+    if (link) return link;
+  }
+  return undefined;
+}
+
+function resolveUrl(href: string | null | undefined, base: string | undefined): string | undefined {
   if (!href) return undefined;
   try {
     return new URL(href, base).href;
@@ -111,21 +135,25 @@ function resolveUrl(href: string | null | undefined, base: string): string | und
 }
 
 /**
- * Reads a `<reel-event>` element (upgraded or not) into event input. Works from attributes and
- * text only, so it gives the same result before and after the element's definition loads.
+ * Reads a `<reel-event>` element (upgraded or not, or a server's parse of one) into event input.
+ * Works from attributes and text only, so it gives the same result before and after the element's
+ * definition loads, and on a server.
  */
 export function readEventElement(
-  element: Element,
+  element: EventElementLike,
   position: number,
 ): Partial<TimelineEventInput> & Record<string, unknown> {
   const attr = (name: string) => element.getAttribute(name)?.trim() || undefined;
-  const titleElement = element.querySelector(
-    ':scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6, :scope > strong, :scope > b',
-  );
-  const paragraphs = [...element.querySelectorAll(':scope > p')].map(text).filter(Boolean);
-  const sources: SourceInput[] = [...element.querySelectorAll(':scope > cite, :scope > p > cite')].map((cite) => {
-    const link = cite.querySelector('a[href]');
-    const url = resolveUrl(link?.getAttribute('href'), element.ownerDocument.baseURI);
+  const children = [...element.children];
+  const titleElement = children.find((child) => /^(h[1-6]|strong|b)$/.test(child.localName));
+  const paragraphs = children.filter((child) => child.localName == 'p');
+  const description = paragraphs.map(text).filter(Boolean);
+  // `:scope > cite, :scope > p > cite`, in document order.
+  const cites = children
+    .flatMap((child) => (child.localName == 'p' ? [...child.children] : [child]))
+    .filter((child) => child.localName == 'cite');
+  const sources: SourceInput[] = cites.map((cite) => {
+    const url = resolveUrl(linkIn(cite)?.getAttribute('href'), element.baseURI);
     return { title: text(cite), ...(url ? { url } : {}) };
   });
   const input: Record<string, unknown> = {
@@ -137,7 +165,7 @@ export function readEventElement(
     ['end', attr('end')],
     ['lane', attr('lane')],
     ['status', attr('status')],
-    ['description', paragraphs.length ? paragraphs.join('\n\n') : undefined],
+    ['description', description.length ? description.join('\n\n') : undefined],
   ];
   for (const [key, value] of fields) if (value !== undefined) input[key] = value;
   const tags = list(attr('tags') ?? null, /,/);

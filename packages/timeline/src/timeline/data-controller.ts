@@ -19,6 +19,7 @@ import {
 } from '@reeltime/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { carefulParser, loadCarefulParser } from '#careful';
+import { preloaded } from '#preloaded';
 import { readEventElement } from '../event/event.js';
 
 /** What the host exposes to its data controller. */
@@ -92,6 +93,15 @@ export class DataController implements ReactiveController {
     this.#host = host;
     this.#onChange = onChange;
     host.addController(this);
+  }
+
+  /**
+   * Whether a server read the host's `<reel-event>` children and drew them: `renderTimelines`
+   * (`@reeltime/timeline/ssr`) marks such a host `ssr-children`, as Lit's SSR marks hosts
+   * `defer-hydration`. Then the hydration reads them too, to find the chart the server drew.
+   */
+  get childrenServed(): boolean {
+    return this.#host.hasAttribute('ssr-children');
   }
 
   hostConnected(): void {
@@ -253,6 +263,8 @@ export class DataController implements ReactiveController {
     if (data) return data;
     if (events) return events;
     if (src && typeof this.#host.source != 'string') return this.#imported ?? this.#loaded;
+    const served = preloaded.children?.get(this.#host);
+    if (served) return { events: served };
     const children = [...this.#host.querySelectorAll(':scope > reel-event')];
     if (!children.length) return undefined;
     return { events: children.map((child, i) => readEventElement(child, i)) };

@@ -365,8 +365,8 @@ export class ReelTimeline extends LitElement {
     if (this.keysOpen) this.#parts.loadKeys();
     if (!isServer) this.#interaction.rememberFocus();
     // Hydrating a server render of `<reel-event>` children: the first update finds what the server
-    // rendered (the children unread); the next reads them.
-    this.#data.update(!(isServer || (this.#serverRendered && !this.hasUpdated)), this.#settings);
+    // rendered (the children unread, unless it read them); the next reads them.
+    this.#data.update(!this.#childrenUnread, this.#settings);
     const mode = this.scale == 'log' ? this.#parts.logAxis(this.#data.model) : undefined;
     if (mode != this.#view.mode) this.#dataChanged(this.#data.model, (this.#view.mode = mode));
     // A server render (Lit SSR) has no container or canvas to measure: it lays out at a common
@@ -395,7 +395,7 @@ export class ReelTimeline extends LitElement {
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     const hydrating = this.#serverRendered && !this.hasUpdated;
-    const careful = this.#data.prepare(!(isServer || hydrating));
+    const careful = this.#data.prepare(!this.#childrenUnread);
     // A server render may hold a legend and a notice: the hydrating update must draw them too.
     const parts = hydrating ? this.#parts.loadServerParts() : undefined;
     if (!careful && !parts) return true;
@@ -423,6 +423,15 @@ export class ReelTimeline extends LitElement {
     return this.#frames.frame;
   }
 
+  /**
+   * `<reel-event>` children are left unread in this update: on a server (which renders a host
+   * before its children) and in the hydration of its render, which must find the same DOM; unless
+   * that server read them (`renderTimelines`, `@reeltime/timeline/ssr`).
+   */
+  get #childrenUnread(): boolean {
+    return (isServer || (this.#serverRendered && !this.hasUpdated)) && !this.#data.childrenServed;
+  }
+
   /** Whether the data can only come from `<reel-event>` children (no property, no `src`). */
   get #childrenOnly(): boolean {
     return !this.source && !this.data && !this.events && !this.src;
@@ -431,7 +440,7 @@ export class ReelTimeline extends LitElement {
   protected override firstUpdated(): void {
     // Print styles must be in place before the print dialog opens: loaded now, as their own chunk.
     void import('./print.js').then((m) => m.watchPrint(this));
-    if (this.#serverRendered && this.#childrenOnly) this.#data.invalidate();
+    if (this.#serverRendered && this.#childrenOnly && !this.#data.childrenServed) this.#data.invalidate();
   }
 
   protected override updated(): void {
@@ -527,10 +536,9 @@ export class ReelTimeline extends LitElement {
     const name = this.label || title || msg.text('timeline');
     const frame = this.#frame;
     const range = this.visibleRange;
-    // `<reel-event>` children on a server (which renders a host before its children) and in the
-    // hydration that follows are not read yet: they are shown as written, the chart waits.
+    // `<reel-event>` children not read yet (see `#childrenUnread`) are shown as written, the chart waits.
     const childrenOnly = this.#childrenOnly;
-    const childrenPending = childrenOnly && (isServer || (this.#serverRendered && !this.hasUpdated));
+    const childrenPending = childrenOnly && this.#childrenUnread;
     const rangeText = frame && frame.width > 0 && !childrenPending ? this.#formatRange(range) : '';
     const ctx = frame && this.#context(frame);
     const events = msg.count('events', source.size);
