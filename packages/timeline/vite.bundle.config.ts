@@ -85,7 +85,14 @@ export default defineConfig({
       // run time: a page resolves it (a bundler, or an import map), the bundle never carries it.
       external: [/^@reeltime\/duckdb(\/|$)/],
       // Chunks go in a folder of their own, emptied before each build (dist/ also holds tsc's output).
-      output: { minify: true, comments: { annotation: false }, chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        minify: true,
+        comments: { annotation: false },
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        // d3-zoom (loaded on the first pointer over the plot) and the overview's d3-brush share the
+        // d3 stand-ins: one chunk, named for what it holds (rolldown would name it after one of them).
+        advancedChunks: { groups: [{ name: 'shims', test: /[\\/]shims[\\/]d3-/ }] },
+      },
       treeshake: {
         // d3-time builds every interval at load (local and UTC, each weekday, the tick tables) by
         // calls no bundler can prove pure; the element uses six UTC intervals. Reading a property

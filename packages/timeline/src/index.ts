@@ -21,5 +21,5 @@ export { ResizeController } from './controllers/resize-controller.js';
 export { ZoomController } from './controllers/zoom-controller.js';
 export type { ZoomControllerOptions } from './controllers/zoom-controller.js';
 export { registerMessages } from './i18n/locales.js';
-export { ENGLISH as ENGLISH_MESSAGES } from './i18n/messages.js';
+export { ENGLISH_MESSAGES } from './i18n/english.js';
 export type { MessageTable, PartialMessages, PluralTemplate } from './i18n/messages.js';

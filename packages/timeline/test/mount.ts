@@ -59,3 +59,14 @@ export async function settle(el: ReelTimeline): Promise<void> {
     observer.disconnect();
   }
 }
+
+/**
+ * Brings a pointer over the plot and waits for d3-zoom, which loads on that first contact
+ * (zoom-controller.ts). Real input always passes over the plot before it presses there; tests that
+ * dispatch a press or a touch straight away call this first.
+ */
+export async function pointAtPlot(el: ReelTimeline): Promise<void> {
+  const plot = el.shadowRoot!.querySelector('svg[role="group"]')!;
+  plot.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}

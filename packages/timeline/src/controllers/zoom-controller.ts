@@ -1,13 +1,21 @@
 /**
- * d3-zoom as a reactive controller. D3 owns the behaviour (wheel, drag, pinch, bounds, inertia-free
- * maths); the host owns the DOM. The zoom handler only stores the transform and asks the host to
- * update; the host derives its visible scale with `transform.rescaleX` in `willUpdate`.
+ * d3-zoom as a reactive controller. D3 owns the behaviour (wheel, drag, pinch, double-click, bounds,
+ * inertia-free maths); the host owns the DOM. The zoom handler only stores the transform and asks
+ * the host to update; the host derives its visible scale with `transform.rescaleX` in `willUpdate`.
+ *
+ * d3-zoom is loaded when a pointer first reaches the target (`pointerover`, or a press, a wheel or
+ * a double-click that comes first), as a chunk of its own (`zoom-behavior.ts`): the first view does
+ * not need it, and keys, buttons and `visibleRange` move the view through the same maths without it
+ * (`zoom-transform.ts`). A wheel or a double-click that arrives before it is handed to d3-zoom
+ * once it is here; `ready` settles then.
  *
  * @module
  */
-import { select, type Selection } from 'd3-selection';
-import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import type { Selection } from 'd3-selection';
+import type { D3ZoomEvent, ZoomBehavior, ZoomTransform } from 'd3-zoom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type * as BehaviorModule from './zoom-behavior.js';
+import { scaleBy, translateBy, zoomIdentity, type Extent, type ZoomLimits } from './zoom-transform.js';
 
 /** Options for {@link ZoomController}. */
 export interface ZoomControllerOptions {
@@ -21,30 +29,42 @@ export interface ZoomControllerOptions {
   wheelDelta?: (event: WheelEvent) => number;
 }
 
+/** The input that loads d3-zoom; a wheel or double-click before it arrives is replayed to it. */
+const FIRST_INPUT = ['pointerover', 'pointerdown', 'mousedown', 'touchstart', 'wheel', 'dblclick'];
+
+/** d3-zoom's default filter: no Ctrl-click (a context menu on a Mac), primary button only. */
+const defaultFilter = (event: Event): boolean =>
+  (!(event as MouseEvent).ctrlKey || event.type === 'wheel') && !(event as MouseEvent).button;
+
 /** Wraps a d3-zoom behaviour bound to a host-rendered element. */
 export class ZoomController implements ReactiveController {
   /** The current transform; identity until the user zooms. */
   transform: ZoomTransform = zoomIdentity;
   readonly #host: ReactiveControllerHost;
   readonly #options: ZoomControllerOptions;
-  readonly #behavior: ZoomBehavior<Element, unknown>;
+  #limits: ZoomLimits = {
+    extent: [
+      [0, 0],
+      [1, 1],
+    ],
+    translateExtent: [
+      [-Infinity, -Infinity],
+      [Infinity, Infinity],
+    ],
+    scaleExtent: [1, 1],
+  };
+  #d3: { module: typeof BehaviorModule; behavior: ZoomBehavior<Element, unknown> } | undefined;
+  #loading: Promise<void> | undefined;
+  /** Where d3-zoom listens, once loaded. */
   #bound: Selection<Element, unknown, null, undefined> | undefined;
+  /** Where the first input is awaited, until d3-zoom is loaded. */
+  #waiting: Element | undefined;
+  /** Wheels and double-clicks that came before d3-zoom, for it to handle when it arrives. */
+  #early: Event[] = [];
 
   constructor(host: ReactiveControllerHost, options: ZoomControllerOptions) {
     this.#host = host;
     this.#options = options;
-    this.#behavior = zoom<Element, unknown>()
-      // Every zoom is instantaneous, double-click included: no motion to reduce, and the bundle
-      // can leave d3-transition out (shims/d3-transition.ts).
-      .duration(0)
-      .scaleExtent([1, 1])
-      .on('zoom', (event: D3ZoomEvent<Element, unknown>) => {
-        this.transform = event.transform;
-        this.#options.onChange?.(event.transform, event.sourceEvent as Event | null);
-        this.#host.requestUpdate();
-      });
-    if (options.filter) this.#behavior.filter(options.filter);
-    if (options.wheelDelta) this.#behavior.wheelDelta(options.wheelDelta);
     host.addController(this);
   }
 
@@ -59,6 +79,12 @@ export class ZoomController implements ReactiveController {
   hostDisconnected(): void {
     this.#bound?.on('.zoom', null);
     this.#bound = undefined;
+    this.#wait(undefined);
+  }
+
+  /** Settles when d3-zoom, once asked for, has loaded and taken the input that came before it. */
+  get ready(): Promise<void> {
+    return this.#loading ?? Promise.resolve();
   }
 
   /**
@@ -66,35 +92,31 @@ export class ZoomController implements ReactiveController {
    * no further than the data's domain.
    */
   configure(width: number, height: number, maxScale: number): void {
-    const extent: [[number, number], [number, number]] = [
+    const extent: Extent = [
       [0, 0],
       [Math.max(1, width), Math.max(1, height)],
     ];
-    this.#behavior
-      .extent(extent)
-      .translateExtent(extent)
-      .scaleExtent([1, Math.max(1, maxScale)]);
+    this.#limits = { extent, translateExtent: extent, scaleExtent: [1, Math.max(1, maxScale)] };
+    this.#configure();
   }
 
   /** Multiplies the zoom by `factor` around `x` (default: the centre). */
   scaleBy(factor: number, x?: number): void {
-    if (!this.#bound) return;
-    this.#behavior.scaleBy(this.#bound, factor, x === undefined ? undefined : [x, 0]);
+    const point: [number, number] | undefined = x === undefined ? undefined : [x, 0];
+    if (this.#bound) this.#d3?.behavior.scaleBy(this.#bound, factor, point);
+    else this.#set(scaleBy(this.transform, factor, this.#limits, point));
   }
 
   /** Pans by `dx` pixels. */
   translateBy(dx: number): void {
-    if (!this.#bound) return;
-    this.#behavior.translateBy(this.#bound, dx / this.transform.k, 0);
+    if (this.#bound) this.#d3?.behavior.translateBy(this.#bound, dx / this.transform.k, 0);
+    else this.#set(translateBy(this.transform, dx / this.transform.k, 0, this.#limits));
   }
 
-  /** Sets the transform (clamped to the limits). */
+  /** Sets the transform (as d3-zoom's `zoom.transform`, which does not constrain it). */
   set(transform: ZoomTransform): void {
-    if (!this.#bound) {
-      this.transform = transform;
-      return;
-    }
-    this.#behavior.transform(this.#bound, transform);
+    if (this.#bound) this.#d3?.behavior.transform(this.#bound, transform);
+    else this.#set(transform);
   }
 
   /** Back to the whole data. */
@@ -102,13 +124,76 @@ export class ZoomController implements ReactiveController {
     this.set(zoomIdentity);
   }
 
+  /** The first input: loads d3-zoom, keeping a wheel or double-click it would have taken. */
+  handleEvent(event: Event): void {
+    if ((event.type === 'wheel' || event.type === 'dblclick') && (this.#options.filter ?? defaultFilter)(event)) {
+      // As d3-zoom does with the input it takes: the page sees only the copy handed to it later.
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      this.#early.push(event);
+    }
+    this.#load();
+  }
+
+  /** What d3-zoom's zoom event does, without d3-zoom: store, tell, update. */
+  #set(transform: ZoomTransform): void {
+    this.transform = transform;
+    this.#options.onChange?.(transform, null);
+    this.#host.requestUpdate();
+  }
+
+  #load(): void {
+    this.#loading ??= import('./zoom-behavior.js').then((module) => {
+      const behavior = module
+        .zoom<Element, unknown>()
+        // Every zoom is instantaneous, double-click included: no motion to reduce, and the bundle
+        // can leave d3-transition out (shims/d3-transition.ts).
+        .duration(0)
+        .on('zoom', (event: D3ZoomEvent<Element, unknown>) => {
+          this.transform = event.transform;
+          this.#options.onChange?.(event.transform, event.sourceEvent as Event | null);
+          this.#host.requestUpdate();
+        });
+      if (this.#options.filter) behavior.filter(this.#options.filter);
+      if (this.#options.wheelDelta) behavior.wheelDelta(this.#options.wheelDelta);
+      this.#d3 = { module, behavior };
+      this.#configure();
+      this.#attach();
+      const early = this.#early;
+      this.#early = [];
+      const node = this.#bound?.node();
+      // A copy of each (an event is dispatched once), made from the original's own fields.
+      for (const event of early) node?.dispatchEvent(new (event.constructor as typeof MouseEvent)(event.type, event));
+    });
+  }
+
+  #configure(): void {
+    const { extent, translateExtent, scaleExtent } = this.#limits;
+    this.#d3?.behavior.extent(extent).translateExtent(translateExtent).scaleExtent(scaleExtent);
+  }
+
   #attach(): void {
-    const target = this.#options.target();
+    const target = this.#options.target() ?? undefined;
+    if (!this.#d3) {
+      this.#wait(target);
+      return;
+    }
+    this.#wait(undefined);
     if (!target || this.#bound?.node() === target) return;
     this.#bound?.on('.zoom', null);
-    this.#bound = select(target);
+    const { module, behavior } = this.#d3;
+    const { k, x, y } = this.transform;
+    this.#bound = module.select(target);
     // Keep the stored transform when re-attaching (reconnect, re-render of the target), without
     // firing a zoom event from inside the host's update.
-    this.#bound.property('__zoom', this.transform).call(this.#behavior);
+    this.#bound.property('__zoom', new module.ZoomTransform(k, x, y)).call(behavior);
+  }
+
+  /** Listens for the first input on `target` (none: stops listening). */
+  #wait(target: Element | undefined): void {
+    if (target === this.#waiting) return;
+    for (const type of FIRST_INPUT) this.#waiting?.removeEventListener(type, this);
+    this.#waiting = target;
+    for (const type of FIRST_INPUT) target?.addEventListener(type, this, { passive: false });
   }
 }

@@ -2,7 +2,8 @@ import type { TimelineEventInput } from '@reeltime/core';
 import { describe, expect, it } from 'vitest';
 import { mount } from '../../test/mount.js';
 import { BUILT_IN_LANGUAGES, builtInMessages, registerMessages } from './locales.js';
-import { ENGLISH, Messages } from './messages.js';
+import { ENGLISH_MESSAGES as ENGLISH } from './english.js';
+import { Messages } from './messages.js';
 
 const events: TimelineEventInput[] = [
   { id: 'a', title: 'Filming resumes', start: 'late 2020' },
@@ -52,6 +53,23 @@ describe('every word localised', () => {
     el.locale = 'en-x-pirate';
     await el.updateComplete;
     expect(shadow(el).querySelector('header button[title^="Back off"]')).not.toBeNull();
+  });
+
+  it('gives a part loaded on first use its words: English with its chunk, a language, or strings over both', async () => {
+    const legend = (el: HTMLElement) =>
+      [...shadow(el).querySelectorAll('[part~="legend"] li')].map((item) => item.textContent!.trim());
+    // The legend's English travels with the legend (i18n/part-words.ts), not with the entry.
+    const english = await mount((el) => (el.events = events));
+    expect(legend(english)).toContain('Known to the month or year: somewhere in the span');
+    expect(legend(english)).toContain('Planned or announced');
+    const german = await mount((el) => (el.events = events), 960, '', 'locale="de-DE"');
+    expect(legend(german)).toContain('Nur Monat oder Jahr bekannt: irgendwann in der Spanne');
+    const own = await mount((el) => {
+      el.events = events;
+      el.strings = { legendPlanned: 'Not yet' };
+    });
+    expect(legend(own)).toContain('Not yet');
+    expect(legend(own)).toContain('Known to the month or year: somewhere in the span');
   });
 
   it('falls back to the page language, then English, for a locale that is not a valid tag', async () => {

@@ -7,7 +7,7 @@
  * @module
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ENGLISH, mergeMessages, Messages, type MessageTable, type PartialMessages } from './messages.js';
+import { ENGLISH_TABLE, mergeMessages, Messages, type MessageTable, type PartialMessages } from './messages.js';
 
 const registered = new Map<string, PartialMessages>([['en', {}]]);
 
@@ -53,7 +53,7 @@ function tableFor(locale: string): MessageTable {
   if (!table) {
     const language = key.split('-')[0]!;
     table = mergeMessages(
-      mergeMessages(ENGLISH, registered.get(language)),
+      mergeMessages(ENGLISH_TABLE, registered.get(language)),
       key === language ? undefined : registered.get(key),
     );
     tables.set(key, table);
@@ -97,7 +97,7 @@ export class MessagesController implements ReactiveController {
   ready: Promise<void> = Promise.resolve();
   readonly #host: ReactiveControllerHost;
   #key = '';
-  #messages: Messages = new Messages(ENGLISH, 'en');
+  #messages: Messages = new Messages(ENGLISH_TABLE, 'en');
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;

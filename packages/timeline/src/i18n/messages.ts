@@ -147,7 +147,54 @@ export type PartialMessages = Partial<Omit<MessageTable, 'dates' | 'status' | 'k
   readonly status?: Partial<Record<EventStatus, string>>;
 };
 
-export const ENGLISH: MessageTable = {
+/** The words only a part loaded on first use shows (see `part-words.ts`, which holds their English). */
+export type PartWordKey =
+  | 'notShown'
+  | 'allShown'
+  | 'moreProblems'
+  | 'dismiss'
+  | 'closeDetails'
+  | 'where'
+  | 'people'
+  | 'tags'
+  | 'link'
+  | 'mediaLoad'
+  | 'mediaNotice'
+  | 'mediaOpen'
+  | 'mediaFrame'
+  | 'sourceCount'
+  | 'noSource'
+  | 'sourceOriginal'
+  | 'sourceSupports'
+  | 'sourceOfSeveral'
+  | 'unsourced'
+  | 'moreEvents'
+  | 'legendExact'
+  | 'legendPeriod'
+  | 'legendApproximate'
+  | 'legendPlanned'
+  | 'legendUncertain'
+  | 'legendCancelled'
+  | 'storyPrevious'
+  | 'storyNext'
+  | 'storyStep'
+  | 'storyLink'
+  | 'story'
+  | 'overviewValue'
+  | 'overviewHelp'
+  | 'keyboardMapClose'
+  | 'keyboard'
+  | 'tableCaption'
+  | 'columnDate'
+  | 'columnTitle'
+  | 'columnStatus';
+
+/**
+ * English for the words the entry chunk itself shows. Each part loaded on first use (the notice,
+ * the details, the legend, the table…) brings its own words' English (`part-words.ts`), added to
+ * this table when it arrives (`addEnglish` in `locales.ts`).
+ */
+export const ENGLISH: Omit<MessageTable, PartWordKey> = {
   timeline: 'Timeline',
   roleTimeline: 'timeline',
   events: { one: '{count} event', other: '{count} events' },
@@ -166,72 +213,23 @@ export const ENGLISH: MessageTable = {
   labelPlanned: '{title} (planned)',
   denseRegion: '{events}, {range}: zoom in to show them',
   problems: { one: '{count} problem in the data', other: '{count} problems in the data' },
-  notShown: { one: '{count} item is not shown.', other: '{count} items are not shown.' },
-  allShown: 'everything is shown.',
-  moreProblems: '…and {count} more (see the problems property).',
   badTimeZone: 'The time-zone attribute "{value}" is not a time zone (such as "Europe/Paris"); times are shown in UTC.',
   badLocale:
     'The locale attribute "{value}" is not a language this browser knows (such as "fr-FR"); {fallback} is used.',
-  dismiss: 'Dismiss',
   details: 'Details: {title}',
-  closeDetails: 'Close details',
   lane: 'Lane',
-  where: 'Where',
-  people: 'People',
-  tags: 'Tags',
-  link: 'Link',
   sources: 'Sources',
   eraName: 'Era: {title}, {dates}',
   markerName: 'Marker: {label}',
   legend: 'How dates are drawn',
-  legendExact: 'Exact date',
-  legendPeriod: 'Known to the month or year: somewhere in the span',
-  legendApproximate: 'Approximate (c., late 2020)',
-  legendPlanned: 'Planned or announced',
-  legendUncertain: 'Uncertain',
-  legendCancelled: 'Cancelled',
-  storyPrevious: 'Previous',
-  storyNext: 'Next',
-  storyStep: 'Step {step} of {count}',
-  storyLink: 'Link to this step',
-  story: 'Story: {title}',
-  sourceCount: { one: 'Source', other: '{count} sources' },
-  noSource: 'No source cited',
-  sourceOriginal: 'original',
-  sourceSupports: { one: 'Supports {count} event:', other: 'Supports {count} events:' },
-  sourceOfSeveral: { one: 'its only source', other: 'one of {count} sources' },
-  unsourced: { one: '{count} event cites no source', other: '{count} events cite no source' },
-  moreEvents: '…and {count} more.',
   wheelHint: 'Use Ctrl + scroll to zoom',
   wheelHintMac: 'Use ⌘ + scroll to zoom',
   overview: 'Overview: visible range',
-  overviewValue: 'Showing {range}',
-  overviewHelp: 'Arrow keys move the visible range, Shift + arrow keys widen or narrow it.',
   keyboardMap: 'Keyboard shortcuts',
-  keyboardMapClose: 'Close',
-  keyboard: {
-    move: { keys: ['←', '→'], action: 'Previous or next event in time' },
-    lanes: { keys: ['↑', '↓'], action: 'Nearest event in the lane above or below' },
-    ends: { keys: ['Home', 'End'], action: 'First or last event' },
-    page: { keys: ['Page Up', 'Page Down'], action: 'Pan one screen earlier or later' },
-    zoom: { keys: ['+', '−'], action: 'Zoom in or out around the focused event' },
-    reset: { keys: ['0'], action: 'Show all events' },
-    select: { keys: ['Enter', 'Space'], action: 'Select or unselect the focused event' },
-    close: { keys: ['Esc'], action: 'Close the details and return to the event' },
-    help: { keys: ['?'], action: 'Show these keys' },
-  },
   rangeStatus: 'Showing {range}: {events}',
   viewGroup: 'View',
   viewChart: 'Chart',
   viewTable: 'Table',
-  tableCaption: '{name}: {events}',
-  columnDate: 'Date',
-  columnTitle: 'Title',
-  columnStatus: 'Status',
-  mediaLoad: 'Load from {host}',
-  mediaNotice: 'Shown only when you ask: loading it sends a request to {host}.',
-  mediaOpen: 'Open on {host}',
-  mediaFrame: 'Embedded content from {host}',
   status: {
     confirmed: 'confirmed',
     approximate: 'approximate',
@@ -242,21 +240,45 @@ export const ENGLISH: MessageTable = {
   dates: ENGLISH_DATE_WORDS,
 };
 
+/**
+ * The English words of the parts that have arrived (`addEnglish`): the prototype of every table
+ * (and of every table's keyboard rows), so a table's own words, a language's or a page's, come
+ * first, and a part's English is there for every table the moment the part arrives, without new
+ * tables (which would start the layout over). A part's words are read only by that part, which
+ * renders only once it has arrived; until then they are missing, which the type does not say
+ * (`english.ts` proves the entry's words and the parts' together whole).
+ */
+const partWords: Partial<MessageTable> = {};
+const partKeys: Partial<Record<KeyboardRow, KeyboardRowWords>> = {};
+
+/** Adds a part's English words (done by `LazyPart` when the part's chunk arrives). */
+export function addEnglish(words: Partial<MessageTable>): void {
+  const { keyboard, ...rest } = words;
+  Object.assign(partWords, rest);
+  Object.assign(partKeys, keyboard);
+}
+
+/** `tables` merged over the parts' English words. */
+function overParts(...tables: (Partial<MessageTable> | PartialMessages)[]): MessageTable {
+  const keyboard = Object.assign(Object.create(partKeys) as MessageTable['keyboard'], ...tables.map((t) => t.keyboard));
+  return Object.assign(Object.create(partWords) as MessageTable, ...tables, { keyboard });
+}
+
+/** English as the elements start with it: the entry's words, then each part's as it arrives. */
+export const ENGLISH_TABLE: MessageTable = overParts(ENGLISH);
+
 /** A table with `over`'s entries in place of `base`'s. */
 export function mergeMessages(base: MessageTable, over: PartialMessages | undefined): MessageTable {
   if (!over) return base;
-  return {
-    ...base,
-    ...(over as Partial<MessageTable>),
+  return overParts(base, over, {
     status: { ...base.status, ...over.status },
-    keyboard: { ...base.keyboard, ...over.keyboard },
     dates: {
       ...base.dates,
       ...over.dates,
       parts: { ...base.dates.parts, ...over.dates?.parts },
       seasons: { ...base.dates.seasons, ...over.dates?.seasons },
     },
-  };
+  });
 }
 
 /** Plain string entries of a table (the ones `text` can fill). */

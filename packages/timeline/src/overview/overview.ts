@@ -21,8 +21,12 @@ import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResul
 import { property, query, state } from 'lit/decorators.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { ReelOverviewChangeEvent } from '../events/events.js';
-import { ENGLISH, Messages } from '../i18n/messages.js';
+import { addEnglish, ENGLISH_TABLE, Messages } from '../i18n/messages.js';
+import { OVERVIEW_WORDS } from '../i18n/part-words.js';
 import { overviewStyles } from './overview.styles.js';
+
+// The strip's words come with it (its own chunk in the bundle), not with the timeline.
+addEnglish(OVERVIEW_WORDS);
 
 /** Height of the strip, in px. */
 const HEIGHT = 36;
@@ -73,7 +77,7 @@ export class ReelOverview extends LitElement {
   @property({ attribute: false }) layout: LayoutSpec | undefined;
 
   /** The words to use (the timeline's). */
-  @property({ attribute: false }) messages: Messages = new Messages(ENGLISH, 'en');
+  @property({ attribute: false }) messages: Messages = new Messages(ENGLISH_TABLE, 'en');
 
   /** Locale, time zone and date words for the value text. */
   @property({ attribute: false }) dateOptions: DateFormatOptions = {};

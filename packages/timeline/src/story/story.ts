@@ -16,9 +16,13 @@ import {
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { canonicalLocale, MessagesController } from '../i18n/locales.js';
-import type { PartialMessages } from '../i18n/messages.js';
+import { addEnglish, type PartialMessages } from '../i18n/messages.js';
+import { STORY_WORDS } from '../i18n/part-words.js';
 import type { ReelTimeline, VisibleRange } from '../timeline/timeline.js';
 import { storyStyles } from './story.styles.js';
+
+// The story's words come with it (`define/reel-story.js`, never in the timeline's bundle).
+addEnglish(STORY_WORDS);
 
 /** One step of a story. */
 export interface StoryStep {

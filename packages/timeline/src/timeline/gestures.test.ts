@@ -7,7 +7,7 @@
 import deadReckoning from '@reeltime/data';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
-import { mount, settle } from '../../test/mount.js';
+import { mount, pointAtPlot, settle } from '../../test/mount.js';
 import type { ReelTimeline } from '../index.js';
 
 /** A point in this frame's viewport, in the top page's coordinates (the test frame is scaled). */
@@ -153,6 +153,7 @@ describe('<reel-timeline> gestures that never trap the page', () => {
     });
     try {
       const el = await mount((el) => (el.data = deadReckoning), 380);
+      await pointAtPlot(el);
       const before = span(el);
       const [x, y] = plotPoint(el);
       const svg = el.shadowRoot!.querySelector('svg[role="group"]')!;

@@ -3,11 +3,19 @@
  * not pay for what a reader may never open (the details, the table view…). Until the module
  * arrives the part renders nothing; then the host updates, and `ready` lets `updateComplete`
  * wait for it. A module that exports `styles` has them adopted by the host's shadow root on arrival,
- * so the entry's stylesheet need not carry them.
+ * so the entry's stylesheet need not carry them; one that exports `words` (its English) has them added
+ * to the English table first, so the entry's table need not carry them either.
  *
  * @module
  */
 import type { CSSResult, ReactiveControllerHost } from 'lit';
+import { addEnglish, type MessageTable } from '../i18n/messages.js';
+
+/** What a part's module may bring besides its code: its styles and its words' English. */
+interface PartExtras {
+  readonly styles?: CSSResult;
+  readonly words?: Partial<MessageTable>;
+}
 
 export class LazyPart<M extends object> {
   #module: M | undefined;
@@ -20,6 +28,8 @@ export class LazyPart<M extends object> {
     this.#host = host;
     this.#load = load;
     if (preloaded) {
+      const { words } = preloaded as PartExtras;
+      if (words) addEnglish(words);
       this.#module = preloaded;
       this.#pending = Promise.resolve();
     }
@@ -30,8 +40,10 @@ export class LazyPart<M extends object> {
     this.#pending ??= this.#load().then(
       (module) => {
         this.#module = module;
+        const { styles, words } = module as PartExtras;
+        if (words) addEnglish(words);
         const root = this.#host.shadowRoot;
-        const sheet = (module as { readonly styles?: CSSResult }).styles?.styleSheet;
+        const sheet = styles?.styleSheet;
         if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
         this.#host.requestUpdate();
       },

@@ -3,7 +3,7 @@ import type { DatasetInput, TimelineEventInput } from '@reeltime/core';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { mount, settle } from '../../test/mount.js';
+import { mount, pointAtPlot, settle } from '../../test/mount.js';
 import type { ReelTimeline } from '../index.js';
 import { timelineStyles } from './timeline.styles.js';
 
@@ -351,6 +351,7 @@ describe('<reel-timeline> with the Dead Reckoning dataset', () => {
     // Zoom in first: at the whole view there is nowhere to pan to.
     el.visibleRange = { from: Date.UTC(2020, 0, 1), to: Date.UTC(2021, 0, 1) };
     await settle(el);
+    await pointAtPlot(el);
     const before = el.visibleRange;
     const mouse = (type: string, x: number, target: EventTarget) =>
       target.dispatchEvent(

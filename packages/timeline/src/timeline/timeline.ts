@@ -415,6 +415,7 @@ export class ReelTimeline extends LitElement {
       this.#parts.ready,
       this.#careful,
       this.#density.ready,
+      this.#view.ready,
     ]);
     return (await super.getUpdateComplete()) && done;
   }

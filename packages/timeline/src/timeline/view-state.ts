@@ -14,9 +14,10 @@ import {
   type TimeScale,
   type TimeWarp,
 } from '@reeltime/core';
-import { zoomIdentity, type ZoomScale } from 'd3-zoom';
+import type { ZoomScale } from 'd3-zoom';
 import type { ReactiveControllerHost } from 'lit';
 import { ZoomController, type ZoomControllerOptions } from '../controllers/zoom-controller.js';
+import { zoomIdentity } from '../controllers/zoom-transform.js';
 
 /** A visible range on reeltime's time coordinate (ms since 1970-01-01 UTC). */
 export interface VisibleRange {
@@ -158,6 +159,11 @@ export class ViewState {
   /** Back to the whole domain. */
   reset(): void {
     this.#zoom.reset();
+  }
+
+  /** Settles when d3-zoom, once a pointer asked for it, has loaded (see zoom-controller.ts). */
+  get ready(): Promise<void> {
+    return this.#zoom.ready;
   }
 
   /** New data: the whole view again, no hover. */

@@ -10,6 +10,7 @@ import { KEYBOARD_ROWS, type Messages } from '../../i18n/messages.js';
 import { heading, type HeadingLevel } from './heading.js';
 
 export { keysStyles as styles } from './keys.styles.js';
+export { KEYS_WORDS as words } from '../../i18n/part-words.js';
 
 export function renderKeyboardMap(msg: Messages, level: HeadingLevel, onClose: () => void) {
   const { keyboard } = msg.table;

@@ -9,6 +9,8 @@ import { html, nothing, svg } from 'lit';
 import type { Messages } from '../../i18n/messages.js';
 import type { Encoding } from './encoding.js';
 
+export { LEGEND_WORDS as words } from '../../i18n/part-words.js';
+
 const W = 40;
 const H = 10;
 

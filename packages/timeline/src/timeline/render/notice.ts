@@ -9,6 +9,8 @@ import type { Problem } from '@reeltime/core';
 import { html, nothing } from 'lit';
 import type { Messages } from '../../i18n/messages.js';
 
+export { NOTICE_WORDS as words } from '../../i18n/part-words.js';
+
 /** Lines the notice shows before "…and N more". */
 const SHOWN = 5;
 /** Ids named in a grouped line. */

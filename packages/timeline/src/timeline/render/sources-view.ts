@@ -12,11 +12,15 @@
  */
 import { formatDate, formatDateRange, type Source, type TimelineEvent, type TimelineSource } from '@reeltime/core';
 import { html, nothing } from 'lit';
+import { SOURCES_VIEW_WORDS, SOURCES_WORDS } from '../../i18n/part-words.js';
 import type { RenderContext } from './context.js';
 import { heading, type HeadingLevel } from './heading.js';
 import { safeHref } from './details.js';
 
 export { sourcesViewStyles as styles } from './sources-view.styles.js';
+
+/** The sources view's words (English; added to the table when this chunk arrives). */
+export const words = { ...SOURCES_VIEW_WORDS, ...SOURCES_WORDS };
 
 /** A source and the events that cite it (with the quote each citation gives). */
 export interface CitedSource {

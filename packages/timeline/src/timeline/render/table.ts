@@ -12,6 +12,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { RenderContext } from './context.js';
 
 export { tableStyles as styles } from './table.styles.js';
+export { TABLE_WORDS as words } from '../../i18n/part-words.js';
 
 /** Columns the table sorts by. */
 export const TABLE_SORTS = ['date', 'title', 'lane'] as const;

@@ -1,0 +1,102 @@
+/**
+ * The English words of the parts loaded on first use, one table per part: they travel with the
+ * part's chunk (this module is its own small chunk in the bundle, shared by the parts), not with
+ * the entry, and are added to the English table when the part arrives (`addEnglish`, called by
+ * `LazyPart`, or by the overview's and the story's own modules). Other languages keep every word
+ * in their own chunk (`locales/`), and a page's `strings` override any of them as before.
+ *
+ * @module
+ */
+import type { MessageTable } from './messages.js';
+
+/** The problems notice (`render/notice.ts`). */
+export const NOTICE_WORDS: Pick<MessageTable, 'notShown' | 'allShown' | 'moreProblems' | 'dismiss'> = {
+  notShown: { one: '{count} item is not shown.', other: '{count} items are not shown.' },
+  allShown: 'everything is shown.',
+  moreProblems: '…and {count} more (see the problems property).',
+  dismiss: 'Dismiss',
+};
+
+/** The details (`render/details.ts`, `render/media.ts`). */
+export const DETAILS_WORDS: Pick<
+  MessageTable,
+  'closeDetails' | 'where' | 'people' | 'tags' | 'link' | 'mediaLoad' | 'mediaNotice' | 'mediaOpen' | 'mediaFrame'
+> = {
+  closeDetails: 'Close details',
+  where: 'Where',
+  people: 'People',
+  tags: 'Tags',
+  link: 'Link',
+  mediaLoad: 'Load from {host}',
+  mediaNotice: 'Shown only when you ask: loading it sends a request to {host}.',
+  mediaOpen: 'Open on {host}',
+  mediaFrame: 'Embedded content from {host}',
+};
+
+/** Sources, in the details and the sources view (`render/sources.ts`). */
+export const SOURCES_WORDS: Pick<MessageTable, 'sourceCount' | 'noSource' | 'sourceOriginal'> = {
+  sourceCount: { one: 'Source', other: '{count} sources' },
+  noSource: 'No source cited',
+  sourceOriginal: 'original',
+};
+
+/** The sources view (`render/sources-view.ts`). */
+export const SOURCES_VIEW_WORDS: Pick<MessageTable, 'sourceSupports' | 'sourceOfSeveral' | 'unsourced' | 'moreEvents'> =
+  {
+    sourceSupports: { one: 'Supports {count} event:', other: 'Supports {count} events:' },
+    sourceOfSeveral: { one: 'its only source', other: 'one of {count} sources' },
+    unsourced: { one: '{count} event cites no source', other: '{count} events cite no source' },
+    moreEvents: '…and {count} more.',
+  };
+
+/** The legend of how dates are drawn (`render/legend.ts`). */
+export const LEGEND_WORDS: Pick<
+  MessageTable,
+  'legendExact' | 'legendPeriod' | 'legendApproximate' | 'legendPlanned' | 'legendUncertain' | 'legendCancelled'
+> = {
+  legendExact: 'Exact date',
+  legendPeriod: 'Known to the month or year: somewhere in the span',
+  legendApproximate: 'Approximate (c., late 2020)',
+  legendPlanned: 'Planned or announced',
+  legendUncertain: 'Uncertain',
+  legendCancelled: 'Cancelled',
+};
+
+/** `<reel-story>` (`story/story.ts`). */
+export const STORY_WORDS: Pick<MessageTable, 'storyPrevious' | 'storyNext' | 'storyStep' | 'storyLink' | 'story'> = {
+  storyPrevious: 'Previous',
+  storyNext: 'Next',
+  storyStep: 'Step {step} of {count}',
+  storyLink: 'Link to this step',
+  story: 'Story: {title}',
+};
+
+/** `<reel-overview>` (`overview/overview.ts`). */
+export const OVERVIEW_WORDS: Pick<MessageTable, 'overviewValue' | 'overviewHelp'> = {
+  overviewValue: 'Showing {range}',
+  overviewHelp: 'Arrow keys move the visible range, Shift + arrow keys widen or narrow it.',
+};
+
+/** The keyboard map (`render/keys.ts`). */
+export const KEYS_WORDS: Pick<MessageTable, 'keyboardMapClose' | 'keyboard'> = {
+  keyboardMapClose: 'Close',
+  keyboard: {
+    move: { keys: ['←', '→'], action: 'Previous or next event in time' },
+    lanes: { keys: ['↑', '↓'], action: 'Nearest event in the lane above or below' },
+    ends: { keys: ['Home', 'End'], action: 'First or last event' },
+    page: { keys: ['Page Up', 'Page Down'], action: 'Pan one screen earlier or later' },
+    zoom: { keys: ['+', '−'], action: 'Zoom in or out around the focused event' },
+    reset: { keys: ['0'], action: 'Show all events' },
+    select: { keys: ['Enter', 'Space'], action: 'Select or unselect the focused event' },
+    close: { keys: ['Esc'], action: 'Close the details and return to the event' },
+    help: { keys: ['?'], action: 'Show these keys' },
+  },
+};
+
+/** The table view (`render/table.ts`). */
+export const TABLE_WORDS: Pick<MessageTable, 'tableCaption' | 'columnDate' | 'columnTitle' | 'columnStatus'> = {
+  tableCaption: '{name}: {events}',
+  columnDate: 'Date',
+  columnTitle: 'Title',
+  columnStatus: 'Status',
+};
