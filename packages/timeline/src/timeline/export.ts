@@ -78,10 +78,14 @@ export async function exportData(
   // imported statically here, the bundler split the element's own entry to share code with it.
   const { toCsv, toReeltime } = await import('@reeltime/core/io');
   const dataset = el.model;
-  const text =
-    format === 'csv' ? toCsv(dataset, { bom: options.bom }) : `${JSON.stringify(toReeltime(dataset), null, 2)}\n`;
-  if (!options.blob) return text;
-  return new Blob([text], { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json' });
+  return format === 'csv'
+    ? file(toCsv(dataset, { bom: options.bom }), 'text/csv;charset=utf-8', options.blob)
+    : file(`${JSON.stringify(toReeltime(dataset), null, 2)}\n`, 'application/json', options.blob);
+}
+
+/** The text itself, or (`blob`) a `Blob` of it with its MIME type, ready for a download link. */
+function file(text: string, type: string, blob: boolean | undefined): string | Blob {
+  return blob ? new Blob([text], { type }) : text;
 }
 
 /** The chart as a standalone SVG (markup or Blob) or a PNG Blob. */
@@ -93,7 +97,7 @@ export async function exportImage(
   if (!(IMAGE_FORMATS as readonly string[]).includes(format)) throw new RangeError(`Unknown image format "${format}"`);
   const image = await withRange(el, options.range === 'all', () => buildSvg(el));
   const markup = new XMLSerializer().serializeToString(image.svg);
-  if (format === 'svg') return options.blob ? new Blob([markup], { type: 'image/svg+xml' }) : markup;
+  if (format === 'svg') return file(markup, 'image/svg+xml', options.blob);
   const scale = options.scale && options.scale > 0 ? options.scale : Math.max(1, window.devicePixelRatio || 1);
   return rasterize(markup, image.width, image.height, scale);
 }
