@@ -42,6 +42,7 @@ export const styles = css`
     .notice button,
     [part~='details'] > header button,
     [part~='overview'],
+    [part~='export'],
     [part~='tooltip'],
     [part~='wheel-hint'],
     [part~='progress'],
