@@ -174,6 +174,7 @@ describe('export toolbar helpers', () => {
     expect(exportFileName('  ..hidden.  ', 'json')).toBe('hidden.json');
     // A right-to-left override cannot make "gpj.exe" read as a picture.
     expect(exportFileName('photo\u202Egpj.exe', 'svg')).toBe('photo gpj.exe.svg');
+    expect(exportFileName('bell\u0007tab\tnel\u0085end', 'csv')).toBe('bell tab nel end.csv');
     expect(exportFileName('CON', 'csv')).toBe('CON_.csv');
     expect(exportFileName('', 'csv')).toBe('timeline.csv');
     expect(exportFileName(undefined, 'svg')).toBe('timeline.svg');

@@ -92,7 +92,7 @@ export function exportFormats(value: string): ExportFormat[] {
 export function exportFileName(title: string | undefined, format: ExportFormat): string {
   const cleaned = (title ?? '')
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/[\p{Cc}<>:"/\\|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.]+|[\s.]+$/g, '');
   let base = [...cleaned].slice(0, 100).join('').trimEnd();
