@@ -18,6 +18,14 @@ export const exportMenuStyles = css`
     vertical-align: middle;
   }
 
+  /* Forced colours would paint the transparent sides too (a box, not a caret). */
+  @media (forced-colors: active) {
+    .export-caret::after {
+      forced-color-adjust: none;
+      border-top-color: ButtonText;
+    }
+  }
+
   .export-button[aria-expanded='true'] {
     border-color: var(--_accent);
   }
