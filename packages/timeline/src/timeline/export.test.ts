@@ -170,6 +170,38 @@ describe('<reel-timeline> exports', () => {
     expect(el.visibleRange.to).toBeCloseTo(before.to, -3);
   });
 
+  it('draws every lane of a timeline taller than the window, then only those near it again', async () => {
+    // 60 lanes, one event each: far taller than the window, so the lanes far below are not drawn.
+    const tall: DatasetInput = {
+      title: 'Tall',
+      lanes: Array.from({ length: 60 }, (_, i) => ({ id: `l${i}`, label: `Lane ${i}` })),
+      events: Array.from({ length: 60 }, (_, i) => ({
+        id: `e${i}`,
+        title: `Event ${i}`,
+        start: `${1950 + i}-06-01`,
+        lane: `l${i}`,
+      })),
+    };
+    const el = await mount((el) => (el.data = tall));
+    const drawn = () => [...root(el).querySelectorAll('[part~="event"]')].map((mark) => mark.getAttribute('data-id'));
+    expect(root(el).querySelector('.body')!.getBoundingClientRect().height).toBeGreaterThan(2 * innerHeight);
+    expect(drawn()).toContain('e0');
+    expect(drawn()).not.toContain('e59');
+    for (const range of ['view', 'all'] as const) {
+      const doc = parseSvg((await el.exportImage('svg', { range })) as string);
+      const ids = [...new Set([...doc.querySelectorAll('[data-id]')].map((mark) => mark.getAttribute('data-id')))];
+      expect(ids, range).toHaveLength(60);
+      expect(ids, range).toContain('e59');
+      const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent!.trim());
+      expect(texts, range).toContain('LANE 59');
+      expect(texts, range).toContain('Event 59');
+    }
+    // Back on screen: the lanes far below are dropped again.
+    await settle(el);
+    expect(drawn()).toContain('e0');
+    expect(drawn()).not.toContain('e59');
+  });
+
   it('exports a PNG of the right size at the given scale, and not blank', async () => {
     const el = await mount((el) => (el.data = DATA));
     const svg = parseSvg((await el.exportImage('svg')) as string).documentElement;

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { viewportOf } from '../controllers/viewport-controller.js';
 import type { ReelTimeline } from './timeline.js';
 import type { VisibleRange } from './view-state.js';
 
@@ -102,17 +103,21 @@ export async function exportImage(
   return rasterize(markup, image.width, image.height, scale);
 }
 
-/** Runs `build` with the whole range in view when `all`, then puts the reader's view back. */
+/**
+ * Runs `build` with every lane drawn (a timeline taller than the window draws only the lanes near
+ * it) and, when `all`, the whole range in view; then puts the reader's view back.
+ */
 async function withRange<T>(el: ReelTimeline, all: boolean, build: () => T): Promise<T> {
-  await quiet(el);
-  if (!all) return build();
   const before: VisibleRange = el.visibleRange;
-  el.resetZoom();
-  await quiet(el);
+  const viewport = viewportOf(el);
+  viewport?.whole(true);
   try {
+    if (all) el.resetZoom();
+    await quiet(el);
     return build();
   } finally {
-    el.visibleRange = before;
+    viewport?.whole(false);
+    if (all) el.visibleRange = before;
   }
 }
 
