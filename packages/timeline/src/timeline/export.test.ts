@@ -3,7 +3,7 @@
  * parser and `fromCsv`), the chart as a standalone SVG (every visible title as text, nothing
  * outside the file referenced, data text escaped) and a PNG (the right size, not blank).
  */
-import { parseDataset, type DatasetInput } from '@reeltime/core';
+import { MemorySource, parseDataset, type DatasetInput, type TimelineSource } from '@reeltime/core';
 import { fromCsv } from '@reeltime/core/io';
 import { describe, expect, it } from 'vitest';
 import { mount, settle } from '../../test/mount.js';
@@ -110,6 +110,31 @@ describe('<reel-timeline> exports', () => {
     await settle(el);
     const json = JSON.parse((await el.exportData()) as string) as { events: { id: string }[] };
     expect(json.events.map((e) => e.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('exports the events of a given source: a memory source’s own, and refuses one that cannot list them', async () => {
+    const dataset = parseDataset(DATA).dataset;
+    const memory = new MemorySource(dataset);
+    const el = await mount((el) => (el.source = memory));
+    const json = JSON.parse((await el.exportData()) as string) as { events: { id: string }[] };
+    expect(json.events.map((e) => e.id)).toEqual(['a', 'b', 'c', 'd']);
+    // A source that answers the view but holds its events elsewhere, with no all(): an error, not an empty file.
+    const opaque: TimelineSource = {
+      dataset: { lanes: dataset.lanes, eras: [] },
+      size: memory.size,
+      extent: memory.extent,
+      query: (query) => memory.query(query),
+      at: (position) => memory.at(position),
+      positionOf: (id) => memory.positionOf(id),
+      get: (id) => memory.get(id),
+      subscribe: (listener) => memory.subscribe(listener),
+      revealLevel: (...args) => memory.revealLevel(...args),
+    };
+    el.source = opaque;
+    await settle(el);
+    await expect(el.exportData('csv')).rejects.toThrow(
+      'exportData: the data source holds 4 events and cannot list them (a TimelineSource needs all() to be exported)',
+    );
   });
 
   it('exports a standalone SVG with every visible title as text, the title and the axis', async () => {

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import type { Dataset, TimelineSource } from '@reeltime/core';
 import { viewportOf } from '../controllers/viewport-controller.js';
 import type { ReelTimeline } from './timeline.js';
 import type { VisibleRange } from './view-state.js';
@@ -68,17 +69,21 @@ const PRESENTATION = [
 /** Attributes of the live DOM that mean nothing in a file. */
 const DROPPED = ['class', 'part', 'tabindex', 'aria-hidden', 'aria-busy', 'style'];
 
-/** The dataset (as parsed: every valid event, invalid ones are in `problems`) as JSON or CSV. */
+/**
+ * The dataset (as parsed: every valid event, invalid ones are in `problems`) as JSON or CSV;
+ * over a `source` (a database), every event it holds, read from it.
+ */
 export async function exportData(
   el: ReelTimeline,
   format: DataFormat = 'json',
   options: ExportDataOptions = {},
+  source?: TimelineSource,
 ): Promise<string | Blob> {
   if (!(DATA_FORMATS as readonly string[]).includes(format)) throw new RangeError(`Unknown data format "${format}"`);
   // The exporters live with the importers (their own chunk, shared with the loading of `src`);
   // imported statically here, the bundler split the element's own entry to share code with it.
   const { toCsv, toReeltime } = await import('@reeltime/core/io');
-  const dataset = el.model;
+  const dataset = await wholeDataset(el.model, source);
   return format === 'csv'
     ? file(toCsv(dataset, { bom: options.bom }), 'text/csv;charset=utf-8', options.blob)
     : file(`${JSON.stringify(toReeltime(dataset), null, 2)}\n`, 'application/json', options.blob);
@@ -87,6 +92,21 @@ export async function exportData(
 /** The text itself, or (`blob`) a `Blob` of it with its MIME type, ready for a download link. */
 function file(text: string, type: string, blob: boolean | undefined): string | Blob {
   return blob ? new Blob([text], { type }) : text;
+}
+
+/**
+ * The dataset with every event: the model's own when it has them; else the source's (a memory
+ * source holds its dataset, a database lists its rows with `all()`); a source that can do neither
+ * is an error, not a file with no events.
+ */
+async function wholeDataset(model: Dataset, source: TimelineSource | undefined): Promise<Dataset> {
+  if (!source || model.events.length >= source.size) return model;
+  const held = (source.dataset as Partial<Dataset>).events;
+  if (held && held.length >= source.size) return { ...model, events: held };
+  if (source.all) return { ...model, events: [...(await source.all())] };
+  throw new Error(
+    `exportData: the data source holds ${source.size} events and cannot list them (a TimelineSource needs all() to be exported)`,
+  );
 }
 
 /** The chart as a standalone SVG (markup or Blob) or a PNG Blob. */

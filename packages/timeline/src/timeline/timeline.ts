@@ -485,12 +485,13 @@ export class ReelTimeline extends LitElement {
   /**
    * The data as a file: `json`, a reeltime dataset keeping every field, or `csv` (the columns
    * `fromCsv` reads; no sources or media). It is the parsed dataset (`model`): every valid event,
-   * whatever the view shows; invalid items are left out (they are in `problems`). With a `source`,
-   * only its title, lanes and eras. `{ blob: true }` gives a `Blob` for a download link. The
-   * exporter loads on first use, as its own chunk.
+   * whatever the view shows; invalid items are left out (they are in `problems`). With a `source`
+   * (a database), every event it holds, read from it page by page (`source="duckdb"` reads up to
+   * 200,000 and rejects a larger table with a message naming that limit). `{ blob: true }` gives a
+   * `Blob` for a download link. The exporter loads on first use, as its own chunk.
    */
   exportData(format?: DataFormat, options?: ExportDataOptions): Promise<string | Blob> {
-    return import('./export.js').then((m) => m.exportData(this, format, options));
+    return import('./export.js').then((m) => m.exportData(this, format, options, this.#data.model.source));
   }
 
   /**
