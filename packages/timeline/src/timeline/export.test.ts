@@ -227,6 +227,22 @@ describe('<reel-timeline> exports', () => {
     expect(drawn()).not.toContain('e59');
   });
 
+  it('exports the chart from the table view as from the chart, and leaves the table shown', async () => {
+    const el = await mount((el) => (el.data = DATA));
+    const chart = parseSvg((await el.exportImage('svg')) as string).documentElement;
+    el.view = 'table';
+    await settle(el);
+    const fromTable = parseSvg((await el.exportImage('svg')) as string).documentElement;
+    expect(fromTable.getAttribute('height')).toBe(chart.getAttribute('height'));
+    expect(fromTable.getAttribute('width')).toBe(chart.getAttribute('width'));
+    expect([...fromTable.querySelectorAll('text')].map((t) => t.textContent)).toEqual(
+      [...chart.querySelectorAll('text')].map((t) => t.textContent),
+    );
+    await settle(el);
+    expect(el.view).toBe('table');
+    expect(root(el).querySelector<HTMLElement>('.plot')!.hidden).toBe(true);
+  });
+
   it('exports a PNG of the right size at the given scale, and not blank', async () => {
     const el = await mount((el) => (el.data = DATA));
     const svg = parseSvg((await el.exportImage('svg')) as string).documentElement;

@@ -116,7 +116,7 @@ export async function exportImage(
   options: ExportImageOptions = {},
 ): Promise<string | Blob> {
   if (!(IMAGE_FORMATS as readonly string[]).includes(format)) throw new RangeError(`Unknown image format "${format}"`);
-  const image = await withRange(el, options.range === 'all', () => buildSvg(el));
+  const image = await withRange(el, options.range === 'all', () => shown(el, () => buildSvg(el)));
   const markup = new XMLSerializer().serializeToString(image.svg);
   if (format === 'svg') return file(markup, 'image/svg+xml', options.blob);
   const scale = options.scale && options.scale > 0 ? options.scale : Math.max(1, window.devicePixelRatio || 1);
@@ -138,6 +138,21 @@ async function withRange<T>(el: ReelTimeline, all: boolean, build: () => T): Pro
   } finally {
     viewport?.whole(false);
     if (all) el.visibleRange = before;
+  }
+}
+
+/**
+ * Runs `build` with the chart laid out: in the table or sources view it is drawn but hidden (no
+ * size to read), so it is shown for the synchronous build and hidden again before any paint.
+ */
+function shown<T>(el: ReelTimeline, build: () => T): T {
+  const plot = el.shadowRoot?.querySelector<HTMLElement>('.plot');
+  if (!plot?.hidden) return build();
+  plot.hidden = false;
+  try {
+    return build();
+  } finally {
+    plot.hidden = true;
   }
 }
 
