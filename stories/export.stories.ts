@@ -2,8 +2,8 @@ import deadReckoning, { datasetUrl } from '@reeltime/data';
 import '@reeltime/timeline/define/reel-timeline.js';
 import type { ReelTimeline } from '@reeltime/timeline';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import { expect, userEvent, waitFor } from 'storybook/test';
+import { html, nothing } from 'lit';
+import { expect, spyOn, userEvent, waitFor } from 'storybook/test';
 
 const BACKSTOP = 60_000;
 
@@ -12,6 +12,8 @@ interface Args {
   range: 'view' | 'all';
   /** PNG pixels per CSS pixel (0: the device pixel ratio). */
   scale: number;
+  /** The element's own export toolbar: the files it offers (`svg png csv json`), or empty for none. */
+  formats: string;
 }
 
 const FILES = [
@@ -39,10 +41,11 @@ async function exportTo(button: HTMLElement, name: string, make: (el: ReelTimeli
 const meta = {
   title: 'Timeline/Export',
   component: 'reel-timeline',
-  args: { range: 'view', scale: 0 },
+  args: { range: 'view', scale: 0, formats: 'svg png csv json' },
   argTypes: {
     range: { control: 'inline-radio', options: ['view', 'all'] },
     scale: { control: { type: 'number', min: 0, max: 4, step: 0.5 } },
+    formats: { control: 'text' },
   },
   parameters: {
     docs: {
@@ -50,7 +53,9 @@ const meta = {
         component:
           'Exports from the element: `exportData("json" | "csv", { blob? })` gives the dataset as a string or a Blob; ' +
           '`exportImage("svg" | "png", { range?, scale?, blob? })` gives a standalone SVG (styles inlined, text as text) ' +
-          'or a PNG Blob. The exporter loads on the first call, as its own chunk.',
+          'or a PNG Blob. The exporter loads on the first call, as its own chunk. ' +
+          'The `export` attribute (`export="svg png csv json"`) adds the element\'s own toolbar: a Download ' +
+          'button in the header opening those files, each downloaded after a cancelable `reel-export` event.',
       },
     },
   },
@@ -72,7 +77,13 @@ const meta = {
         )}
       </div>
       <ul class="downloads" aria-label="Downloads"></ul>
-      <reel-timeline .data=${deadReckoning} base=${datasetUrl} locale="en-US" marker=""></reel-timeline>
+      <reel-timeline
+        .data=${deadReckoning}
+        base=${datasetUrl}
+        locale="en-US"
+        marker=""
+        export=${args.formats || nothing}
+      ></reel-timeline>
     </div>`;
   },
 } satisfies Meta<Args>;
@@ -103,3 +114,59 @@ export const Buttons: Story = {
 
 /** The whole range of the data, however the view is zoomed. */
 export const WholeRange: Story = { args: { range: 'all', scale: 1 } };
+
+/** The toolbar's Download button, its popover and the files in it (in the timeline's shadow root). */
+function toolbar(el: ReelTimeline) {
+  const part = el.shadowRoot!.querySelector<HTMLElement>('[part~="export"]')!;
+  const menu = part.querySelector<HTMLElement>('[popover]')!;
+  return { button: part.querySelector<HTMLButtonElement>('button[popovertarget]')!, menu };
+}
+
+/**
+ * The element's own toolbar (`export="svg png csv json"`): Download opens the files; choosing
+ * one fires `reel-export` with the file and downloads it (here the link's click is intercepted).
+ */
+export const Toolbar: Story = {
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('reel-timeline')!;
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="export"] [popover]')).not.toBeNull(), {
+      timeout: BACKSTOP,
+    });
+    const { button, menu } = toolbar(el);
+    const clicked: HTMLAnchorElement[] = [];
+    const click = spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    try {
+      const exported: Blob[] = [];
+      el.addEventListener('reel-export', (e) => exported.push(e.detail.blob));
+      await userEvent.click(button);
+      await waitFor(() => expect(menu.matches(':popover-open')).toBe(true));
+      await userEvent.click(menu.querySelector<HTMLButtonElement>('[data-format="csv"]')!);
+      await waitFor(() => expect(clicked).toHaveLength(1), { timeout: BACKSTOP });
+      expect(clicked[0]!.download).toBe('Mission Impossible – Dead Reckoning Part One production history.csv');
+      expect(clicked[0]!.href).toMatch(/^blob:/);
+      expect(exported).toHaveLength(1);
+      expect(await exported[0]!.text()).toContain('Filming wraps');
+      expect(menu.matches(':popover-open')).toBe(false);
+    } finally {
+      click.mockRestore();
+    }
+  },
+};
+
+/** The toolbar's popover left open, so that axe checks it too (light, dark, forced colours). */
+export const ToolbarOpen: Story = {
+  args: { formats: 'png svg' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('reel-timeline')!;
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part~="export"] [popover]')).not.toBeNull(), {
+      timeout: BACKSTOP,
+    });
+    const { button, menu } = toolbar(el);
+    await userEvent.click(button);
+    await waitFor(() => expect(menu.matches(':popover-open')).toBe(true));
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect([...menu.querySelectorAll('button')].map((b) => b.textContent!.trim())).toEqual(['PNG image', 'SVG image']);
+  },
+};

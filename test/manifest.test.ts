@@ -59,7 +59,14 @@ describe('custom-elements.json', () => {
   it('describes every attribute, event, slot, part and custom property of <reel-timeline>', () => {
     const timeline = element('reel-timeline');
     expect(timeline.attributes!.map((attr) => attr.name)).toContain('marker');
-    expect(timeline.events!.map((event) => event.name)).toEqual(['reel-select', 'reel-range-change', 'reel-invalid']);
+    expect(timeline.attributes!.map((attr) => attr.name)).toContain('export');
+    expect(timeline.cssParts!.map((part) => part.name)).toContain('export');
+    expect(timeline.events!.map((event) => event.name)).toEqual([
+      'reel-select',
+      'reel-range-change',
+      'reel-invalid',
+      'reel-export',
+    ]);
     for (const item of [
       ...timeline.attributes!,
       ...timeline.events!,
@@ -93,7 +100,7 @@ describe("Storybook's API table", () => {
       'showKeyboardMap()',
       'select()',
     ]);
-    expect(byCategory('events')).toEqual(['reel-select', 'reel-range-change', 'reel-invalid']);
+    expect(byCategory('events')).toEqual(['reel-select', 'reel-range-change', 'reel-invalid', 'reel-export']);
     expect(byCategory('slots')).toEqual(['(default)']);
   });
 

@@ -103,6 +103,12 @@ export interface CountsAnswer {
   readonly total: number;
 }
 
+/** "The whole records at display positions `from`, `from + 1`…, at most `limit`": a table read page by page. */
+export interface PageRequest {
+  readonly from: number;
+  readonly limit: number;
+}
+
 /** What a SQL source asks. */
 export interface Backend {
   info(): Promise<SourceInfo>;
@@ -112,6 +118,12 @@ export interface Backend {
   byId(id: string): Promise<EventRow | null>;
   /** The full record of the event at this display position, or null. */
   byPosition(position: number): Promise<EventRow | null>;
+  /**
+   * Whole records (with descriptions) in display order from position `from`, at most `limit`
+   * (up to {@link MAX_LIMIT}): every event, a page at a time (an export). Optional: a backend
+   * without it cannot be exported.
+   */
+  page?(request: PageRequest): Promise<EventRow[]>;
 }
 
 /** The largest window a request may ask for: the span of valid dates (±8.64e15 ms), twice. */
@@ -481,6 +493,22 @@ export class SqlBackend implements Backend {
       throw new SqlSourceError('bad-request', '"position" must be a whole number');
     await this.info();
     return this.#record(`WHERE rowid = CAST(? AS BIGINT)`, [position]);
+  }
+
+  async page(request: PageRequest): Promise<EventRow[]> {
+    const { from, limit } = request;
+    if (!Number.isInteger(from) || from < 0) throw new SqlSourceError('bad-request', '"from" must be a whole number');
+    checkCount('limit', limit, MAX_LIMIT);
+    await this.info();
+    // The narrow table's rowid is the display position: a range of it reads few row groups.
+    const rows = await this.#engine.all(
+      `WITH n AS (SELECT rowid AS pos, * FROM ${this.#table}
+        WHERE rowid >= CAST(? AS BIGINT) AND rowid < CAST(? AS BIGINT))
+      SELECT ${NARROW_COLUMNS}, r.description FROM n JOIN ${this.#lanes} AS l USING (li)
+        JOIN ${this.#rows} AS r ON r.input = n.input ORDER BY n.pos`,
+      [from, from + limit],
+    );
+    return rows.map(toRow);
   }
 
   /** One full record: its drawn columns from the narrow table, the wide ones by its input position. */

@@ -13,6 +13,7 @@ export const SQL_SOURCE_ERROR_CODES = [
   'bad-request',
   'unreachable',
   'query-failed',
+  'too-large',
 ] as const;
 /** Why a SQL source failed. */
 export type SqlSourceErrorCode = (typeof SQL_SOURCE_ERROR_CODES)[number];

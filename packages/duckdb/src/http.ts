@@ -4,7 +4,15 @@
  *
  * @module
  */
-import type { Backend, CountsAnswer, CountsRequest, EventRow, SourceInfo, WindowRequest } from './backend.js';
+import type {
+  Backend,
+  CountsAnswer,
+  CountsRequest,
+  EventRow,
+  PageRequest,
+  SourceInfo,
+  WindowRequest,
+} from './backend.js';
 import { SQL_SOURCE_ERROR_CODES, SqlSourceError, type SqlSourceErrorCode } from './errors.js';
 
 /** Asks a reeltime DuckDB server at a base URL (`http://localhost:8787/`). */
@@ -35,6 +43,10 @@ export class HttpBackend implements Backend {
 
   byPosition(position: number): Promise<EventRow | null> {
     return this.#get('event', { position });
+  }
+
+  page(request: PageRequest): Promise<EventRow[]> {
+    return this.#get('page', { from: request.from, limit: request.limit });
   }
 
   async #get<T>(path: string, params: Record<string, string | number | undefined>): Promise<T> {

@@ -21,6 +21,7 @@ export type {
   CountsRequest,
   EventRow,
   FileFormat,
+  PageRequest,
   SourceInfo,
   SqlBackendOptions,
   SqlEngine,
@@ -34,5 +35,5 @@ export type { SqlSourceErrorCode } from './errors.js';
 export { HttpBackend } from './http.js';
 export { generateEventsSql } from './generate.js';
 export type { GenerateOptions } from './generate.js';
-export { bucketSpan, dateText, eventOf, SqlSource } from './source.js';
+export { bucketSpan, dateText, eventOf, eventsOf, SqlSource } from './source.js';
 export type { SqlSourceOptions } from './source.js';

@@ -1,6 +1,6 @@
 /**
  * A small HTTP endpoint answering a timeline's questions from DuckDB in Node, for data larger
- * than a browser holds: `GET /info`, `/window`, `/counts` and `/event`, JSON in and out, every
+ * than a browser holds: `GET /info`, `/window`, `/counts`, `/event` and `/page`, JSON in and out, every
  * number checked before it reaches SQL (and passed to it as a parameter). Bad input is a 400 with
  * a message; a missing event a 404.
  *
@@ -68,8 +68,16 @@ async function answer(
         if (body === null) throw new HttpError(404, 'bad-request', 'No such event');
         break;
       }
+      case '/page':
+        if (!backend.page) throw new HttpError(404, 'bad-request', 'This server does not list its events');
+        body = await backend.page({ from: number(query, 'from'), limit: number(query, 'limit') });
+        break;
       default:
-        throw new HttpError(404, 'bad-request', `Nothing at ${url.pathname}: ask /info, /window, /counts or /event`);
+        throw new HttpError(
+          404,
+          'bad-request',
+          `Nothing at ${url.pathname}: ask /info, /window, /counts, /event or /page`,
+        );
     }
     response.statusCode = 200;
     response.end(JSON.stringify(body));
@@ -93,6 +101,7 @@ const PARAMETERS: Record<string, readonly string[]> = {
   '/window': ['from', 'to', 'lanes', 'cell', 'perCell', 'limit'],
   '/counts': ['from', 'to', 'buckets', 'lanes'],
   '/event': ['id', 'position'],
+  '/page': ['from', 'limit'],
 };
 
 class HttpError extends Error {

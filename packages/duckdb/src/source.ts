@@ -37,7 +37,7 @@ import {
   type ViewQuery,
 } from '@reeltime/core';
 import type { Backend, CountsAnswer, EventRow, SourceInfo } from './backend.js';
-import { AbortedError } from './errors.js';
+import { AbortedError, SqlSourceError } from './errors.js';
 
 /** Options for {@link SqlSource}. */
 export interface SqlSourceOptions {
@@ -52,7 +52,15 @@ export interface SqlSourceOptions {
   readonly perCell?: number;
   /** Events fetched per question at most (default 5,000). */
   readonly limit?: number;
+  /**
+   * Most events {@link SqlSource.all} reads (an export, default 200,000): a larger table is
+   * refused with a message naming this limit, rather than built into one file in the page.
+   */
+  readonly exportLimit?: number;
 }
+
+/** Records read per question by {@link SqlSource.all}. */
+const PAGE_SIZE = 10_000;
 
 /** Pixels beyond each side of the view whose events are still answered (as the memory source does). */
 const MARGIN_PX = 320;
@@ -64,7 +72,32 @@ const MAX_REGIONS = 24;
 
 /** An event from a row: its dates written at their precision and parsed by core, as a file's would be. */
 export function eventOf(row: EventRow): TimelineEvent {
-  const input: TimelineEventInput = {
+  const input = inputOf(row);
+  const event = parseDataset({ events: [input] }).dataset.events[0];
+  if (event) return { ...event, index: row.input };
+  // A row core would not accept (an empty title): drawn under its id rather than dropped.
+  const fallback = parseDataset({ events: [{ ...input, title: row.id }] }).dataset.events[0]!;
+  return { ...fallback, title: row.title, index: row.input };
+}
+
+/**
+ * Events from many rows (a page of an export), parsed as one dataset: the same events as
+ * {@link eventOf} row by row, without a dataset per row. A row the batch would not take as it is
+ * (an empty title, a duplicate id) goes through `eventOf` alone.
+ */
+export function eventsOf(rows: readonly EventRow[]): TimelineEvent[] {
+  const parsed: (TimelineEvent | undefined)[] = new Array(rows.length);
+  for (const event of parseDataset({ events: rows.map(inputOf) }).dataset.events) parsed[event.index] = event;
+  return rows.map((row, i) => {
+    const event = parsed[i];
+    // A duplicate id is renamed by the batch (`x~2`): the row keeps its own, as eventOf does.
+    return event && event.id === row.id ? { ...event, index: row.input } : eventOf(row);
+  });
+}
+
+/** A row as the event input a file would hold. */
+function inputOf(row: EventRow): TimelineEventInput {
+  return {
     id: row.id,
     title: row.title,
     start: dateText(row.start, row.precision),
@@ -73,11 +106,6 @@ export function eventOf(row: EventRow): TimelineEvent {
     ...(row.status === null ? {} : { status: row.status as TimelineEventInput['status'] & string }),
     ...(row.description === null || row.description === undefined ? {} : { description: row.description }),
   };
-  const event = parseDataset({ events: [input] }).dataset.events[0];
-  if (event) return { ...event, index: row.input };
-  // A row core would not accept (an empty title): drawn under its id rather than dropped.
-  const fallback = parseDataset({ events: [{ ...input, title: row.id }] }).dataset.events[0]!;
-  return { ...fallback, title: row.title, index: row.input };
 }
 
 /** An epoch-ms date as reeltime date text at a precision (`2020`, `2020-02`, `2020-02-03T04:05Z`…). */
@@ -134,7 +162,7 @@ export class SqlSource implements TimelineSource {
       lanes: info.lanes.map((lane, index) => ({ id: lane.id, label: lane.label, index })),
       eras: [],
     };
-    this.#options = { debounce: 60, cellPixels: 32, perCell: 16, limit: 5000, ...options };
+    this.#options = { debounce: 60, cellPixels: 32, perCell: 16, limit: 5000, exportLimit: 200_000, ...options };
   }
 
   /** Opens a source: asks the backend what it holds (its size, extent and lanes). */
@@ -174,6 +202,32 @@ export class SqlSource implements TimelineSource {
   /** Whether the event with this id is known only as drawn (its description not read yet). */
   isPartial(id: string): boolean {
     return this.#partial.has(id);
+  }
+
+  /**
+   * Every event, whole (with its description), in display order, read from the database a page
+   * at a time: what `exportData` writes. Rejects with a `too-large` error naming the limit when the
+   * table holds more than `exportLimit` events, and with `bad-request` when the backend cannot
+   * list its rows (no `page`).
+   */
+  async all(options: { readonly signal?: { readonly aborted: boolean } } = {}): Promise<TimelineEvent[]> {
+    const { exportLimit } = this.#options;
+    if (this.size > exportLimit)
+      throw new SqlSourceError(
+        'too-large',
+        `The table holds ${this.size.toLocaleString('en-US')} events, more than the ` +
+          `${exportLimit.toLocaleString('en-US')} an export reads (SqlSource option exportLimit)`,
+      );
+    const page = this.backend.page?.bind(this.backend);
+    if (!page) throw new SqlSourceError('bad-request', 'This backend cannot list its events (it has no page())');
+    const events: TimelineEvent[] = [];
+    for (let from = 0; from < this.size; from += PAGE_SIZE) {
+      const rows = await page({ from, limit: PAGE_SIZE });
+      if (options.signal?.aborted) throw new AbortedError();
+      events.push(...eventsOf(rows));
+      if (rows.length < PAGE_SIZE) break;
+    }
+    return events;
   }
 
   subscribe(listener: () => void): () => void {

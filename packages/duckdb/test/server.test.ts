@@ -73,6 +73,18 @@ describe('the DuckDB server', () => {
     expect(body.error?.message).toMatch(message);
   });
 
+  it('lists every event a page at a time through HttpBackend, as the backend does (an export)', async () => {
+    const remote = await SqlSource.open(new HttpBackend(base));
+    const local = await SqlSource.open(backend);
+    const [a, b] = [await remote.all(), await local.all()];
+    expect(a).toHaveLength(5_000);
+    expect(a).toEqual(b);
+    expect((await get('page?from=0&limit=1;DROP TABLE reel_events')).body.error?.message).toMatch(
+      /"limit" must be a number/,
+    );
+    expect((await get('page?from=0&limit=2')).body).toHaveLength(2);
+  });
+
   it('answers an id carrying SQL as the string it is (no such event), and unknown paths with a 404', async () => {
     expect((await get(`event?id=${encodeURIComponent("e1' OR '1'='1")}`)).status).toBe(404);
     expect((await get('event?id=e1')).body).toMatchObject({ id: 'e1' });

@@ -4,7 +4,17 @@
  * same records and display positions for what is drawn one by one, and the same events drawn
  * where a window is sparse enough to draw everything.
  */
-import { bucketSpan, SqlBackend, type Backend, SqlSource, SqlSourceError, dateText, eventOf } from '../src/index.js';
+import {
+  bucketSpan,
+  SqlBackend,
+  type Backend,
+  type EventRow,
+  SqlSource,
+  SqlSourceError,
+  dateText,
+  eventOf,
+  eventsOf,
+} from '../src/index.js';
 import { NodeDuckDbEngine } from '../src/node.js';
 import { MemorySource, parseDate, type LayoutSpec, type ViewAnswer } from '@reeltime/core';
 import fc from 'fast-check';
@@ -191,6 +201,43 @@ describe('SqlSource over DuckDB', () => {
     expect(await fresh.fetch("' OR '1'='1")).toBeUndefined();
   });
 
+  it('lists every event whole, in display order, a page at a time (an export)', async () => {
+    const started = performance.now();
+    const all = await duck.all();
+    const ms = performance.now() - started;
+    expect(all).toHaveLength(memory.size);
+    const positions = Array.from({ length: memory.size }, (_, i) => i);
+    expect(all.map(record)).toEqual(positions.map((i) => record(memory.at(i)!)));
+    // Descriptions came along (a window answer has none).
+    expect(all.every((event) => typeof event.description === 'string' && event.description.length > 0)).toBe(true);
+    console.info(`all(): ${all.length} events in ${Math.round(ms)} ms`);
+    // A page past the end is empty; a page is the range asked for.
+    expect(await duck.backend.page!({ from: memory.size, limit: 10 })).toEqual([]);
+    expect((await duck.backend.page!({ from: 5, limit: 3 })).map((row) => row.pos)).toEqual([5, 6, 7]);
+    await expect(duck.backend.page!({ from: -1, limit: 3 })).rejects.toThrow(/"from" must be a whole number/);
+    await expect(duck.backend.page!({ from: 0, limit: 10_000_000 })).rejects.toThrow(/"limit" must be a whole number/);
+  }, 120_000);
+
+  it('refuses to list a table larger than its export limit, naming the limit, and a backend that cannot page', async () => {
+    const small = await SqlSource.open(duck.backend, { exportLimit: 50_000 });
+    const refused = await small.all().catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(SqlSourceError);
+    expect((refused as SqlSourceError).code).toBe('too-large');
+    expect((refused as SqlSourceError).message).toBe(
+      'The table holds 100,000 events, more than the 50,000 an export reads (SqlSource option exportLimit)',
+    );
+    const pageless: Backend = {
+      info: () => duck.backend.info(),
+      window: (request) => duck.backend.window(request),
+      counts: (request) => duck.backend.counts(request),
+      byId: (id) => duck.backend.byId(id),
+      byPosition: (position) => duck.backend.byPosition(position),
+    };
+    await expect((await SqlSource.open(pageless)).all()).rejects.toThrow(
+      /cannot list its events \(it has no page\(\)\)/,
+    );
+  });
+
   it('draws events without their description and reads it when one is fetched', async () => {
     const fresh = await SqlSource.open(
       new SqlBackend(engine, { input: { file: fixture.file, format: 'parquet' }, name: 'drawn' }),
@@ -298,6 +345,35 @@ describe('columns and files', () => {
     await expect(
       new SqlBackend(engine, { input: { file: '/nonexistent/events.parquet', format: 'parquet' } }).info(),
     ).rejects.toMatchObject({ code: 'bad-file' });
+  });
+});
+
+describe('rows to events', () => {
+  it('eventsOf parses a page as eventOf does row by row, a duplicate id and an empty title included', () => {
+    const row = (pos: number, id: string, title: string): EventRow => ({
+      pos,
+      input: pos + 100,
+      id,
+      title,
+      start: Date.UTC(2020, 0, pos + 1),
+      end: null,
+      lane: 'a',
+      li: 0,
+      precision: 'day',
+      status: null,
+      description: `About ${id}`,
+      from: Date.UTC(2020, 0, pos + 1),
+      to: Date.UTC(2020, 0, pos + 2),
+    });
+    const rows = [row(0, 'x', 'First'), row(1, 'y', ''), row(2, 'x', 'Again'), row(3, 'z', 'Last')];
+    const events = eventsOf(rows);
+    expect(events).toEqual(rows.map(eventOf));
+    expect(events.map((e) => [e.id, e.title, e.index])).toEqual([
+      ['x', 'First', 100],
+      ['y', '', 101],
+      ['x', 'Again', 102],
+      ['z', 'Last', 103],
+    ]);
   });
 });
 

@@ -12,6 +12,8 @@ export type { ReelInvalidDetail, ReelRangeChangeDetail, ReelSelectDetail } from 
 // Types only: the overview is registered (and loaded) by `define/reel-overview.js`, so that the
 // bundle's entry does not carry it (see docs/decisions/bundle-size.md, the fifth round).
 export type { ReelOverviewChangeDetail, ReelOverviewChangeEvent } from './events/events.js';
+// Types only: `reel-export` is fired by the export toolbar, which loads as its own chunk.
+export type { ExportFormat, ReelExportDetail, ReelExportEvent } from './events/export.js';
 export type { ReelOverview } from './overview/overview.js';
 export type { WheelMode } from './controllers/gesture-controller.js';
 // <reel-story> as types only: its code loads with `define/reel-story.js`, not with this entry (or

@@ -115,4 +115,10 @@ export interface TimelineSource {
    * one instant, more than a lane has rows).
    */
   revealLevel(position: number, layout: LayoutSpec, atMost: number, atLeast: number): number | undefined;
+  /**
+   * Every event, whole (with descriptions), in display order: what an export writes when the
+   * events are not in `dataset` (a database). Optional; rejects with a message naming its limit
+   * when the source holds more than it reads in one go.
+   */
+  all?(options?: { readonly signal?: { readonly aborted: boolean } }): Promise<readonly TimelineEvent[]>;
 }

@@ -4,7 +4,8 @@
  * the page (capture), to window resizes and to the target's own size (a `ResizeObserver`, which
  * reports after layout), and updates the host only when the band, rounded to steps, changes. It
  * never reads layout right after the host rendered, which would force a synchronous layout on
- * every zoom frame. Inert without a DOM (server rendering).
+ * every zoom frame. Inert without a DOM (server rendering). An export or a print draws every lane
+ * for a while ({@link ViewportController.whole}), found through {@link viewportOf}.
  *
  * @module
  */
@@ -14,9 +15,19 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 const STEP = 200;
 const MARGIN = 400;
 
+const controllers = new WeakMap<ReactiveControllerHost, ViewportController>();
+
+/** The viewport controller of `host`, for the chunks that draw every lane (export, print). */
+export const viewportOf = (host: ReactiveControllerHost) => controllers.get(host);
+
 export class ViewportController implements ReactiveController {
-  /** `[top, bottom)` of the target in view, in the target's own pixels (rounded out to steps). */
-  band: readonly [number, number] | undefined;
+  /** `[top, bottom)` of the target in view, in the target's own pixels (rounded out to steps); undefined for all. */
+  get band(): readonly [number, number] | undefined {
+    return this.#whole ? undefined : this.#band;
+  }
+
+  #band: readonly [number, number] | undefined;
+  #whole = false;
   readonly #host: ReactiveControllerHost;
   readonly #target: () => Element | null | undefined;
   #frame = 0;
@@ -27,6 +38,13 @@ export class ViewportController implements ReactiveController {
     this.#host = host;
     this.#target = target;
     host.addController(this);
+    controllers.set(host, this);
+  }
+
+  /** Draws every lane, in view or not (an export, a print), until called with `false`. */
+  whole(on: boolean): void {
+    this.#whole = on;
+    this.#host.requestUpdate();
   }
 
   hostConnected(): void {
@@ -71,8 +89,8 @@ export class ViewportController implements ReactiveController {
       Math.max(0, Math.floor((top - MARGIN) / STEP) * STEP),
       Math.ceil((bottom + MARGIN) / STEP) * STEP,
     ] as const;
-    if (this.band && this.band[0] === band[0] && this.band[1] === band[1]) return;
-    this.band = band;
+    if (this.#band && this.#band[0] === band[0] && this.#band[1] === band[1]) return;
+    this.#band = band;
     this.#host.requestUpdate();
   }
 

@@ -134,6 +134,16 @@ export interface MessageTable {
   readonly mediaNotice: string;
   readonly mediaOpen: string;
   readonly mediaFrame: string;
+  /**
+   * The export toolbar (the `export` attribute): its button and its group's name, each file, and a
+   * failure (`{reason}`). Optional here: the English words load with the toolbar (its own chunk).
+   */
+  readonly exportMenu?: string;
+  readonly exportSvg?: string;
+  readonly exportPng?: string;
+  readonly exportCsv?: string;
+  readonly exportJson?: string;
+  readonly exportFailed?: string;
   /** Event statuses as words (`confirmed` is usually not shown). */
   readonly status: Readonly<Record<EventStatus, string>>;
   /** Words around coarse and uncertain dates. */
@@ -282,8 +292,10 @@ export function mergeMessages(base: MessageTable, over: PartialMessages | undefi
 }
 
 /** Plain string entries of a table (the ones `text` can fill). */
-type TextKey = { [K in keyof MessageTable]: MessageTable[K] extends string ? K : never }[keyof MessageTable];
-type PluralKey = { [K in keyof MessageTable]: MessageTable[K] extends PluralTemplate ? K : never }[keyof MessageTable];
+type TextKey = { [K in keyof MessageTable]-?: MessageTable[K] extends string ? K : never }[keyof MessageTable];
+type PluralKey = {
+  [K in keyof MessageTable]-?: MessageTable[K] extends PluralTemplate ? K : never;
+}[keyof MessageTable];
 
 /** A table bound to a locale: fills templates, formats numbers and picks plural forms. */
 let made = 0;

@@ -54,6 +54,30 @@ describe('<reel-timeline source="duckdb">', () => {
     expect(part(el, 'details')!.getAttribute('aria-busy')).toBe('false');
   });
 
+  it('exports every event of the table (exportData), not only those drawn, and refuses a table over the limit', async () => {
+    const url = await parquetUrl();
+    const el = await mount(() => {}, 960, '', `lang="en-US" source="duckdb" src="${url}"`);
+    await expect.poll(() => marks(el).length, POLL).toBeGreaterThan(10);
+    const json = JSON.parse((await el.exportData('json')) as string) as {
+      events: { id: string; lane: string; description?: string }[];
+    };
+    expect(json.events).toHaveLength(2000);
+    expect(new Set(json.events.map((e) => e.id)).size).toBe(2000);
+    expect(new Set(json.events.map((e) => e.lane)).size).toBe(3);
+    // Whole records: the descriptions a window answer leaves out are in the file.
+    expect(json.events.every((e) => /^Synthetic event \d+$/.test(e.description ?? ''))).toBe(true);
+    const csv = (await el.exportData('csv')) as string;
+    expect(csv.trim().split('\n')).toHaveLength(2001);
+
+    // A source that would read more than its limit: a clear error naming the limit, no file.
+    const opened = await openUrl(url);
+    const small = await SqlSource.open(opened.backend, { exportLimit: 1000 });
+    const limited = await mount((el) => (el.source = small));
+    await expect(limited.exportData('json')).rejects.toThrow(
+      'The table holds 2,000 events, more than the 1,000 an export reads (SqlSource option exportLimit)',
+    );
+  });
+
   it('names a file DuckDB cannot read in a notice and reel-invalid', async () => {
     const problems: string[] = [];
     const el = await mount(

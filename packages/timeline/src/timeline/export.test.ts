@@ -3,7 +3,7 @@
  * parser and `fromCsv`), the chart as a standalone SVG (every visible title as text, nothing
  * outside the file referenced, data text escaped) and a PNG (the right size, not blank).
  */
-import { parseDataset, type DatasetInput } from '@reeltime/core';
+import { MemorySource, parseDataset, type DatasetInput, type TimelineSource } from '@reeltime/core';
 import { fromCsv } from '@reeltime/core/io';
 import { describe, expect, it } from 'vitest';
 import { mount, settle } from '../../test/mount.js';
@@ -112,6 +112,31 @@ describe('<reel-timeline> exports', () => {
     expect(json.events.map((e) => e.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('exports the events of a given source: a memory source’s own, and refuses one that cannot list them', async () => {
+    const dataset = parseDataset(DATA).dataset;
+    const memory = new MemorySource(dataset);
+    const el = await mount((el) => (el.source = memory));
+    const json = JSON.parse((await el.exportData()) as string) as { events: { id: string }[] };
+    expect(json.events.map((e) => e.id)).toEqual(['a', 'b', 'c', 'd']);
+    // A source that answers the view but holds its events elsewhere, with no all(): an error, not an empty file.
+    const opaque: TimelineSource = {
+      dataset: { lanes: dataset.lanes, eras: [] },
+      size: memory.size,
+      extent: memory.extent,
+      query: (query) => memory.query(query),
+      at: (position) => memory.at(position),
+      positionOf: (id) => memory.positionOf(id),
+      get: (id) => memory.get(id),
+      subscribe: (listener) => memory.subscribe(listener),
+      revealLevel: (...args) => memory.revealLevel(...args),
+    };
+    el.source = opaque;
+    await settle(el);
+    await expect(el.exportData('csv')).rejects.toThrow(
+      'exportData: the data source holds 4 events and cannot list them (a TimelineSource needs all() to be exported)',
+    );
+  });
+
   it('exports a standalone SVG with every visible title as text, the title and the axis', async () => {
     const el = await mount((el) => (el.data = DATA));
     const labels = visibleLabels(el);
@@ -168,6 +193,54 @@ describe('<reel-timeline> exports', () => {
     await settle(el);
     expect(el.visibleRange.from).toBeCloseTo(before.from, -3);
     expect(el.visibleRange.to).toBeCloseTo(before.to, -3);
+  });
+
+  it('draws every lane of a timeline taller than the window, then only those near it again', async () => {
+    // 60 lanes, one event each: far taller than the window, so the lanes far below are not drawn.
+    const tall: DatasetInput = {
+      title: 'Tall',
+      lanes: Array.from({ length: 60 }, (_, i) => ({ id: `l${i}`, label: `Lane ${i}` })),
+      events: Array.from({ length: 60 }, (_, i) => ({
+        id: `e${i}`,
+        title: `Event ${i}`,
+        start: `${1950 + i}-06-01`,
+        lane: `l${i}`,
+      })),
+    };
+    const el = await mount((el) => (el.data = tall));
+    const drawn = () => [...root(el).querySelectorAll('[part~="event"]')].map((mark) => mark.getAttribute('data-id'));
+    expect(root(el).querySelector('.body')!.getBoundingClientRect().height).toBeGreaterThan(2 * innerHeight);
+    expect(drawn()).toContain('e0');
+    expect(drawn()).not.toContain('e59');
+    for (const range of ['view', 'all'] as const) {
+      const doc = parseSvg((await el.exportImage('svg', { range })) as string);
+      const ids = [...new Set([...doc.querySelectorAll('[data-id]')].map((mark) => mark.getAttribute('data-id')))];
+      expect(ids, range).toHaveLength(60);
+      expect(ids, range).toContain('e59');
+      const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent!.trim());
+      expect(texts, range).toContain('LANE 59');
+      expect(texts, range).toContain('Event 59');
+    }
+    // Back on screen: the lanes far below are dropped again.
+    await settle(el);
+    expect(drawn()).toContain('e0');
+    expect(drawn()).not.toContain('e59');
+  });
+
+  it('exports the chart from the table view as from the chart, and leaves the table shown', async () => {
+    const el = await mount((el) => (el.data = DATA));
+    const chart = parseSvg((await el.exportImage('svg')) as string).documentElement;
+    el.view = 'table';
+    await settle(el);
+    const fromTable = parseSvg((await el.exportImage('svg')) as string).documentElement;
+    expect(fromTable.getAttribute('height')).toBe(chart.getAttribute('height'));
+    expect(fromTable.getAttribute('width')).toBe(chart.getAttribute('width'));
+    expect([...fromTable.querySelectorAll('text')].map((t) => t.textContent)).toEqual(
+      [...chart.querySelectorAll('text')].map((t) => t.textContent),
+    );
+    await settle(el);
+    expect(el.view).toBe('table');
+    expect(root(el).querySelector<HTMLElement>('.plot')!.hidden).toBe(true);
   });
 
   it('exports a PNG of the right size at the given scale, and not blank', async () => {

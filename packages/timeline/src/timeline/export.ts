@@ -10,6 +10,8 @@
  *
  * @module
  */
+import type { Dataset, TimelineSource } from '@reeltime/core';
+import { viewportOf } from '../controllers/viewport-controller.js';
 import type { ReelTimeline } from './timeline.js';
 import type { VisibleRange } from './view-state.js';
 
@@ -67,21 +69,44 @@ const PRESENTATION = [
 /** Attributes of the live DOM that mean nothing in a file. */
 const DROPPED = ['class', 'part', 'tabindex', 'aria-hidden', 'aria-busy', 'style'];
 
-/** The dataset (as parsed: every valid event, invalid ones are in `problems`) as JSON or CSV. */
+/**
+ * The dataset (as parsed: every valid event, invalid ones are in `problems`) as JSON or CSV;
+ * over a `source` (a database), every event it holds, read from it.
+ */
 export async function exportData(
   el: ReelTimeline,
   format: DataFormat = 'json',
   options: ExportDataOptions = {},
+  source?: TimelineSource,
 ): Promise<string | Blob> {
   if (!(DATA_FORMATS as readonly string[]).includes(format)) throw new RangeError(`Unknown data format "${format}"`);
   // The exporters live with the importers (their own chunk, shared with the loading of `src`);
   // imported statically here, the bundler split the element's own entry to share code with it.
   const { toCsv, toReeltime } = await import('@reeltime/core/io');
-  const dataset = el.model;
-  const text =
-    format === 'csv' ? toCsv(dataset, { bom: options.bom }) : `${JSON.stringify(toReeltime(dataset), null, 2)}\n`;
-  if (!options.blob) return text;
-  return new Blob([text], { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json' });
+  const dataset = await wholeDataset(el.model, source);
+  return format === 'csv'
+    ? file(toCsv(dataset, { bom: options.bom }), 'text/csv;charset=utf-8', options.blob)
+    : file(`${JSON.stringify(toReeltime(dataset), null, 2)}\n`, 'application/json', options.blob);
+}
+
+/** The text itself, or (`blob`) a `Blob` of it with its MIME type, ready for a download link. */
+function file(text: string, type: string, blob: boolean | undefined): string | Blob {
+  return blob ? new Blob([text], { type }) : text;
+}
+
+/**
+ * The dataset with every event: the model's own when it has them; else the source's (a memory
+ * source holds its dataset, a database lists its rows with `all()`); a source that can do neither
+ * is an error, not a file with no events.
+ */
+async function wholeDataset(model: Dataset, source: TimelineSource | undefined): Promise<Dataset> {
+  if (!source || model.events.length >= source.size) return model;
+  const held = (source.dataset as Partial<Dataset>).events;
+  if (held && held.length >= source.size) return { ...model, events: held };
+  if (source.all) return { ...model, events: [...(await source.all())] };
+  throw new Error(
+    `exportData: the data source holds ${source.size} events and cannot list them (a TimelineSource needs all() to be exported)`,
+  );
 }
 
 /** The chart as a standalone SVG (markup or Blob) or a PNG Blob. */
@@ -91,24 +116,43 @@ export async function exportImage(
   options: ExportImageOptions = {},
 ): Promise<string | Blob> {
   if (!(IMAGE_FORMATS as readonly string[]).includes(format)) throw new RangeError(`Unknown image format "${format}"`);
-  const image = await withRange(el, options.range === 'all', () => buildSvg(el));
+  const image = await withRange(el, options.range === 'all', () => shown(el, () => buildSvg(el)));
   const markup = new XMLSerializer().serializeToString(image.svg);
-  if (format === 'svg') return options.blob ? new Blob([markup], { type: 'image/svg+xml' }) : markup;
+  if (format === 'svg') return file(markup, 'image/svg+xml', options.blob);
   const scale = options.scale && options.scale > 0 ? options.scale : Math.max(1, window.devicePixelRatio || 1);
   return rasterize(markup, image.width, image.height, scale);
 }
 
-/** Runs `build` with the whole range in view when `all`, then puts the reader's view back. */
+/**
+ * Runs `build` with every lane drawn (a timeline taller than the window draws only the lanes near
+ * it) and, when `all`, the whole range in view; then puts the reader's view back.
+ */
 async function withRange<T>(el: ReelTimeline, all: boolean, build: () => T): Promise<T> {
-  await quiet(el);
-  if (!all) return build();
   const before: VisibleRange = el.visibleRange;
-  el.resetZoom();
-  await quiet(el);
+  const viewport = viewportOf(el);
+  viewport?.whole(true);
+  try {
+    if (all) el.resetZoom();
+    await quiet(el);
+    return build();
+  } finally {
+    viewport?.whole(false);
+    if (all) el.visibleRange = before;
+  }
+}
+
+/**
+ * Runs `build` with the chart laid out: in the table or sources view it is drawn but hidden (no
+ * size to read), so it is shown for the synchronous build and hidden again before any paint.
+ */
+function shown<T>(el: ReelTimeline, build: () => T): T {
+  const plot = el.shadowRoot?.querySelector<HTMLElement>('.plot');
+  if (!plot?.hidden) return build();
+  plot.hidden = false;
   try {
     return build();
   } finally {
-    el.visibleRange = before;
+    plot.hidden = true;
   }
 }
 

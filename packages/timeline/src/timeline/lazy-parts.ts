@@ -1,7 +1,7 @@
 /**
  * Parts of the element a page may never open, loaded on first use (each its own chunk in the
  * bundle, as the languages are): the table view, the sources view, the keyboard map, the log axis,
- * and the legend and the problems notice (loaded only when there is something to show). Each is a
+ * the export toolbar, and the legend and the problems notice (loaded only when there is something to show). Each is a
  * {@link LazyPart} (the one helper for lazy parts), so each brings its styles, adopted by the host's
  * shadow root when it arrives. `ready` lets `updateComplete` wait for them.
  *
@@ -12,6 +12,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { DataModel } from './data-controller.js';
 import { LazyPart } from './lazy.js';
 import type * as LogAxisModule from './log-axis.js';
+import type * as ExportMenuModule from './render/export-menu.js';
 import type * as KeysModule from './render/keys.js';
 import type * as LegendModule from './render/legend.js';
 import type * as NoticeModule from './render/notice.js';
@@ -28,6 +29,7 @@ export class LazyParts {
   readonly #legend: LazyPart<typeof LegendModule>;
   readonly #notice: LazyPart<typeof NoticeModule>;
   readonly #log: LazyPart<LogAxisPart>;
+  readonly #export: LazyPart<typeof ExportMenuModule>;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#table = new LazyPart(host, () => import('./render/table.js'));
@@ -36,6 +38,7 @@ export class LazyParts {
     this.#legend = new LazyPart(host, () => import('./render/legend.js'), preloaded.legend);
     this.#notice = new LazyPart(host, () => import('./render/notice.js'), preloaded.notice);
     this.#log = new LazyPart<LogAxisPart>(host, () => import('./log-axis.js'));
+    this.#export = new LazyPart(host, () => import('./render/export-menu.js'));
   }
 
   /** The legend's module: loads it (once) when asked, so ask only when there is a legend to show. */
@@ -78,6 +81,7 @@ export class LazyParts {
       this.#legend.ready,
       this.#notice.ready,
       this.#log.ready,
+      this.#export.ready,
     ]);
   }
 
@@ -94,6 +98,11 @@ export class LazyParts {
   /** The log axis for `model` (`scale="log"`), once its chunk has loaded (loading it on first use). */
   logAxis(model: DataModel): ReturnType<typeof LogAxisModule.logAxisFor> {
     return this.#log.get()?.logAxisFor(model);
+  }
+
+  /** The export toolbar's module: loads it (once) when asked, so ask only when `export` is set. */
+  exportMenu(): typeof ExportMenuModule | undefined {
+    return this.#export.get();
   }
 
   /** Loads the keyboard map (once). */

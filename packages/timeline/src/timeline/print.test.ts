@@ -58,4 +58,25 @@ describe('<reel-timeline> printed', () => {
     expect(el.visibleRange.to).toBeCloseTo(view.to, -3);
     expect(shown(el, 'header button')).toBe(true);
   });
+
+  it('prints every lane of a timeline taller than the window, not only those near it', async () => {
+    const el = await mount((el) => {
+      el.data = {
+        lanes: Array.from({ length: 60 }, (_, i) => ({ id: `l${i}`, label: `Lane ${i}` })),
+        events: Array.from({ length: 60 }, (_, i) => ({
+          id: `e${i}`,
+          title: `Event ${i}`,
+          start: '2020-06-01',
+          lane: `l${i}`,
+        })),
+      };
+    });
+    expect(ids(el)).toContain('e0');
+    expect(ids(el)).not.toContain('e59');
+    await media('print');
+    await expect.poll(() => ids(el).length).toBe(60);
+    await media('');
+    await expect.poll(() => ids(el).includes('e59')).toBe(false);
+    expect(ids(el)).toContain('e0');
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Printing a timeline (issue 14): a print stylesheet (black on white, no controls, overview or
- * hints, labels not clipped) and a controller that shows the whole range while the page is
- * printed, then puts the reader's view back.
+ * hints, labels not clipped) and a controller that shows the whole range and every lane (a tall
+ * timeline draws only the lanes near the window) while the page is printed, then puts the
+ * reader's view back.
  *
  * Its own chunk, but loaded right after the element's first update rather than on demand: the
  * browser lays the page out for print straight after `beforeprint`, too soon for a chunk to
@@ -10,6 +11,7 @@
  * @module
  */
 import { css, type ReactiveController } from 'lit';
+import { viewportOf } from '../controllers/viewport-controller.js';
 import type { ReelTimeline } from './timeline.js';
 import type { VisibleRange } from './view-state.js';
 
@@ -42,6 +44,7 @@ export const styles = css`
     .notice button,
     [part~='details'] > header button,
     [part~='overview'],
+    [part~='export'],
     [part~='tooltip'],
     [part~='wheel-hint'],
     [part~='progress'],
@@ -94,13 +97,17 @@ class PrintController implements ReactiveController {
   readonly #enter = (): void => {
     if (this.#saved) return;
     this.#saved = this.#host.visibleRange;
+    // Paper has no scrolling: every lane, not only those near the window.
+    viewportOf(this.#host)?.whole(true);
     this.#host.resetZoom();
   };
 
   readonly #leave = (): void => {
     const saved = this.#saved;
     this.#saved = undefined;
-    if (saved) this.#host.visibleRange = saved;
+    if (!saved) return;
+    viewportOf(this.#host)?.whole(false);
+    this.#host.visibleRange = saved;
   };
 }
 

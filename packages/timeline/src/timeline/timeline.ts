@@ -95,6 +95,7 @@ const SERVER_WIDTH = 960;
  *
  * @csspart base - The wrapper around everything.
  * @csspart header - The bar with the title, visible range and zoom buttons.
+ * @csspart export - The export toolbar (with the `export` attribute): its "Download" button and the popover of files.
  * @csspart notice - The dismissible notice listing problems in the data.
  * @csspart plot - The drawing area (axis and body).
  * @csspart axis - The time axis (stays at the top while the page scrolls past a tall plot).
@@ -146,6 +147,7 @@ const SERVER_WIDTH = 960;
  * @fires {ReelSelectEvent} reel-select - An event was selected (or the selection cleared).
  * @fires {ReelRangeChangeEvent} reel-range-change - The visible range changed.
  * @fires {ReelInvalidEvent} reel-invalid - The data has problems; the valid rest still renders.
+ * @fires {ReelExportEvent} reel-export - The export toolbar made a file (`detail`: `format`, `blob`, `filename`); cancelable: `preventDefault()` stops the download.
  *
  * @since 0.1.0
  */
@@ -247,6 +249,14 @@ export class ReelTimeline extends LitElement {
    * first use, as its own chunk. Data given as a ready `source` stays linear.
    */
   @property() scale: 'linear' | 'log' = 'linear';
+
+  /**
+   * Shows an export toolbar in the header: a "Download" button opening the files listed, of `svg`,
+   * `png` (the chart as on screen), `csv` and `json` (the dataset), e.g. `export="svg png csv json"`;
+   * every format when empty (`<reel-timeline export>`). Each downloads a file named from the
+   * dataset's title, after a cancelable `reel-export`. Loaded on first use, as its own chunk.
+   */
+  @property() export: string | null = null;
 
   /** Colour scheme: `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
@@ -485,12 +495,13 @@ export class ReelTimeline extends LitElement {
   /**
    * The data as a file: `json`, a reeltime dataset keeping every field, or `csv` (the columns
    * `fromCsv` reads; no sources or media). It is the parsed dataset (`model`): every valid event,
-   * whatever the view shows; invalid items are left out (they are in `problems`). With a `source`,
-   * only its title, lanes and eras. `{ blob: true }` gives a `Blob` for a download link. The
-   * exporter loads on first use, as its own chunk.
+   * whatever the view shows; invalid items are left out (they are in `problems`). With a `source`
+   * (a database), every event it holds, read from it page by page (`source="duckdb"` reads up to
+   * 200,000 and rejects a larger table with a message naming that limit). `{ blob: true }` gives a
+   * `Blob` for a download link. The exporter loads on first use, as its own chunk.
    */
   exportData(format?: DataFormat, options?: ExportDataOptions): Promise<string | Blob> {
-    return import('./export.js').then((m) => m.exportData(this, format, options));
+    return import('./export.js').then((m) => m.exportData(this, format, options, this.#data.model.source));
   }
 
   /**
@@ -579,6 +590,7 @@ export class ReelTimeline extends LitElement {
               ${msg.text('showAllShort')}
             </button>
           </span>
+          ${this.export === null ? nothing : this.#parts.exportMenu()?.renderExportMenu(this, this.export, msg)}
         </header>
         ${
           this.#data.model.problems.length && !this.noticeDismissed

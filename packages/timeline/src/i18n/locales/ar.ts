@@ -134,6 +134,12 @@ const ar: PartialMessages = {
   mediaNotice: 'لا يُعرض إلا عند طلبك: تحميله يرسل طلبًا إلى {host}.',
   mediaOpen: 'الفتح على {host}',
   mediaFrame: 'محتوى مضمَّن من {host}',
+  exportMenu: 'تنزيل',
+  exportSvg: 'صورة SVG',
+  exportPng: 'صورة PNG',
+  exportCsv: 'جدول CSV',
+  exportJson: 'بيانات JSON',
+  exportFailed: 'تعذّر إنشاء الملف: {reason}',
   status: {
     confirmed: 'مؤكَّد',
     approximate: 'تقريبي',

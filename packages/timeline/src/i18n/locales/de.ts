@@ -88,6 +88,12 @@ const de: PartialMessages = {
   mediaNotice: 'Wird nur auf Wunsch gezeigt: Das Laden sendet eine Anfrage an {host}.',
   mediaOpen: 'Auf {host} öffnen',
   mediaFrame: 'Eingebetteter Inhalt von {host}',
+  exportMenu: 'Herunterladen',
+  exportSvg: 'SVG-Bild',
+  exportPng: 'PNG-Bild',
+  exportCsv: 'CSV-Tabelle',
+  exportJson: 'JSON-Daten',
+  exportFailed: 'Die Datei konnte nicht erstellt werden: {reason}',
   status: {
     confirmed: 'bestätigt',
     approximate: 'ungefähr',

@@ -103,6 +103,12 @@ const es: PartialMessages = {
   mediaNotice: 'Solo se muestra si lo pide: cargarlo envía una solicitud a {host}.',
   mediaOpen: 'Abrir en {host}',
   mediaFrame: 'Contenido insertado de {host}',
+  exportMenu: 'Descargar',
+  exportSvg: 'Imagen SVG',
+  exportPng: 'Imagen PNG',
+  exportCsv: 'Hoja de cálculo CSV',
+  exportJson: 'Datos JSON',
+  exportFailed: 'No se pudo crear el archivo: {reason}',
   status: {
     confirmed: 'confirmado',
     approximate: 'aproximado',

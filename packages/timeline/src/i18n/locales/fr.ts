@@ -107,6 +107,12 @@ const fr: PartialMessages = {
   mediaNotice: 'Affiché seulement à votre demande : le charger envoie une requête à {host}.',
   mediaOpen: 'Ouvrir sur {host}',
   mediaFrame: 'Contenu intégré de {host}',
+  exportMenu: 'Télécharger',
+  exportSvg: 'Image SVG',
+  exportPng: 'Image PNG',
+  exportCsv: 'Tableur CSV',
+  exportJson: 'Données JSON',
+  exportFailed: 'Le fichier n’a pas pu être créé : {reason}',
   status: {
     confirmed: 'confirmé',
     approximate: 'approximatif',

@@ -86,6 +86,12 @@ const ja: PartialMessages = {
   mediaNotice: '求めたときだけ表示します。読み込むと {host} にリクエストが送られます。',
   mediaOpen: '{host} で開く',
   mediaFrame: '{host} の埋め込みコンテンツ',
+  exportMenu: 'ダウンロード',
+  exportSvg: 'SVG 画像',
+  exportPng: 'PNG 画像',
+  exportCsv: 'CSV 表',
+  exportJson: 'JSON データ',
+  exportFailed: 'ファイルを作成できませんでした：{reason}',
   status: {
     confirmed: '確定',
     approximate: 'おおよそ',
