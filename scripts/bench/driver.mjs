@@ -69,6 +69,7 @@ async function zoom(page, cdp, spec, record, firstPng, { recording }) {
   const point = await page.evaluate(() => window.bench.wheelPoint());
   record.rangeBefore = await page.evaluate(() => window.bench.visibleRange());
   await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: point.x, y: point.y });
+  await page.evaluate(() => window.bench.pointerReady());
   await page.evaluate(() => window.bench.nextFrame());
   if (!recording) await page.evaluate(() => window.bench.startRecording());
   record.zoomStartedAt = await page.evaluate(() => window.bench.now());

@@ -12,6 +12,9 @@
  *   part of it that is visible in the container);
  * - `mountSrc(container, url)` (optional, reeltime only) hands the library the URL of a dataset file
  *   and resolves when it has parsed and drawn it, with `{ events, problems }` (counts) (timed).
+ * - `pointerReady()` (optional) resolves when what the first pointer contact started has arrived
+ *   (reeltime loads its d3-zoom chunk when a pointer first reaches the plot); called after the
+ *   driver moves the mouse onto the plot and before it records the wheel steps (not timed).
  */
 import { generateWorkload, workloadHash } from '../workload.mjs';
 
@@ -105,6 +108,9 @@ export function installHarness(adapter) {
       const top = Math.max(target.top, box.top);
       const bottom = Math.min(target.bottom, box.bottom);
       return { x: Math.round((left + right) / 2), y: Math.round((top + bottom) / 2) };
+    },
+    pointerReady: async () => {
+      await adapter.pointerReady?.();
     },
     countNodes: () => countNodes(document),
     nextFrame,

@@ -55,4 +55,8 @@ installHarness({
   },
 
   wheelTarget: () => element,
+
+  // The first pointer over the plot loads d3-zoom (its own chunk): settled before the wheel steps,
+  // so the zoom frames measure zooming, not the chunk's fetch.
+  pointerReady: () => settle(element),
 });
