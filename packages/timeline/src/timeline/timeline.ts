@@ -8,10 +8,7 @@
  */
 import {
   extentOf,
-  formatDate,
-  formatSpan,
   MS_PER_DAY,
-  parseDate,
   viewDomain,
   type Dataset,
   type DatasetInput,
@@ -61,6 +58,7 @@ import { Interaction, type InteractionHost } from './interaction.js';
 import type { DataFormat, ExportDataOptions, ExportImageOptions, ImageFormat } from './export.js';
 import { LazyPart } from './lazy.js';
 import { LazyParts } from './lazy-parts.js';
+import { formatRange, localeOf, markersOf, resolveBase } from './format.js';
 import { ESTIMATED_FONT, measurerFor } from './measure.js';
 import { checkSettings, type Settings } from './settings.js';
 import { renderAxis, renderGrid } from './render/axis.js';
@@ -70,7 +68,7 @@ import { encodingsIn, type Encoding } from './render/encoding.js';
 import { eraRows, renderEras } from './render/eras.js';
 import { headingLevelOf } from './render/heading.js';
 import { renderFocusRing, renderLanes } from './render/lanes.js';
-import { renderMarkers, type Marker } from './render/marker.js';
+import { renderMarkers } from './render/marker.js';
 import type { TableController } from './render/table.js';
 import { renderTooltip } from './render/tooltip.js';
 import { timelineStyles } from './timeline.styles.js';
@@ -531,7 +529,7 @@ export class ReelTimeline extends LitElement {
     // hydration that follows are not read yet: they are shown as written, the chart waits.
     const childrenOnly = this.#childrenOnly;
     const childrenPending = childrenOnly && (isServer || (this.#serverRendered && !this.hasUpdated));
-    const rangeText = frame && frame.width > 0 && !childrenPending ? this.#formatRange(range) : '';
+    const rangeText = frame && frame.width > 0 && !childrenPending ? formatRange(range, this.#dateOptions()) : '';
     const ctx = frame && this.#context(frame);
     const events = msg.count('events', source.size);
     // The chart's name and the live region say what is in view, not what the data holds.
@@ -598,7 +596,7 @@ export class ReelTimeline extends LitElement {
               @pointerover=${this.#interaction.pointerOver}
               @pointerleave=${this.#interaction.pointerLeave}
             >
-              ${ctx ? [renderEras(ctx), renderGrid(ctx), renderLanes(ctx), renderMarkers(ctx, this.#markers()), renderFocusRing(ctx)] : nothing}
+              ${ctx ? [renderEras(ctx), renderGrid(ctx), renderLanes(ctx), renderMarkers(ctx, markersOf(this.#data.model.dataset, this.marker, this.markerLabel, this.#msg, this.#dateOptions())), renderFocusRing(ctx)] : nothing}
             </svg>
             <canvas
               aria-hidden="true"
@@ -801,7 +799,7 @@ export class ReelTimeline extends LitElement {
       view: this.#view,
       dataset: this.#data.model.dataset,
       source: this.#data.model.source,
-      base: this.#base(),
+      base: resolveBase(this.base, this.#data.model.base),
       dateOptions: this.#dateOptions(),
       msg: this.#msg,
       // At the weight they are drawn (600): measured at 400, bold names ran into each other.
@@ -921,16 +919,6 @@ export class ReelTimeline extends LitElement {
     this.#lastSelected = selected;
   }
 
-  /** The `base` attribute made absolute against the page, else the address `src` was loaded from. */
-  #base(): string | undefined {
-    if (!this.base) return this.#data.model.base;
-    try {
-      return new URL(this.base, typeof document === 'object' ? document.baseURI : undefined).href;
-    } catch {
-      return this.#data.model.base;
-    }
-  }
-
   #readFont(): void {
     if (typeof getComputedStyle !== 'function') return;
     const family = getComputedStyle(this).fontFamily || 'sans-serif';
@@ -954,34 +942,11 @@ export class ReelTimeline extends LitElement {
   }
 
   #locale(): string | undefined {
-    // `closest` is absent under server rendering's DOM shim.
-    const lang = typeof this.closest === 'function' ? this.closest('[lang]')?.getAttribute('lang') : undefined;
-    return canonicalLocale(this.locale) ?? canonicalLocale(lang);
+    return localeOf(this, this.locale);
   }
 
   #dateOptions() {
     return { locale: this.#locale(), timeZone: this.#zone, words: this.#msg.table.dates };
-  }
-
-  #formatRange(range: VisibleRange): string {
-    if (!Number.isFinite(range.from) || !Number.isFinite(range.to)) return '';
-    return formatSpan(range.from, range.to, this.#dateOptions());
-  }
-
-  /** The element's own marker (`marker`), then the dataset's named ones. */
-  #markers(): Marker[] {
-    const named = (this.#data.model.dataset.markers ?? []).map((m): Marker => ({
-      time: m.at,
-      label: m.label,
-      kind: 'data',
-    }));
-    const marker = this.marker.trim();
-    if (!marker) return named;
-    if (marker === 'today') return [{ time: Date.now(), label: this.markerLabel || this.#msg.text('today') }, ...named];
-    const parsed = parseDate(marker);
-    if (!parsed.ok) return named;
-    const label = this.markerLabel || formatDate(parsed.value, this.#dateOptions());
-    return [{ time: parsed.value.start, label }, ...named];
   }
 }
 
