@@ -12,7 +12,6 @@ import {
   viewDomain,
   type Dataset,
   type DatasetInput,
-  type LayoutSpec,
   type Problem,
   type TimeCoord,
   type TimelineEventInput,
@@ -43,21 +42,13 @@ import type { Messages, PartialMessages } from '../i18n/messages.js';
 import { DataController, type DataModel } from './data-controller.js';
 import type { Frame } from './frame.js';
 import { FrameController } from './frame-controller.js';
-import {
-  AXIS_HEIGHT,
-  ERA_ROW,
-  LABEL_FONT_SIZE,
-  MARK_SIZE,
-  MAX_ROWS,
-  SMALL_FONT_SIZE,
-  zoomLimitsFor,
-  type ZoomLimits,
-} from './geometry.js';
+import { AXIS_HEIGHT, ERA_ROW, LABEL_FONT_SIZE, SMALL_FONT_SIZE, zoomLimitsFor, type ZoomLimits } from './geometry.js';
 import { Announcer } from './announcer.js';
 import { Interaction, type InteractionHost } from './interaction.js';
 import type { DataFormat, ExportDataOptions, ExportImageOptions, ImageFormat } from './export.js';
 import { LazyPart } from './lazy.js';
 import { LazyParts } from './lazy-parts.js';
+import { LabelFont } from './label-font.js';
 import { formatRange, localeOf, markersOf, resolveBase } from './format.js';
 import { ESTIMATED_FONT, measurerFor } from './measure.js';
 import { checkSettings, type Settings } from './settings.js';
@@ -330,10 +321,7 @@ export class ReelTimeline extends LitElement {
   #domain: readonly [TimeCoord, TimeCoord] = viewDomain(undefined);
   /** How close the view may zoom: follows the finest date precision in the data. */
   #limits: ZoomLimits = zoomLimitsFor([]);
-  #fontFamily = '';
-  /** The template of a planned event's label (`{title} (planned)`), in the current language. */
-  #plannedLabel = '{title}';
-  #layout: LayoutSpec = this.#layoutFor('sans-serif');
+  readonly #font = new LabelFont();
   #lastRange: VisibleRange | undefined;
   #lastProblems: readonly Problem[] = [];
   /** Whether the shadow root came from a server render (declarative shadow DOM) to hydrate. */
@@ -347,12 +335,7 @@ export class ReelTimeline extends LitElement {
     if (msg !== this.#msg || changed.has('timeZone') || changed.has('locale'))
       [this.#zone, this.#settings] = checkSettings(this.timeZone, this.locale, this.#locale(), msg);
     this.#msg = msg;
-    const planned = msg.text('labelPlanned', { title: '{title}' });
-    if (planned !== this.#plannedLabel) {
-      // New words mean new label widths: a new layout spec (its own measuring cache).
-      this.#plannedLabel = planned;
-      this.#layout = this.#layoutFor(this.#fontFamily || 'sans-serif');
-    }
+    this.#font.setPlanned(msg.text('labelPlanned', { title: '{title}' }));
     this.#rtl = this.#direction.rtl(this.#locale(), canonicalLocale(this.locale) !== undefined);
     if (this.view === 'table') this.#parts.loadTable();
     if (this.view === 'sources') this.#parts.loadSources();
@@ -372,13 +355,12 @@ export class ReelTimeline extends LitElement {
     // the same, so that it finds the DOM it would render; the next update lays out for real.
     const serverLayout = isServer || (this.#serverRendered && !this.hasUpdated);
     const width = Math.max(0, serverLayout ? SERVER_WIDTH : this.#size.width);
-    if (serverLayout) {
-      if (this.#fontFamily !== ESTIMATED_FONT) this.#layout = this.#layoutFor((this.#fontFamily = ESTIMATED_FONT));
-    } else if (
+    if (serverLayout) this.#font.estimate();
+    else if (
       width > 0 &&
-      (changed.has('theme') || !this.#fontFamily || this.#fontFamily === ESTIMATED_FONT || this.#view.width !== width)
+      (changed.has('theme') || !this.#font.family || this.#font.family === ESTIMATED_FONT || this.#view.width !== width)
     )
-      this.#readFont();
+      this.#font.read(this);
     this.#view.configure(this.#domain, width, this.#frame?.height ?? AXIS_HEIGHT, this.#limits.minSpan, this.#rtl);
     this.#computeFrame(width);
     // A source that failed to answer (a database gone): a problem in the notice, the last view kept.
@@ -695,7 +677,7 @@ export class ReelTimeline extends LitElement {
       .warp=${this.#view.mode?.warp}
       .domain=${this.#domain}
       .range=${this.visibleRange}
-      .layout=${this.#layout}
+      .layout=${this.#font.layout}
       .messages=${this.#msg}
       .dateOptions=${this.#dateOptions()}
       .rtl=${this.#rtl}
@@ -742,13 +724,13 @@ export class ReelTimeline extends LitElement {
 
   /** The frame for the current view (the frame controller keeps it while nothing it depends on changed). */
   #computeFrame(width: number): void {
-    const small = measurerFor(this.#fontFamily || 'sans-serif', SMALL_FONT_SIZE);
+    const small = measurerFor(this.#font.family || 'sans-serif', SMALL_FONT_SIZE);
     this.#frames.compute({
       lanes: this.#data.model.dataset.lanes,
       scale: this.#view.scale(),
       width,
       band: this.#viewport.band,
-      layout: this.#layout,
+      layout: this.#font.layout,
       locale: this.#locale(),
       words: this.#msg.table.dates,
       minTickUnit: this.#limits.minUnit,
@@ -758,8 +740,8 @@ export class ReelTimeline extends LitElement {
       pinned: [this.#view.focusedId, this.#view.selectedId].filter((id): id is string => id !== null),
       tickMeasure: (label) => small(label) + 10,
       // Years move up to the major row (renderAxis): its font, its 6 px inset and 8 px of room.
-      yearMeasure: (label) => measurerFor(this.#fontFamily || 'sans-serif', LABEL_FONT_SIZE, 600)(label) + 14,
-      style: this.#fontFamily,
+      yearMeasure: (label) => measurerFor(this.#font.family || 'sans-serif', LABEL_FONT_SIZE, 600)(label) + 14,
+      style: this.#font.family,
       ticks: this.#view.mode?.ticks,
     });
   }
@@ -776,7 +758,7 @@ export class ReelTimeline extends LitElement {
         return element.#frame;
       },
       get layout() {
-        return element.#layout;
+        return element.#font.layout;
       },
       get renderRoot() {
         return element.renderRoot;
@@ -793,7 +775,7 @@ export class ReelTimeline extends LitElement {
   }
 
   #context(frame: Frame): RenderContext {
-    const family = this.#fontFamily || 'sans-serif';
+    const family = this.#font.family || 'sans-serif';
     return {
       frame,
       view: this.#view,
@@ -917,28 +899,6 @@ export class ReelTimeline extends LitElement {
       }
     }
     this.#lastSelected = selected;
-  }
-
-  #readFont(): void {
-    if (typeof getComputedStyle !== 'function') return;
-    const family = getComputedStyle(this).fontFamily || 'sans-serif';
-    if (family === this.#fontFamily) return;
-    this.#fontFamily = family;
-    this.#layout = this.#layoutFor(family);
-  }
-
-  #layoutFor(family: string): LayoutSpec {
-    // `{title} (planned)` → the words before and after the title, kept whole when it is shortened.
-    const at = this.#plannedLabel.indexOf('{title}');
-    const planned = at < 0 ? undefined : ([this.#plannedLabel.slice(0, at), this.#plannedLabel.slice(at + 7)] as const);
-    return {
-      measure: measurerFor(family, LABEL_FONT_SIZE),
-      pointSize: MARK_SIZE,
-      gap: 8,
-      maxRows: MAX_ROWS,
-      // A planned date is not a fact: its label says so, in the reader's language.
-      labelWords: (event) => (event.status === 'planned' ? planned : undefined),
-    };
   }
 
   #locale(): string | undefined {
