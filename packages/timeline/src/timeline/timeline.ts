@@ -17,15 +17,7 @@ import {
   type TimelineEventInput,
   type TimelineSource,
 } from '@reeltime/core';
-import {
-  html,
-  isServer,
-  LitElement,
-  nothing,
-  type PropertyValues,
-  type ReactiveController,
-  type TemplateResult,
-} from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { GestureController, zoomModifierIsMeta, type WheelMode } from '../controllers/gesture-controller.js';
 import { ResizeController } from '../controllers/resize-controller.js';
@@ -63,6 +55,7 @@ import { renderMarkers } from './render/marker.js';
 import type { TableController } from './render/table.js';
 import { renderTooltip } from './render/tooltip.js';
 import { timelineStyles } from './timeline.styles.js';
+import { UrlSyncLink } from './url-sync-link.js';
 import { ViewState, type VisibleRange } from './view-state.js';
 
 export type { VisibleRange } from './view-state.js';
@@ -326,9 +319,11 @@ export class ReelTimeline extends LitElement {
   #lastProblems: readonly Problem[] = [];
   /** Whether the shadow root came from a server render (declarative shadow DOM) to hydrate. */
   readonly #serverRendered = !isServer && this.shadowRoot !== null;
-  /** The URL sync, once `sync-url` was set and its module loaded. */
-  #urlSync: ReactiveController | undefined;
-  #urlSyncLoading = false;
+  /** The URL sync, once `sync-url` is set. */
+  readonly #urlSync = new UrlSyncLink(
+    this,
+    () => !this.#data.loading && this.#data.model.source.size > 0 && this.#view.width > 0,
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const msg = this.#messages.for(this.#locale(), this.strings);
@@ -415,7 +410,7 @@ export class ReelTimeline extends LitElement {
   }
 
   protected override updated(): void {
-    this.#connectUrlSync();
+    this.#urlSync.connect();
     this.#interaction.restoreFocus();
     this.#view.applyPending();
     const frame = this.#frame;
@@ -640,28 +635,6 @@ export class ReelTimeline extends LitElement {
         }
       </div>
     `;
-  }
-
-  /** Loads the URL sync the first time `sync-url` is set (its own chunk), and adds or removes it. */
-  #connectUrlSync(): void {
-    if (this.#urlSync) {
-      if (!this.syncUrl) {
-        this.removeController(this.#urlSync);
-        this.#urlSync = undefined;
-      }
-      return;
-    }
-    if (!this.syncUrl || this.#urlSyncLoading) return;
-    this.#urlSyncLoading = true;
-    void import('./url-sync.js').then(({ UrlSync }) => {
-      this.#urlSyncLoading = false;
-      if (!this.syncUrl || this.#urlSync) return;
-      this.#urlSync = new UrlSync(
-        this,
-        () => !this.#data.loading && this.#data.model.source.size > 0 && this.#view.width > 0,
-      );
-      this.requestUpdate();
-    });
   }
 
   /** The overview strip, once its module has loaded (the first time `overview` is set). */
