@@ -36,6 +36,7 @@ import type { Frame } from './frame.js';
 import { FrameController } from './frame-controller.js';
 import { AXIS_HEIGHT, ERA_ROW, LABEL_FONT_SIZE, SMALL_FONT_SIZE, zoomLimitsFor, type ZoomLimits } from './geometry.js';
 import { Announcer } from './announcer.js';
+import { Explore } from './explore.js';
 import { Interaction, type InteractionHost } from './interaction.js';
 import type { DataFormat, ExportDataOptions, ExportImageOptions, ImageFormat } from './export.js';
 import { LazyPart } from './lazy.js';
@@ -52,7 +53,6 @@ import { eraRows, renderEras } from './render/eras.js';
 import { headingLevelOf } from './render/heading.js';
 import { renderFocusRing, renderLanes } from './render/lanes.js';
 import { renderMarkers } from './render/marker.js';
-import type { TableController } from './render/table.js';
 import { renderTooltip } from './render/tooltip.js';
 import { timelineStyles } from './timeline.styles.js';
 import { UrlSyncLink } from './url-sync-link.js';
@@ -266,13 +266,10 @@ export class ReelTimeline extends LitElement {
   }
 
   @state() private noticeDismissed = false;
-  /** Whether the keyboard map is open. */
-  @state() private keysOpen = false;
 
   @query('.plot') private plotElement!: HTMLElement | null;
   @query('.body') private bodyElement!: HTMLElement | null;
   @query('canvas') private canvasElement!: HTMLCanvasElement | null;
-  @query('dialog.keys') private keysDialog!: HTMLDialogElement | null;
 
   readonly #gestures: GestureController = new GestureController(this, {
     target: () => this.plotElement,
@@ -295,19 +292,14 @@ export class ReelTimeline extends LitElement {
   readonly #announcer = new Announcer(this);
   /** The table view and the keyboard map, loaded on first use. */
   readonly #parts = new LazyParts(this);
-  #table: TableController | undefined;
-  /** What had focus when the keyboard map opened (focus goes back there). */
-  #keysOpener: HTMLElement | SVGElement | undefined;
-  /** The selection at the last update (opening the details scrolls them into view). */
-  #lastSelected: string | null = null;
-  /** Focus was in the view that was just hidden: it goes to the other one once that is drawn. */
-  #focusToView = false;
   /** The words in force for this update. */
   #msg!: Messages;
   /** The time zone instants are drawn in (`time-zone`, or UTC when it names none), and problems in the settings. */
   #zone = 'UTC';
   #settings: Settings[1] = [];
   readonly #interaction = new Interaction(this.#interactionHost());
+  /** The keyboard map, the views' focus and the details' place. */
+  readonly #explore = new Explore(this, this.#view, this.#data, this.#interaction, this.#parts, () => this.#locale());
   /** The density strip's painter: loaded when a frame first has a strip (its own chunk). */
   readonly #density = new LazyPart(this, () => import('./render/density.js'));
   #painter: Painter | undefined;
@@ -334,11 +326,8 @@ export class ReelTimeline extends LitElement {
     this.#rtl = this.#direction.rtl(this.#locale(), canonicalLocale(this.locale) !== undefined);
     if (this.view === 'table') this.#parts.loadTable();
     if (this.view === 'sources') this.#parts.loadSources();
-    if (changed.has('view') && changed.get('view') !== undefined) {
-      const active = (this.renderRoot as ShadowRoot).activeElement;
-      if (active?.closest('.plot, .table-scroll, .sources-view')) this.#focusToView = true;
-    }
-    if (this.keysOpen) this.#parts.loadKeys();
+    if (changed.has('view') && changed.get('view') !== undefined) this.#explore.viewChanged();
+    if (this.#explore.keysOpen) this.#parts.loadKeys();
     if (!isServer) this.#interaction.rememberFocus();
     // Hydrating a server render of `<reel-event>` children: the first update finds what the server
     // rendered (the children unread); the next reads them.
@@ -428,7 +417,7 @@ export class ReelTimeline extends LitElement {
       this.#lastRange = range;
       this.dispatchEvent(new ReelRangeChangeEvent(range));
     }
-    this.#afterExploreUpdate();
+    this.#explore.afterUpdate();
     const { problems } = this.#data.model;
     if (problems !== this.#lastProblems) {
       this.#lastProblems = problems;
@@ -445,6 +434,11 @@ export class ReelTimeline extends LitElement {
   /** Shows all the data again. */
   resetZoom(): void {
     this.#view.reset();
+  }
+
+  /** Shows the keyboard map (a modal dialog); closing it gives focus back to what had it. */
+  showKeyboardMap(): void {
+    this.#explore.showKeys();
   }
 
   /**
@@ -467,26 +461,6 @@ export class ReelTimeline extends LitElement {
   exportImage(format?: ImageFormat, options?: ExportImageOptions): Promise<string | Blob> {
     return import('./export.js').then((m) => m.exportImage(this, format, options));
   }
-
-  /** Shows the keyboard map (a modal dialog); closing it gives focus back to what had it. */
-  showKeyboardMap(): void {
-    const active = (this.renderRoot as ShadowRoot).activeElement;
-    this.#keysOpener = active instanceof HTMLElement || active instanceof SVGElement ? active : undefined;
-    this.keysOpen = true;
-  }
-
-  /**
-   * Closes the details and gives focus back to the event they were about (never to the page):
-   * its mark in the chart, its row in the table.
-   */
-  readonly #closeDetails = (): void => {
-    const id = this.#view.selectedId;
-    this.select(null);
-    if (id === null) return;
-    if (this.view === 'table') void this.#focusRow(id);
-    else if (this.view === 'sources') this.#focusView();
-    else void this.#interaction.focusPosition(this.#data.model.source.positionOf(id));
-  };
 
   /** Selects an event by id (or clears the selection with `null`) and fires `reel-select`. */
   select(id: string | null): void {
@@ -606,10 +580,10 @@ export class ReelTimeline extends LitElement {
         ${
           ctx && this.view === 'table' && this.#parts.table
             ? this.#parts.table.renderTable(ctx, {
-                table: (this.#table ??= new this.#parts.table.TableController(this)),
+                table: (this.#explore.table ??= new this.#parts.table.TableController(this)),
                 name,
                 locale: this.#locale(),
-                onSelect: this.#selectRow,
+                onSelect: this.#explore.selectRow,
               })
             : nothing
         }
@@ -617,20 +591,20 @@ export class ReelTimeline extends LitElement {
           ctx && this.view === 'sources'
             ? (this.#parts.sources?.renderSourcesView(ctx, {
                 level: headingLevelOf(this.headingLevel),
-                onReveal: this.#reveal,
+                onReveal: this.#explore.reveal,
               }) ?? nothing)
             : nothing
         }
         ${
           ctx && this.#view.selectedId !== null
-            ? (this.#details.get()?.renderDetails(ctx, this.#closeDetails, headingLevelOf(this.headingLevel)) ??
+            ? (this.#details.get()?.renderDetails(ctx, this.#explore.closeDetails, headingLevelOf(this.headingLevel)) ??
               nothing)
             : nothing
         }
         <div class="live" role="status" aria-live="polite">${this.#announcer.text}</div>
         ${
-          this.keysOpen && this.#parts.keys
-            ? this.#parts.keys.renderKeyboardMap(msg, headingLevelOf(this.headingLevel), this.#keysClosed)
+          this.#explore.keysOpen && this.#parts.keys
+            ? this.#parts.keys.renderKeyboardMap(msg, headingLevelOf(this.headingLevel), this.#explore.keysClosed)
             : nothing
         }
       </div>
@@ -786,92 +760,6 @@ export class ReelTimeline extends LitElement {
       >
         ?
       </button>`;
-  }
-
-  /** A button of the sources view: selects its event and shows it in the chart, focused. */
-  readonly #reveal = (id: string): void => {
-    this.#focusToView = true;
-    this.view = 'chart';
-    this.select(id);
-  };
-
-  /** A row's button toggles its event's selection (the details open below the table). */
-  readonly #selectRow = (id: string): void => {
-    this.select(this.#view.selectedId === id ? null : id);
-  };
-
-  readonly #keysClosed = (): void => {
-    this.keysOpen = false;
-    const opener = this.#keysOpener;
-    this.#keysOpener = undefined;
-    void this.updateComplete.then(() => {
-      if (opener?.isConnected) opener.focus();
-      else if (this.#view.focusedId !== null)
-        void this.#interaction.focusPosition(this.#data.model.source.positionOf(this.#view.focusedId));
-    });
-  };
-
-  /** Scrolls the table to event `id`'s row and focuses its button. */
-  async #focusRow(id: string): Promise<void> {
-    const { source, dataset } = this.#data.model;
-    const table = this.#table;
-    const rowHeight = this.#parts.table?.TABLE_ROW;
-    const row = table ? table.rowOf(source, dataset.lanes, this.#locale(), id) : -1;
-    const box = this.renderRoot.querySelector<HTMLElement>('.table-scroll');
-    if (!box || !table || !rowHeight || row < 0) return;
-    const button = () => this.renderRoot.querySelector<HTMLButtonElement>(`tr[data-id="${CSS.escape(id)}"] button`);
-    if (!button()) {
-      box.scrollTop = row * rowHeight;
-      table.scrolled(box.scrollTop);
-      await this.updateComplete;
-    }
-    (button() ?? box).focus();
-  }
-
-  /** Focus into the view shown now (its selected or focused event, else the view itself). */
-  #focusView(): void {
-    const root = this.renderRoot;
-    const id = this.#view.selectedId ?? this.#view.focusedId;
-    if (this.view === 'sources') {
-      const view = root.querySelector<HTMLElement>('.sources-view');
-      if (!view) return; // not loaded yet: the next update tries again
-      this.#focusToView = false;
-      (view.querySelector<HTMLElement>(`.reveal[data-id="${CSS.escape(id ?? '')}"]`) ?? view).focus();
-    } else if (this.view === 'table') {
-      const box = root.querySelector<HTMLElement>('.table-scroll');
-      if (!box) return; // not loaded yet: the next update tries again
-      this.#focusToView = false;
-      if (id === null) box.focus();
-      else void this.#focusRow(id);
-    } else {
-      this.#focusToView = false;
-      if (id === null) root.querySelector<SVGElement>('svg[role="group"]')?.focus();
-      else void this.#interaction.focusPosition(this.#data.model.source.positionOf(id));
-    }
-  }
-
-  /** After each update: open the keyboard map, write the live region, bring new details into view. */
-  #afterExploreUpdate(): void {
-    if (this.#focusToView) this.#focusView();
-    const dialog = this.keysDialog;
-    if (dialog && !dialog.open) dialog.showModal();
-    const selected = this.#view.selectedId;
-    // Only a selection the reader made in here (focus is inside) brings the details into view: a
-    // page or a story selecting from outside keeps its own scroll position (a story's deep link
-    // otherwise opened with the page scrolled past the story's heading).
-    if (selected !== null && selected !== this.#lastSelected && this.matches(':focus-within')) {
-      const details = this.renderRoot.querySelector<HTMLElement>('[part~="details"]');
-      // Not drawn yet (the details load as a chunk on the first selection): after the next update.
-      if (!details) return;
-      const box = details.getBoundingClientRect();
-      // In a tall timeline the details sit far below the event: bring them into view, or a click
-      // seems to do nothing. "nearest" leaves them alone when they are already in view.
-      if (box.top >= window.innerHeight || box.bottom <= 0) {
-        const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-        details.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
-      }
-    }
-    this.#lastSelected = selected;
   }
 
   #locale(): string | undefined {
