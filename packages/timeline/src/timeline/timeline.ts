@@ -53,6 +53,7 @@ import { eraRows, renderEras } from './render/eras.js';
 import { headingLevelOf } from './render/heading.js';
 import { renderFocusRing, renderLanes } from './render/lanes.js';
 import { renderMarkers } from './render/marker.js';
+import { renderHeader } from './render/header.js';
 import { renderTooltip } from './render/tooltip.js';
 import { timelineStyles } from './timeline.styles.js';
 import { UrlSyncLink } from './url-sync-link.js';
@@ -489,37 +490,7 @@ export class ReelTimeline extends LitElement {
     if (rangeText) this.#announcer.want(msg.text('rangeStatus', { range: rangeText, events: shown }));
     return html`
       <div class="base" part="base" dir=${this.#rtl ? 'rtl' : 'ltr'}>
-        <header part="header">
-          <p class="title" dir="auto">${title}</p>
-          <span class="range">${rangeText}</span>
-          ${this.#renderExploreButtons()}
-          <span class="zoom" role="group" aria-label=${msg.text('zoomGroup')}>
-            <button
-              type="button"
-              aria-label=${msg.text('zoomOut')}
-              title=${`${msg.text('zoomOut')} (-)`}
-              @click=${() => this.zoomBy(1 / 2)}
-            >
-              −
-            </button>
-            <button
-              type="button"
-              aria-label=${msg.text('zoomIn')}
-              title=${`${msg.text('zoomIn')} (+)`}
-              @click=${() => this.zoomBy(2)}
-            >
-              +
-            </button>
-            <button
-              type="button"
-              aria-label=${msg.text('showAll')}
-              title=${`${msg.text('showAll')} (0)`}
-              @click=${() => this.resetZoom()}
-            >
-              ${msg.text('showAllShort')}
-            </button>
-          </span>
-        </header>
+        ${renderHeader(this, msg, title, rangeText)}
         ${
           this.#data.model.problems.length && !this.noticeDismissed
             ? this.#parts
@@ -735,31 +706,6 @@ export class ReelTimeline extends LitElement {
       measureSmall: measurerFor(family, SMALL_FONT_SIZE, 600),
       measureLabel: measurerFor(family, LABEL_FONT_SIZE, 600),
     };
-  }
-
-  // --- Exploring: the keyboard map, the view toggle, the table and the details' place (issue 13) ---
-
-  /** The header's keyboard-map button and chart/table toggle. */
-  #renderExploreButtons(): TemplateResult {
-    const msg = this.#msg;
-    return html`<span class="explore" role="group" aria-label=${msg.text('viewGroup')}>
-        ${(['chart', 'table', 'sources'] as const).map(
-          (view) =>
-            html`<button type="button" aria-pressed=${this.view === view} @click=${() => (this.view = view)}>
-              ${msg.text(view === 'chart' ? 'viewChart' : view === 'table' ? 'viewTable' : 'sources')}
-            </button>`,
-        )}
-      </span>
-      <button
-        type="button"
-        class="keys-button"
-        aria-label=${msg.text('keyboardMap')}
-        title=${`${msg.text('keyboardMap')} (?)`}
-        aria-haspopup="dialog"
-        @click=${() => this.showKeyboardMap()}
-      >
-        ?
-      </button>`;
   }
 
   #locale(): string | undefined {
