@@ -17,17 +17,12 @@ import {
   type TimelineEventInput,
   type TimelineSource,
 } from '@reeltime/core';
-import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { isServer, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { GestureController, zoomModifierIsMeta, type WheelMode } from '../controllers/gesture-controller.js';
+import { GestureController, type WheelMode } from '../controllers/gesture-controller.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { ViewportController } from '../controllers/viewport-controller.js';
-import {
-  ReelInvalidEvent,
-  ReelRangeChangeEvent,
-  ReelSelectEvent,
-  type ReelOverviewChangeEvent,
-} from '../events/events.js';
+import { ReelInvalidEvent, ReelRangeChangeEvent, ReelSelectEvent } from '../events/events.js';
 import { DirectionController } from '../i18n/direction.js';
 import { canonicalLocale, MessagesController } from '../i18n/locales.js';
 import type { Messages, PartialMessages } from '../i18n/messages.js';
@@ -42,19 +37,14 @@ import type { DataFormat, ExportDataOptions, ExportImageOptions, ImageFormat } f
 import { LazyPart } from './lazy.js';
 import { LazyParts } from './lazy-parts.js';
 import { LabelFont } from './label-font.js';
-import { formatRange, localeOf, markersOf, resolveBase } from './format.js';
+import { OverviewStrip } from './overview-strip.js';
+import { localeOf, resolveBase } from './format.js';
 import { ESTIMATED_FONT, measurerFor } from './measure.js';
 import { checkSettings, type Settings } from './settings.js';
-import { renderAxis, renderGrid } from './render/axis.js';
 import type { RenderContext } from './render/context.js';
 import type { Painter } from './render/density.js';
-import { encodingsIn, type Encoding } from './render/encoding.js';
-import { eraRows, renderEras } from './render/eras.js';
-import { headingLevelOf } from './render/heading.js';
-import { renderFocusRing, renderLanes } from './render/lanes.js';
-import { renderMarkers } from './render/marker.js';
-import { renderHeader } from './render/header.js';
-import { renderTooltip } from './render/tooltip.js';
+import { eraRows } from './render/eras.js';
+import { renderHost } from './render/host.js';
 import { timelineStyles } from './timeline.styles.js';
 import { UrlSyncLink } from './url-sync-link.js';
 import { ViewState, type VisibleRange } from './view-state.js';
@@ -313,6 +303,7 @@ export class ReelTimeline extends LitElement {
   /** Whether the shadow root came from a server render (declarative shadow DOM) to hydrate. */
   readonly #serverRendered = !isServer && this.shadowRoot !== null;
   /** The URL sync, once `sync-url` is set. */
+  readonly #overview = new OverviewStrip(this, this.#view);
   readonly #urlSync = new UrlSyncLink(
     this,
     () => !this.#data.loading && this.#data.model.source.size > 0 && this.#view.width > 0,
@@ -471,157 +462,38 @@ export class ReelTimeline extends LitElement {
   }
 
   override render(): TemplateResult {
-    const { dataset, source } = this.#data.model;
-    const title = dataset.title ?? '';
-    const msg = this.#msg;
-    const name = this.label || title || msg.text('timeline');
     const frame = this.#frame;
-    const range = this.visibleRange;
     // `<reel-event>` children on a server (which renders a host before its children) and in the
     // hydration that follows are not read yet: they are shown as written, the chart waits.
     const childrenOnly = this.#childrenOnly;
     const childrenPending = childrenOnly && (isServer || (this.#serverRendered && !this.hasUpdated));
-    const rangeText = frame && frame.width > 0 && !childrenPending ? formatRange(range, this.#dateOptions()) : '';
     const ctx = frame && this.#context(frame);
-    const events = msg.count('events', source.size);
-    // The chart's name and the live region say what is in view, not what the data holds.
-    const shown = frame && rangeText ? msg.count('events', frame.answer.total) : events;
-    const percent = this.#data.loading ? this.#data.progress : -1;
-    if (rangeText) this.#announcer.want(msg.text('rangeStatus', { range: rangeText, events: shown }));
-    return html`
-      <div class="base" part="base" dir=${this.#rtl ? 'rtl' : 'ltr'}>
-        ${renderHeader(this, msg, title, rangeText)}
-        ${
-          this.#data.model.problems.length && !this.noticeDismissed
-            ? this.#parts
-                .notice()
-                ?.renderNotice(this.#data.model.problems, false, () => (this.noticeDismissed = true), msg)
-            : nothing
-        }
-        <div class="children" ?hidden=${!childrenOnly || source.size > 0}><slot></slot></div>
-        <div class="plot" part="plot" ?hidden=${this.view !== 'chart' || childrenPending}>
-          <div class="axis" part="axis" aria-hidden="true">
-            <svg height=${AXIS_HEIGHT}>${ctx ? renderAxis(ctx) : nothing}</svg>
-          </div>
-          <div class="body" style=${`height:${frame?.height ?? 0}px`}>
-            <svg
-              tabindex="-1"
-              role="group"
-              aria-label=${msg.text(rangeText ? 'chartName' : 'chartNameNoRange', { name, events: shown, range: rangeText })}
-              aria-roledescription=${msg.text('roleTimeline')}
-              aria-busy=${this.#frames.pending ? 'true' : 'false'}
-              height=${frame?.height ?? 0}
-              @keydown=${this.#interaction.keydown}
-              @click=${this.#interaction.click}
-              @focusin=${this.#interaction.focusIn}
-              @focusout=${this.#interaction.focusOut}
-              @pointerover=${this.#interaction.pointerOver}
-              @pointerleave=${this.#interaction.pointerLeave}
-            >
-              ${ctx ? [renderEras(ctx), renderGrid(ctx), renderLanes(ctx), renderMarkers(ctx, markersOf(this.#data.model.dataset, this.marker, this.markerLabel, this.#msg, this.#dateOptions())), renderFocusRing(ctx)] : nothing}
-            </svg>
-            <canvas
-              aria-hidden="true"
-              style=${frame ? `top:${frame.band[0]}px;height:${frame.band[1] - frame.band[0]}px` : ''}
-            ></canvas>
-          </div>
-          ${
-            this.#data.loading
-              ? html`<div class="empty" role="status">${msg.text('loading')}</div>`
-              : source.size === 0
-                ? html`<div class="empty" role="status">${msg.text('noEvents')}</div>`
-                : nothing
-          }
-          ${
-            // While src loads: how much has arrived when its size is known (issue 14); a running bar otherwise.
-            this.#data.loading || this.#frames.pending
-              ? html`<div
-                  class="progress"
-                  part="progress"
-                  role="progressbar"
-                  aria-label=${msg.text(this.#data.loading ? 'loading' : 'loadingView')}
-                  aria-valuenow=${percent < 0 ? nothing : percent}
-                  style=${percent < 0 ? '' : `animation:none;background:var(--_accent) 0/${percent}% 100% no-repeat`}
-                ></div>`
-              : nothing
-          }
-          ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing} ${this.#renderWheelHint()}
-        </div>
-        ${this.view === 'chart' ? this.#renderLegend(encodingsIn(dataset), msg) : nothing} ${this.#renderOverview()}
-        ${
-          ctx && this.view === 'table' && this.#parts.table
-            ? this.#parts.table.renderTable(ctx, {
-                table: (this.#explore.table ??= new this.#parts.table.TableController(this)),
-                name,
-                locale: this.#locale(),
-                onSelect: this.#explore.selectRow,
-              })
-            : nothing
-        }
-        ${
-          ctx && this.view === 'sources'
-            ? (this.#parts.sources?.renderSourcesView(ctx, {
-                level: headingLevelOf(this.headingLevel),
-                onReveal: this.#explore.reveal,
-              }) ?? nothing)
-            : nothing
-        }
-        ${
-          ctx && this.#view.selectedId !== null
-            ? (this.#details.get()?.renderDetails(ctx, this.#explore.closeDetails, headingLevelOf(this.headingLevel)) ??
-              nothing)
-            : nothing
-        }
-        <div class="live" role="status" aria-live="polite">${this.#announcer.text}</div>
-        ${
-          this.#explore.keysOpen && this.#parts.keys
-            ? this.#parts.keys.renderKeyboardMap(msg, headingLevelOf(this.headingLevel), this.#explore.keysClosed)
-            : nothing
-        }
-      </div>
-    `;
-  }
-
-  /** The overview strip, once its module has loaded (the first time `overview` is set). */
-  #renderOverview(): TemplateResult | typeof nothing {
-    if (!this.overview) return nothing;
-    if (!customElements.get('reel-overview')) {
-      void import('../define/reel-overview.js').then(() => this.requestUpdate());
-      return nothing;
-    }
-    return html`<reel-overview
-      part="overview"
-      .source=${this.#view.mode?.source ?? this.#data.model.source}
-      .warp=${this.#view.mode?.warp}
-      .domain=${this.#domain}
-      .range=${this.visibleRange}
-      .layout=${this.#font.layout}
-      .messages=${this.#msg}
-      .dateOptions=${this.#dateOptions()}
-      .rtl=${this.#rtl}
-      @reel-overview-change=${this.#overviewChanged}
-    ></reel-overview>`;
-  }
-
-  readonly #overviewChanged = (e: ReelOverviewChangeEvent): void => {
-    // The overview is a part of this element: its event stays inside; the page hears reel-range-change.
-    e.stopPropagation();
-    this.#view.setRange(e.detail);
-  };
-
-  /** The legend, from its chunk, loaded only when the data uses an encoding other than exact days. */
-  #renderLegend(encodings: readonly Encoding[], msg: Messages) {
-    return encodings.some((encoding) => encoding !== 'exact')
-      ? (this.#parts.legend()?.renderLegend(encodings, msg) ?? nothing)
-      : nothing;
-  }
-
-  /** The brief hint that a plain wheel scrolled the page: for pointer users, so hidden from the accessibility tree. */
-
-  #renderWheelHint(): TemplateResult | typeof nothing {
-    if (!this.#gestures.hint) return nothing;
-    const text = this.#msg.text(zoomModifierIsMeta() ? 'wheelHintMac' : 'wheelHint');
-    return html`<div class="wheel-hint" part="wheel-hint" aria-hidden="true">${text}</div>`;
+    return renderHost({
+      host: this,
+      ctx,
+      msg: this.#msg,
+      rtl: this.#rtl,
+      childrenOnly,
+      childrenPending,
+      noticeDismissed: this.noticeDismissed,
+      dismissNotice: () => (this.noticeDismissed = true),
+      overview: this.#overview.render(
+        this.#data.model.source,
+        this.#domain,
+        this.#font.layout,
+        this.#msg,
+        this.#dateOptions(),
+        this.#rtl,
+      ),
+      data: this.#data,
+      frames: this.#frames,
+      gestures: this.#gestures,
+      interaction: this.#interaction,
+      parts: this.#parts,
+      explore: this.#explore,
+      details: this.#details,
+      announcer: this.#announcer,
+    });
   }
 
   /** New data: new domain, whole view, selection kept only if the event still exists. */
