@@ -6,6 +6,7 @@
  * @module
  */
 import type { DataController } from './data-controller.js';
+import { localeOf } from './format.js';
 import type { Interaction } from './interaction.js';
 import type { LazyParts } from './lazy-parts.js';
 import type { TableController } from './render/table.js';
@@ -22,7 +23,6 @@ export class Explore {
   readonly #data: DataController;
   readonly #interaction: Interaction;
   readonly #parts: LazyParts;
-  readonly #locale: () => string | undefined;
   /** What had focus when the keyboard map opened (focus goes back there). */
   #keysOpener: HTMLElement | SVGElement | undefined;
   /** The selection at the last update (opening the details scrolls them into view). */
@@ -30,20 +30,12 @@ export class Explore {
   /** Focus was in the view that was just hidden: it goes to the other one once that is drawn. */
   #focusToView = false;
 
-  constructor(
-    host: ReelTimeline,
-    view: ViewState,
-    data: DataController,
-    interaction: Interaction,
-    parts: LazyParts,
-    locale: () => string | undefined,
-  ) {
+  constructor(host: ReelTimeline, view: ViewState, data: DataController, interaction: Interaction, parts: LazyParts) {
     this.#host = host;
     this.#view = view;
     this.#data = data;
     this.#interaction = interaction;
     this.#parts = parts;
-    this.#locale = locale;
   }
 
   /** Before an update that changes `view`: focus in the view being hidden goes to the new one. */
@@ -107,7 +99,7 @@ export class Explore {
     const { source, dataset } = this.#data.model;
     const table = this.table;
     const rowHeight = this.#parts.table?.TABLE_ROW;
-    const row = table ? table.rowOf(source, dataset.lanes, this.#locale(), id) : -1;
+    const row = table ? table.rowOf(source, dataset.lanes, localeOf(this.#host, this.#host.locale), id) : -1;
     const box = this.#host.renderRoot.querySelector<HTMLElement>('.table-scroll');
     if (!box || !table || !rowHeight || row < 0) return;
     const button = () =>

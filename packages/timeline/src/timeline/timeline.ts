@@ -11,6 +11,7 @@ import {
   MS_PER_DAY,
   viewDomain,
   type Dataset,
+  type LayoutSpec,
   type DatasetInput,
   type Problem,
   type TimeCoord,
@@ -36,7 +37,7 @@ import { Interaction, type InteractionHost } from './interaction.js';
 import type { DataFormat, ExportDataOptions, ExportImageOptions, ImageFormat } from './export.js';
 import { LazyPart } from './lazy.js';
 import { LazyParts } from './lazy-parts.js';
-import { LabelFont } from './label-font.js';
+import { layoutFor } from './label-font.js';
 import { OverviewStrip } from './overview-strip.js';
 import { localeOf, resolveBase } from './format.js';
 import { ESTIMATED_FONT, measurerFor } from './measure.js';
@@ -290,14 +291,17 @@ export class ReelTimeline extends LitElement {
   #settings: Settings[1] = [];
   readonly #interaction = new Interaction(this.#interactionHost());
   /** The keyboard map, the views' focus and the details' place. */
-  readonly #explore = new Explore(this, this.#view, this.#data, this.#interaction, this.#parts, () => this.#locale());
+  readonly #explore = new Explore(this, this.#view, this.#data, this.#interaction, this.#parts);
   /** The density strip's painter: loaded when a frame first has a strip (its own chunk). */
   readonly #density = new LazyPart(this, () => import('./render/density.js'));
   #painter: Painter | undefined;
   #domain: readonly [TimeCoord, TimeCoord] = viewDomain(undefined);
   /** How close the view may zoom: follows the finest date precision in the data. */
   #limits: ZoomLimits = zoomLimitsFor([]);
-  readonly #font = new LabelFont();
+  #fontFamily = '';
+  /** The template of a planned event's label (`{title} (planned)`), in the current language. */
+  #plannedLabel = '{title}';
+  #layout: LayoutSpec = layoutFor('sans-serif', this.#plannedLabel);
   #lastRange: VisibleRange | undefined;
   #lastProblems: readonly Problem[] = [];
   /** Whether the shadow root came from a server render (declarative shadow DOM) to hydrate. */
@@ -314,7 +318,12 @@ export class ReelTimeline extends LitElement {
     if (msg !== this.#msg || changed.has('timeZone') || changed.has('locale'))
       [this.#zone, this.#settings] = checkSettings(this.timeZone, this.locale, this.#locale(), msg);
     this.#msg = msg;
-    this.#font.setPlanned(msg.text('labelPlanned', { title: '{title}' }));
+    const planned = msg.text('labelPlanned', { title: '{title}' });
+    if (planned !== this.#plannedLabel) {
+      // New words mean new label widths: a new layout spec (its own measuring cache).
+      this.#plannedLabel = planned;
+      this.#layout = layoutFor(this.#fontFamily || 'sans-serif', planned);
+    }
     this.#rtl = this.#direction.rtl(this.#locale(), canonicalLocale(this.locale) !== undefined);
     if (this.view === 'table') this.#parts.loadTable();
     if (this.view === 'sources') this.#parts.loadSources();
@@ -331,12 +340,14 @@ export class ReelTimeline extends LitElement {
     // the same, so that it finds the DOM it would render; the next update lays out for real.
     const serverLayout = isServer || (this.#serverRendered && !this.hasUpdated);
     const width = Math.max(0, serverLayout ? SERVER_WIDTH : this.#size.width);
-    if (serverLayout) this.#font.estimate();
-    else if (
+    if (serverLayout) {
+      if (this.#fontFamily !== ESTIMATED_FONT)
+        this.#layout = layoutFor((this.#fontFamily = ESTIMATED_FONT), this.#plannedLabel);
+    } else if (
       width > 0 &&
-      (changed.has('theme') || !this.#font.family || this.#font.family === ESTIMATED_FONT || this.#view.width !== width)
+      (changed.has('theme') || !this.#fontFamily || this.#fontFamily === ESTIMATED_FONT || this.#view.width !== width)
     )
-      this.#font.read(this);
+      this.#readFont();
     this.#view.configure(this.#domain, width, this.#frame?.height ?? AXIS_HEIGHT, this.#limits.minSpan, this.#rtl);
     this.#computeFrame(width);
     // A source that failed to answer (a database gone): a problem in the notice, the last view kept.
@@ -480,7 +491,7 @@ export class ReelTimeline extends LitElement {
       overview: this.#overview.render(
         this.#data.model.source,
         this.#domain,
-        this.#font.layout,
+        this.#layout,
         this.#msg,
         this.#dateOptions(),
         this.#rtl,
@@ -514,13 +525,13 @@ export class ReelTimeline extends LitElement {
 
   /** The frame for the current view (the frame controller keeps it while nothing it depends on changed). */
   #computeFrame(width: number): void {
-    const small = measurerFor(this.#font.family || 'sans-serif', SMALL_FONT_SIZE);
+    const small = measurerFor(this.#fontFamily || 'sans-serif', SMALL_FONT_SIZE);
     this.#frames.compute({
       lanes: this.#data.model.dataset.lanes,
       scale: this.#view.scale(),
       width,
       band: this.#viewport.band,
-      layout: this.#font.layout,
+      layout: this.#layout,
       locale: this.#locale(),
       words: this.#msg.table.dates,
       minTickUnit: this.#limits.minUnit,
@@ -530,8 +541,8 @@ export class ReelTimeline extends LitElement {
       pinned: [this.#view.focusedId, this.#view.selectedId].filter((id): id is string => id !== null),
       tickMeasure: (label) => small(label) + 10,
       // Years move up to the major row (renderAxis): its font, its 6 px inset and 8 px of room.
-      yearMeasure: (label) => measurerFor(this.#font.family || 'sans-serif', LABEL_FONT_SIZE, 600)(label) + 14,
-      style: this.#font.family,
+      yearMeasure: (label) => measurerFor(this.#fontFamily || 'sans-serif', LABEL_FONT_SIZE, 600)(label) + 14,
+      style: this.#fontFamily,
       ticks: this.#view.mode?.ticks,
     });
   }
@@ -548,7 +559,7 @@ export class ReelTimeline extends LitElement {
         return element.#frame;
       },
       get layout() {
-        return element.#font.layout;
+        return element.#layout;
       },
       get renderRoot() {
         return element.renderRoot;
@@ -565,7 +576,7 @@ export class ReelTimeline extends LitElement {
   }
 
   #context(frame: Frame): RenderContext {
-    const family = this.#font.family || 'sans-serif';
+    const family = this.#fontFamily || 'sans-serif';
     return {
       frame,
       view: this.#view,
@@ -578,6 +589,14 @@ export class ReelTimeline extends LitElement {
       measureSmall: measurerFor(family, SMALL_FONT_SIZE, 600),
       measureLabel: measurerFor(family, LABEL_FONT_SIZE, 600),
     };
+  }
+
+  #readFont(): void {
+    if (typeof getComputedStyle !== 'function') return;
+    const family = getComputedStyle(this).fontFamily || 'sans-serif';
+    if (family === this.#fontFamily) return;
+    this.#fontFamily = family;
+    this.#layout = layoutFor(family, this.#plannedLabel);
   }
 
   #locale(): string | undefined {
