@@ -479,16 +479,16 @@ export class ReelTimeline extends LitElement {
     const childrenOnly = this.#childrenOnly;
     const childrenPending = childrenOnly && (isServer || (this.#serverRendered && !this.hasUpdated));
     const ctx = frame && this.#context(frame);
-    return renderHost({
-      host: this,
+    return renderHost(
+      this,
       ctx,
-      msg: this.#msg,
-      rtl: this.#rtl,
+      this.#msg,
+      this.#rtl,
       childrenOnly,
       childrenPending,
-      noticeDismissed: this.noticeDismissed,
-      dismissNotice: () => (this.noticeDismissed = true),
-      overview: this.#overview.render(
+      this.noticeDismissed,
+      () => (this.noticeDismissed = true),
+      this.#overview.render(
         this.#data.model.source,
         this.#domain,
         this.#layout,
@@ -496,15 +496,15 @@ export class ReelTimeline extends LitElement {
         this.#dateOptions(),
         this.#rtl,
       ),
-      data: this.#data,
-      frames: this.#frames,
-      gestures: this.#gestures,
-      interaction: this.#interaction,
-      parts: this.#parts,
-      explore: this.#explore,
-      details: this.#details,
-      announcer: this.#announcer,
-    });
+      this.#data,
+      this.#frames,
+      this.#gestures,
+      this.#interaction,
+      this.#parts,
+      this.#explore,
+      this.#details,
+      this.#announcer,
+    );
   }
 
   /** New data: new domain, whole view, selection kept only if the event still exists. */
