@@ -33,7 +33,7 @@ import { FrameController } from './frame-controller.js';
 import { AXIS_HEIGHT, ERA_ROW, LABEL_FONT_SIZE, SMALL_FONT_SIZE, zoomLimitsFor, type ZoomLimits } from './geometry.js';
 import { Announcer } from './announcer.js';
 import { Explore } from './explore.js';
-import { Interaction, type InteractionHost } from './interaction.js';
+import { Interaction, interactionHostOf } from './interaction.js';
 import type { DataFormat, ExportDataOptions, ExportImageOptions, ImageFormat } from './export.js';
 import { LazyPart } from './lazy.js';
 import { LazyParts } from './lazy-parts.js';
@@ -289,7 +289,15 @@ export class ReelTimeline extends LitElement {
   /** The time zone instants are drawn in (`time-zone`, or UTC when it names none), and problems in the settings. */
   #zone = 'UTC';
   #settings: Settings[1] = [];
-  readonly #interaction = new Interaction(this.#interactionHost());
+  readonly #interaction = new Interaction(
+    interactionHostOf(
+      this,
+      this.#view,
+      () => this.#view.mode?.source ?? this.#data.model.source,
+      () => this.#frame,
+      () => this.#layout,
+    ),
+  );
   /** The keyboard map, the views' focus and the details' place. */
   readonly #explore = new Explore(this, this.#view, this.#data, this.#interaction, this.#parts);
   /** The density strip's painter: loaded when a frame first has a strip (its own chunk). */
@@ -306,8 +314,8 @@ export class ReelTimeline extends LitElement {
   #lastProblems: readonly Problem[] = [];
   /** Whether the shadow root came from a server render (declarative shadow DOM) to hydrate. */
   readonly #serverRendered = !isServer && this.shadowRoot !== null;
-  /** The URL sync, once `sync-url` is set. */
   readonly #overview = new OverviewStrip(this, this.#view);
+  /** The URL sync, once `sync-url` is set. */
   readonly #urlSync = new UrlSyncLink(
     this,
     () => !this.#data.loading && this.#data.model.source.size > 0 && this.#view.width > 0,
@@ -545,34 +553,6 @@ export class ReelTimeline extends LitElement {
       style: this.#fontFamily,
       ticks: this.#view.mode?.ticks,
     });
-  }
-
-  #interactionHost(): InteractionHost {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters below need the element
-    const element = this;
-    return {
-      view: this.#view,
-      get source() {
-        return element.#view.mode?.source ?? element.#data.model.source;
-      },
-      get frame() {
-        return element.#frame;
-      },
-      get layout() {
-        return element.#layout;
-      },
-      get renderRoot() {
-        return element.renderRoot;
-      },
-      get updateComplete() {
-        return element.updateComplete;
-      },
-      requestUpdate: () => this.requestUpdate(),
-      select: (id) => this.select(id),
-      zoomBy: (factor) => this.zoomBy(factor),
-      resetZoom: () => this.resetZoom(),
-      showKeys: () => this.showKeyboardMap(),
-    };
   }
 
   #context(frame: Frame): RenderContext {
