@@ -447,11 +447,6 @@ export class ReelTimeline extends LitElement {
     this.#view.reset();
   }
 
-  /** Shows the keyboard map (a modal dialog); closing it gives focus back to what had it. */
-  showKeyboardMap(): void {
-    this.#explore.showKeys();
-  }
-
   /**
    * The data as a file: `json`, a reeltime dataset keeping every field, or `csv` (the columns
    * `fromCsv` reads; no sources or media). It is the parsed dataset (`model`): every valid event,
@@ -471,6 +466,11 @@ export class ReelTimeline extends LitElement {
    */
   exportImage(format?: ImageFormat, options?: ExportImageOptions): Promise<string | Blob> {
     return import('./export.js').then((m) => m.exportImage(this, format, options));
+  }
+
+  /** Shows the keyboard map (a modal dialog); closing it gives focus back to what had it. */
+  showKeyboardMap(): void {
+    this.#explore.showKeys();
   }
 
   /** Selects an event by id (or clears the selection with `null`) and fires `reel-select`. */
