@@ -7,6 +7,7 @@
  */
 import { levelFor, type LayoutSpec, type TimeCoord, type TimelineEvent, type TimelineSource } from '@reeltime/core';
 import type { Frame } from './frame.js';
+import type { ReelTimeline } from './timeline.js';
 import { MIN_VISIBLE_SPAN } from './geometry.js';
 import { handleTimelineKey, type KeyboardTarget } from './keyboard.js';
 import type { ViewState } from './view-state.js';
@@ -26,6 +27,42 @@ export interface InteractionHost {
   resetZoom(): void;
   /** Shows the keyboard map. */
   showKeys(): void;
+}
+
+/**
+ * The interaction's host: `element`'s view state and methods, and what changes from update to
+ * update (the source the view draws, the frame, the layout spec) read through the functions given.
+ */
+export function interactionHostOf(
+  element: ReelTimeline,
+  view: ViewState,
+  source: () => TimelineSource,
+  frame: () => Frame | undefined,
+  layout: () => LayoutSpec,
+): InteractionHost {
+  return {
+    view,
+    get source() {
+      return source();
+    },
+    get frame() {
+      return frame();
+    },
+    get layout() {
+      return layout();
+    },
+    get renderRoot() {
+      return element.renderRoot;
+    },
+    get updateComplete() {
+      return element.updateComplete;
+    },
+    requestUpdate: () => element.requestUpdate(),
+    select: (id) => element.select(id),
+    zoomBy: (factor) => element.zoomBy(factor),
+    resetZoom: () => element.resetZoom(),
+    showKeys: () => element.showKeyboardMap(),
+  };
 }
 
 /** The plot's event listeners, bound once. */

@@ -8,72 +8,46 @@
  */
 import {
   extentOf,
-  formatDate,
-  formatSpan,
   MS_PER_DAY,
-  parseDate,
   viewDomain,
   type Dataset,
-  type DatasetInput,
   type LayoutSpec,
+  type DatasetInput,
   type Problem,
   type TimeCoord,
   type TimelineEventInput,
   type TimelineSource,
 } from '@reeltime/core';
-import {
-  html,
-  isServer,
-  LitElement,
-  nothing,
-  type PropertyValues,
-  type ReactiveController,
-  type TemplateResult,
-} from 'lit';
+import { isServer, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { GestureController, zoomModifierIsMeta, type WheelMode } from '../controllers/gesture-controller.js';
+import { GestureController, type WheelMode } from '../controllers/gesture-controller.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { ViewportController } from '../controllers/viewport-controller.js';
-import {
-  ReelInvalidEvent,
-  ReelRangeChangeEvent,
-  ReelSelectEvent,
-  type ReelOverviewChangeEvent,
-} from '../events/events.js';
+import { ReelInvalidEvent, ReelRangeChangeEvent, ReelSelectEvent } from '../events/events.js';
 import { DirectionController } from '../i18n/direction.js';
 import { canonicalLocale, MessagesController } from '../i18n/locales.js';
 import type { Messages, PartialMessages } from '../i18n/messages.js';
 import { DataController, type DataModel } from './data-controller.js';
 import type { Frame } from './frame.js';
 import { FrameController } from './frame-controller.js';
-import {
-  AXIS_HEIGHT,
-  ERA_ROW,
-  LABEL_FONT_SIZE,
-  MARK_SIZE,
-  MAX_ROWS,
-  SMALL_FONT_SIZE,
-  zoomLimitsFor,
-  type ZoomLimits,
-} from './geometry.js';
+import { AXIS_HEIGHT, ERA_ROW, LABEL_FONT_SIZE, SMALL_FONT_SIZE, zoomLimitsFor, type ZoomLimits } from './geometry.js';
 import { Announcer } from './announcer.js';
-import { Interaction, type InteractionHost } from './interaction.js';
+import { Explore } from './explore.js';
+import { Interaction, interactionHostOf } from './interaction.js';
 import type { DataFormat, ExportDataOptions, ExportImageOptions, ImageFormat } from './export.js';
 import { LazyPart } from './lazy.js';
 import { LazyParts } from './lazy-parts.js';
+import { layoutFor } from './label-font.js';
+import { OverviewStrip } from './overview-strip.js';
+import { localeOf, resolveBase } from './format.js';
 import { ESTIMATED_FONT, measurerFor } from './measure.js';
 import { checkSettings, type Settings } from './settings.js';
-import { renderAxis, renderGrid } from './render/axis.js';
 import type { RenderContext } from './render/context.js';
 import type { Painter } from './render/density.js';
-import { encodingsIn, type Encoding } from './render/encoding.js';
-import { eraRows, renderEras } from './render/eras.js';
-import { headingLevelOf } from './render/heading.js';
-import { renderFocusRing, renderLanes } from './render/lanes.js';
-import { renderMarkers, type Marker } from './render/marker.js';
-import type { TableController } from './render/table.js';
-import { renderTooltip } from './render/tooltip.js';
+import { eraRows } from './render/eras.js';
+import { renderHost } from './render/host.js';
 import { timelineStyles } from './timeline.styles.js';
+import { UrlSyncLink } from './url-sync-link.js';
 import { ViewState, type VisibleRange } from './view-state.js';
 
 export type { VisibleRange } from './view-state.js';
@@ -294,13 +268,10 @@ export class ReelTimeline extends LitElement {
   }
 
   @state() private noticeDismissed = false;
-  /** Whether the keyboard map is open. */
-  @state() private keysOpen = false;
 
   @query('.plot') private plotElement!: HTMLElement | null;
   @query('.body') private bodyElement!: HTMLElement | null;
   @query('canvas') private canvasElement!: HTMLCanvasElement | null;
-  @query('dialog.keys') private keysDialog!: HTMLDialogElement | null;
 
   readonly #gestures: GestureController = new GestureController(this, {
     target: () => this.plotElement,
@@ -323,19 +294,22 @@ export class ReelTimeline extends LitElement {
   readonly #announcer = new Announcer(this);
   /** The table view and the keyboard map, loaded on first use. */
   readonly #parts = new LazyParts(this);
-  #table: TableController | undefined;
-  /** What had focus when the keyboard map opened (focus goes back there). */
-  #keysOpener: HTMLElement | SVGElement | undefined;
-  /** The selection at the last update (opening the details scrolls them into view). */
-  #lastSelected: string | null = null;
-  /** Focus was in the view that was just hidden: it goes to the other one once that is drawn. */
-  #focusToView = false;
   /** The words in force for this update. */
   #msg!: Messages;
   /** The time zone instants are drawn in (`time-zone`, or UTC when it names none), and problems in the settings. */
   #zone = 'UTC';
   #settings: Settings[1] = [];
-  readonly #interaction = new Interaction(this.#interactionHost());
+  readonly #interaction = new Interaction(
+    interactionHostOf(
+      this,
+      this.#view,
+      () => this.#view.mode?.source ?? this.#data.model.source,
+      () => this.#frame,
+      () => this.#layout,
+    ),
+  );
+  /** The keyboard map, the views' focus and the details' place. */
+  readonly #explore = new Explore(this, this.#view, this.#data, this.#interaction, this.#parts);
   /** The density strip's painter: loaded when a frame first has a strip (its own chunk). */
   readonly #density = new LazyPart(this, () => import('./render/density.js'));
   #painter: Painter | undefined;
@@ -345,14 +319,17 @@ export class ReelTimeline extends LitElement {
   #fontFamily = '';
   /** The template of a planned event's label (`{title} (planned)`), in the current language. */
   #plannedLabel = '{title}';
-  #layout: LayoutSpec = this.#layoutFor('sans-serif');
+  #layout: LayoutSpec = layoutFor('sans-serif', this.#plannedLabel);
   #lastRange: VisibleRange | undefined;
   #lastProblems: readonly Problem[] = [];
   /** Whether the shadow root came from a server render (declarative shadow DOM) to hydrate. */
   readonly #serverRendered = !isServer && this.shadowRoot !== null;
-  /** The URL sync, once `sync-url` was set and its module loaded. */
-  #urlSync: ReactiveController | undefined;
-  #urlSyncLoading = false;
+  readonly #overview = new OverviewStrip(this, this.#view);
+  /** The URL sync, once `sync-url` is set. */
+  readonly #urlSync = new UrlSyncLink(
+    this,
+    () => !this.#data.loading && this.#data.model.source.size > 0 && this.#view.width > 0,
+  );
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const msg = this.#messages.for(this.#locale(), this.strings);
@@ -363,16 +340,13 @@ export class ReelTimeline extends LitElement {
     if (planned !== this.#plannedLabel) {
       // New words mean new label widths: a new layout spec (its own measuring cache).
       this.#plannedLabel = planned;
-      this.#layout = this.#layoutFor(this.#fontFamily || 'sans-serif');
+      this.#layout = layoutFor(this.#fontFamily || 'sans-serif', planned);
     }
     this.#rtl = this.#direction.rtl(this.#locale(), canonicalLocale(this.locale) !== undefined);
     if (this.view === 'table') this.#parts.loadTable();
     if (this.view === 'sources') this.#parts.loadSources();
-    if (changed.has('view') && changed.get('view') !== undefined) {
-      const active = (this.renderRoot as ShadowRoot).activeElement;
-      if (active?.closest('.plot, .table-scroll, .sources-view')) this.#focusToView = true;
-    }
-    if (this.keysOpen) this.#parts.loadKeys();
+    if (changed.has('view') && changed.get('view') !== undefined) this.#explore.viewChanged();
+    if (this.#explore.keysOpen) this.#parts.loadKeys();
     if (!isServer) this.#interaction.rememberFocus();
     // Hydrating a server render of `<reel-event>` children: the first update finds what the server
     // rendered (the children unread, unless it read them); the next reads them.
@@ -385,7 +359,8 @@ export class ReelTimeline extends LitElement {
     const serverLayout = isServer || (this.#serverRendered && !this.hasUpdated);
     const width = Math.max(0, serverLayout ? SERVER_WIDTH : this.#size.width);
     if (serverLayout) {
-      if (this.#fontFamily !== ESTIMATED_FONT) this.#layout = this.#layoutFor((this.#fontFamily = ESTIMATED_FONT));
+      if (this.#fontFamily !== ESTIMATED_FONT)
+        this.#layout = layoutFor((this.#fontFamily = ESTIMATED_FONT), this.#plannedLabel);
     } else if (
       width > 0 &&
       (changed.has('theme') || !this.#fontFamily || this.#fontFamily === ESTIMATED_FONT || this.#view.width !== width)
@@ -455,7 +430,7 @@ export class ReelTimeline extends LitElement {
   }
 
   protected override updated(): void {
-    this.#connectUrlSync();
+    this.#urlSync.connect();
     this.#interaction.restoreFocus();
     this.#view.applyPending();
     const frame = this.#frame;
@@ -473,7 +448,7 @@ export class ReelTimeline extends LitElement {
       this.#lastRange = range;
       this.dispatchEvent(new ReelRangeChangeEvent(range));
     }
-    this.#afterExploreUpdate();
+    this.#explore.afterUpdate();
     const { problems } = this.#data.model;
     if (problems !== this.#lastProblems) {
       this.#lastProblems = problems;
@@ -516,23 +491,8 @@ export class ReelTimeline extends LitElement {
 
   /** Shows the keyboard map (a modal dialog); closing it gives focus back to what had it. */
   showKeyboardMap(): void {
-    const active = (this.renderRoot as ShadowRoot).activeElement;
-    this.#keysOpener = active instanceof HTMLElement || active instanceof SVGElement ? active : undefined;
-    this.keysOpen = true;
+    this.#explore.showKeys();
   }
-
-  /**
-   * Closes the details and gives focus back to the event they were about (never to the page):
-   * its mark in the chart, its row in the table.
-   */
-  readonly #closeDetails = (): void => {
-    const id = this.#view.selectedId;
-    this.select(null);
-    if (id === null) return;
-    if (this.view === 'table') void this.#focusRow(id);
-    else if (this.view === 'sources') this.#focusView();
-    else void this.#interaction.focusPosition(this.#data.model.source.positionOf(id));
-  };
 
   /** Selects an event by id (or clears the selection with `null`) and fires `reel-select`. */
   select(id: string | null): void {
@@ -542,209 +502,37 @@ export class ReelTimeline extends LitElement {
   }
 
   override render(): TemplateResult {
-    const { dataset, source } = this.#data.model;
-    const title = dataset.title ?? '';
-    const msg = this.#msg;
-    const name = this.label || title || msg.text('timeline');
     const frame = this.#frame;
-    const range = this.visibleRange;
     // `<reel-event>` children not read yet (see `#childrenUnread`) are shown as written, the chart waits.
     const childrenOnly = this.#childrenOnly;
     const childrenPending = childrenOnly && this.#childrenUnread;
-    const rangeText = frame && frame.width > 0 && !childrenPending ? this.#formatRange(range) : '';
     const ctx = frame && this.#context(frame);
-    const events = msg.count('events', source.size);
-    // The chart's name and the live region say what is in view, not what the data holds.
-    const shown = frame && rangeText ? msg.count('events', frame.answer.total) : events;
-    const percent = this.#data.loading ? this.#data.progress : -1;
-    if (rangeText) this.#announcer.want(msg.text('rangeStatus', { range: rangeText, events: shown }));
-    return html`
-      <div class="base" part="base" dir=${this.#rtl ? 'rtl' : 'ltr'}>
-        <header part="header">
-          <p class="title" dir="auto">${title}</p>
-          <span class="range">${rangeText}</span>
-          ${this.#renderExploreButtons()}
-          <span class="zoom" role="group" aria-label=${msg.text('zoomGroup')}>
-            <button
-              type="button"
-              aria-label=${msg.text('zoomOut')}
-              title=${`${msg.text('zoomOut')} (-)`}
-              @click=${() => this.zoomBy(1 / 2)}
-            >
-              −
-            </button>
-            <button
-              type="button"
-              aria-label=${msg.text('zoomIn')}
-              title=${`${msg.text('zoomIn')} (+)`}
-              @click=${() => this.zoomBy(2)}
-            >
-              +
-            </button>
-            <button
-              type="button"
-              aria-label=${msg.text('showAll')}
-              title=${`${msg.text('showAll')} (0)`}
-              @click=${() => this.resetZoom()}
-            >
-              ${msg.text('showAllShort')}
-            </button>
-          </span>
-          ${this.export === null ? nothing : this.#parts.exportMenu()?.renderExportMenu(this, this.export, msg)}
-        </header>
-        ${
-          this.#data.model.problems.length && !this.noticeDismissed
-            ? this.#parts
-                .notice()
-                ?.renderNotice(this.#data.model.problems, false, () => (this.noticeDismissed = true), msg)
-            : nothing
-        }
-        <div class="children" ?hidden=${!childrenOnly || source.size > 0}><slot></slot></div>
-        <div class="plot" part="plot" ?hidden=${this.view !== 'chart' || childrenPending}>
-          <div class="axis" part="axis" aria-hidden="true">
-            <svg height=${AXIS_HEIGHT}>${ctx ? renderAxis(ctx) : nothing}</svg>
-          </div>
-          <div class="body" style=${`height:${frame?.height ?? 0}px`}>
-            <svg
-              tabindex="-1"
-              role="group"
-              aria-label=${msg.text(rangeText ? 'chartName' : 'chartNameNoRange', { name, events: shown, range: rangeText })}
-              aria-roledescription=${msg.text('roleTimeline')}
-              aria-busy=${this.#frames.pending ? 'true' : 'false'}
-              height=${frame?.height ?? 0}
-              @keydown=${this.#interaction.keydown}
-              @click=${this.#interaction.click}
-              @focusin=${this.#interaction.focusIn}
-              @focusout=${this.#interaction.focusOut}
-              @pointerover=${this.#interaction.pointerOver}
-              @pointerleave=${this.#interaction.pointerLeave}
-            >
-              ${ctx ? [renderEras(ctx), renderGrid(ctx), renderLanes(ctx), renderMarkers(ctx, this.#markers()), renderFocusRing(ctx)] : nothing}
-            </svg>
-            <canvas
-              aria-hidden="true"
-              style=${frame ? `top:${frame.band[0]}px;height:${frame.band[1] - frame.band[0]}px` : ''}
-            ></canvas>
-          </div>
-          ${
-            this.#data.loading
-              ? html`<div class="empty" role="status">${msg.text('loading')}</div>`
-              : source.size === 0
-                ? html`<div class="empty" role="status">${msg.text('noEvents')}</div>`
-                : nothing
-          }
-          ${
-            // While src loads: how much has arrived when its size is known (issue 14); a running bar otherwise.
-            this.#data.loading || this.#frames.pending
-              ? html`<div
-                  class="progress"
-                  part="progress"
-                  role="progressbar"
-                  aria-label=${msg.text(this.#data.loading ? 'loading' : 'loadingView')}
-                  aria-valuenow=${percent < 0 ? nothing : percent}
-                  style=${percent < 0 ? '' : `animation:none;background:var(--_accent) 0/${percent}% 100% no-repeat`}
-                ></div>`
-              : nothing
-          }
-          ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing} ${this.#renderWheelHint()}
-        </div>
-        ${this.view === 'chart' ? this.#renderLegend(encodingsIn(dataset), msg) : nothing} ${this.#renderOverview()}
-        ${
-          ctx && this.view === 'table' && this.#parts.table
-            ? this.#parts.table.renderTable(ctx, {
-                table: (this.#table ??= new this.#parts.table.TableController(this)),
-                name,
-                locale: this.#locale(),
-                onSelect: this.#selectRow,
-              })
-            : nothing
-        }
-        ${
-          ctx && this.view === 'sources'
-            ? (this.#parts.sources?.renderSourcesView(ctx, {
-                level: headingLevelOf(this.headingLevel),
-                onReveal: this.#reveal,
-              }) ?? nothing)
-            : nothing
-        }
-        ${
-          ctx && this.#view.selectedId !== null
-            ? (this.#details.get()?.renderDetails(ctx, this.#closeDetails, headingLevelOf(this.headingLevel)) ??
-              nothing)
-            : nothing
-        }
-        <div class="live" role="status" aria-live="polite">${this.#announcer.text}</div>
-        ${
-          this.keysOpen && this.#parts.keys
-            ? this.#parts.keys.renderKeyboardMap(msg, headingLevelOf(this.headingLevel), this.#keysClosed)
-            : nothing
-        }
-      </div>
-    `;
-  }
-
-  /** Loads the URL sync the first time `sync-url` is set (its own chunk), and adds or removes it. */
-  #connectUrlSync(): void {
-    if (this.#urlSync) {
-      if (!this.syncUrl) {
-        this.removeController(this.#urlSync);
-        this.#urlSync = undefined;
-      }
-      return;
-    }
-    if (!this.syncUrl || this.#urlSyncLoading) return;
-    this.#urlSyncLoading = true;
-    void import('./url-sync.js').then(({ UrlSync }) => {
-      this.#urlSyncLoading = false;
-      if (!this.syncUrl || this.#urlSync) return;
-      this.#urlSync = new UrlSync(
-        this,
-        () => !this.#data.loading && this.#data.model.source.size > 0 && this.#view.width > 0,
-      );
-      this.requestUpdate();
-    });
-  }
-
-  /** The overview strip, once its module has loaded (the first time `overview` is set). */
-  #renderOverview(): TemplateResult | typeof nothing {
-    if (!this.overview) return nothing;
-    if (!customElements.get('reel-overview')) {
-      void import('../define/reel-overview.js').then(() => this.requestUpdate());
-      return nothing;
-    }
-    return html`<reel-overview
-      part="overview"
-      .source=${this.#view.mode?.source ?? this.#data.model.source}
-      .warp=${this.#view.mode?.warp}
-      .domain=${this.#domain}
-      .range=${this.visibleRange}
-      .layout=${this.#layout}
-      .messages=${this.#msg}
-      .dateOptions=${this.#dateOptions()}
-      .rtl=${this.#rtl}
-      @reel-overview-change=${this.#overviewChanged}
-    ></reel-overview>`;
-  }
-
-  readonly #overviewChanged = (e: ReelOverviewChangeEvent): void => {
-    // The overview is a part of this element: its event stays inside; the page hears reel-range-change.
-    e.stopPropagation();
-    this.#view.setRange(e.detail);
-  };
-
-  /** The legend, from its chunk, loaded only when the data uses an encoding other than exact days. */
-  #renderLegend(encodings: readonly Encoding[], msg: Messages) {
-    return encodings.some((encoding) => encoding !== 'exact')
-      ? (this.#parts.legend()?.renderLegend(encodings, msg) ?? nothing)
-      : nothing;
-  }
-
-  /** The brief hint that a plain wheel scrolled the page: for pointer users, so hidden from the accessibility tree. */
-
-  #renderWheelHint(): TemplateResult | typeof nothing {
-    if (!this.#gestures.hint) return nothing;
-    const text = this.#msg.text(zoomModifierIsMeta() ? 'wheelHintMac' : 'wheelHint');
-    return html`<div class="wheel-hint" part="wheel-hint" aria-hidden="true">${text}</div>`;
+    return renderHost(
+      this,
+      ctx,
+      this.#msg,
+      this.#rtl,
+      childrenOnly,
+      childrenPending,
+      this.noticeDismissed,
+      () => (this.noticeDismissed = true),
+      this.#overview.render(
+        this.#data.model.source,
+        this.#domain,
+        this.#layout,
+        this.#msg,
+        this.#dateOptions(),
+        this.#rtl,
+      ),
+      this.#data,
+      this.#frames,
+      this.#gestures,
+      this.#interaction,
+      this.#parts,
+      this.#explore,
+      this.#details,
+      this.#announcer,
+    );
   }
 
   /** New data: new domain, whole view, selection kept only if the event still exists. */
@@ -787,34 +575,6 @@ export class ReelTimeline extends LitElement {
     });
   }
 
-  #interactionHost(): InteractionHost {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters below need the element
-    const element = this;
-    return {
-      view: this.#view,
-      get source() {
-        return element.#view.mode?.source ?? element.#data.model.source;
-      },
-      get frame() {
-        return element.#frame;
-      },
-      get layout() {
-        return element.#layout;
-      },
-      get renderRoot() {
-        return element.renderRoot;
-      },
-      get updateComplete() {
-        return element.updateComplete;
-      },
-      requestUpdate: () => this.requestUpdate(),
-      select: (id) => this.select(id),
-      zoomBy: (factor) => this.zoomBy(factor),
-      resetZoom: () => this.resetZoom(),
-      showKeys: () => this.showKeyboardMap(),
-    };
-  }
-
   #context(frame: Frame): RenderContext {
     const family = this.#fontFamily || 'sans-serif';
     return {
@@ -822,7 +582,7 @@ export class ReelTimeline extends LitElement {
       view: this.#view,
       dataset: this.#data.model.dataset,
       source: this.#data.model.source,
-      base: this.#base(),
+      base: resolveBase(this.base, this.#data.model.base),
       dateOptions: this.#dateOptions(),
       msg: this.#msg,
       // At the weight they are drawn (600): measured at 400, bold names ran into each other.
@@ -831,178 +591,20 @@ export class ReelTimeline extends LitElement {
     };
   }
 
-  // --- Exploring: the keyboard map, the view toggle, the table and the details' place (issue 13) ---
-
-  /** The header's keyboard-map button and chart/table toggle. */
-  #renderExploreButtons(): TemplateResult {
-    const msg = this.#msg;
-    return html`<span class="explore" role="group" aria-label=${msg.text('viewGroup')}>
-        ${(['chart', 'table', 'sources'] as const).map(
-          (view) =>
-            html`<button type="button" aria-pressed=${this.view === view} @click=${() => (this.view = view)}>
-              ${msg.text(view === 'chart' ? 'viewChart' : view === 'table' ? 'viewTable' : 'sources')}
-            </button>`,
-        )}
-      </span>
-      <button
-        type="button"
-        class="keys-button"
-        aria-label=${msg.text('keyboardMap')}
-        title=${`${msg.text('keyboardMap')} (?)`}
-        aria-haspopup="dialog"
-        @click=${() => this.showKeyboardMap()}
-      >
-        ?
-      </button>`;
-  }
-
-  /** A button of the sources view: selects its event and shows it in the chart, focused. */
-  readonly #reveal = (id: string): void => {
-    this.#focusToView = true;
-    this.view = 'chart';
-    this.select(id);
-  };
-
-  /** A row's button toggles its event's selection (the details open below the table). */
-  readonly #selectRow = (id: string): void => {
-    this.select(this.#view.selectedId === id ? null : id);
-  };
-
-  readonly #keysClosed = (): void => {
-    this.keysOpen = false;
-    const opener = this.#keysOpener;
-    this.#keysOpener = undefined;
-    void this.updateComplete.then(() => {
-      if (opener?.isConnected) opener.focus();
-      else if (this.#view.focusedId !== null)
-        void this.#interaction.focusPosition(this.#data.model.source.positionOf(this.#view.focusedId));
-    });
-  };
-
-  /** Scrolls the table to event `id`'s row and focuses its button. */
-  async #focusRow(id: string): Promise<void> {
-    const { source, dataset } = this.#data.model;
-    const table = this.#table;
-    const rowHeight = this.#parts.table?.TABLE_ROW;
-    const row = table ? table.rowOf(source, dataset.lanes, this.#locale(), id) : -1;
-    const box = this.renderRoot.querySelector<HTMLElement>('.table-scroll');
-    if (!box || !table || !rowHeight || row < 0) return;
-    const button = () => this.renderRoot.querySelector<HTMLButtonElement>(`tr[data-id="${CSS.escape(id)}"] button`);
-    if (!button()) {
-      box.scrollTop = row * rowHeight;
-      table.scrolled(box.scrollTop);
-      await this.updateComplete;
-    }
-    (button() ?? box).focus();
-  }
-
-  /** Focus into the view shown now (its selected or focused event, else the view itself). */
-  #focusView(): void {
-    const root = this.renderRoot;
-    const id = this.#view.selectedId ?? this.#view.focusedId;
-    if (this.view === 'sources') {
-      const view = root.querySelector<HTMLElement>('.sources-view');
-      if (!view) return; // not loaded yet: the next update tries again
-      this.#focusToView = false;
-      (view.querySelector<HTMLElement>(`.reveal[data-id="${CSS.escape(id ?? '')}"]`) ?? view).focus();
-    } else if (this.view === 'table') {
-      const box = root.querySelector<HTMLElement>('.table-scroll');
-      if (!box) return; // not loaded yet: the next update tries again
-      this.#focusToView = false;
-      if (id === null) box.focus();
-      else void this.#focusRow(id);
-    } else {
-      this.#focusToView = false;
-      if (id === null) root.querySelector<SVGElement>('svg[role="group"]')?.focus();
-      else void this.#interaction.focusPosition(this.#data.model.source.positionOf(id));
-    }
-  }
-
-  /** After each update: open the keyboard map, write the live region, bring new details into view. */
-  #afterExploreUpdate(): void {
-    if (this.#focusToView) this.#focusView();
-    const dialog = this.keysDialog;
-    if (dialog && !dialog.open) dialog.showModal();
-    const selected = this.#view.selectedId;
-    // Only a selection the reader made in here (focus is inside) brings the details into view: a
-    // page or a story selecting from outside keeps its own scroll position (a story's deep link
-    // otherwise opened with the page scrolled past the story's heading).
-    if (selected !== null && selected !== this.#lastSelected && this.matches(':focus-within')) {
-      const details = this.renderRoot.querySelector<HTMLElement>('[part~="details"]');
-      // Not drawn yet (the details load as a chunk on the first selection): after the next update.
-      if (!details) return;
-      const box = details.getBoundingClientRect();
-      // In a tall timeline the details sit far below the event: bring them into view, or a click
-      // seems to do nothing. "nearest" leaves them alone when they are already in view.
-      if (box.top >= window.innerHeight || box.bottom <= 0) {
-        const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-        details.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
-      }
-    }
-    this.#lastSelected = selected;
-  }
-
-  /** The `base` attribute made absolute against the page, else the address `src` was loaded from. */
-  #base(): string | undefined {
-    if (!this.base) return this.#data.model.base;
-    try {
-      return new URL(this.base, typeof document === 'object' ? document.baseURI : undefined).href;
-    } catch {
-      return this.#data.model.base;
-    }
-  }
-
   #readFont(): void {
     if (typeof getComputedStyle !== 'function') return;
     const family = getComputedStyle(this).fontFamily || 'sans-serif';
     if (family === this.#fontFamily) return;
     this.#fontFamily = family;
-    this.#layout = this.#layoutFor(family);
-  }
-
-  #layoutFor(family: string): LayoutSpec {
-    // `{title} (planned)` → the words before and after the title, kept whole when it is shortened.
-    const at = this.#plannedLabel.indexOf('{title}');
-    const planned = at < 0 ? undefined : ([this.#plannedLabel.slice(0, at), this.#plannedLabel.slice(at + 7)] as const);
-    return {
-      measure: measurerFor(family, LABEL_FONT_SIZE),
-      pointSize: MARK_SIZE,
-      gap: 8,
-      maxRows: MAX_ROWS,
-      // A planned date is not a fact: its label says so, in the reader's language.
-      labelWords: (event) => (event.status === 'planned' ? planned : undefined),
-    };
+    this.#layout = layoutFor(family, this.#plannedLabel);
   }
 
   #locale(): string | undefined {
-    // `closest` is absent under server rendering's DOM shim.
-    const lang = typeof this.closest === 'function' ? this.closest('[lang]')?.getAttribute('lang') : undefined;
-    return canonicalLocale(this.locale) ?? canonicalLocale(lang);
+    return localeOf(this, this.locale);
   }
 
   #dateOptions() {
     return { locale: this.#locale(), timeZone: this.#zone, words: this.#msg.table.dates };
-  }
-
-  #formatRange(range: VisibleRange): string {
-    if (!Number.isFinite(range.from) || !Number.isFinite(range.to)) return '';
-    return formatSpan(range.from, range.to, this.#dateOptions());
-  }
-
-  /** The element's own marker (`marker`), then the dataset's named ones. */
-  #markers(): Marker[] {
-    const named = (this.#data.model.dataset.markers ?? []).map((m): Marker => ({
-      time: m.at,
-      label: m.label,
-      kind: 'data',
-    }));
-    const marker = this.marker.trim();
-    if (!marker) return named;
-    if (marker === 'today') return [{ time: Date.now(), label: this.markerLabel || this.#msg.text('today') }, ...named];
-    const parsed = parseDate(marker);
-    if (!parsed.ok) return named;
-    const label = this.markerLabel || formatDate(parsed.value, this.#dateOptions());
-    return [{ time: parsed.value.start, label }, ...named];
   }
 }
 
