@@ -32,9 +32,10 @@ export interface MemorySourceOptions {
   /**
    * Runs a slice of background work later (e.g. in `requestIdleCallback`). When given, datasets
    * larger than {@link syncLimit} get finer levels placed in slices while a coarser level stands
-   * in; without it every level is placed when first asked for. A task given a deadline keeps
-   * working in steps of {@link sliceSize} while the deadline has time left; without one it does
-   * one step.
+   * in; without it every level is placed when first asked for. At any size, the level finer than
+   * the one in view is placed in the background too, so that zooming into it costs its frame no
+   * placement. A task given a deadline keeps working in steps of {@link sliceSize} while the
+   * deadline has time left; without one it does one step.
    */
   schedule?: (task: (deadline?: { timeRemaining(): number }) => void) => void;
   /** Datasets up to this many events are always placed synchronously (default 50,000). */
@@ -67,6 +68,8 @@ interface SpecState {
   readonly dense: boolean[];
   /** Whether a background task is scheduled. */
   scheduled: boolean;
+  /** The level last placed alone for the keyboard (see `revealLevel`). */
+  alone?: number;
 }
 
 /** A {@link TimelineSource} over a parsed dataset held in memory. */
@@ -82,6 +85,8 @@ export class MemorySource implements TimelineSource {
   readonly #listeners = new Set<() => void>();
   #state: SpecState | undefined;
   #lastLevel = 0;
+  /** Levels answered with a coarser stand-in: their landing is news to listeners (nothing else is). */
+  readonly #standingIn = new Set<number>();
 
   constructor(dataset: Dataset, options: MemorySourceOptions = {}) {
     this.dataset = dataset;
@@ -238,12 +243,21 @@ export class MemorySource implements TimelineSource {
       const placement = this.#placementFor(state, level, true);
       if (placement.rows[position]! >= 0) return level;
     }
-    return undefined;
+    // Rows kept from coarser levels left no room for it (see row-links.ts): the finest level is
+    // placed again alone, as it would be without them, so that every event placing can draw is
+    // reachable (its marks then take new rows at that level).
+    if (!(atLeast <= atMost) || state.alone === atLeast) return undefined;
+    state.alone = atLeast;
+    const alone = new LevelBuilder(atLeast, this.#input, state.spec, state.widths).step()!;
+    state.builders.delete(atLeast);
+    this.#store(state, alone);
+    return alone.rows[position]! >= 0 ? atLeast : undefined;
   }
 
   #stateFor(spec: LayoutSpec): SpecState {
     if (this.#state?.spec !== spec) {
       const laneCount = this.#input.laneCount;
+      this.#standingIn.clear();
       this.#state = {
         spec,
         widths: new Float32Array(this.size).fill(Number.NaN),
@@ -271,23 +285,24 @@ export class MemorySource implements TimelineSource {
         if (l > level && (!standIn || l < standIn.level)) standIn = placement;
       }
       if (standIn) {
+        this.#standingIn.add(level);
         this.#prefetch(state, level);
         return standIn;
       }
     }
-    const builder = state.builders.get(level) ?? new LevelBuilder(level, this.#input, state.spec, state.widths);
+    const builder = state.builders.get(level) ?? this.#builder(state, level);
     const placement = builder.step()!;
     state.builders.delete(level);
     this.#store(state, placement);
+    if (!sync) this.#prefetch(state, level - 1);
     return placement;
   }
 
   /** Places `level` in background slices, if there is a scheduler and it is not placed yet. */
   #prefetch(state: SpecState, level: number): void {
-    const { schedule, sliceSize, syncLimit } = this.#options;
-    if (!schedule || this.size <= syncLimit || state.levels.has(level)) return;
-    if (!state.builders.has(level))
-      state.builders.set(level, new LevelBuilder(level, this.#input, state.spec, state.widths));
+    const { schedule, sliceSize } = this.#options;
+    if (!schedule || this.size === 0 || state.levels.has(level)) return;
+    if (!state.builders.has(level)) state.builders.set(level, this.#builder(state, level));
     if (state.scheduled) return;
     state.scheduled = true;
     // One task works on one builder at a time, the level in view first.
@@ -300,13 +315,19 @@ export class MemorySource implements TimelineSource {
         if (placement) {
           state.builders.delete(level);
           this.#store(state, placement);
-          for (const listener of this.#listeners) listener();
+          // A level placed ahead of the view changes no answer given: only a stand-in's does.
+          if (this.#standingIn.delete(level)) for (const listener of this.#listeners) listener();
         }
       } while (deadline && deadline.timeRemaining() > 1);
       state.scheduled = state.builders.size > 0;
       if (state.scheduled) schedule(slice);
     };
     schedule(slice);
+  }
+
+  /** A builder for `level`, keeping the rows of the next coarser level when that one is placed. */
+  #builder(state: SpecState, level: number): LevelBuilder {
+    return new LevelBuilder(level, this.#input, state.spec, state.widths, state.levels.get(level + 1));
   }
 
   #store(state: SpecState, placement: LevelPlacement): void {

@@ -3,7 +3,7 @@
  * swap cost in placement and text measurement, how many DOM nodes large data makes, and that the
  * keyboard reaches every event.
  */
-import { LevelBuilder, levelFor, MemorySource } from '@reeltime/core';
+import { LevelBuilder, levelFor, MemorySource, type LevelPlacement } from '@reeltime/core';
 import type { TimelineEventInput } from '@reeltime/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mount as mountTimeline, settle } from '../../test/mount.js';
@@ -56,6 +56,17 @@ function nodeCount(el: ReelTimeline): number {
   return count;
 }
 
+/** Levels whose placement a spied `LevelBuilder.step` completed. */
+const placed = (step: { mock: { results: { value: unknown }[] } }) =>
+  step.mock.results.flatMap((result) => {
+    const value = result.value as LevelPlacement | undefined;
+    return value ? [value.level] : [];
+  });
+
+/** The drawn marks by event id. */
+const marks = (el: ReelTimeline) =>
+  new Map([...el.shadowRoot!.querySelectorAll<SVGGElement>('[part~="event"]')].map((g) => [g.dataset['id']!, g]));
+
 describe('<reel-timeline> view engine', () => {
   it('places and measures nothing during zoom frames within a level', async () => {
     const el = await mount((el) => (el.events = synthetic(3000)));
@@ -64,9 +75,12 @@ describe('<reel-timeline> view engine', () => {
     // A view at the coarse end of a level, so that zooming in by less than 2× stays within it.
     const level = levelFor((el.visibleRange.to - el.visibleRange.from) / width) - 2;
     const span = 2 ** level * width * 0.999;
+    const place = vi.spyOn(LevelBuilder.prototype, 'step');
     el.visibleRange = { from: mid - span / 2, to: mid + span / 2 };
     await settle(el);
-    const place = vi.spyOn(LevelBuilder.prototype, 'step');
+    // The next finer level is placed in the background, ahead of the view: that is not a frame's work.
+    await until(el, () => placed(place).includes(level - 1));
+    place.mockClear();
     const measure = vi.spyOn(CanvasRenderingContext2D.prototype, 'measureText');
     const ranges: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -77,6 +91,44 @@ describe('<reel-timeline> view engine', () => {
     expect(ranges[2]).toBeLessThan(span / 1.6);
     expect(place).not.toHaveBeenCalled();
     expect(measure).not.toHaveBeenCalled();
+  });
+
+  it('crosses into the next finer level without placing in the frame, and keeps the marks drawn', async () => {
+    const el = await mount((el) => (el.events = synthetic(3000, 4)));
+    const width = el.shadowRoot!.querySelector('svg')!.getBoundingClientRect().width;
+    const mid = (el.visibleRange.from + el.visibleRange.to) / 2;
+    const level = levelFor((el.visibleRange.to - el.visibleRange.from) / width) - 2;
+    const span = 2 ** level * width * 0.999;
+    const place = vi.spyOn(LevelBuilder.prototype, 'step');
+    el.visibleRange = { from: mid - span / 2, to: mid + span / 2 };
+    await settle(el);
+    await until(el, () => placed(place).includes(level - 1));
+    // Within the level: every mark still drawn is the same node, moved; none is made anew.
+    const before = marks(el);
+    el.zoomBy(1.2);
+    await settle(el);
+    const within = marks(el);
+    expect(within.size).toBeGreaterThan(20);
+    for (const [id, node] of within) expect(before.get(id), id).toBe(node);
+    // Into the next level: its placement is ready, so the frame places nothing…
+    place.mockClear();
+    el.zoomBy(2);
+    await el.updateComplete;
+    expect(place).not.toHaveBeenCalled();
+    expect(levelFor((el.visibleRange.to - el.visibleRange.from) / width)).toBe(level - 1);
+    await settle(el);
+    // …and the marks of the coarser level keep their rows there: those still in view stay drawn,
+    // the same nodes (placed afresh, most of them were replaced at each level).
+    const after = marks(el);
+    const { from, to } = el.visibleRange;
+    const inView = [...within.keys()].filter((id) => {
+      const event = el.model.events.find((e) => e.id === id)!;
+      return event.from >= from && event.to <= to;
+    });
+    expect(inView.length).toBeGreaterThan(10);
+    const kept = inView.filter((id) => after.get(id) === within.get(id));
+    expect(kept.length / inView.length).toBeGreaterThan(0.9);
+    expect(after.size).toBeGreaterThan(inView.length);
   });
 
   it('re-runs no layout and asks no data question on hover, focus or selection', async () => {
