@@ -25,6 +25,8 @@ export interface ZoomControllerOptions {
 export class ZoomController implements ReactiveController {
   /** The current transform; identity until the user zooms. */
   transform: ZoomTransform = zoomIdentity;
+  /** Whether input (wheel, drag, pinch) changed the transform since {@link takeInput} was last asked. */
+  #input = false;
   readonly #host: ReactiveControllerHost;
   readonly #options: ZoomControllerOptions;
   readonly #behavior: ZoomBehavior<Element, unknown>;
@@ -40,6 +42,7 @@ export class ZoomController implements ReactiveController {
       .scaleExtent([1, 1])
       .on('zoom', (event: D3ZoomEvent<Element, unknown>) => {
         this.transform = event.transform;
+        if (event.sourceEvent) this.#input = true;
         this.#options.onChange?.(event.transform, event.sourceEvent as Event | null);
         this.#host.requestUpdate();
       });
@@ -74,6 +77,13 @@ export class ZoomController implements ReactiveController {
       .extent(extent)
       .translateExtent(extent)
       .scaleExtent([1, Math.max(1, maxScale)]);
+  }
+
+  /** Whether input changed the transform since the last call (the host paces such updates by frame). */
+  takeInput(): boolean {
+    const input = this.#input;
+    this.#input = false;
+    return input;
   }
 
   /** Multiplies the zoom by `factor` around `x` (default: the centre). */

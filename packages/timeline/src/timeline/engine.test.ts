@@ -131,6 +131,32 @@ describe('<reel-timeline> view engine', () => {
     expect(after.size).toBeGreaterThan(inView.length);
   });
 
+  it('draws the wheel events that arrive within a frame together, not one update each', async () => {
+    const el = await mount((el) => {
+      el.events = synthetic(500);
+      el.wheel = 'zoom';
+    });
+    const svg = el.shadowRoot!.querySelector('svg')!;
+    const box = svg.getBoundingClientRect();
+    const span = el.visibleRange.to - el.visibleRange.from;
+    let updates = 0;
+    el.addEventListener('reel-range-change', () => updates++);
+    // Ten wheel events within one task, each after the update the one before asked for could have
+    // run (a few microtasks): no frame can pass in between, so a frame's worth of input.
+    for (let i = 0; i < 10; i++) {
+      const at = { clientX: box.left + box.width / 2, clientY: box.top + 20 };
+      svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -20, ...at, bubbles: true, cancelable: true }));
+      for (let hop = 0; hop < 8; hop++) await Promise.resolve();
+    }
+    const before = updates;
+    await settle(el);
+    // Every wheel counted (d3-zoom: 2^(20 × 0.002) per event)…
+    expect(span / (el.visibleRange.to - el.visibleRange.from)).toBeCloseTo(2 ** 0.4, 3);
+    // …drawn in two updates: the first event's at once, the other nine together at the next frame.
+    expect(before).toBe(1);
+    expect(updates).toBe(2);
+  });
+
   it('re-runs no layout and asks no data question on hover, focus or selection', async () => {
     const el = await mount((el) => (el.events = synthetic(500)));
     const query = vi.spyOn(MemorySource.prototype, 'query');

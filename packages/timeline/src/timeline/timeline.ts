@@ -343,6 +343,8 @@ export class ReelTimeline extends LitElement {
   /** The URL sync, once `sync-url` was set and its module loaded. */
   #urlSync: ReactiveController | undefined;
   #urlSyncLoading = false;
+  /** Resolves at the frame after a gesture's last update: until then, its next update waits. */
+  #gestureFrame: Promise<unknown> | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const msg = this.#messages.for(this.#locale(), this.strings);
@@ -404,6 +406,21 @@ export class ReelTimeline extends LitElement {
       this.requestUpdate();
     });
     return false;
+  }
+
+  /**
+   * One update per frame while a gesture streams input: the first of a frame's wheel (or drag)
+   * events updates at once, any more wait for the next frame and are drawn together.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.#view.takeGesture() && !isServer) {
+      if (this.#gestureFrame) await this.#gestureFrame;
+      const frame = (this.#gestureFrame = new Promise((resolve) => requestAnimationFrame(resolve)));
+      void frame.then(() => {
+        if (this.#gestureFrame === frame) this.#gestureFrame = undefined;
+      });
+    }
+    super.scheduleUpdate();
   }
 
   /** Also waits for the words of the element's language when they load on first use. */
