@@ -14,7 +14,7 @@
 import type { TimeCoord } from '../model/calendar.js';
 import type { TimelineEvent } from '../model/types.js';
 import { bisect, IntervalIndex } from './interval-index.js';
-import { Reservations, RowLinker, type RowLinks } from './row-links.js';
+import { rowLinker, ROWS, type RowLinks } from './row-links.js';
 import { sortOrder } from './sort-order.js';
 
 /** Geometry and measurement that placement depends on. Reuse the same object to reuse its cache. */
@@ -163,9 +163,12 @@ export class LevelBuilder {
   #next = 0;
   #gathered: Gathered[] = [];
   #byEnd: Uint32Array | undefined;
-  /** The coarser level's rows, kept at this one; and this level's rows, for the next finer one. */
-  readonly #reserved: Reservations | undefined;
-  #linker: RowLinker | undefined;
+  /** The coarser level, whose rows are kept at this one, and per slot its next event (see row-links.ts). */
+  readonly #coarser: LevelPlacement | undefined;
+  readonly #cursor: Int32Array | undefined;
+  /** This level's rows, for the next finer one. */
+  #links: RowLinks | undefined;
+  #link: ((position: number, slot: number) => void) | undefined;
   readonly #laneLevels: LaneLevel[] = [];
   #result: LevelPlacement | undefined;
 
@@ -192,7 +195,7 @@ export class LevelBuilder {
     ({ froms: this.#froms, tos: this.#tos } = spansOf(input));
     this.#rows = new Int8Array(n);
     this.#flags = new Uint8Array(n);
-    if (coarser?.links && coarser.level > level) this.#reserved = new Reservations(coarser.rows, coarser.links);
+    if (coarser?.links && coarser.level > level) [this.#coarser, this.#cursor] = [coarser, coarser.links.heads.slice()];
     this.#placedCount = new Int32Array(input.laneCount);
     this.#denseCount = new Int32Array(input.laneCount);
     const { maxRows, overlapRows } = this.#spec;
@@ -203,7 +206,7 @@ export class LevelBuilder {
     );
     // The coarser level's rows exist from the start (empty until the sweep reaches their events).
     this.#rowEnds = Array.from({ length: input.laneCount }, (_, lane) =>
-      Array.from({ length: Math.min(this.#reserved?.rowsUsed(lane) ?? 0, this.#laneRows[lane]!) }, () => -Infinity),
+      Array<number>(Math.min(this.#coarser?.laneRows[lane] ?? 0, this.#laneRows[lane]!)).fill(-Infinity),
     );
   }
 
@@ -244,7 +247,7 @@ export class LevelBuilder {
       this.#next = end;
       if (end < n) continue;
       if (this.#pass === 0) {
-        this.#linker = new RowLinker(n, laneCount);
+        [this.#links, this.#link] = rowLinker(n, laneCount);
         this.#gathered = Array.from(this.#placedCount, (count, lane) => {
           const dense = this.#denseCount[lane]!;
           return {
@@ -274,7 +277,8 @@ export class LevelBuilder {
     const widths = this.#widths;
     const froms = this.#froms;
     const tos = this.#tos;
-    const reserved = this.#reserved;
+    const coarser = this.#coarser;
+    const cursor = this.#cursor;
     // Where a mark starts at this level (a reserved event's label is after it but at the data's end).
     const markStart = (i: number) => {
       const left = froms[i]! * s;
@@ -282,15 +286,17 @@ export class LevelBuilder {
       return rangeLike[i] === 1 && right - left >= minBarWidth ? left : (left + right) / 2 - pointSize / 2;
     };
     // Whether row `r` has room from `start` to `stop`, before its next reserved event too.
-    const fits = (ends: readonly number[], lane: number, r: number, start: number, stop: number) =>
-      ends[r]! + gap <= start && (!reserved || reserved.allows(lane, r, stop, gap, markStart));
+    const fits = (ends: readonly number[], lane: number, r: number, start: number, stop: number) => {
+      const next = cursor ? cursor[lane * ROWS + r]! : -1;
+      return ends[r]! + gap <= start && (next < 0 || stop + gap <= markStart(next));
+    };
     for (let i = first; i < end; i++) {
       const lane = lanes[i]!;
       const ends = this.#rowEnds[lane]!;
       const maxRows = this.#laneRows[lane]!;
       // The row this event had at the coarser level; the row's next reservation is now the one after.
-      const kept = reserved ? reserved.rowOf(i) : -1;
-      if (kept >= 0) reserved!.pass(i, lane, kept);
+      const kept = coarser ? coarser.rows[i]! : -1;
+      if (kept >= 0 && cursor![lane * ROWS + kept] === i) cursor![lane * ROWS + kept] = coarser!.links!.next[i]!;
       const left = froms[i]! * s;
       const right = tos[i]! * s;
       const bar = rangeLike[i] === 1 && right - left >= minBarWidth;
@@ -346,7 +352,7 @@ export class LevelBuilder {
       const lane = lanes[i]!;
       const gathered = this.#gathered[lane]!;
       if (rows[i]! >= 0) {
-        this.#linker!.add(i, lane, rows[i]!);
+        this.#link!(i, lane * ROWS + rows[i]!);
         const j = this.#placedCount[lane]!++;
         gathered.placed[j] = i;
         gathered.froms[j] = froms[i]!;
@@ -388,7 +394,7 @@ export class LevelBuilder {
       shortLabels: this.#short,
       laneRows: Int32Array.from(this.#rowEnds, (ends) => ends.length),
       lanes: this.#laneLevels,
-      links: this.#linker?.links,
+      links: this.#links,
     };
   }
 }

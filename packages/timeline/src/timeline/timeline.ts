@@ -413,12 +413,11 @@ export class ReelTimeline extends LitElement {
    * events updates at once, any more wait for the next frame and are drawn together.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (this.#view.takeGesture() && !isServer) {
-      if (this.#gestureFrame) await this.#gestureFrame;
-      const frame = (this.#gestureFrame = new Promise((resolve) => requestAnimationFrame(resolve)));
-      void frame.then(() => {
-        if (this.#gestureFrame === frame) this.#gestureFrame = undefined;
-      });
+    if (this.#view.takeGesture()) {
+      await this.#gestureFrame;
+      this.#gestureFrame = new Promise((resolve) =>
+        requestAnimationFrame(() => resolve((this.#gestureFrame = undefined))),
+      );
     }
     super.scheduleUpdate();
   }
