@@ -148,9 +148,14 @@ describe('<reel-timeline> view engine', () => {
   });
 
   it('re-runs no layout and asks no data question on hover, focus or selection', async () => {
-    const el = await mount((el) => (el.events = synthetic(500)));
-    const query = vi.spyOn(MemorySource.prototype, 'query');
     const place = vi.spyOn(LevelBuilder.prototype, 'step');
+    const el = await mount((el) => (el.events = synthetic(500)));
+    // The next finer level is placed in the background once the view stands: let it land first.
+    const width = el.shadowRoot!.querySelector('svg')!.getBoundingClientRect().width;
+    const level = levelFor((el.visibleRange.to - el.visibleRange.from) / width);
+    await until(el, () => placed(place).includes(level - 1));
+    place.mockClear();
+    const query = vi.spyOn(MemorySource.prototype, 'query');
     const mark = el.shadowRoot!.querySelector<SVGGElement>('[part~="event"]')!;
     mark.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
     await settle(el);
