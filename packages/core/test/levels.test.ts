@@ -301,6 +301,30 @@ describe('MemorySource', () => {
     );
   });
 
+  it('draws every event at some level where a lane has a row for each overlap (the keyboard reaches all)', () => {
+    // Days and ranges of up to two months in three lanes: no lane overlaps more deeply than it has rows.
+    let seed = 3;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const first = Date.UTC(2019, 0, 1);
+    const s = source({
+      lanes: ['a', 'b', 'c'].map((id) => ({ id, label: id })),
+      events: Array.from({ length: 2000 }, (_, i) => {
+        const t = first + Math.floor(random() * 5 * 365) * 86_400_000;
+        const range = random() < 0.33;
+        const end = range ? { end: day(t + (1 + Math.floor(random() * 60)) * 86_400_000) } : {};
+        return { id: `e${i}`, title: `Event ${i}`, start: day(t), ...end, lane: ['a', 'b', 'c'][i % 3]! };
+      }),
+    });
+    const deep: LayoutSpec = { measure, maxRows: 8 };
+    const { from, to } = full(s);
+    const coarse = levelFor((to - from) / 900);
+    s.query({ from, to, pixels: 900, layout: deep });
+    const finest = levelFor((7 * 86_400_000) / 900);
+    const held = s.index.sorted.filter((_, i) => s.revealLevel(i, deep, coarse, finest) === undefined);
+    expect(held.map((event) => event.id)).toEqual([]);
+  });
+
   it('measures each label at most once, and a zoom frame within a level measures and places nothing', () => {
     const m = vi.fn(measure);
     const spy: LayoutSpec = { measure: m, maxRows: 5 };

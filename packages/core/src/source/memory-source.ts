@@ -32,9 +32,10 @@ export interface MemorySourceOptions {
   /**
    * Runs a slice of background work later (e.g. in `requestIdleCallback`). When given, datasets
    * larger than {@link syncLimit} get finer levels placed in slices while a coarser level stands
-   * in; without it every level is placed when first asked for. A task given a deadline keeps
-   * working in steps of {@link sliceSize} while the deadline has time left; without one it does
-   * one step.
+   * in; without it every level is placed when first asked for. At any size, the level finer than
+   * the one in view is placed in the background too, so that zooming into it costs its frame no
+   * placement. A task given a deadline keeps working in steps of {@link sliceSize} while the
+   * deadline has time left; without one it does one step.
    */
   schedule?: (task: (deadline?: { timeRemaining(): number }) => void) => void;
   /** Datasets up to this many events are always placed synchronously (default 50,000). */
@@ -82,6 +83,8 @@ export class MemorySource implements TimelineSource {
   readonly #listeners = new Set<() => void>();
   #state: SpecState | undefined;
   #lastLevel = 0;
+  /** Levels answered with a coarser stand-in: their landing is news to listeners (nothing else is). */
+  readonly #standingIn = new Set<number>();
 
   constructor(dataset: Dataset, options: MemorySourceOptions = {}) {
     this.dataset = dataset;
@@ -244,6 +247,7 @@ export class MemorySource implements TimelineSource {
   #stateFor(spec: LayoutSpec): SpecState {
     if (this.#state?.spec !== spec) {
       const laneCount = this.#input.laneCount;
+      this.#standingIn.clear();
       this.#state = {
         spec,
         widths: new Float32Array(this.size).fill(Number.NaN),
@@ -271,6 +275,7 @@ export class MemorySource implements TimelineSource {
         if (l > level && (!standIn || l < standIn.level)) standIn = placement;
       }
       if (standIn) {
+        this.#standingIn.add(level);
         this.#prefetch(state, level);
         return standIn;
       }
@@ -279,13 +284,14 @@ export class MemorySource implements TimelineSource {
     const placement = builder.step()!;
     state.builders.delete(level);
     this.#store(state, placement);
+    if (!sync) this.#prefetch(state, level - 1);
     return placement;
   }
 
   /** Places `level` in background slices, if there is a scheduler and it is not placed yet. */
   #prefetch(state: SpecState, level: number): void {
-    const { schedule, sliceSize, syncLimit } = this.#options;
-    if (!schedule || this.size <= syncLimit || state.levels.has(level)) return;
+    const { schedule, sliceSize } = this.#options;
+    if (!schedule || this.size === 0 || state.levels.has(level)) return;
     if (!state.builders.has(level))
       state.builders.set(level, new LevelBuilder(level, this.#input, state.spec, state.widths));
     if (state.scheduled) return;
@@ -300,7 +306,8 @@ export class MemorySource implements TimelineSource {
         if (placement) {
           state.builders.delete(level);
           this.#store(state, placement);
-          for (const listener of this.#listeners) listener();
+          // A level placed ahead of the view changes no answer given: only a stand-in's does.
+          if (this.#standingIn.delete(level)) for (const listener of this.#listeners) listener();
         }
       } while (deadline && deadline.timeRemaining() > 1);
       state.scheduled = state.builders.size > 0;

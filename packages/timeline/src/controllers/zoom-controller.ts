@@ -40,6 +40,8 @@ const defaultFilter = (event: Event): boolean =>
 export class ZoomController implements ReactiveController {
   /** The current transform; identity until the user zooms. */
   transform: ZoomTransform = zoomIdentity;
+  /** Whether input (wheel, drag, pinch) changed the transform since {@link takeInput} was last asked. */
+  #input = false;
   readonly #host: ReactiveControllerHost;
   readonly #options: ZoomControllerOptions;
   #limits: ZoomLimits = {
@@ -100,6 +102,13 @@ export class ZoomController implements ReactiveController {
     this.#configure();
   }
 
+  /** Whether input changed the transform since the last call (the host paces such updates by frame). */
+  takeInput(): boolean {
+    const input = this.#input;
+    this.#input = false;
+    return input;
+  }
+
   /** Multiplies the zoom by `factor` around `x` (default: the centre). */
   scaleBy(factor: number, x?: number): void {
     const point: [number, number] | undefined = x === undefined ? undefined : [x, 0];
@@ -151,6 +160,7 @@ export class ZoomController implements ReactiveController {
         .duration(0)
         .on('zoom', (event: D3ZoomEvent<Element, unknown>) => {
           this.transform = event.transform;
+          if (event.sourceEvent) this.#input = true;
           this.#options.onChange?.(event.transform, event.sourceEvent as Event | null);
           this.#host.requestUpdate();
         });

@@ -3,7 +3,7 @@
  * swap cost in placement and text measurement, how many DOM nodes large data makes, and that the
  * keyboard reaches every event.
  */
-import { LevelBuilder, levelFor, MemorySource } from '@reeltime/core';
+import { LevelBuilder, levelFor, MemorySource, type LevelPlacement } from '@reeltime/core';
 import type { TimelineEventInput } from '@reeltime/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mount as mountTimeline, settle } from '../../test/mount.js';
@@ -56,6 +56,17 @@ function nodeCount(el: ReelTimeline): number {
   return count;
 }
 
+/** Levels whose placement a spied `LevelBuilder.step` completed. */
+const placed = (step: { mock: { results: { value: unknown }[] } }) =>
+  step.mock.results.flatMap((result) => {
+    const value = result.value as LevelPlacement | undefined;
+    return value ? [value.level] : [];
+  });
+
+/** The drawn marks by event id. */
+const marks = (el: ReelTimeline) =>
+  new Map([...el.shadowRoot!.querySelectorAll<SVGGElement>('[part~="event"]')].map((g) => [g.dataset['id']!, g]));
+
 describe('<reel-timeline> view engine', () => {
   it('places and measures nothing during zoom frames within a level', async () => {
     const el = await mount((el) => (el.events = synthetic(3000)));
@@ -64,9 +75,12 @@ describe('<reel-timeline> view engine', () => {
     // A view at the coarse end of a level, so that zooming in by less than 2× stays within it.
     const level = levelFor((el.visibleRange.to - el.visibleRange.from) / width) - 2;
     const span = 2 ** level * width * 0.999;
+    const place = vi.spyOn(LevelBuilder.prototype, 'step');
     el.visibleRange = { from: mid - span / 2, to: mid + span / 2 };
     await settle(el);
-    const place = vi.spyOn(LevelBuilder.prototype, 'step');
+    // The next finer level is placed in the background, ahead of the view: that is not a frame's work.
+    await until(el, () => placed(place).includes(level - 1));
+    place.mockClear();
     const measure = vi.spyOn(CanvasRenderingContext2D.prototype, 'measureText');
     const ranges: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -79,10 +93,69 @@ describe('<reel-timeline> view engine', () => {
     expect(measure).not.toHaveBeenCalled();
   });
 
-  it('re-runs no layout and asks no data question on hover, focus or selection', async () => {
-    const el = await mount((el) => (el.events = synthetic(500)));
-    const query = vi.spyOn(MemorySource.prototype, 'query');
+  it('crosses into the next finer level without placing in the frame, moving the marks it keeps', async () => {
+    const el = await mount((el) => (el.events = synthetic(3000, 4)));
+    const width = el.shadowRoot!.querySelector('svg')!.getBoundingClientRect().width;
+    const mid = (el.visibleRange.from + el.visibleRange.to) / 2;
+    const level = levelFor((el.visibleRange.to - el.visibleRange.from) / width) - 2;
+    const span = 2 ** level * width * 0.999;
     const place = vi.spyOn(LevelBuilder.prototype, 'step');
+    el.visibleRange = { from: mid - span / 2, to: mid + span / 2 };
+    await settle(el);
+    await until(el, () => placed(place).includes(level - 1));
+    // Within the level: every mark still drawn is the same node, moved; none is made anew.
+    const before = marks(el);
+    el.zoomBy(1.2);
+    await settle(el);
+    const within = marks(el);
+    expect(within.size).toBeGreaterThan(20);
+    for (const [id, node] of within) expect(before.get(id), id).toBe(node);
+    // Into the next level: its placement is ready, so the frame places nothing.
+    place.mockClear();
+    el.zoomBy(2);
+    await el.updateComplete;
+    expect(place).not.toHaveBeenCalled();
+    expect(levelFor((el.visibleRange.to - el.visibleRange.from) / width)).toBe(level - 1);
+    await settle(el);
+    const after = marks(el);
+    for (const [id, node] of after) if (within.has(id)) expect(within.get(id), id).toBe(node);
+  });
+
+  it('draws the wheel events that arrive within a frame together, not one update each', async () => {
+    const el = await mount((el) => {
+      el.events = synthetic(500);
+      el.wheel = 'zoom';
+    });
+    const svg = el.shadowRoot!.querySelector('svg')!;
+    const box = svg.getBoundingClientRect();
+    const span = el.visibleRange.to - el.visibleRange.from;
+    let updates = 0;
+    el.addEventListener('reel-range-change', () => updates++);
+    // Ten wheel events within one task, each after the update the one before asked for could have
+    // run (a few microtasks): no frame can pass in between, so a frame's worth of input.
+    for (let i = 0; i < 10; i++) {
+      const at = { clientX: box.left + box.width / 2, clientY: box.top + 20 };
+      svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -20, ...at, bubbles: true, cancelable: true }));
+      for (let hop = 0; hop < 8; hop++) await Promise.resolve();
+    }
+    const before = updates;
+    await settle(el);
+    // Every wheel counted (d3-zoom: 2^(20 × 0.002) per event)…
+    expect(span / (el.visibleRange.to - el.visibleRange.from)).toBeCloseTo(2 ** 0.4, 3);
+    // …drawn in two updates: the first event's at once, the other nine together at the next frame.
+    expect(before).toBe(1);
+    expect(updates).toBe(2);
+  });
+
+  it('re-runs no layout and asks no data question on hover, focus or selection', async () => {
+    const place = vi.spyOn(LevelBuilder.prototype, 'step');
+    const el = await mount((el) => (el.events = synthetic(500)));
+    // The next finer level is placed in the background once the view stands: let it land first.
+    const width = el.shadowRoot!.querySelector('svg')!.getBoundingClientRect().width;
+    const level = levelFor((el.visibleRange.to - el.visibleRange.from) / width);
+    await until(el, () => placed(place).includes(level - 1));
+    place.mockClear();
+    const query = vi.spyOn(MemorySource.prototype, 'query');
     const mark = el.shadowRoot!.querySelector<SVGGElement>('[part~="event"]')!;
     mark.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
     await settle(el);

@@ -330,6 +330,8 @@ export class ReelTimeline extends LitElement {
     this,
     () => !this.#data.loading && this.#data.model.source.size > 0 && this.#view.width > 0,
   );
+  /** Resolves at the frame after a gesture's last update: until then, its next update waits. */
+  #gestureFrame: Promise<unknown> | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const msg = this.#messages.for(this.#locale(), this.strings);
@@ -389,6 +391,20 @@ export class ReelTimeline extends LitElement {
       this.requestUpdate();
     });
     return false;
+  }
+
+  /**
+   * One update per frame while a gesture streams input: the first of a frame's wheel (or drag)
+   * events updates at once, any more wait for the next frame and are drawn together.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.#view.takeGesture()) {
+      await this.#gestureFrame;
+      this.#gestureFrame = new Promise((resolve) =>
+        requestAnimationFrame(() => resolve((this.#gestureFrame = undefined))),
+      );
+    }
+    super.scheduleUpdate();
   }
 
   /** Also waits for the words of the element's language when they load on first use. */

@@ -156,6 +156,11 @@ export class ViewState {
     this.#zoom.translateBy(dx);
   }
 
+  /** Whether a gesture (wheel, drag, pinch) moved the range since the last call. */
+  takeGesture(): boolean {
+    return this.#zoom.takeInput();
+  }
+
   /** Back to the whole domain. */
   reset(): void {
     this.#zoom.reset();

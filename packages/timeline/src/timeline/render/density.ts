@@ -64,14 +64,20 @@ export function paintDensity(canvas: HTMLCanvasElement, frame: Frame, colorOf: (
     // A faint baseline shows where the strip is; bars rise with log(count).
     context.globalAlpha = 0.18;
     context.fillRect(0, y0 + rowHeight - 1, frame.width, 1);
-    for (let b = 0; b < counts.length; b++) {
-      const count = counts[b]!;
-      if (!count) continue;
-      const h = Math.max(2, (Math.log1p(count) / scale) * rowHeight);
-      context.globalAlpha = 0.35 + 0.55 * (Math.log1p(count) / scale);
-      // Right to left, a bucket's start is its right edge.
-      const x = Math.min(bucketX(b), bucketX(b + 1));
-      context.fillRect(x, y0 + rowHeight - h, Math.max(Math.abs(bucketX(b + 1) - bucketX(b)), 1), h);
+    // Bars rise in whole pixels, so neighbours of the same height are one rectangle: a strip is
+    // painted with a few hundred calls rather than one per bucket (thousands per zoom frame).
+    const heightOf = (count: number) => (count ? Math.max(2, Math.round((Math.log1p(count) / scale) * rowHeight)) : 0);
+    for (let b = 0; b < counts.length;) {
+      const h = heightOf(counts[b]!);
+      let end = b + 1;
+      while (end < counts.length && heightOf(counts[end]!) === h) end++;
+      if (h) {
+        context.globalAlpha = 0.35 + 0.55 * (h / rowHeight);
+        // Right to left, a bucket's start is its right edge.
+        const x = Math.min(bucketX(b), bucketX(end));
+        context.fillRect(x, y0 + rowHeight - h, Math.max(Math.abs(bucketX(end) - bucketX(b)), 1), h);
+      }
+      b = end;
     }
   }
   context.globalAlpha = 1;
