@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { HttpBackend, SqlBackend, SqlSource, formatOf } from '../../packages/duckdb/dist/index.js';
 import { NodeDuckDbEngine } from '../../packages/duckdb/dist/node.js';
 import { createDuckDbServer } from '../../packages/duckdb/dist/server.js';
+import { summarize, viewSteps } from './duckdb-steps.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -44,23 +45,12 @@ const [lo, hi] = source.extent;
 const first = await source.query({ from: lo, to: hi, pixels, layout });
 const firstView = performance.now() - started;
 
-// 60 steps: zoom in by 2 twenty times around a point, pan 20 times by a third of the view, zoom out.
 const latencies = [];
-let from = lo;
-let to = hi;
-const centre = lo + (hi - lo) * 0.37;
-for (let i = 0; i < steps; i++) {
-  const phase = Math.floor((i * 3) / steps);
-  const span = to - from;
-  if (phase === 0) [from, to] = [centre - span / 4, centre + span / 4];
-  else if (phase === 1) [from, to] = [from + span / 3, to + span / 3];
-  else [from, to] = [from - span / 2, to + span / 2];
+for (const [from, to] of viewSteps(lo, hi, steps)) {
   const t = performance.now();
   await source.query({ from, to, pixels, layout });
   latencies.push(performance.now() - t);
 }
-latencies.sort((a, b) => a - b);
-const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
 const heap = process.memoryUsage();
 console.log(
   JSON.stringify(
@@ -72,9 +62,7 @@ console.log(
       firstViewMs: Math.round(firstView),
       firstViewItems: first.items.length,
       steps,
-      p50Ms: Math.round(pct(0.5)),
-      p95Ms: Math.round(pct(0.95)),
-      maxMs: Math.round(latencies.at(-1)),
+      ...summarize(latencies),
       heapUsedMB: Math.round(heap.heapUsed / 2 ** 20),
       rssMB: Math.round(heap.rss / 2 ** 20),
     },
