@@ -49,18 +49,25 @@ export async function buildSample(
     .filter((level) => level < levels)
     .sort((a, b) => a - b);
   const widths = new Map(chosen.map((level) => [level, fine * step ** level]));
-  const values = chosen.map(() => '(CAST(? AS INTEGER), CAST(? AS DOUBLE))').join(', ');
-  await engine.all(
-    chosen.length
-      ? `CREATE OR REPLACE TABLE ${names.sample} AS
-        WITH levels(lvl, w) AS (VALUES ${values})
-        SELECT lvl, li, bin, pos FROM (
-          SELECT lvl, li, floor(f / w) AS bin, unnest(min(rowid, CAST(? AS INTEGER))) AS pos
-          FROM ${names.table}, levels GROUP BY lvl, li, floor(f / w)) AS s
-        ORDER BY lvl, bin, li`
-      : `CREATE OR REPLACE TABLE ${names.sample} (lvl INTEGER, li INTEGER, bin DOUBLE, pos BIGINT)`,
-    chosen.length ? [...chosen.flatMap((level) => [level, widths.get(level)!]), SAMPLE_PER_BIN] : [],
-  );
+  await engine.all(`CREATE OR REPLACE TABLE ${names.sample} (lvl INTEGER, li INTEGER, bin DOUBLE, pos BIGINT)`);
+  // The finest level from the events, each coarser one from the level before it (its bins are
+  // whole runs of the finer ones, and the first n of a union are the first n of the parts' first
+  // n): one pass over the events whatever the number of levels.
+  let previous: number | undefined;
+  for (const level of chosen) {
+    const [source, bin] =
+      previous === undefined
+        ? [names.table, `floor(f / CAST(? AS DOUBLE))`]
+        : [`(SELECT li, bin, pos FROM ${names.sample} WHERE lvl = ${previous}) AS p`, `floor(bin / CAST(? AS DOUBLE))`];
+    const pos = previous === undefined ? 'rowid' : 'pos';
+    await engine.all(
+      `INSERT INTO ${names.sample}
+      SELECT CAST(? AS INTEGER), li, b, unnest(min(${pos}, CAST(? AS INTEGER))) FROM (
+        SELECT li, ${bin} AS b, ${pos} FROM ${source}) AS x GROUP BY li, b ORDER BY b, li`,
+      [level, SAMPLE_PER_BIN, previous === undefined ? widths.get(level)! : step ** (level - previous)],
+    );
+    previous = level;
+  }
   return { widths };
 }
 
@@ -96,13 +103,16 @@ export function sampledCandidates(
       WHERE lvl = CAST(? AS INTEGER) AND bin >= CAST(? AS DOUBLE) AND bin <= CAST(? AS DOUBLE)${lanes}
     UNION ALL
     SELECT rowid AS pos, li, floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) AS c FROM ${names.table}
-      WHERE ((f >= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE))
-        OR (f >= CAST(? AS DOUBLE) AND f <= CAST(? AS DOUBLE)))${lanes}`;
+      WHERE f >= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE)${lanes}
+    UNION ALL
+    SELECT rowid AS pos, li, floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) AS c FROM ${names.table}
+      WHERE f >= CAST(? AS DOUBLE) AND f <= CAST(? AS DOUBLE)${lanes}`;
   return [
     sql,
     [
       ...[bin, from, cell, level, first, last, ...laneParams],
-      ...[from, cell, from - maxSpan, inner[0]!, from, inner[1]!, to, ...laneParams],
+      ...[from, cell, from - maxSpan, inner[0]!, from, ...laneParams],
+      ...[from, cell, inner[1]!, to, ...laneParams],
     ],
   ];
 }
