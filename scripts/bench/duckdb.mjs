@@ -18,6 +18,8 @@ const { values } = parseArgs({
     mode: { type: 'string', default: 'server' },
     steps: { type: 'string', default: '60' },
     width: { type: 'string', default: '960' },
+    // Time each statement of the open (table builds, count table, sample), printed as openStatements.
+    statements: { type: 'boolean', default: false },
   },
 });
 if (!values.file) throw new Error('--file events.parquet is required');
@@ -27,12 +29,25 @@ const layout = { measure: (text) => text.length * 7 };
 
 const started = performance.now();
 const engine = await NodeDuckDbEngine.create();
-const local = new SqlBackend(engine, { input: { file: values.file, format: formatOf(values.file) } });
+const statements = [];
+const timed = {
+  all: async (sql, params) => {
+    const t = performance.now();
+    const rows = await engine.all(sql, params);
+    statements.push([sql.replace(/\s+/g, ' ').slice(0, 70), Math.round(performance.now() - t)]);
+    return rows;
+  },
+  names: (sql, params) => engine.names(sql, params),
+};
+const local = new SqlBackend(values.statements ? timed : engine, {
+  input: { file: values.file, format: formatOf(values.file) },
+});
 // The table build, timed on its own: over HTTP, a build longer than Node fetch's 300 s headers
 // timeout (undici) made `info` fail at 10M before; the server builds before it listens instead,
 // as `pnpm serve:duckdb` does.
 await local.info();
 const openMs = performance.now() - started;
+const openCount = statements.length;
 let server;
 let backend = local;
 if (values.mode === 'server') {
@@ -59,6 +74,8 @@ console.log(
       mode: values.mode,
       events: source.size,
       openMs: Math.round(openMs),
+      presorted: local.presorted,
+      ...(values.statements ? { openStatements: statements.slice(0, openCount) } : {}),
       firstViewMs: Math.round(firstView),
       firstViewItems: first.items.length,
       steps,
