@@ -9,6 +9,7 @@
  */
 import { quoteIdentifier, type ColumnMap } from './columns.js';
 import { SqlSourceError } from './errors.js';
+import { BIN_LEVELS, BIN_STEP, BINS_PER_BUCKET, binnedCounts, buildBins } from './bins.js';
 import { SAMPLE_PER_BIN, buildSample, sampleLevel, sampledCandidates, type SampleLevels } from './sample.js';
 import { buildTables } from './tables.js';
 
@@ -160,15 +161,6 @@ export interface SqlBackendOptions {
   readonly preaggregate?: boolean;
 }
 
-/** Bins across the extent at the finest resolution of the count table (2^20). */
-const FINE_BINS = 2 ** 20;
-/** Each resolution of the count table is this many times coarser than the one before. */
-const BIN_STEP = 8;
-/** Resolutions in the count table: 2^20 bins across the extent down to 2^8. */
-const BIN_LEVELS = 5;
-/** A view's counts come from the table when a bin is at most this fraction of its bucket. */
-const BINS_PER_BUCKET = 8;
-
 /**
  * The SQL answer. Opening builds a narrow table from the data: what is drawn under fixed names,
  * each event's span `[f, t)` in epoch milliseconds from its dates at their precision, its lane
@@ -275,27 +267,9 @@ export class SqlBackend implements Backend {
     return rows.map(toRow);
   }
 
-  /**
-   * The count table (Mosaic's pre-aggregation, for a timeline): per resolution `lvl`, lane and bin,
-   * how many events start in the bin (`s`: the bin of `f`) and how many end in it (`e`: the bin of
-   * the last instant before `t`). Bin `i` at resolution `j` is `[i·W, (i+1)·W)`, `W = W₀·8^j`, a
-   * power of 2 ms, so coarser bins are whole runs of finer ones and are summed from them.
-   */
+  /** The count table ({@link buildBins}) and the pre-sampled table built from it. */
   async #buildBins(lo: number, hi: number, size: number): Promise<void> {
-    const width = 2 ** Math.ceil(Math.log2(Math.max(1, hi - lo) / FINE_BINS));
-    const levels = Array.from({ length: BIN_LEVELS }, (_, j) => `(${j}, ${BIN_STEP ** j})`).join(', ');
-    await this.#engine.all(
-      `CREATE OR REPLACE TABLE ${this.#bins} AS
-      WITH fine AS (
-        SELECT li, bin, sum(s) AS s, sum(e) AS e FROM (
-          SELECT li, floor(f / CAST(? AS DOUBLE)) AS bin, 1 AS s, 0 AS e FROM ${this.#table}
-          UNION ALL SELECT li, ceil(t / CAST(? AS DOUBLE)) - 1, 0, 1 FROM ${this.#table}) AS x
-        GROUP BY li, bin),
-      levels(lvl, k) AS (VALUES ${levels})
-      SELECT CAST(lvl AS INTEGER) AS lvl, li, floor(bin / k) AS bin, CAST(sum(s) AS DOUBLE) AS s, CAST(sum(e) AS DOUBLE) AS e
-      FROM fine, levels GROUP BY lvl, li, floor(bin / k) ORDER BY lvl, bin`,
-      [width, width],
-    );
+    const width = await buildBins(this.#engine, { table: this.#table, bins: this.#bins }, lo, hi);
     this.#binWidth = width;
     this.#sample = await buildSample(
       this.#engine,
@@ -324,7 +298,13 @@ export class SqlBackend implements Backend {
         BIN_LEVELS - 1,
         Math.floor(Math.log(w / BINS_PER_BUCKET / this.#binWidth) / Math.log(BIN_STEP)),
       );
-      return { ...(await this.#binnedCounts(from, to, n, w, level, lanes, laneParams)), total: await total };
+      const names = { table: this.#table, bins: this.#bins };
+      const bin = this.#binWidth * BIN_STEP ** level;
+      const binned = await binnedCounts(this.#engine, names, { from, to, n, w, level, bin, maxSpan: this.#maxSpan }, [
+        lanes,
+        laneParams,
+      ]);
+      return { ...binned, total: await total };
     }
     const rows = await this.#engine.all(
       `WITH q AS (SELECT CAST(? AS DOUBLE) AS qf, CAST(? AS DOUBLE) AS qw, CAST(? AS DOUBLE) AS qn),
@@ -360,67 +340,6 @@ export class SqlBackend implements Backend {
       [to, from, from - this.#maxSpan],
     );
     return Number(total?.['c'] ?? 0);
-  }
-
-  /**
-   * Counts from the count table at resolution `level`: each bin goes to the bucket holding its
-   * middle, so a bucket's edges move to the nearest bin edge (at most 1/16 of the bucket). Events
-   * that start before the first bucket and end in or after it (or end after the last one and start
-   * before it) are counted from the events near the edge, with the same bins, so that every event
-   * has one first and one last bucket.
-   */
-  async #binnedCounts(
-    from: number,
-    to: number,
-    n: number,
-    w: number,
-    level: number,
-    lanes: string,
-    laneParams: number[],
-  ): Promise<Omit<CountsAnswer, 'total'>> {
-    const bin = this.#binWidth * BIN_STEP ** level;
-    const bucket = `floor((bin * CAST(? AS DOUBLE) + CAST(? AS DOUBLE) - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE))`;
-    const rows = await this.#engine.all(
-      `WITH m AS (
-        SELECT li, ${bucket} AS b, s, e FROM ${this.#bins}
-        WHERE lvl = CAST(? AS INTEGER) AND bin >= CAST(? AS DOUBLE) AND bin <= CAST(? AS DOUBLE)${lanes})
-      SELECT 0 AS kind, CAST(li AS DOUBLE) AS li, b, sum(s) AS c FROM m WHERE b >= 0 AND b < CAST(? AS DOUBLE) AND s > 0 GROUP BY li, b
-      UNION ALL
-      SELECT 1, CAST(li AS DOUBLE), b, sum(e) FROM m WHERE b >= 0 AND b < CAST(? AS DOUBLE) AND e > 0 GROUP BY li, b`,
-      [bin, bin / 2, from, w, level, Math.floor(from / bin) - 1, Math.floor(to / bin) + 1, ...laneParams, n, n],
-    );
-    // Events whose first bin's middle is before `x` and whose last bin's middle is at or after it.
-    const middle = (value: string) => `${value} * CAST(? AS DOUBLE) + CAST(? AS DOUBLE)`;
-    const crossing = `SELECT CAST(li AS DOUBLE) AS li, CAST(count(*) AS DOUBLE) AS c FROM ${this.#table}
-      WHERE f >= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE)${lanes}
-        AND ${middle('floor(f / CAST(? AS DOUBLE))')} < CAST(? AS DOUBLE)
-        AND ${middle('(ceil(t / CAST(? AS DOUBLE)) - 1)')} >= CAST(? AS DOUBLE)
-      GROUP BY li`;
-    const edge = (x: number) => [
-      x - this.#maxSpan - bin,
-      x + bin,
-      ...laneParams,
-      bin,
-      bin,
-      bin / 2,
-      x,
-      bin,
-      bin,
-      bin / 2,
-      x,
-    ];
-    const edges = await this.#engine.all(
-      `SELECT 0 AS kind, * FROM (${crossing}) UNION ALL SELECT 1, * FROM (${crossing})`,
-      [...edge(from), ...edge(from + n * w)],
-    );
-    const starts: number[] = [];
-    const ends: number[] = [];
-    for (const row of rows)
-      (Number(row['kind']) === 0 ? starts : ends).push(Number(row['li']), Number(row['b']), Number(row['c']));
-    for (const row of edges)
-      if (Number(row['kind']) === 0) starts.push(Number(row['li']), 0, Number(row['c']));
-      else ends.push(Number(row['li']), n - 1, Number(row['c']));
-    return { starts, ends };
   }
 
   async byId(id: string): Promise<EventRow | null> {
