@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { createServer } from 'vite';
 import { chromiumLaunchOptions } from '../chromium.mjs';
+import { summarize, viewSteps } from './duckdb-steps.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -47,32 +48,27 @@ await page.addInitScript(() => {
     for (const entry of list.getEntries()) globalThis.__long.push([entry.startTime, entry.duration]);
   }).observe({ type: 'longtask', buffered: true });
 });
+// The same steps as the Node bench, computed here once the page knows the extent.
+await page.exposeFunction('__steps', (lo, hi) => viewSteps(lo, hi, Number(values.steps)));
 const started = Date.now();
 await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent(`/@fs${file}`)}`);
 await page.waitForFunction(() => /opened in|Error/.test(document.getElementById('status')?.textContent ?? ''));
 const status = await page.locator('#status').textContent();
 if (!/opened in/.test(status)) throw new Error(status);
 const result = await page.evaluate(
-  async ({ steps, pixels }) => {
+  async ({ pixels }) => {
     const source = document.querySelector('reel-timeline').source;
     const context = document.createElement('canvas').getContext('2d');
     context.font = '12px system-ui';
     const layout = { measure: (text) => context.measureText(text).width };
     const [lo, hi] = source.extent;
+    const windows = await window.__steps(lo, hi);
     let t = performance.now();
     const first = await source.query({ from: lo, to: hi, pixels, layout });
     const firstQuery = performance.now() - t;
     const waitStart = performance.now();
     const latencies = [];
-    let from = lo;
-    let to = hi;
-    const centre = lo + (hi - lo) * 0.37;
-    for (let i = 0; i < steps; i++) {
-      const phase = Math.floor((i * 3) / steps);
-      const span = to - from;
-      if (phase === 0) [from, to] = [centre - span / 4, centre + span / 4];
-      else if (phase === 1) [from, to] = [from + span / 3, to + span / 3];
-      else [from, to] = [from - span / 2, to + span / 2];
+    for (const [from, to] of windows) {
       t = performance.now();
       await source.query({ from, to, pixels, layout });
       latencies.push(performance.now() - t);
@@ -91,11 +87,9 @@ const result = await page.evaluate(
       heapMB: performance.memory ? performance.memory.usedJSHeapSize / 2 ** 20 : null,
     };
   },
-  { steps: Number(values.steps), pixels: Number(values.width) },
+  { pixels: Number(values.width) },
 );
 const opened = Number(/opened in (\d+)/.exec(status)[1]);
-const sorted = [...result.latencies].sort((a, b) => a - b);
-const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 console.log(
   JSON.stringify(
     {
@@ -107,9 +101,7 @@ console.log(
       firstViewItems: result.firstItems,
       pageMs: Date.now() - started,
       steps: result.latencies.length,
-      p50Ms: Math.round(pct(0.5)),
-      p95Ms: Math.round(pct(0.95)),
-      maxMs: Math.round(sorted.at(-1)),
+      ...summarize(result.latencies),
       longTasksOver50MsWhileWaiting: result.longTasksWhileWaiting,
       longestTaskWhileWaitingMs: Math.round(result.longestTaskWhileWaiting),
       longestTaskOpeningMs: Math.round(result.longestTaskOpening),

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { HttpBackend, SqlBackend, SqlSource, formatOf } from '../../packages/duckdb/dist/index.js';
 import { NodeDuckDbEngine } from '../../packages/duckdb/dist/node.js';
 import { createDuckDbServer } from '../../packages/duckdb/dist/server.js';
+import { summarize, viewSteps } from './duckdb-steps.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -17,6 +18,8 @@ const { values } = parseArgs({
     mode: { type: 'string', default: 'server' },
     steps: { type: 'string', default: '60' },
     width: { type: 'string', default: '960' },
+    // Time each statement of the open (table builds, count table, sample), printed as openStatements.
+    statements: { type: 'boolean', default: false },
   },
 });
 if (!values.file) throw new Error('--file events.parquet is required');
@@ -26,12 +29,25 @@ const layout = { measure: (text) => text.length * 7 };
 
 const started = performance.now();
 const engine = await NodeDuckDbEngine.create();
-const local = new SqlBackend(engine, { input: { file: values.file, format: formatOf(values.file) } });
+const statements = [];
+const timed = {
+  all: async (sql, params) => {
+    const t = performance.now();
+    const rows = await engine.all(sql, params);
+    statements.push([sql.replace(/\s+/g, ' ').slice(0, 70), Math.round(performance.now() - t)]);
+    return rows;
+  },
+  names: (sql, params) => engine.names(sql, params),
+};
+const local = new SqlBackend(values.statements ? timed : engine, {
+  input: { file: values.file, format: formatOf(values.file) },
+});
 // The table build, timed on its own: over HTTP, a build longer than Node fetch's 300 s headers
 // timeout (undici) made `info` fail at 10M before; the server builds before it listens instead,
 // as `pnpm serve:duckdb` does.
 await local.info();
 const openMs = performance.now() - started;
+const openCount = statements.length;
 let server;
 let backend = local;
 if (values.mode === 'server') {
@@ -44,23 +60,12 @@ const [lo, hi] = source.extent;
 const first = await source.query({ from: lo, to: hi, pixels, layout });
 const firstView = performance.now() - started;
 
-// 60 steps: zoom in by 2 twenty times around a point, pan 20 times by a third of the view, zoom out.
 const latencies = [];
-let from = lo;
-let to = hi;
-const centre = lo + (hi - lo) * 0.37;
-for (let i = 0; i < steps; i++) {
-  const phase = Math.floor((i * 3) / steps);
-  const span = to - from;
-  if (phase === 0) [from, to] = [centre - span / 4, centre + span / 4];
-  else if (phase === 1) [from, to] = [from + span / 3, to + span / 3];
-  else [from, to] = [from - span / 2, to + span / 2];
+for (const [from, to] of viewSteps(lo, hi, steps)) {
   const t = performance.now();
   await source.query({ from, to, pixels, layout });
   latencies.push(performance.now() - t);
 }
-latencies.sort((a, b) => a - b);
-const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
 const heap = process.memoryUsage();
 console.log(
   JSON.stringify(
@@ -69,12 +74,12 @@ console.log(
       mode: values.mode,
       events: source.size,
       openMs: Math.round(openMs),
+      presorted: local.presorted,
+      ...(values.statements ? { openStatements: statements.slice(0, openCount) } : {}),
       firstViewMs: Math.round(firstView),
       firstViewItems: first.items.length,
       steps,
-      p50Ms: Math.round(pct(0.5)),
-      p95Ms: Math.round(pct(0.95)),
-      maxMs: Math.round(latencies.at(-1)),
+      ...summarize(latencies),
       heapUsedMB: Math.round(heap.heapUsed / 2 ** 20),
       rssMB: Math.round(heap.rss / 2 ** 20),
     },

@@ -1,11 +1,14 @@
 /**
- * Copies DuckDB-WASM's worker and wasm files into `assets/`, beside `src/` and `dist/`, so the
- * package serves them itself (`new URL('../assets/…', import.meta.url)`), from no CDN.
+ * Puts the files the package serves itself into `assets/`, beside `src/` and `dist/`
+ * (`new URL('../assets/…', import.meta.url)`), from no CDN: DuckDB-WASM's worker and wasm, copied,
+ * and the Parquet reader's worker (`src/parquet.worker.ts` with hyparquet and Apache Arrow),
+ * bundled into one module by Vite so that it loads as it is from source and from `dist/` alike.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -16,3 +19,15 @@ mkdirSync(assets, { recursive: true });
 // double the package for browsers from before 2022.
 for (const file of ['duckdb-eh.wasm', 'duckdb-browser-eh.worker.js'])
   copyFileSync(join(dist, file), join(assets, file));
+
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  resolve: { conditions: ['source', 'browser', 'module', 'production'] },
+  build: {
+    outDir: assets,
+    emptyOutDir: false,
+    copyPublicDir: false,
+    lib: { entry: join(here, '../src/parquet.worker.ts'), formats: ['es'], fileName: () => 'parquet.worker.js' },
+  },
+});

@@ -16,11 +16,11 @@ import {
   type AsyncDuckDBConnection,
   type DuckDBBundles,
 } from '@duckdb/duckdb-wasm';
-import { tableFromArrays } from 'apache-arrow';
 import { SqlBackend, formatOf, type SqlEngine } from './backend.js';
 import type { ColumnMap } from './columns.js';
 import { generateEventsSql, type GenerateOptions } from './generate.js';
 import { SqlSourceError } from './errors.js';
+import type { ParquetWorkerAnswer, ParquetWorkerRequest } from './parquet.worker.js';
 import { SqlSource, type SqlSourceOptions } from './source.js';
 
 /**
@@ -79,26 +79,41 @@ export class WasmDuckDbEngine implements SqlEngine {
 }
 
 /**
- * A Parquet file as an Arrow table, read in JavaScript (hyparquet): DuckDB-WASM reads Parquet
- * only through an extension it downloads from DuckDB's own server, and this package makes no
- * request elsewhere. Timestamps become `YYYY-MM-DD HH:MM:SS.sss` text (DuckDB casts it back),
- * 64-bit integers numbers.
+ * A Parquet file at `href` as an Arrow IPC stream, downloaded and read in a worker of its own
+ * (`assets/parquet.worker.js`, hyparquet and Apache Arrow): DuckDB-WASM reads Parquet only through
+ * an extension it downloads from DuckDB's own server, this package makes no request elsewhere, and
+ * the read takes seconds per million events, which must not stop the page. Aborting ends the worker.
  */
-export async function parquetToArrow(bytes: Uint8Array): Promise<ReturnType<typeof tableFromArrays>> {
-  const { parquetReadObjects } = await import('hyparquet');
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const rows = (await parquetReadObjects({ file: buffer })) as Record<string, unknown>[];
-  const names = rows.length ? Object.keys(rows[0]!) : [];
-  const columns: Record<string, unknown[]> = {};
-  for (const name of names) {
-    columns[name] = rows.map((row) => {
-      const value = row[name];
-      if (value instanceof Date) return value.toISOString().slice(0, 23).replace('T', ' ');
-      if (typeof value === 'bigint') return Number(value);
-      return value ?? null;
-    });
-  }
-  return tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]);
+export function readParquetInWorker(href: string, signal?: AbortSignal): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../assets/parquet.worker.js', import.meta.url), { type: 'module' });
+    const done = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', abort);
+    };
+    const abort = () => {
+      done();
+      reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
+    };
+    if (signal?.aborted) return abort();
+    signal?.addEventListener('abort', abort);
+    worker.onmessage = ({ data }: MessageEvent<ParquetWorkerAnswer>) => {
+      done();
+      if ('ipc' in data) resolve(data.ipc);
+      else
+        reject(
+          new SqlSourceError(
+            data.code,
+            data.code === 'bad-file' ? `"${href}" is not a Parquet file (${data.error})` : `"${href}" ${data.error}`,
+          ),
+        );
+    };
+    worker.onerror = (event) => {
+      done();
+      reject(new SqlSourceError('bad-file', `"${href}" could not be read: ${event.message || 'the worker failed'}`));
+    };
+    worker.postMessage({ url: href } satisfies ParquetWorkerRequest);
+  });
 }
 
 /**
@@ -134,18 +149,13 @@ let files = 0;
  * registered with the page's database under a name of its own (the URL never enters SQL).
  */
 export async function openUrl(url: string, options: OpenUrlOptions = {}): Promise<SqlSource> {
-  const db = await sharedDatabase(options.bundles);
   const href = new URL(url, globalThis.location?.href).href;
-  let response: Response;
-  try {
-    response = await fetch(href, options.signal ? { signal: options.signal } : {});
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new SqlSourceError('unreachable', `"${url}" could not be fetched`, { cause: error });
-  }
-  if (!response.ok) throw new SqlSourceError('unreachable', `"${url}" answered ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
   const format = options.format ?? (/\.(arrow|arrows|ipc)(\?|#|$)/i.test(href) ? 'arrow' : formatOf(href));
+  // Parquet is downloaded and read in a worker while DuckDB starts; CSV and Arrow are DuckDB's own.
+  const parquet = format === 'parquet' ? readParquetInWorker(href, options.signal) : undefined;
+  parquet?.catch(() => {});
+  const db = await sharedDatabase(options.bundles);
+  const bytes = parquet ? await parquet : await download(url, href, options.signal);
   const id = files++;
   const connection = await db.connect();
   const engine = new WasmDuckDbEngine(connection);
@@ -154,16 +164,13 @@ export async function openUrl(url: string, options: OpenUrlOptions = {}): Promis
   if (format === 'arrow' || format === 'parquet') {
     const table = `reel_input_${id}`;
     try {
-      if (format === 'arrow') await connection.insertArrowFromIPCStream(bytes, { name: table, create: true });
-      else await connection.insertArrowTable(await parquetToArrow(bytes), { name: table, create: true });
+      await connection.insertArrowFromIPCStream(bytes, { name: table, create: true });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new SqlSourceError(
         'bad-file',
         `"${url}" is not ${format === 'arrow' ? 'an Arrow IPC stream' : 'a Parquet file'} (${reason})`,
-        {
-          cause: error,
-        },
+        { cause: error },
       );
     }
     backend = new SqlBackend(engine, { input: { table }, name: `reel_events_${id}`, ...backendOptions });
@@ -173,4 +180,17 @@ export async function openUrl(url: string, options: OpenUrlOptions = {}): Promis
     backend = new SqlBackend(engine, { input: { file: name, format }, name: `reel_events_${id}`, ...backendOptions });
   }
   return SqlSource.open(backend, options);
+}
+
+/** The bytes at `href` (`url` as the page gave it, for messages). */
+async function download(url: string, href: string, signal: AbortSignal | undefined): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(href, signal ? { signal } : {});
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new SqlSourceError('unreachable', `"${url}" could not be fetched`, { cause: error });
+  }
+  if (!response.ok) throw new SqlSourceError('unreachable', `"${url}" answered ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
 }

@@ -1,0 +1,91 @@
+/**
+ * The count table (Mosaic's pre-aggregation, for a timeline), built at open, and the counts of wide
+ * views read from it. See {@link SqlBackend}'s `preaggregate` option.
+ *
+ * @module
+ */
+import type { CountsAnswer, SqlEngine } from './backend.js';
+
+/** Bins across the extent at the finest resolution of the count table (2^20). */
+export const FINE_BINS = 2 ** 20;
+/** Each resolution of the count table is this many times coarser than the one before. */
+export const BIN_STEP = 8;
+/** Resolutions in the count table: 2^20 bins across the extent down to 2^8. */
+export const BIN_LEVELS = 5;
+/** A view's counts come from the table when a bin is at most this fraction of its bucket. */
+export const BINS_PER_BUCKET = 8;
+
+/**
+ * The count table (Mosaic's pre-aggregation, for a timeline): per resolution `lvl`, lane and bin,
+ * how many events start in the bin (`s`: the bin of `f`) and how many end in it (`e`: the bin of
+ * the last instant before `t`). Bin `i` at resolution `j` is `[i·W, (i+1)·W)`, `W = W₀·8^j`, a
+ * power of 2 ms, so coarser bins are whole runs of finer ones and are summed from them.
+ */
+export async function buildBins(
+  engine: SqlEngine,
+  names: { readonly table: string; readonly bins: string },
+  lo: number,
+  hi: number,
+): Promise<number> {
+  const width = 2 ** Math.ceil(Math.log2(Math.max(1, hi - lo) / FINE_BINS));
+  const levels = Array.from({ length: BIN_LEVELS }, (_, j) => `(${j}, ${BIN_STEP ** j})`).join(', ');
+  await engine.all(
+    `CREATE OR REPLACE TABLE ${names.bins} AS
+      WITH fine AS (
+        SELECT li, bin, sum(s) AS s, sum(e) AS e FROM (
+          SELECT li, floor(f / CAST(? AS DOUBLE)) AS bin, 1 AS s, 0 AS e FROM ${names.table}
+          UNION ALL SELECT li, ceil(t / CAST(? AS DOUBLE)) - 1, 0, 1 FROM ${names.table}) AS x
+        GROUP BY li, bin),
+      levels(lvl, k) AS (VALUES ${levels})
+      SELECT CAST(lvl AS INTEGER) AS lvl, li, floor(bin / k) AS bin, CAST(sum(s) AS DOUBLE) AS s, CAST(sum(e) AS DOUBLE) AS e
+      FROM fine, levels GROUP BY lvl, li, floor(bin / k) ORDER BY lvl, bin`,
+    [width, width],
+  );
+  return width;
+}
+
+/**
+ * Counts from the count table at resolution `level`: each bin goes to the bucket holding its
+ * middle, so a bucket's edges move to the nearest bin edge (at most 1/16 of the bucket). Events
+ * that start before the first bucket and end in or after it (or end after the last one and start
+ * before it) are counted from the events near the edge, with the same bins, so that every event
+ * has one first and one last bucket.
+ */
+export async function binnedCounts(
+  engine: SqlEngine,
+  names: { readonly table: string; readonly bins: string },
+  view: { from: number; to: number; n: number; w: number; level: number; bin: number; maxSpan: number },
+  [lanes, laneParams]: [string, number[]],
+): Promise<Omit<CountsAnswer, 'total'>> {
+  const { from, to, n, w, level, bin, maxSpan } = view;
+  const bucket = `floor((bin * CAST(? AS DOUBLE) + CAST(? AS DOUBLE) - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE))`;
+  const rows = await engine.all(
+    `WITH m AS (
+      SELECT li, ${bucket} AS b, s, e FROM ${names.bins}
+      WHERE lvl = CAST(? AS INTEGER) AND bin >= CAST(? AS DOUBLE) AND bin <= CAST(? AS DOUBLE)${lanes})
+    SELECT 0 AS kind, CAST(li AS DOUBLE) AS li, b, sum(s) AS c FROM m WHERE b >= 0 AND b < CAST(? AS DOUBLE) AND s > 0 GROUP BY li, b
+    UNION ALL
+    SELECT 1, CAST(li AS DOUBLE), b, sum(e) FROM m WHERE b >= 0 AND b < CAST(? AS DOUBLE) AND e > 0 GROUP BY li, b`,
+    [bin, bin / 2, from, w, level, Math.floor(from / bin) - 1, Math.floor(to / bin) + 1, ...laneParams, n, n],
+  );
+  // Events whose first bin's middle is before `x` and whose last bin's middle is at or after it.
+  const middle = (value: string) => `${value} * CAST(? AS DOUBLE) + CAST(? AS DOUBLE)`;
+  const crossing = `SELECT CAST(li AS DOUBLE) AS li, CAST(count(*) AS DOUBLE) AS c FROM ${names.table}
+    WHERE f >= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE)${lanes}
+      AND ${middle('floor(f / CAST(? AS DOUBLE))')} < CAST(? AS DOUBLE)
+      AND ${middle('(ceil(t / CAST(? AS DOUBLE)) - 1)')} >= CAST(? AS DOUBLE)
+    GROUP BY li`;
+  const edge = (x: number) => [x - maxSpan - bin, x + bin, ...laneParams, bin, bin, bin / 2, x, bin, bin, bin / 2, x];
+  const edges = await engine.all(`SELECT 0 AS kind, * FROM (${crossing}) UNION ALL SELECT 1, * FROM (${crossing})`, [
+    ...edge(from),
+    ...edge(from + n * w),
+  ]);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const row of rows)
+    (Number(row['kind']) === 0 ? starts : ends).push(Number(row['li']), Number(row['b']), Number(row['c']));
+  for (const row of edges)
+    if (Number(row['kind']) === 0) starts.push(Number(row['li']), 0, Number(row['c']));
+    else ends.push(Number(row['li']), n - 1, Number(row['c']));
+  return { starts, ends };
+}

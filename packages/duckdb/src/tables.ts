@@ -1,0 +1,168 @@
+/**
+ * Opening: the tables {@link SqlBackend} builds from the data, once. The records as they came (the
+ * wide columns, read by input position for one record at a time), the lanes, and the narrow table
+ * every range question reads, in display order (its `rowid` is the display position).
+ *
+ * @module
+ */
+import { DEFAULT_LANE } from '@reeltime/core';
+import type { SourceInfo, SqlEngine, SqlInput } from './backend.js';
+import { quoteIdentifier, resolveColumns, type ColumnMap, type ColumnRole } from './columns.js';
+import { SqlSourceError } from './errors.js';
+
+/** The quoted names of the tables opening builds. */
+export interface TableNames {
+  /** The narrow table in display order. */
+  readonly table: string;
+  /** The records as they came, with their input position. */
+  readonly rows: string;
+  /** Lanes in order of first appearance. */
+  readonly lanes: string;
+}
+
+/** Rows of the input checked for display order before the narrow table is built unsorted. */
+export const PROBE_ROWS = 65_536;
+/** Up to this many lanes, a lane's index is a `CASE` over its names (keeps input order; a join does not). */
+const CASE_LANES = 256;
+
+/**
+ * Builds the tables. When the first {@link PROBE_ROWS} records are already in display order (a
+ * file written sorted by start, end and input), the narrow table is built in input order, a sort
+ * on one integer key instead of three, and then checked row against row; only when that check
+ * fails is it sorted into display order, as every other input is.
+ */
+export async function buildTables(
+  engine: SqlEngine,
+  names: TableNames,
+  source: SqlInput,
+  columns: ColumnMap,
+): Promise<{ info: SourceInfo; presorted: boolean }> {
+  const { table, rows, lanes: lanesTable } = names;
+  // The file's path is a parameter, never part of the statement.
+  const [input, inputParams] =
+    'table' in source
+      ? [quoteIdentifier(source.table), []]
+      : [source.format === 'csv' ? 'read_csv(?)' : 'read_parquet(?)', [source.file]];
+  const available = await run(() => engine.names(`SELECT * FROM ${input} LIMIT 0`, inputParams), 'bad-file');
+  // Each record's input position, stored: a table built without ORDER BY may hold a Parquet
+  // file's row groups out of order (seen at 1M), so its rowid is not the input position.
+  const [from, position] =
+    'table' in source
+      ? [input, 'rowid']
+      : source.format === 'csv'
+        ? [input, 'row_number() OVER () - 1']
+        : ['read_parquet(?, file_row_number = true)', 'file_row_number'];
+  const resolved = resolveColumns(columns, available);
+  const col = (role: ColumnRole, fallback: string) => (resolved[role] ? quoteIdentifier(resolved[role]) : fallback);
+  const precision = `coalesce(lower(CAST(${col('precision', 'NULL')} AS VARCHAR)), 'millisecond')`;
+  // Three tables. The records as they came, with their input position, unsorted: the wide
+  // columns (description…) are read from here by position, only for what is asked.
+  await run(
+    () =>
+      engine.all(
+        `CREATE OR REPLACE TABLE ${rows} AS
+      SELECT CAST(${position} AS BIGINT) AS input,
+        CAST(${col('id', 'NULL')} AS VARCHAR) AS id, CAST(${col('title', 'NULL')} AS VARCHAR) AS title,
+        TRY_CAST(${col('start', 'NULL')} AS TIMESTAMP) AS s, TRY_CAST(${col('end', 'NULL')} AS TIMESTAMP) AS e,
+        coalesce(nullif(trim(CAST(${col('lane', 'NULL')} AS VARCHAR)), ''), '${DEFAULT_LANE}') AS lane,
+        CASE WHEN ${precision} IN ('year', 'month', 'day', 'minute', 'second') THEN ${precision} ELSE 'millisecond' END AS p,
+        CAST(${col('status', 'NULL')} AS VARCHAR) AS status,
+        CAST(${col('description', 'NULL')} AS VARCHAR) AS description
+      FROM ${from}`,
+        inputParams,
+      ),
+    'bad-file',
+  );
+  const valid = `id IS NOT NULL AND s IS NOT NULL AND (e IS NULL OR e >= s)`;
+  // Lanes in order of first appearance.
+  await engine.all(`CREATE OR REPLACE TABLE ${lanesTable} AS
+    SELECT lane, CAST(row_number() OVER (ORDER BY min(input)) - 1 AS INTEGER) AS li FROM ${rows} WHERE ${valid} GROUP BY lane`);
+  const lanes = await engine.all(`SELECT lane, CAST(li AS DOUBLE) AS li FROM ${lanesTable} ORDER BY li`);
+  // A lane's index: a CASE over the lane names (parameters) keeps the records in input order, which
+  // a hash join with the lanes does not (seen at 1M: two chunks swapped), so a presorted input stays so.
+  const [laneIndex, laneParams, laneJoin] =
+    lanes.length > 0 && lanes.length <= CASE_LANES
+      ? [
+          `CASE lane ${lanes.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END`,
+          lanes.flatMap((row) => [String(row['lane']), Number(row['li'])]),
+          '',
+        ]
+      : ['li', [], ` JOIN ${lanesTable} USING (lane)`];
+  const narrowOf = (where: string) => `SELECT CAST(epoch_ms(${floor('s')}) AS DOUBLE) AS f,
+      CAST(epoch_ms(${next('coalesce(e, s)')}) AS DOUBLE) AS t, ${laneIndex} AS li, input, id, title, s, e, p, status
+    FROM ${rows}${laneJoin} WHERE ${valid}${where}`;
+  const narrow = narrowOf('');
+  // Rows out of display order: before the row after them (by `order`) in (f, t, input).
+  const disorder = (from: string, order: string) => `SELECT CAST(count(*) AS DOUBLE) AS c FROM (
+      SELECT f, t, input, lag(f) OVER w AS f0, lag(t) OVER w AS t0, lag(input) OVER w AS i0
+      FROM ${from} WINDOW w AS (ORDER BY ${order})) AS o
+    WHERE f0 > f OR (f0 = f AND (t0 > t OR (t0 = t AND i0 > input)))`;
+  const [probe] = await engine.all(disorder(`(${narrowOf(' AND input < CAST(? AS BIGINT)')}) AS n`, 'input'), [
+    ...laneParams,
+    PROBE_ROWS,
+  ]);
+  let presorted = Number(probe?.['c']) === 0;
+  // The narrow table every range question reads: only what is drawn, in display order (its rowid
+  // is the display position). Sorting these few columns instead of every record with its
+  // description, and once instead of twice, is what made the open fast (third round). Input that
+  // looks presorted is put in input order only (one integer key; DuckDB may still hold a file's
+  // row groups rotated, seen at 1M, so the order is restored, not assumed) and checked.
+  if (presorted) {
+    await run(() => engine.all(`CREATE OR REPLACE TABLE ${table} AS ${narrow} ORDER BY input`, laneParams), 'bad-file');
+    const [check] = await engine.all(disorder(table, 'rowid'));
+    presorted = Number(check?.['c']) === 0;
+    if (!presorted) await engine.all(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${table} ORDER BY f, t, input`);
+  } else
+    await run(
+      () => engine.all(`CREATE OR REPLACE TABLE ${table} AS ${narrow} ORDER BY f, t, input`, laneParams),
+      'bad-file',
+    );
+  const [summary] = await engine.all(
+    `SELECT CAST(count(*) AS DOUBLE) AS n, min(f) AS lo, max(t) AS hi, coalesce(max(t - f), 0) AS span FROM ${table}`,
+  );
+  const size = Number(summary?.['n'] ?? 0);
+  // Overlap depth per lane, as a sweep: +1 at each start, -1 at each end, ends first at a tie.
+  const depths = await engine.all(`WITH ev AS (
+      SELECT li, f AS x, 1 AS k, 1 AS d FROM ${table} UNION ALL SELECT li, t AS x, 0 AS k, -1 AS d FROM ${table}),
+    run AS (SELECT li, SUM(d) OVER (PARTITION BY li ORDER BY x, k ROWS UNBOUNDED PRECEDING) AS depth FROM ev)
+    SELECT CAST(li AS DOUBLE) AS li, CAST(max(depth) AS DOUBLE) AS depth FROM run GROUP BY li`);
+  const depth = lanes.map(() => 0);
+  for (const row of depths) depth[Number(row['li'])] = Number(row['depth']);
+  const info: SourceInfo = {
+    size,
+    extent: size ? [Number(summary!['lo']), Number(summary!['hi'])] : null,
+    lanes: lanes.map((row) => ({
+      id: String(row['lane']),
+      label: row['lane'] === DEFAULT_LANE ? '' : String(row['lane']),
+    })),
+    depth,
+    maxSpan: Number(summary?.['span'] ?? 0),
+  };
+  return { info, presorted };
+}
+
+/** The start of the unit a date's precision names: the first instant of the span it covers. */
+const floor = (value: string) =>
+  `CASE p WHEN 'year' THEN date_trunc('year', ${value}) WHEN 'month' THEN date_trunc('month', ${value})
+    WHEN 'day' THEN date_trunc('day', ${value}) WHEN 'minute' THEN date_trunc('minute', ${value})
+    WHEN 'second' THEN date_trunc('second', ${value}) ELSE ${value} END`;
+
+/** The start of the next unit: the end of the span a date covers, `[floor, next)`. */
+const next = (value: string) =>
+  `CASE p WHEN 'year' THEN date_trunc('year', ${value}) + INTERVAL 1 YEAR
+    WHEN 'month' THEN date_trunc('month', ${value}) + INTERVAL 1 MONTH
+    WHEN 'day' THEN date_trunc('day', ${value}) + INTERVAL 1 DAY
+    WHEN 'minute' THEN date_trunc('minute', ${value}) + INTERVAL 1 MINUTE
+    WHEN 'second' THEN date_trunc('second', ${value}) + INTERVAL 1 SECOND
+    ELSE ${value} + INTERVAL 1 MILLISECOND END`;
+
+/** Runs `task`, turning an engine's error into a {@link SqlSourceError} of `code`. */
+export async function run<T>(task: () => Promise<T>, code: 'bad-file' | 'query-failed'): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    if (error instanceof SqlSourceError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new SqlSourceError(code, `The data could not be read: ${message.split('\n')[0]}`, { cause: error });
+  }
+}
