@@ -8,6 +8,7 @@ import { expect, waitFor } from 'storybook/test';
 import cosmology from '../packages/core/test/fixtures/timelinejs3/cosmo.json';
 import ancient from './data/ancient.json';
 import deepTime from './data/deep-time.json';
+import { BACKSTOP } from './backstop.js';
 
 interface Args {
   data: DatasetInput;
@@ -31,8 +32,6 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<Args>;
-
-const BACKSTOP = 60_000;
 
 /**
  * The element once its axis has labels; the labels of both rows. When the ticks have no coarser

@@ -4,8 +4,7 @@ import type { ReelTimeline } from '@reeltime/timeline';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { expect, spyOn, userEvent, waitFor } from 'storybook/test';
-
-const BACKSTOP = 60_000;
+import { BACKSTOP } from './backstop.js';
 
 interface Args {
   /** `view` exports the range on screen, `all` the whole range of the data. */

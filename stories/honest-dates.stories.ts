@@ -4,6 +4,7 @@ import type { ReelTimeline } from '@reeltime/timeline';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
+import { BACKSTOP } from './backstop.js';
 
 interface Args {
   events: TimelineEventInput[];
@@ -21,7 +22,7 @@ type Story = StoryObj<Args>;
 async function drawn(canvasElement: HTMLElement, count: number): Promise<ReelTimeline> {
   const el = canvasElement.querySelector('reel-timeline')!;
   await waitFor(() => expect(el.shadowRoot!.querySelectorAll('[part~="event"]').length).toBe(count), {
-    timeout: 5000,
+    timeout: BACKSTOP,
   });
   // The parts that load on first use (the legend, the notice) have arrived too.
   await el.updateComplete;

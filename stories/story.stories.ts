@@ -5,6 +5,7 @@ import type { ReelStory, StoryStep } from '@reeltime/timeline/define/reel-story.
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { BACKSTOP } from './backstop.js';
 
 /** From the announcement to the release, each step told only as far as its sources go. */
 const DEAD_RECKONING_STEPS: StoryStep[] = [
@@ -93,7 +94,7 @@ export const DeadReckoningStory: Story = {
   play: async ({ canvasElement }) => {
     history.replaceState(null, '', '#');
     const story = storyOf(canvasElement);
-    await waitFor(() => expect(timelineOf(story).selected).toBe('two-parts-announced'), { timeout: 5000 });
+    await waitFor(() => expect(timelineOf(story).selected).toBe('two-parts-announced'), { timeout: BACKSTOP });
     expect(heading(story)).toBe('Two films, shot back to back');
     // The step's sources, with their quotes.
     await waitFor(() =>

@@ -6,6 +6,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { syntheticDataset } from './synthetic.js';
+import { BACKSTOP } from './backstop.js';
 
 interface Args {
   data?: DatasetInput;
@@ -19,8 +20,6 @@ interface Args {
   view?: 'chart' | 'table' | 'sources';
   width?: string;
 }
-
-const BACKSTOP = 60_000;
 
 /** The element in a container; waits until it has drawn. */
 async function drawn(canvasElement: HTMLElement, minimum = 1): Promise<ReelTimeline> {
@@ -211,7 +210,7 @@ export const LocaleArEG: Story = {
     // The language's words load on first use (their own chunk); updateComplete waits for them.
     await el.updateComplete;
     await waitFor(() => expect(root.querySelector('header button[aria-label="تكبير"]')).not.toBeNull(), {
-      timeout: 5000,
+      timeout: BACKSTOP,
     });
     const axis = root.querySelector('[part~="axis"]')!.textContent!;
     expect(axis).toMatch(arabicIndic);
@@ -244,7 +243,7 @@ export const LocaleJaJP: Story = {
     // The language's words load on first use (their own chunk); updateComplete waits for them.
     await el.updateComplete;
     await waitFor(() => expect(root.querySelector('header button[aria-label="拡大"]')).not.toBeNull(), {
-      timeout: 5000,
+      timeout: BACKSTOP,
     });
     expect(root.querySelector('header .zoom button:last-child')!.textContent!.trim()).toBe('すべて');
     const release = marks(el).find((mark) => mark.dataset['id'] === 'us-release')!;
@@ -264,7 +263,7 @@ export const LocaleDeDE: Story = {
     // The language's words load on first use (their own chunk); updateComplete waits for them.
     await el.updateComplete;
     await waitFor(() => expect(root.querySelector('header button[aria-label="Vergrößern"]')).not.toBeNull(), {
-      timeout: 5000,
+      timeout: BACKSTOP,
     });
     const release = marks(el).find((mark) => mark.dataset['id'] === 'us-release')!;
     expect(release.getAttribute('aria-label')).toContain('12. Juli 2023');
@@ -298,7 +297,7 @@ export const Overview: Story = {
         expect((found!.getRootNode() as ShadowRoot).querySelector('.selection')).toBeTruthy();
         return found!;
       },
-      { timeout: 5000 },
+      { timeout: BACKSTOP },
     );
     expect(strip.getAttribute('aria-valuetext')).toMatch(/^Showing /);
     const full = el.visibleRange.to - el.visibleRange.from;
@@ -319,7 +318,7 @@ export const TableView: Story = {
     const el = canvasElement.querySelector('reel-timeline')!;
     const root = el.shadowRoot!;
     await waitFor(() => expect(root.querySelectorAll('tbody tr:not(.spacer)').length).toBeGreaterThan(5), {
-      timeout: 5000,
+      timeout: BACKSTOP,
     });
     expect(root.querySelector('caption')!.textContent).toContain(`${deadReckoning.events.length} events`);
     const title = root.querySelector<HTMLButtonElement>('th button[data-sort="title"]')!;

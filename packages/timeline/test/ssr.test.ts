@@ -16,7 +16,16 @@ import { html, nothing } from 'lit';
 import { afterAll, describe, expect, it } from 'vitest';
 import '../src/define/reel-timeline.js';
 import { renderTimelines } from '../src/ssr/index.js';
-import { closePages, hydrated, marksOf, openServerPage, serverNodeCount, settled, textOf } from './hydration/page.js';
+import {
+  closePages,
+  hydrated,
+  marksOf,
+  openServerPage,
+  selectByClick,
+  serverNodeCount,
+  settled,
+  textOf,
+} from './hydration/page.js';
 
 afterAll(closePages);
 
@@ -85,18 +94,7 @@ describe('<reel-timeline> rendered on the server', () => {
       dates: [],
     });
     // And it is interactive: a click selects and fires reel-select.
-    const selected = page.evaluate(
-      () =>
-        new Promise<string | undefined>((resolve) =>
-          document
-            .querySelector('reel-timeline')!
-            .addEventListener('reel-select', (e) =>
-              resolve((e as CustomEvent<{ event?: { id: string } }>).detail.event?.id),
-            ),
-        ),
-    );
-    await page.locator('reel-timeline [part~="event"][data-id="us-release"]').click();
-    expect(await selected).toBe('us-release');
+    expect(await selectByClick(page, 'us-release')).toBe('us-release');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -262,18 +260,7 @@ describe('renderTimelines (@reeltime/timeline/ssr): <reel-event> children drawn 
     expect(server).toHaveLength(childEvents.length);
     expect(client).toEqual(server);
     // And it is interactive: a click selects and fires reel-select.
-    const selected = page.evaluate(
-      () =>
-        new Promise<string | undefined>((resolve) =>
-          document
-            .querySelector('reel-timeline')!
-            .addEventListener('reel-select', (e) =>
-              resolve((e as CustomEvent<{ event?: { id: string } }>).detail.event?.id),
-            ),
-        ),
-    );
-    await page.locator('reel-timeline [part~="event"][data-id="us-release"]').click();
-    expect(await selected).toBe('us-release');
+    expect(await selectByClick(page, 'us-release')).toBe('us-release');
     expect(errors).toEqual([]);
     await page.close();
   });

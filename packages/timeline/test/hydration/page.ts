@@ -149,3 +149,27 @@ export const settled = (page: Page) =>
     undefined,
     { timeout: 60_000 },
   );
+
+/**
+ * Clicks the mark of event `id` and resolves with the id `reel-select` then names. The listener is
+ * in place before the click (set up and awaited first), and each step waits on its condition with
+ * a backstop that names the step, so a slow machine only takes longer and a broken page says where.
+ */
+export async function selectByClick(page: Page, id: string): Promise<string | undefined> {
+  await page.evaluate(() => {
+    const w = window as unknown as { selectedIds: (string | undefined)[] };
+    w.selectedIds = [];
+    document
+      .querySelector('reel-timeline')!
+      .addEventListener('reel-select', (e) =>
+        w.selectedIds.push((e as CustomEvent<{ event?: { id: string } }>).detail.event?.id),
+      );
+  });
+  await page.locator(`reel-timeline [part~="event"][data-id="${id}"]`).click({ timeout: 60_000 });
+  const handle = await page.waitForFunction(
+    () => (window as unknown as { selectedIds: (string | undefined)[] }).selectedIds[0] ?? false,
+    undefined,
+    { timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as string | undefined;
+}
