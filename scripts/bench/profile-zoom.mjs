@@ -147,6 +147,9 @@ try {
   const point = await page.evaluate(() => window.bench.wheelPoint());
   const before = await page.evaluate(() => window.bench.visibleRange());
   await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: point.x, y: point.y });
+  // As the driver does: the first pointer over the plot loads d3-zoom's chunk, and wheel steps
+  // before it arrives would not zoom at all.
+  await page.evaluate(() => window.bench.pointerReady());
   await page.evaluate(() => window.bench.nextFrame());
   await cdp.send('Performance.enable');
   const metrics = async () =>

@@ -15,6 +15,7 @@ import type { TimeCoord } from '../model/calendar.js';
 import type { TimelineEvent } from '../model/types.js';
 import { IntervalIndex } from './interval-index.js';
 import { shortenLabel } from './mark-geometry.js';
+import { rowLinker, ROWS, type RowLinks } from './row-links.js';
 import { sortOrder } from './sort-order.js';
 
 export { itemGeometry, overlapDepth, shortenLabel } from './mark-geometry.js';
@@ -126,6 +127,8 @@ export interface LevelPlacement {
   readonly laneRows: Int32Array;
   /** Per lane. */
   readonly lanes: readonly LaneLevel[];
+  /** Each row's events in display order: a finer level placed from this one keeps them in their rows. */
+  readonly links?: RowLinks;
 }
 
 /** One lane's events at a level, gathered in display order (dense ends in order of end). */
@@ -164,13 +167,21 @@ export class LevelBuilder {
   #next = 0;
   #gathered: Gathered[] = [];
   #byEnd: Uint32Array | undefined;
+  /** The coarser level, whose rows are kept at this one, and per slot its next event (see row-links.ts). */
+  readonly #coarser: LevelPlacement | undefined;
+  readonly #cursor: Int32Array | undefined;
+  /** This level's rows, for the next finer one. */
+  #links: RowLinks | undefined;
+  #link: ((position: number, slot: number) => void) | undefined;
   readonly #laneLevels: LaneLevel[] = [];
   #result: LevelPlacement | undefined;
 
   /**
    * @param widths Label widths by display position, shared across levels; `NaN` until measured.
+   * @param coarser A coarser level's placement (the next one up, as a rule): its events keep their
+   *   rows here, and the rest fill the room between them (see row-links.ts).
    */
-  constructor(level: number, input: LevelInput, spec: LayoutSpec, widths: Float32Array) {
+  constructor(level: number, input: LevelInput, spec: LayoutSpec, widths: Float32Array, coarser?: LevelPlacement) {
     this.level = level;
     this.#input = input;
     this.#widths = widths;
@@ -188,7 +199,7 @@ export class LevelBuilder {
     ({ froms: this.#froms, tos: this.#tos } = spansOf(input));
     this.#rows = new Int8Array(n);
     this.#flags = new Uint8Array(n);
-    this.#rowEnds = Array.from({ length: input.laneCount }, () => []);
+    if (coarser?.links && coarser.level > level) [this.#coarser, this.#cursor] = [coarser, coarser.links.heads.slice()];
     this.#placedCount = new Int32Array(input.laneCount);
     this.#denseCount = new Int32Array(input.laneCount);
     const { maxRows, overlapRows } = this.#spec;
@@ -196,6 +207,10 @@ export class LevelBuilder {
     // overlapRows could not be told apart by more rows anyway and reads as density.
     this.#laneRows = Int32Array.from(input.depth, (depth) =>
       depth <= overlapRows ? Math.max(maxRows, depth) : maxRows,
+    );
+    // The coarser level's rows exist from the start (empty until the sweep reaches their events).
+    this.#rowEnds = Array.from({ length: input.laneCount }, (_, lane) =>
+      Array<number>(Math.min(this.#coarser?.laneRows[lane] ?? 0, this.#laneRows[lane]!)).fill(-Infinity),
     );
   }
 
@@ -236,6 +251,7 @@ export class LevelBuilder {
       this.#next = end;
       if (end < n) continue;
       if (this.#pass === 0) {
+        [this.#links, this.#link] = rowLinker(n, laneCount);
         this.#gathered = Array.from(this.#placedCount, (count, lane) => {
           const dense = this.#denseCount[lane]!;
           return {
@@ -265,10 +281,26 @@ export class LevelBuilder {
     const widths = this.#widths;
     const froms = this.#froms;
     const tos = this.#tos;
+    const coarser = this.#coarser;
+    const cursor = this.#cursor;
+    // Where a mark starts at this level (a reserved event's label is after it but at the data's end).
+    const markStart = (i: number) => {
+      const left = froms[i]! * s;
+      const right = tos[i]! * s;
+      return rangeLike[i] === 1 && right - left >= minBarWidth ? left : (left + right) / 2 - pointSize / 2;
+    };
+    // Whether row `r` has room from `start` to `stop`, before its next reserved event too.
+    const fits = (ends: readonly number[], lane: number, r: number, start: number, stop: number) => {
+      const next = cursor ? cursor[lane * ROWS + r]! : -1;
+      return ends[r]! + gap <= start && (next < 0 || stop + gap <= markStart(next));
+    };
     for (let i = first; i < end; i++) {
       const lane = lanes[i]!;
       const ends = this.#rowEnds[lane]!;
       const maxRows = this.#laneRows[lane]!;
+      // The row this event had at the coarser level; the row's next reservation is now the one after.
+      const kept = coarser ? coarser.rows[i]! : -1;
+      if (kept >= 0 && cursor![lane * ROWS + kept] === i) cursor![lane * ROWS + kept] = coarser!.links!.next[i]!;
       const left = froms[i]! * s;
       const right = tos[i]! * s;
       const bar = rangeLike[i] === 1 && right - left >= minBarWidth;
@@ -300,13 +332,8 @@ export class LevelBuilder {
       }
       const start = Math.min(x0, labelX);
       const stop = inside ? x1 : Math.max(x1, labelX + width);
-      let row = -1;
-      for (let r = 0; r < ends.length; r++) {
-        if (ends[r]! + gap <= start) {
-          row = r;
-          break;
-        }
-      }
+      let row = kept >= 0 && kept < ends.length && fits(ends, lane, kept, start, stop) ? kept : -1;
+      for (let r = 0; row === -1 && r < ends.length; r++) if (fits(ends, lane, r, start, stop)) row = r;
       if (row === -1 && ends.length < maxRows) row = ends.length;
       this.#rows[i] = row;
       if (row === -1) {
@@ -329,6 +356,7 @@ export class LevelBuilder {
       const lane = lanes[i]!;
       const gathered = this.#gathered[lane]!;
       if (rows[i]! >= 0) {
+        this.#link!(i, lane * ROWS + rows[i]!);
         const j = this.#placedCount[lane]!++;
         gathered.placed[j] = i;
         gathered.froms[j] = froms[i]!;
@@ -370,6 +398,7 @@ export class LevelBuilder {
       shortLabels: this.#short,
       laneRows: Int32Array.from(this.#rowEnds, (ends) => ends.length),
       lanes: this.#laneLevels,
+      links: this.#links,
     };
   }
 }

@@ -68,6 +68,8 @@ interface SpecState {
   readonly dense: boolean[];
   /** Whether a background task is scheduled. */
   scheduled: boolean;
+  /** The level last placed alone for the keyboard (see `revealLevel`). */
+  alone?: number;
 }
 
 /** A {@link TimelineSource} over a parsed dataset held in memory. */
@@ -241,7 +243,15 @@ export class MemorySource implements TimelineSource {
       const placement = this.#placementFor(state, level, true);
       if (placement.rows[position]! >= 0) return level;
     }
-    return undefined;
+    // Rows kept from coarser levels left no room for it (see row-links.ts): the finest level is
+    // placed again alone, as it would be without them, so that every event placing can draw is
+    // reachable (its marks then take new rows at that level).
+    if (!(atLeast <= atMost) || state.alone === atLeast) return undefined;
+    state.alone = atLeast;
+    const alone = new LevelBuilder(atLeast, this.#input, state.spec, state.widths).step()!;
+    state.builders.delete(atLeast);
+    this.#store(state, alone);
+    return alone.rows[position]! >= 0 ? atLeast : undefined;
   }
 
   #stateFor(spec: LayoutSpec): SpecState {
@@ -280,7 +290,7 @@ export class MemorySource implements TimelineSource {
         return standIn;
       }
     }
-    const builder = state.builders.get(level) ?? new LevelBuilder(level, this.#input, state.spec, state.widths);
+    const builder = state.builders.get(level) ?? this.#builder(state, level);
     const placement = builder.step()!;
     state.builders.delete(level);
     this.#store(state, placement);
@@ -292,8 +302,7 @@ export class MemorySource implements TimelineSource {
   #prefetch(state: SpecState, level: number): void {
     const { schedule, sliceSize } = this.#options;
     if (!schedule || this.size === 0 || state.levels.has(level)) return;
-    if (!state.builders.has(level))
-      state.builders.set(level, new LevelBuilder(level, this.#input, state.spec, state.widths));
+    if (!state.builders.has(level)) state.builders.set(level, this.#builder(state, level));
     if (state.scheduled) return;
     state.scheduled = true;
     // One task works on one builder at a time, the level in view first.
@@ -314,6 +323,11 @@ export class MemorySource implements TimelineSource {
       if (state.scheduled) schedule(slice);
     };
     schedule(slice);
+  }
+
+  /** A builder for `level`, keeping the rows of the next coarser level when that one is placed. */
+  #builder(state: SpecState, level: number): LevelBuilder {
+    return new LevelBuilder(level, this.#input, state.spec, state.widths, state.levels.get(level + 1));
   }
 
   #store(state: SpecState, placement: LevelPlacement): void {
