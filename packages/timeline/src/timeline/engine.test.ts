@@ -6,7 +6,7 @@
 import { LevelBuilder, levelFor, MemorySource, type LevelPlacement } from '@reeltime/core';
 import type { TimelineEventInput } from '@reeltime/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mount as mountTimeline, settle } from '../../test/mount.js';
+import { mount as mountTimeline, pointAtPlot, settle } from '../../test/mount.js';
 import type { ReelTimeline } from '../index.js';
 
 afterEach(() => {
@@ -136,6 +136,10 @@ describe('<reel-timeline> view engine', () => {
       el.events = synthetic(500);
       el.wheel = 'zoom';
     });
+    // As real input does, a pointer reaches the plot first: d3-zoom (its own chunk) is here before
+    // the wheel, whether or not an earlier test loaded it.
+    await pointAtPlot(el);
+    await settle(el);
     const svg = el.shadowRoot!.querySelector('svg')!;
     const box = svg.getBoundingClientRect();
     const span = el.visibleRange.to - el.visibleRange.from;
