@@ -81,9 +81,12 @@ export class ViewportController implements ReactiveController {
     const box = target.getBoundingClientRect();
     const viewport = window.innerHeight || document.documentElement.clientHeight;
     let top = Math.max(0, -box.top);
-    let bottom = Math.min(box.height, viewport - box.top);
+    // Not clipped to the target's height: the band then does not change when the target grows
+    // (the first data arriving in an empty element), so that growth costs no second frame. Lanes
+    // below the target's end do not exist, so a band reaching past it draws nothing more.
+    let bottom = viewport - box.top;
     // Out of view (above or below): keep the first screen drawn, so it is ready when scrolled to.
-    if (bottom <= top)
+    if (box.bottom <= 0 || box.top >= viewport)
       [top, bottom] = box.top >= viewport ? [0, viewport] : [Math.max(0, box.height - viewport), box.height];
     const band = [
       Math.max(0, Math.floor((top - MARGIN) / STEP) * STEP),
