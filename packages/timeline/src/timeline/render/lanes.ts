@@ -215,10 +215,9 @@ function renderLabel(item: PositionedItem, ctx: RenderContext) {
   const selected = ctx.view.selectedId === item.event.id;
   const status = item.event.status === 'planned' || item.event.status === 'cancelled' ? ` ${item.event.status}` : '';
   const classes = `label${item.labelInside ? ' inside' : ''}${selected ? ' selected' : ''}${status}`;
-  // Positioned by a transform, like the marks (moving a text's own `x` re-lays the text out); on
-  // the text itself, not a group around it: one element less per label in every frame.
+  // Positioned by its group, like the marks (moving a text's own `x` re-lays the text out).
   const x = ctx.frame.rtl ? item.labelX + item.labelWidth : item.labelX;
-  return svg`<text class=${classes} data-id=${item.event.id} transform=${translate(x, item.y + ROW_HEIGHT / 2 + 4)}>${isolated(item.label, ctx.frame.rtl)}</text>`;
+  return svg`<g transform=${translate(x, item.y + ROW_HEIGHT / 2 + 4)}><text class=${classes} data-id=${item.event.id}>${isolated(item.label, ctx.frame.rtl)}</text></g>`;
 }
 
 /** A dense region: transparent over the painted counts, named, opened by click or Enter. */
