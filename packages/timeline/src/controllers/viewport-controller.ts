@@ -81,16 +81,21 @@ export class ViewportController implements ReactiveController {
     const box = target.getBoundingClientRect();
     const viewport = window.innerHeight || document.documentElement.clientHeight;
     let top = Math.max(0, -box.top);
-    let bottom = Math.min(box.height, viewport - box.top);
+    // Not clipped to the target's height: the band then does not change when the target grows
+    // (the first data arriving in an empty element), so that growth costs no second frame. Lanes
+    // below the target's end do not exist, so a band reaching past it draws nothing more.
+    let bottom = viewport - box.top;
     // Out of view (above or below): keep the first screen drawn, so it is ready when scrolled to.
-    if (bottom <= top)
+    if (box.bottom <= 0 || box.top >= viewport)
       [top, bottom] = box.top >= viewport ? [0, viewport] : [Math.max(0, box.height - viewport), box.height];
-    const band = [
+    // Kept while it covers the view with half the margin: a target that moves a little (new data
+    // changing what is above it) or a short scroll costs no new frame.
+    const kept = this.#band;
+    if (kept && kept[0] <= Math.max(0, top - MARGIN / 2) && kept[1] >= bottom + MARGIN / 2) return;
+    this.#band = [
       Math.max(0, Math.floor((top - MARGIN) / STEP) * STEP),
       Math.ceil((bottom + MARGIN) / STEP) * STEP,
     ] as const;
-    if (this.#band && this.#band[0] === band[0] && this.#band[1] === band[1]) return;
-    this.#band = band;
     this.#host.requestUpdate();
   }
 

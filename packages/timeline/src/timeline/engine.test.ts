@@ -210,6 +210,21 @@ describe('<reel-timeline> view engine', () => {
     }
   });
 
+  it('draws new data in one update, its density strip painted as the chunk arrives without another', async () => {
+    // The empty element has drawn and measured its place on the page before the data arrives.
+    const el = await mount(() => {}, 1200);
+    const update = vi.spyOn(el as unknown as { update(changed: unknown): void }, 'update');
+    el.events = synthetic(1_000, 8);
+    await settle(el);
+    expect(update).toHaveBeenCalledTimes(1);
+    const canvas = el.shadowRoot!.querySelector('canvas')!;
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    expect(
+      data.some((value, i) => i % 4 === 3 && value > 0),
+      'density painted',
+    ).toBe(true);
+  });
+
   it('leaves no DOM behind while zooming through the levels (Lit part markers included)', async () => {
     const el = await mount((el) => (el.events = synthetic(2_000, 8)), 1200);
     const count = (type: number) => {

@@ -23,10 +23,22 @@ export class LazyPart<M extends object> {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #load: () => Promise<M>;
 
-  /** `preloaded`: the module when it is already here (a server render, see preloaded.node.ts). */
-  constructor(host: ReactiveControllerHost & HTMLElement, load: () => Promise<M>, preloaded?: M) {
+  readonly #arrived: () => void;
+
+  /**
+   * `preloaded`: the module when it is already here (a server render, see preloaded.node.ts).
+   * `arrived`: what the module's arrival changes, when that is less than a whole update of the
+   * host (the density painter only paints the drawn frame's canvas).
+   */
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    load: () => Promise<M>,
+    preloaded?: M,
+    arrived = () => host.requestUpdate(),
+  ) {
     this.#host = host;
     this.#load = load;
+    this.#arrived = arrived;
     if (preloaded) {
       const { words } = preloaded as PartExtras;
       if (words) addEnglish(words);
@@ -45,7 +57,7 @@ export class LazyPart<M extends object> {
         const root = this.#host.shadowRoot;
         const sheet = styles?.styleSheet;
         if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-        this.#host.requestUpdate();
+        this.#arrived();
       },
       // A chunk that fails to load (the network went away) may be asked for again later.
       () => {

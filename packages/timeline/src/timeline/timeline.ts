@@ -18,7 +18,7 @@ import {
   type TimelineEventInput,
   type TimelineSource,
 } from '@reeltime/core';
-import { isServer, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { isServer, LitElement, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { GestureController, type WheelMode } from '../controllers/gesture-controller.js';
 import { ResizeController } from '../controllers/resize-controller.js';
@@ -311,7 +311,12 @@ export class ReelTimeline extends LitElement {
   /** The keyboard map, the views' focus and the details' place. */
   readonly #explore = new Explore(this, this.#view, this.#data, this.#interaction, this.#parts);
   /** The density strip's painter: loaded when a frame first has a strip (its own chunk). */
-  readonly #density = new LazyPart(this, () => import('./render/density.js'));
+  readonly #density = new LazyPart(
+    this,
+    () => import('./render/density.js'),
+    undefined,
+    () => this.#paintDensity(),
+  );
   #painter: Painter | undefined;
   #domain: readonly [TimeCoord, TimeCoord] = viewDomain(undefined);
   /** How close the view may zoom: follows the finest date precision in the data. */
@@ -332,6 +337,17 @@ export class ReelTimeline extends LitElement {
   );
   /** Resolves at the frame after a gesture's last update: until then, its next update waits. */
   #gestureFrame: Promise<unknown> | undefined;
+
+  /**
+   * Many events given as `data` or `events` will likely draw a density strip: its painter's chunk is
+   * asked for now, before the update's work starts, so that its fetch runs beside that work rather
+   * than after it (the first view waits for the strip).
+   */
+  override requestUpdate(name?: PropertyKey, old?: unknown, options?: PropertyDeclaration): void {
+    if ((name === 'data' || name === 'events') && !isServer && (this.data?.events ?? this.events ?? []).length > 200)
+      this.#density.get();
+    super.requestUpdate(name, old, options);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const msg = this.#messages.for(this.#locale(), this.strings);
@@ -449,16 +465,7 @@ export class ReelTimeline extends LitElement {
     this.#urlSync.connect();
     this.#interaction.restoreFocus();
     this.#view.applyPending();
-    const frame = this.#frame;
-    // Once painted, always painted: a strip that went away (zoomed in) must be cleared.
-    if (
-      this.canvasElement &&
-      frame &&
-      (this.#painter || frame.answer.density.some((strip) => strip.counts.some(Boolean)))
-    ) {
-      const density = this.#density.get();
-      if (density) (this.#painter ??= density.painter(this)).paint(this.canvasElement, frame);
-    }
+    this.#paintDensity();
     const range = this.visibleRange;
     if (this.#size.width > 0 && (this.#lastRange?.from !== range.from || this.#lastRange.to !== range.to)) {
       this.#lastRange = range;
@@ -589,6 +596,20 @@ export class ReelTimeline extends LitElement {
       style: this.#fontFamily,
       ticks: this.#view.mode?.ticks,
     });
+  }
+
+  /** Paints the density strips of the drawn frame (loading the painter when there are some). */
+  #paintDensity(): void {
+    const frame = this.#frame;
+    // Once painted, always painted: a strip that went away (zoomed in) must be cleared.
+    if (
+      this.canvasElement &&
+      frame &&
+      (this.#painter || frame.answer.density.some((strip) => strip.counts.some(Boolean)))
+    ) {
+      const density = this.#density.get();
+      if (density) (this.#painter ??= density.painter(this)).paint(this.canvasElement, frame);
+    }
   }
 
   #context(frame: Frame): RenderContext {
