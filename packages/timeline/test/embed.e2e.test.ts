@@ -120,7 +120,7 @@ describe('the plain HTML page', () => {
  * that plus 200 bytes of headroom. The tenth round (d3-zoom loaded on the first pointer over the
  * plot, the parts' English words in their chunks) took it to 37,684: the guard is that plus ~200.
  */
-const BUNDLE_BUDGET = 38_400;
+const BUNDLE_BUDGET = 38_900;
 
 describe('the single-file bundle', () => {
   it(`is at most ${BUNDLE_BUDGET / 1000} KB minified and gzipped`, () => {
