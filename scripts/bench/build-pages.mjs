@@ -18,7 +18,7 @@ export function sizeOf(path) {
   return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-function pageHtml(lib, hasCss) {
+export function pageHtml(lib, hasCss) {
   return `<!doctype html>
 <html lang="en">
   <head>

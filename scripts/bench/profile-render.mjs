@@ -12,15 +12,12 @@
  * functions (its chunks differ). The first rep builds the page; each rep is a fresh browser.
  */
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
-import sirv from 'sirv';
-import { build } from 'vite';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-import { CONTAINER } from './build-pages.mjs';
+import { buildProfilePage, servePage } from './profile-page.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -34,46 +31,8 @@ const { values } = parseArgs({
 });
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const out = `${root}/reports/bench/profile-render`;
-if (!values['no-build']) await buildPage();
-const server = createServer(sirv(`${out}/pages`, { dev: true }));
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const baseUrl = `http://127.0.0.1:${server.address().port}`;
-
-async function buildPage() {
-  const outDir = `${out}/pages/reeltime`;
-  const alias = values.bundle
-    ? []
-    : [
-        {
-          find: /^.*\/packages\/timeline\/dist\/reeltime\.bundle\.js$/,
-          replacement: `${root}/packages/timeline/dist/bundle.js`,
-        },
-      ];
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    publicDir: false,
-    resolve: { alias },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      minify: values.bundle,
-      reportCompressedSize: false,
-      rolldownOptions: {
-        input: `${root}/scripts/bench/pages/reeltime.mjs`,
-        output: { entryFileNames: 'page.js', assetFileNames: 'assets/[name]-[hash][extname]' },
-      },
-    },
-  });
-  writeFileSync(
-    `${outDir}/index.html`,
-    `<!doctype html><html lang="en"><head><meta charset="utf-8" /><style>html, body { margin: 0; background: #fff; }
-#container { position: relative; width: ${CONTAINER.width}px; height: ${CONTAINER.height}px; overflow: hidden; }</style></head>
-<body><div id="container"></div><script type="module" src="page.js"></script></body></html>\n`,
-  );
-}
+if (!values['no-build']) await buildProfilePage({ root, out, bundle: values.bundle });
+const { server, pageUrl } = await servePage(out);
 
 const reps = Number(values.reps);
 const totals = [];
@@ -94,7 +53,7 @@ async function run(report) {
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('pageerror', error.message));
     const cdp = await context.newCDPSession(page);
-    await page.goto(`${baseUrl}/reeltime/index.html`);
+    await page.goto(pageUrl);
     await page.waitForFunction(() => 'bench' in window);
     await page.evaluate((n) => window.bench.prepare({ n }), Number(values.n));
     // Counters: Lit updates per element (patched on each reeltime class), fetches by resource timing.

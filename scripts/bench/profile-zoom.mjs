@@ -11,15 +11,12 @@
  * times, which a loaded machine stretches but does not reorder much.
  */
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
-import sirv from 'sirv';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-import { build } from 'vite';
-import { CONTAINER } from './build-pages.mjs';
+import { buildProfilePage, servePage } from './profile-page.mjs';
 import { WHEEL_DELTA_Y } from './driver.mjs';
 
 const { values } = parseArgs({
@@ -34,49 +31,8 @@ const { values } = parseArgs({
 });
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const out = `${root}/reports/bench/profile`;
-if (!values['no-build']) await buildPage();
-const server = createServer(sirv(`${out}/pages`, { dev: true }));
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const baseUrl = `http://127.0.0.1:${server.address().port}`;
-
-/**
- * The bench's reeltime page, unminified and from the element's unbundled `dist/` (so the profile
- * names functions): otherwise the same page, container and workload.
- */
-async function buildPage() {
-  const outDir = `${out}/pages/reeltime`;
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    publicDir: false,
-    resolve: {
-      alias: [
-        {
-          find: /^.*\/packages\/timeline\/dist\/reeltime\.bundle\.js$/,
-          replacement: `${root}/packages/timeline/dist/bundle.js`,
-        },
-      ],
-    },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      minify: false,
-      reportCompressedSize: false,
-      rolldownOptions: {
-        input: `${root}/scripts/bench/pages/reeltime.mjs`,
-        output: { entryFileNames: 'page.js', assetFileNames: 'assets/[name]-[hash][extname]' },
-      },
-    },
-  });
-  writeFileSync(
-    `${outDir}/index.html`,
-    `<!doctype html><html lang="en"><head><meta charset="utf-8" /><style>html, body { margin: 0; background: #fff; }
-#container { position: relative; width: ${CONTAINER.width}px; height: ${CONTAINER.height}px; overflow: hidden; }</style></head>
-<body><div id="container"></div><script type="module" src="page.js"></script></body></html>\n`,
-  );
-}
+if (!values['no-build']) await buildProfilePage({ root, out });
+const { server, pageUrl } = await servePage(out);
 
 const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
 try {
@@ -84,7 +40,7 @@ try {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('pageerror', error.message));
   const cdp = await context.newCDPSession(page);
-  await page.goto(`${baseUrl}/reeltime/index.html`);
+  await page.goto(pageUrl);
   await page.waitForFunction(() => 'bench' in window);
   await page.evaluate((n) => window.bench.prepare({ n }), Number(values.n));
   await page.evaluate(() => window.bench.render());

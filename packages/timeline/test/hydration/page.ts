@@ -165,7 +165,12 @@ export async function selectByClick(page: Page, id: string): Promise<string | un
         w.selectedIds.push((e as CustomEvent<{ event?: { id: string } }>).detail.event?.id),
       );
   });
-  await page.locator(`reel-timeline [part~="event"][data-id="${id}"]`).click({ timeout: 60_000 });
+  // The pointer reaches the mark first, as a reader's does, and what that starts (the d3-zoom chunk)
+  // settles before the press: the click is then a click, not a race with the chunk's arrival.
+  const mark = page.locator(`reel-timeline [part~="event"][data-id="${id}"]`);
+  await mark.hover({ timeout: 60_000 });
+  await settled(page);
+  await mark.click({ timeout: 60_000 });
   const handle = await page.waitForFunction(
     () => (window as unknown as { selectedIds: (string | undefined)[] }).selectedIds[0] ?? false,
     undefined,
