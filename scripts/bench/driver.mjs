@@ -61,6 +61,24 @@ async function checkFirstView(page, spec, record) {
 }
 
 /**
+ * `steps` trusted wheel events (CDP, deltaY {@link WHEEL_DELTA_Y}) at `point`, each followed by one
+ * animation frame, then one frame more: the zoom gesture the bench and scripts/bench/profile-zoom.mjs time.
+ */
+export async function wheelSteps(page, cdp, point, steps) {
+  for (let step = 0; step < steps; step++) {
+    await cdp.send('Input.dispatchMouseEvent', {
+      type: 'mouseWheel',
+      x: point.x,
+      y: point.y,
+      deltaX: 0,
+      deltaY: WHEEL_DELTA_Y,
+    });
+    await page.evaluate(() => window.bench.nextFrame());
+  }
+  await page.evaluate(() => window.bench.nextFrame());
+}
+
+/**
  * The 60 wheel steps at the centre of the plot. `recording` says the page already records (the
  * dataset-file workload records from its first view on); otherwise recording starts here.
  * Fails unless the library's visible span shrank and the screenshot changed.
@@ -73,17 +91,7 @@ async function zoom(page, cdp, spec, record, firstPng, { recording }) {
   await page.evaluate(() => window.bench.nextFrame());
   if (!recording) await page.evaluate(() => window.bench.startRecording());
   record.zoomStartedAt = await page.evaluate(() => window.bench.now());
-  for (let step = 0; step < WHEEL_STEPS; step++) {
-    await cdp.send('Input.dispatchMouseEvent', {
-      type: 'mouseWheel',
-      x: point.x,
-      y: point.y,
-      deltaX: 0,
-      deltaY: WHEEL_DELTA_Y,
-    });
-    await page.evaluate(() => window.bench.nextFrame());
-  }
-  await page.evaluate(() => window.bench.nextFrame());
+  await wheelSteps(page, cdp, point, WHEEL_STEPS);
   record.zoom = { steps: WHEEL_STEPS, ...(await page.evaluate(() => window.bench.stopRecording())) };
   record.rangeAfter = await page.evaluate(() => window.bench.visibleRange());
   const spanBefore = record.rangeBefore.to - record.rangeBefore.from;

@@ -51,3 +51,22 @@ export async function servePage(out) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, pageUrl: `http://127.0.0.1:${server.address().port}/reeltime/index.html` };
 }
+
+/**
+ * A fresh page at the bench's viewport (1280×720, scale 1, UTC, as the driver's) on the profiling
+ * page, its workload of `n` events prepared (not yet rendered), with a CDP session.
+ */
+export async function openProfilePage(browser, pageUrl, n) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    deviceScaleFactor: 1,
+    timezoneId: 'UTC',
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('pageerror', error.message));
+  const cdp = await context.newCDPSession(page);
+  await page.goto(pageUrl);
+  await page.waitForFunction(() => 'bench' in window);
+  await page.evaluate((count) => window.bench.prepare({ n: count }), n);
+  return { page, cdp };
+}

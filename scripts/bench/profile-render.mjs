@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-import { buildProfilePage, servePage } from './profile-page.mjs';
+import { buildProfilePage, openProfilePage, servePage } from './profile-page.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -45,17 +45,7 @@ server.close();
 async function run(report) {
   const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
   try {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 720 },
-      deviceScaleFactor: 1,
-      timezoneId: 'UTC',
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('pageerror', error.message));
-    const cdp = await context.newCDPSession(page);
-    await page.goto(pageUrl);
-    await page.waitForFunction(() => 'bench' in window);
-    await page.evaluate((n) => window.bench.prepare({ n }), Number(values.n));
+    const { page, cdp } = await openProfilePage(browser, pageUrl, Number(values.n));
     // Counters: Lit updates per element (patched on each reeltime class), fetches by resource timing.
     await page.evaluate(() => {
       const log = [];

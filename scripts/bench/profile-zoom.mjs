@@ -16,8 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../chromium.mjs';
-import { buildProfilePage, servePage } from './profile-page.mjs';
-import { WHEEL_DELTA_Y } from './driver.mjs';
+import { buildProfilePage, openProfilePage, servePage } from './profile-page.mjs';
+import { wheelSteps } from './driver.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -36,13 +36,7 @@ const { server, pageUrl } = await servePage(out);
 
 const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('pageerror', error.message));
-  const cdp = await context.newCDPSession(page);
-  await page.goto(pageUrl);
-  await page.waitForFunction(() => 'bench' in window);
-  await page.evaluate((n) => window.bench.prepare({ n }), Number(values.n));
+  const { page, cdp } = await openProfilePage(browser, pageUrl, Number(values.n));
   await page.evaluate(() => window.bench.render());
 
   // Counters, installed after the first render so they see only the zoom.
@@ -117,17 +111,7 @@ try {
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   else await cdp.send('Profiler.start');
   const steps = Number(values.steps);
-  for (let step = 0; step < steps; step++) {
-    await cdp.send('Input.dispatchMouseEvent', {
-      type: 'mouseWheel',
-      x: point.x,
-      y: point.y,
-      deltaX: 0,
-      deltaY: WHEEL_DELTA_Y,
-    });
-    await page.evaluate(() => window.bench.nextFrame());
-  }
-  await page.evaluate(() => window.bench.nextFrame());
+  await wheelSteps(page, cdp, point, steps);
   const trace = values.trace ? JSON.parse((await browser.stopTracing()).toString()) : undefined;
   const profile = values.trace ? undefined : (await cdp.send('Profiler.stop')).profile;
   const m1 = await metrics();
