@@ -67,19 +67,27 @@ const placed = (step: { mock: { results: { value: unknown }[] } }) =>
 const marks = (el: ReelTimeline) =>
   new Map([...el.shadowRoot!.querySelectorAll<SVGGElement>('[part~="event"]')].map((g) => [g.dataset['id']!, g]));
 
+/**
+ * Puts the view at the coarse end of a level, so that zooming in by less than 2× stays within it,
+ * and waits for the next finer level, which is placed in the background ahead of the view (not a
+ * frame's work). Returns the view's span, its level, the plot's width and the spy on level placement.
+ */
+async function coarseEndOfLevel(el: ReelTimeline) {
+  const width = el.shadowRoot!.querySelector('svg')!.getBoundingClientRect().width;
+  const mid = (el.visibleRange.from + el.visibleRange.to) / 2;
+  const level = levelFor((el.visibleRange.to - el.visibleRange.from) / width) - 2;
+  const span = 2 ** level * width * 0.999;
+  const place = vi.spyOn(LevelBuilder.prototype, 'step');
+  el.visibleRange = { from: mid - span / 2, to: mid + span / 2 };
+  await settle(el);
+  await until(el, () => placed(place).includes(level - 1));
+  return { span, level, width, place };
+}
+
 describe('<reel-timeline> view engine', () => {
   it('places and measures nothing during zoom frames within a level', async () => {
     const el = await mount((el) => (el.events = synthetic(3000)));
-    const width = el.shadowRoot!.querySelector('svg')!.getBoundingClientRect().width;
-    const mid = (el.visibleRange.from + el.visibleRange.to) / 2;
-    // A view at the coarse end of a level, so that zooming in by less than 2× stays within it.
-    const level = levelFor((el.visibleRange.to - el.visibleRange.from) / width) - 2;
-    const span = 2 ** level * width * 0.999;
-    const place = vi.spyOn(LevelBuilder.prototype, 'step');
-    el.visibleRange = { from: mid - span / 2, to: mid + span / 2 };
-    await settle(el);
-    // The next finer level is placed in the background, ahead of the view: that is not a frame's work.
-    await until(el, () => placed(place).includes(level - 1));
+    const { span, place } = await coarseEndOfLevel(el);
     place.mockClear();
     const measure = vi.spyOn(CanvasRenderingContext2D.prototype, 'measureText');
     const ranges: number[] = [];
@@ -95,14 +103,7 @@ describe('<reel-timeline> view engine', () => {
 
   it('crosses into the next finer level without placing in the frame, and keeps the marks drawn', async () => {
     const el = await mount((el) => (el.events = synthetic(3000, 4)));
-    const width = el.shadowRoot!.querySelector('svg')!.getBoundingClientRect().width;
-    const mid = (el.visibleRange.from + el.visibleRange.to) / 2;
-    const level = levelFor((el.visibleRange.to - el.visibleRange.from) / width) - 2;
-    const span = 2 ** level * width * 0.999;
-    const place = vi.spyOn(LevelBuilder.prototype, 'step');
-    el.visibleRange = { from: mid - span / 2, to: mid + span / 2 };
-    await settle(el);
-    await until(el, () => placed(place).includes(level - 1));
+    const { level, width, place } = await coarseEndOfLevel(el);
     // Within the level: every mark still drawn is the same node, moved; none is made anew.
     const before = marks(el);
     el.zoomBy(1.2);
