@@ -136,15 +136,22 @@ export const marksOf = (page: Page) =>
     ),
   }));
 
-/** Waits until the timeline has updated and nothing is pending. */
+/**
+ * Waits until the timeline is defined, has updated and has nothing pending. The check is a plain
+ * function: an async one returns a promise, which `waitForFunction` takes as a truthy answer at
+ * once, so this returned before the client's define module (a chunk) had even loaded, and a click
+ * then landed on a server-rendered element with no listeners (1 run in 4 did not select).
+ */
 export const settled = (page: Page) =>
   page.waitForFunction(
-    async () => {
+    () => {
       const el = document.querySelector('reel-timeline') as HTMLElement & {
-        hasUpdated: boolean;
-        updateComplete: Promise<boolean>;
+        hasUpdated?: boolean;
+        isUpdatePending?: boolean;
       };
-      return el.hasUpdated && (await el.updateComplete);
+      return (
+        customElements.get('reel-timeline') !== undefined && el.hasUpdated === true && el.isUpdatePending === false
+      );
     },
     undefined,
     { timeout: 60_000 },
@@ -165,12 +172,8 @@ export async function selectByClick(page: Page, id: string): Promise<string | un
         w.selectedIds.push((e as CustomEvent<{ event?: { id: string } }>).detail.event?.id),
       );
   });
-  // The pointer reaches the mark first, as a reader's does, and what that starts (the d3-zoom chunk)
-  // settles before the press: the click is then a click, not a race with the chunk's arrival.
-  const mark = page.locator(`reel-timeline [part~="event"][data-id="${id}"]`);
-  await mark.hover({ timeout: 60_000 });
-  await settled(page);
-  await mark.click({ timeout: 60_000 });
+  // A press straight away, with no hover first: the click also loads the d3-zoom chunk.
+  await page.locator(`reel-timeline [part~="event"][data-id="${id}"]`).click({ timeout: 60_000 });
   const handle = await page.waitForFunction(
     () => (window as unknown as { selectedIds: (string | undefined)[] }).selectedIds[0] ?? false,
     undefined,
