@@ -310,7 +310,8 @@ describe('details where the reader is', () => {
     expect(part(el, 'details')!.querySelector('h2')).not.toBeNull();
   });
 
-  it('scrolls the details into view in a tall timeline', async () => {
+  /** A timeline of 60 lanes, taller than the window, scrolled to the top. */
+  async function mountTall() {
     const lanes = Array.from({ length: 60 }, (_, i) => ({ id: `l${i}`, label: `Lane ${i}` }));
     const events = lanes.map((lane, i) => ({
       id: `e${i}`,
@@ -322,6 +323,11 @@ describe('details where the reader is', () => {
     window.scrollTo(0, 0);
     await settle(el);
     expect(part(el, 'plot')!.getBoundingClientRect().height).toBeGreaterThan(window.innerHeight);
+    return el;
+  }
+
+  it('scrolls the details into view in a tall timeline', async () => {
+    const el = await mountTall();
     await userEvent.click(mark(el, 'e0')!);
     await settle(el);
     await expect
@@ -331,17 +337,7 @@ describe('details where the reader is', () => {
   });
 
   it('leaves the page where it is when the selection comes from outside (a story, the page)', async () => {
-    const lanes = Array.from({ length: 60 }, (_, i) => ({ id: `l${i}`, label: `Lane ${i}` }));
-    const events = lanes.map((lane, i) => ({
-      id: `e${i}`,
-      title: `Event ${i}`,
-      start: `${2000 + (i % 20)}`,
-      lane: lane.id,
-    }));
-    const el = await mount((el) => (el.data = { lanes, events }));
-    window.scrollTo(0, 0);
-    await settle(el);
-    expect(part(el, 'plot')!.getBoundingClientRect().height).toBeGreaterThan(window.innerHeight);
+    const el = await mountTall();
     // The scroll itself may be smooth (still at 0 when checked): watch the request instead.
     const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
     try {

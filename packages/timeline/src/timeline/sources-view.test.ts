@@ -16,6 +16,17 @@ const view = (el: ReelTimeline) => root(el).querySelector<HTMLElement>('[part~="
 const toggle = (el: ReelTimeline) => [...root(el).querySelectorAll<HTMLButtonElement>('header .explore button')];
 
 /** The Dead Reckoning data with one event that cites nothing. */
+/** A timeline of `data` in the sources view, 960 px wide, with `attributes` on the element. */
+const mountSources = (data: DatasetInput, attributes = 'lang="en-US"') =>
+  mount(
+    (el) => {
+      el.data = data;
+      el.view = 'sources';
+    },
+    960,
+    '',
+    attributes,
+  );
 const withUnsourced: DatasetInput = {
   ...(deadReckoning as DatasetInput),
   events: [
@@ -59,10 +70,7 @@ describe('the sources view', () => {
   });
 
   it('says when an event cites several sources', async () => {
-    const el = await mount((el) => {
-      el.data = deadReckoning;
-      el.view = 'sources';
-    });
+    const el = await mountSources(deadReckoning);
     // The cliff jump cites four distinct articles (one of them twice).
     const item = view(el)!.querySelector('button.reveal[data-id="motorcycle-cliff-jump"]')!.closest('li')!;
     expect(item.querySelector('.several')!.textContent).toBe('one of 4 sources');
@@ -71,10 +79,7 @@ describe('the sources view', () => {
   });
 
   it('flags events without a source, in the view and in their details', async () => {
-    const el = await mount((el) => {
-      el.data = withUnsourced;
-      el.view = 'sources';
-    });
+    const el = await mountSources(withUnsourced);
     const unsourced = view(el)!.querySelector('.unsourced')!;
     expect(unsourced.querySelector('.no-source')!.textContent).toBe('1 event cites no source');
     const button = unsourced.querySelector<HTMLButtonElement>('button.reveal')!;
@@ -103,30 +108,14 @@ describe('the sources view', () => {
   });
 
   it('loads as its own chunk and speaks the element’s language', async () => {
-    const el = await mount(
-      (el) => {
-        el.data = withUnsourced;
-        el.view = 'sources';
-      },
-      960,
-      '',
-      'lang="de"',
-    );
+    const el = await mountSources(withUnsourced, 'lang="de"');
     expect(toggle(el)[2]!.textContent!.trim()).toBe('Quellen');
     expect(view(el)!.querySelector('.unsourced .no-source')!.textContent).toBe('1 Ereignis ohne Quelle');
   });
 
   for (const theme of ['light', 'dark'] as const) {
     it(`has no axe violations (${theme})`, async () => {
-      const el = await mount(
-        (el) => {
-          el.data = withUnsourced;
-          el.view = 'sources';
-        },
-        960,
-        '',
-        `lang="en-US" theme="${theme}"`,
-      );
+      const el = await mountSources(withUnsourced, `lang="en-US" theme="${theme}"`);
       const results = await axe.run(el.parentElement!, { resultTypes: ['violations'] });
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
         [],
