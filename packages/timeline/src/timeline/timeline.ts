@@ -433,6 +433,7 @@ export class ReelTimeline extends LitElement {
       this.#careful,
       this.#density.ready,
       this.#view.ready,
+      this.#interaction.ready,
     ]);
     return (await super.getUpdateComplete()) && done;
   }

@@ -7,7 +7,7 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { zoomModifierIsMeta, type GestureController } from '../../controllers/gesture-controller.js';
+import type { GestureController } from '../../controllers/gesture-controller.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Announcer } from '../announcer.js';
 import type { DataController } from '../data-controller.js';
@@ -28,7 +28,6 @@ import { renderHeader } from './header.js';
 import { headingLevelOf } from './heading.js';
 import { renderFocusRing, renderLanes } from './lanes.js';
 import { renderMarkers } from './marker.js';
-import { renderTooltip } from './tooltip.js';
 
 /**
  * The template; also tells the live region what the view shows (it speaks once the view settles).
@@ -144,7 +143,8 @@ export function renderHost(
               ></div>`
             : nothing
         }
-        ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing} ${renderWheelHint(gestures, msg)}
+        ${(ctx && interaction.loaded?.renderTooltip(ctx, AXIS_HEIGHT)) ?? nothing}
+        ${gestures.hint ? (interaction.contact(true)?.renderWheelHint(msg) ?? nothing) : nothing}
       </div>
       ${host.view === 'chart' ? renderLegend(parts, encodingsIn(dataset), msg) : nothing} ${overview}
       ${
@@ -185,11 +185,4 @@ function renderLegend(parts: LazyParts, encodings: readonly Encoding[], msg: Mes
   return encodings.some((encoding) => encoding !== 'exact')
     ? (parts.legend()?.renderLegend(encodings, msg) ?? nothing)
     : nothing;
-}
-
-/** The brief hint that a plain wheel scrolled the page: for pointer users, so hidden from the accessibility tree. */
-function renderWheelHint(gestures: GestureController, msg: Messages): TemplateResult | typeof nothing {
-  if (!gestures.hint) return nothing;
-  const text = msg.text(zoomModifierIsMeta() ? 'wheelHintMac' : 'wheelHint');
-  return html`<div class="wheel-hint" part="wheel-hint" aria-hidden="true">${text}</div>`;
 }
