@@ -81,6 +81,8 @@ describe('the plain HTML page', () => {
       // The date parsing the careful parser shares with the importers and the log axis.
       '/packages/timeline/dist/chunks/date',
       '/packages/timeline/dist/chunks/details',
+      // The era bands, drawn with the data's first view (which waits for them).
+      '/packages/timeline/dist/chunks/eras',
       '/packages/timeline/dist/chunks/legend',
       '/packages/timeline/dist/chunks/load',
       '/packages/timeline/dist/chunks/parse',
@@ -122,9 +124,9 @@ describe('the plain HTML page', () => {
  * that plus 200 bytes of headroom. The tenth round (d3-zoom loaded on the first pointer over the
  * plot, the parts' English words in their chunks) took it to 37,684: the guard is that plus ~200.
  * The eleventh round (the first-contact chunk: the keys' actions, the tooltip, the wheel hint)
- * took it to 37,568.
+ * took it to 37,568, the era bands as a chunk loaded with data that has eras to 37,061.
  */
-const BUNDLE_BUDGET = 37_700;
+const BUNDLE_BUDGET = 37_200;
 
 describe('the single-file bundle', () => {
   it(`is at most ${BUNDLE_BUDGET / 1000} KB minified and gzipped`, () => {

@@ -23,7 +23,6 @@ import { renderAxis, renderGrid } from './axis.js';
 import type { RenderContext } from './context.js';
 import type * as DetailsModule from './details.js';
 import { encodingsIn, type Encoding } from './encoding.js';
-import { renderEras } from './eras.js';
 import { renderHeader } from './header.js';
 import { headingLevelOf } from './heading.js';
 import { renderFocusRing, renderLanes } from './lanes.js';
@@ -116,7 +115,7 @@ export function renderHost(
             @pointerover=${interaction.pointerOver}
             @pointerleave=${interaction.pointerLeave}
           >
-            ${ctx ? [renderEras(ctx), renderGrid(ctx), renderLanes(ctx), renderMarkers(ctx, markersOf(dataset, host.marker, host.markerLabel, msg, ctx.dateOptions)), renderFocusRing(ctx)] : nothing}
+            ${ctx ? [dataset.eras.length ? parts.eras()?.renderEras(ctx) : nothing, renderGrid(ctx), renderLanes(ctx), renderMarkers(ctx, markersOf(dataset, host.marker, host.markerLabel, msg, ctx.dateOptions)), renderFocusRing(ctx)] : nothing}
           </svg>
           <canvas
             aria-hidden="true"
