@@ -291,7 +291,7 @@ export class ReelTimeline extends LitElement {
   readonly #direction = new DirectionController(this);
   /** Time flows right to left in this update (see `isRtl`). */
   #rtl = false;
-  readonly #announcer = new Announcer(this);
+  readonly #announcer = new Announcer(this, () => this.#serverRendered && !this.hasUpdated);
   /** The table view and the keyboard map, loaded on first use. */
   readonly #parts = new LazyParts(this);
   /** The words in force for this update. */
