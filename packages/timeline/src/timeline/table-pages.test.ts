@@ -5,6 +5,7 @@
  * notice, and focus brought to a row on another page.
  */
 import { parseDataset, type TimelineEvent, type TimelineSource, type ViewAnswer, type ViewQuery } from '@reeltime/core';
+import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount, settle } from '../../test/mount.js';
@@ -180,6 +181,36 @@ describe('the table view over a source that loads its rows', () => {
     expect(row.top).toBeGreaterThanOrEqual(scroll.top);
     expect(row.bottom).toBeLessThanOrEqual(scroll.bottom);
   });
+
+  for (const theme of ['light', 'dark'] as const)
+    it(`has no axe violations with the pager and rows still loading (${theme})`, async () => {
+      const source = new PagedSource();
+      source.hold = true;
+      const el = await mount(
+        (el) => {
+          el.source = source;
+          el.view = 'table';
+        },
+        960,
+        '',
+        `lang="en-US" theme="${theme}"`,
+      );
+      await expect.poll(() => rows(el).length, { timeout: 20_000 }).toBeGreaterThan(5);
+      const check = async (what: string) => {
+        const results = await axe.run(el.parentElement!, { resultTypes: ['violations'] });
+        const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(found, what).toEqual([]);
+      };
+      expect(ids(el)[0]).toBe('loading');
+      await check('loading');
+      source.releaseAll();
+      await expect.poll(() => ids(el)[0]).toBe('e0');
+      await userEvent.click(pagerButtons(el)[1]!);
+      source.releaseAll();
+      await expect.poll(() => ids(el)[0]).toBe('e250000');
+      await settle(el);
+      await check('last page');
+    });
 
   it('names a failed read in the notice and reel-invalid, and keeps the rows as loading', async () => {
     const source = new PagedSource();
