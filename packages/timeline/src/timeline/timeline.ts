@@ -309,7 +309,7 @@ export class ReelTimeline extends LitElement {
     ),
   );
   /** The keyboard map, the views' focus and the details' place. */
-  readonly #explore = new Explore(this, this.#view, this.#data, this.#interaction, this.#parts);
+  readonly #explore = new Explore(this, this.#view, this.#data, this.#interaction);
   /** The density strip's painter: loaded when a frame first has a strip (its own chunk). */
   readonly #density = new LazyPart(
     this,

@@ -154,6 +154,7 @@ export function renderHost(
               name,
               locale: ctx.dateOptions.locale,
               onSelect: explore.selectRow,
+              onFailure: (error) => data.reportFailure(error),
             })
           : nothing
       }
