@@ -62,7 +62,7 @@ export interface SqlSourceOptions {
   readonly exportLimit?: number;
 }
 
-/** Records read per question by {@link SqlSource.all}. */
+/** Records read per question by {@link SqlSource.all} and {@link SqlSource.load}. */
 const PAGE_SIZE = 10_000;
 
 /** Pixels beyond each side of the view whose events are still answered (as the memory source does). */
@@ -191,12 +191,45 @@ export class SqlSource implements TimelineSource {
     const known = this.get(id);
     if (known && !this.#partial.has(id)) return known;
     const row = await this.backend.byId(id);
-    if (!row) return undefined;
-    this.#partial.delete(id);
-    const event = eventOf(row);
+    return row ? this.#keepWhole(row, eventOf(row)) : undefined;
+  }
+
+  /**
+   * Reads the events at display positions `[from, from + count)` (what a table view shows), whole
+   * records a page of {@link PAGE_SIZE} at a time, so that {@link at} gives them from then on.
+   * Positions already known at either end of the range are not asked again (a table scrolling
+   * a little asks mostly for what it knows). Rejects with `bad-request` when the backend cannot
+   * list its rows (no `page`).
+   */
+  async load(from: number, count: number): Promise<void> {
+    let lo = Math.max(0, Math.floor(from));
+    let hi = Math.min(this.size, Math.floor(from + count));
+    while (lo < hi && this.#byPosition.has(lo)) lo++;
+    while (hi > lo && this.#byPosition.has(hi - 1)) hi--;
+    if (lo >= hi) return;
+    const page = this.#page();
+    for (let start = lo; start < hi; start += PAGE_SIZE) {
+      const limit = Math.min(PAGE_SIZE, hi - start);
+      const rows = await page({ from: start, limit });
+      const events = eventsOf(rows);
+      rows.forEach((row, i) => this.#keepWhole(row, events[i]!));
+      if (rows.length < limit) break;
+    }
+  }
+
+  /** Keeps a whole record (with its description): {@link get}, {@link at} and {@link fetch} answer from it. */
+  #keepWhole(row: EventRow, event: TimelineEvent): TimelineEvent {
+    this.#partial.delete(row.id);
     this.#byId.set(row.id, { event, position: row.pos });
     this.#byPosition.set(row.pos, event);
     return event;
+  }
+
+  /** The backend's `page`, or a `bad-request` error when it cannot list its rows. */
+  #page(): NonNullable<Backend['page']> {
+    const page = this.backend.page?.bind(this.backend);
+    if (!page) throw new SqlSourceError('bad-request', 'This backend cannot list its events (it has no page())');
+    return page;
   }
 
   /** Whether the event with this id is known only as drawn (its description not read yet). */
@@ -218,8 +251,7 @@ export class SqlSource implements TimelineSource {
         `The table holds ${this.size.toLocaleString('en-US')} events, more than the ` +
           `${exportLimit.toLocaleString('en-US')} an export reads (SqlSource option exportLimit)`,
       );
-    const page = this.backend.page?.bind(this.backend);
-    if (!page) throw new SqlSourceError('bad-request', 'This backend cannot list its events (it has no page())');
+    const page = this.#page();
     const events: TimelineEvent[] = [];
     for (let from = 0; from < this.size; from += PAGE_SIZE) {
       const rows = await page({ from, limit: PAGE_SIZE });

@@ -121,4 +121,10 @@ export interface TimelineSource {
    * when the source holds more than it reads in one go.
    */
   all?(options?: { readonly signal?: { readonly aborted: boolean } }): Promise<readonly TimelineEvent[]>;
+  /**
+   * Reads the events at display positions `[from, from + count)`, so that {@link at} gives them
+   * from then on: for a source that does not hold every event (a database), which a table view
+   * pages through. Optional: a source without it knows every position already.
+   */
+  load?(from: number, count: number): Promise<void>;
 }

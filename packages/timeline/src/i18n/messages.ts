@@ -129,6 +129,14 @@ export interface MessageTable {
   readonly columnDate: string;
   readonly columnTitle: string;
   readonly columnStatus: string;
+  /**
+   * The table's pages (more rows than one scroll box holds): the pager's name, its buttons, and the
+   * rows shown (`{from}`, `{to}`, `{total}`).
+   */
+  readonly tablePages: string;
+  readonly tablePrevious: string;
+  readonly tableNext: string;
+  readonly tableRows: string;
   /** A third party's player in the details: the button that loads it (`{host}`), the note beside it, the link to open it there, and the player's name. */
   readonly mediaLoad: string;
   readonly mediaNotice: string;
@@ -197,7 +205,11 @@ export type PartWordKey =
   | 'tableCaption'
   | 'columnDate'
   | 'columnTitle'
-  | 'columnStatus';
+  | 'columnStatus'
+  | 'tablePages'
+  | 'tablePrevious'
+  | 'tableNext'
+  | 'tableRows';
 
 /**
  * English for the words the entry chunk itself shows. Each part loaded on first use (the notice,

@@ -94,9 +94,23 @@ export const KEYS_WORDS: Pick<MessageTable, 'keyboardMapClose' | 'keyboard'> = {
 };
 
 /** The table view (`render/table.ts`). */
-export const TABLE_WORDS: Pick<MessageTable, 'tableCaption' | 'columnDate' | 'columnTitle' | 'columnStatus'> = {
+export const TABLE_WORDS: Pick<
+  MessageTable,
+  | 'tableCaption'
+  | 'columnDate'
+  | 'columnTitle'
+  | 'columnStatus'
+  | 'tablePages'
+  | 'tablePrevious'
+  | 'tableNext'
+  | 'tableRows'
+> = {
   tableCaption: '{name}: {events}',
   columnDate: 'Date',
   columnTitle: 'Title',
   columnStatus: 'Status',
+  tablePages: 'Table pages',
+  tablePrevious: 'Previous rows',
+  tableNext: 'Next rows',
+  tableRows: 'Rows {from}–{to} of {total}',
 };

@@ -4,9 +4,15 @@
  * every frame). The first text is written at once, and silently: a live region's initial content
  * is not announced.
  *
+ * The text lives in a text node of the announcer's own, which the host's template places in the
+ * live region (`content`): writing it changes that node, not the host, so an announcement costs no
+ * update of the whole element (it came half a second after every new view, and after new data a
+ * second update of every mark). A server render, and the browser's first update of one (hydration,
+ * which must find what the server wrote), take the text as a string instead.
+ *
  * @module
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 /** How long the view must stay still before it is announced, in ms. */
 export const ANNOUNCE_DELAY = 500;
@@ -14,15 +20,23 @@ export const ANNOUNCE_DELAY = 500;
 export class Announcer implements ReactiveController {
   /** The text in the live region now. */
   text = '';
-  readonly #host: ReactiveControllerHost;
+  /** The live region's content in the browser; undefined in a server render. */
+  readonly #node = isServer ? undefined : document.createTextNode('');
+  readonly #hydrating: () => boolean;
   readonly #delay: number;
   #wanted = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(host: ReactiveControllerHost, delay = ANNOUNCE_DELAY) {
-    this.#host = host;
+  /** `hydrating`: whether this update takes up a server render's DOM. */
+  constructor(host: ReactiveControllerHost, hydrating: () => boolean, delay = ANNOUNCE_DELAY) {
+    this.#hydrating = hydrating;
     this.#delay = delay;
     host.addController(this);
+  }
+
+  /** What the template puts in the live region. */
+  get content(): Text | string {
+    return !this.#node || this.#hydrating() ? this.text : this.#node;
   }
 
   hostDisconnected(): void {
@@ -35,16 +49,18 @@ export class Announcer implements ReactiveController {
     if (text === this.#wanted) return;
     this.#wanted = text;
     if (!this.text) {
-      this.text = text;
-      this.#host.requestUpdate();
+      this.#write(text);
       return;
     }
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      if (this.text === this.#wanted) return;
-      this.text = this.#wanted;
-      this.#host.requestUpdate();
+      if (this.text !== this.#wanted) this.#write(this.#wanted);
     }, this.#delay);
+  }
+
+  #write(text: string): void {
+    this.text = text;
+    if (this.#node) this.#node.data = text;
   }
 }

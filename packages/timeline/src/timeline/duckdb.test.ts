@@ -1,10 +1,10 @@
 /**
  * `<reel-timeline source="duckdb" src="…parquet">` in Chromium: DuckDB-WASM (its worker and wasm
  * served from @reeltime/duckdb) reads a Parquet file generated in the page, and the element draws
- * it, zooms (asking DuckDB again) and selects. A file that is not there, and a database that stops
+ * it, zooms (asking DuckDB again) and selects; its table view reads the rows it shows. A file that is not there, and a database that stops
  * answering, give a notice and `reel-invalid`, the last view kept.
  */
-import { SqlSource, type Backend } from '@reeltime/duckdb';
+import { SqlSource, type Backend, type PageRequest } from '@reeltime/duckdb';
 import { openUrl } from '@reeltime/duckdb/wasm';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
@@ -76,6 +76,57 @@ describe('<reel-timeline source="duckdb">', () => {
     await expect(limited.exportData('json')).rejects.toThrow(
       'The table holds 2,000 events, more than the 1,000 an export reads (SqlSource option exportLimit)',
     );
+  });
+
+  it('shows the table view from DuckDB, reading the rows in view as they come into view, by date only', async () => {
+    const opened = await openUrl(await parquetUrl());
+    const inner = opened.backend;
+    const pages: PageRequest[] = [];
+    const spy: Backend = {
+      info: () => inner.info(),
+      window: (request) => inner.window(request),
+      counts: (request) => inner.counts(request),
+      byId: (id) => inner.byId(id),
+      byPosition: (position) => inner.byPosition(position),
+      page: (request) => (pages.push(request), inner.page!(request)),
+    };
+    const source = await SqlSource.open(spy);
+    const el = await mount((el) => {
+      el.source = source;
+      el.view = 'table';
+    });
+    const rows = () => [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr:not(.spacer)')];
+    const read = () => rows().filter((row) => row.dataset['id']);
+    await expect.poll(() => read().length, POLL).toBeGreaterThan(5);
+    await settle(el);
+    expect(rows().filter((row) => row.classList.contains('loading'))).toEqual([]);
+    const table = el.shadowRoot!.querySelector('table')!;
+    expect(table.querySelector('caption')!.textContent).toContain('2,000 events');
+    expect(table.getAttribute('aria-rowcount')).toBe('2001');
+    // Sorting 2,000 (or 20 million) rows by title is the database's work: the date order only.
+    const headers = [...table.querySelectorAll('th')];
+    expect(headers.map((th) => th.textContent!.trim())).toEqual(['Date▲', 'Title', 'Lane', 'Status']);
+    expect(headers.map((th) => th.querySelector<HTMLButtonElement>('button.sort')?.dataset['sort'] ?? null)).toEqual([
+      'date',
+      null,
+      null,
+      null,
+    ]);
+    // The rows are the database's, in display order, with their titles and lanes.
+    const first = await inner.page!({ from: 0, limit: rows().length });
+    expect(read().map((row) => row.dataset['id'])).toEqual(first.map((row) => row.id));
+    expect(read()[0]!.cells[1]!.textContent!.trim()).toBe(first[0]!.title);
+    expect(read()[0]!.cells[2]!.textContent!.trim()).toBe(first[0]!.lane);
+
+    // Scrolled to row 1,500: those rows are read, not the whole table.
+    part(el, 'table')!.scrollTop = 1500 * 32;
+    await expect.poll(() => Number(rows()[0]!.getAttribute('aria-rowindex')), POLL).toBeGreaterThan(1490);
+    await expect.poll(() => rows().filter((row) => row.classList.contains('loading')).length, POLL).toBe(0);
+    const at = Number(read()[0]!.getAttribute('aria-rowindex')) - 2;
+    expect(read()[0]!.dataset['id']).toBe((await inner.byPosition(at))!.id);
+    const asked = pages.reduce((sum, page) => sum + page.limit, 0);
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThan(1000);
   });
 
   it('names a file DuckDB cannot read in a notice and reel-invalid', async () => {

@@ -8,7 +8,6 @@
 import type { DataController } from './data-controller.js';
 import { localeOf } from './format.js';
 import type { Interaction } from './interaction.js';
-import type { LazyParts } from './lazy-parts.js';
 import type { TableController } from './render/table.js';
 import type { ReelTimeline } from './timeline.js';
 import type { ViewState } from './view-state.js';
@@ -22,7 +21,6 @@ export class Explore {
   readonly #view: ViewState;
   readonly #data: DataController;
   readonly #interaction: Interaction;
-  readonly #parts: LazyParts;
   /** What had focus when the keyboard map opened (focus goes back there). */
   #keysOpener: HTMLElement | SVGElement | undefined;
   /** The selection at the last update (opening the details scrolls them into view). */
@@ -30,12 +28,11 @@ export class Explore {
   /** Focus was in the view that was just hidden: it goes to the other one once that is drawn. */
   #focusToView = false;
 
-  constructor(host: ReelTimeline, view: ViewState, data: DataController, interaction: Interaction, parts: LazyParts) {
+  constructor(host: ReelTimeline, view: ViewState, data: DataController, interaction: Interaction) {
     this.#host = host;
     this.#view = view;
     this.#data = data;
     this.#interaction = interaction;
-    this.#parts = parts;
   }
 
   /** Before an update that changes `view`: focus in the view being hidden goes to the new one. */
@@ -94,20 +91,21 @@ export class Explore {
     });
   };
 
-  /** Scrolls the table to event `id`'s row and focuses its button. */
+  /**
+   * Scrolls the table to event `id`'s row, on its page (a table of millions of rows is paged), and
+   * focuses its button once the rows around it are read (a database's) and drawn.
+   */
   async #focusRow(id: string): Promise<void> {
     const { source, dataset } = this.#data.model;
     const table = this.table;
-    const rowHeight = this.#parts.table?.TABLE_ROW;
     const row = table ? table.rowOf(source, dataset.lanes, localeOf(this.#host, this.#host.locale), id) : -1;
     const box = this.#host.renderRoot.querySelector<HTMLElement>('.table-scroll');
-    if (!box || !table || !rowHeight || row < 0) return;
+    if (!box || !table || row < 0) return;
     const button = () =>
       this.#host.renderRoot.querySelector<HTMLButtonElement>(`tr[data-id="${CSS.escape(id)}"] button`);
     if (!button()) {
-      box.scrollTop = row * rowHeight;
-      table.scrolled(box.scrollTop);
-      await this.#host.updateComplete;
+      await table.showRow(row, box);
+      await table.settled;
     }
     (button() ?? box).focus();
   }

@@ -293,7 +293,7 @@ export class ReelTimeline extends LitElement {
   readonly #direction = new DirectionController(this);
   /** Time flows right to left in this update (see `isRtl`). */
   #rtl = false;
-  readonly #announcer = new Announcer(this);
+  readonly #announcer = new Announcer(this, () => this.#serverRendered && !this.hasUpdated);
   /** The table view and the keyboard map, loaded on first use. */
   readonly #parts = new LazyParts(this);
   /** The words in force for this update. */
@@ -311,7 +311,7 @@ export class ReelTimeline extends LitElement {
     ),
   );
   /** The keyboard map, the views' focus and the details' place. */
-  readonly #explore = new Explore(this, this.#view, this.#data, this.#interaction, this.#parts);
+  readonly #explore = new Explore(this, this.#view, this.#data, this.#interaction);
   /** The density strip's painter: loaded when a frame first has a strip (its own chunk). */
   readonly #density = new LazyPart(
     this,

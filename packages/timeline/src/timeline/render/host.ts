@@ -153,6 +153,7 @@ export function renderHost(
               name,
               locale: ctx.dateOptions.locale,
               onSelect: explore.selectRow,
+              onFailure: (error) => data.reportFailure(error),
             })
           : nothing
       }
@@ -169,7 +170,7 @@ export function renderHost(
           ? (details.get()?.renderDetails(ctx, explore.closeDetails, headingLevelOf(host.headingLevel)) ?? nothing)
           : nothing
       }
-      <div class="live" role="status" aria-live="polite">${announcer.text}</div>
+      <div class="live" role="status" aria-live="polite">${announcer.content}</div>
       ${
         explore.keysOpen && parts.keys
           ? parts.keys.renderKeyboardMap(msg, headingLevelOf(host.headingLevel), explore.keysClosed)

@@ -76,4 +76,30 @@ export const tableStyles = css`
   .table-scroll tr.spacer {
     border: 0;
   }
+
+  /* A row still being read from the source (a database): its place kept, its height the same. */
+  .table-scroll tr.loading td {
+    color: var(--_muted);
+    font-style: italic;
+  }
+
+  .table-pager {
+    display: flex;
+    gap: 8px;
+    align-items: center;
+    justify-content: flex-end;
+    padding: 6px 12px;
+    border-top: 1px solid var(--_grid);
+  }
+
+  .table-pager span {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .table-pager button:disabled {
+    color: var(--_muted);
+    border-color: var(--_grid);
+    cursor: default;
+  }
 `;

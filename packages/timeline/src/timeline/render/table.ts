@@ -5,6 +5,12 @@
  * the same size at 100,000 events. The date order is the source's display order (`at`); the title
  * and lane orders are built lazily, once per data change and locale, with `Intl.Collator`.
  *
+ * A table of millions of rows (a database) is paged: one scroll box holds {@link PAGE_ROWS} rows,
+ * and a pager below it turns the pages. Over a source that does not hold every event (one with
+ * `load`, a database) the rows in view are read as they come into view, shown as loading until
+ * they arrive, and only the date order is offered (sorting millions of rows by title is the
+ * database's work, not the page's).
+ *
  * @module
  */
 import { formatDateRange, type Lane, type TimelineSource } from '@reeltime/core';
@@ -23,17 +29,30 @@ export const TABLE_ROW = 32;
 /** Rows rendered: enough to fill the scroll box (at most 420 px high) with a margin each side. */
 const ROWS_RENDERED = 24;
 const OVERSCAN = 4;
+/**
+ * Rows in one page: a scroll box of 250,000 rows is 8,000,000 px high, within what a browser lays
+ * out (Chromium stops at about 33 million px; 1M rows would be 32 million).
+ */
+export const PAGE_ROWS = 250_000;
+/** A source with `load` is asked for blocks of this many positions around the rows in view. */
+const LOAD_ROWS = 200;
 
 /** The table's sort, scroll position and orders, kept beside the host so it only wires them. */
 export class TableController {
   sort: TableSort = 'date';
   descending = false;
-  /** The first row in view (from the scroll offset). */
+  /** The first row of the page shown (a multiple of {@link PAGE_ROWS}). */
+  offset = 0;
+  /** The first row in view (from the scroll offset and the page), counted from the table's first row. */
   firstRow = 0;
   readonly #host: ReactiveControllerHost;
   #source: TimelineSource | undefined;
   #locale: string | undefined;
   readonly #orders = new Map<TableSort, Uint32Array>();
+  /** Loads on their way, the source they were asked of, and the last block asked (not asked twice). */
+  readonly #loads = new Set<Promise<void>>();
+  #loadSource: TimelineSource | undefined;
+  #asked = '';
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -49,12 +68,62 @@ export class TableController {
     this.#host.requestUpdate();
   }
 
-  /** Notes the scroll offset; updates only when another row comes first. */
+  /** Notes the scroll offset within the page; updates only when another row comes first. */
   scrolled(scrollTop: number): void {
-    const first = Math.max(0, Math.floor(scrollTop / TABLE_ROW));
+    const first = this.offset + Math.max(0, Math.floor(scrollTop / TABLE_ROW));
     if (first === this.firstRow) return;
     this.firstRow = first;
     this.#host.requestUpdate();
+  }
+
+  /** Shows the page holding row `row`, that row first in view; returns the scroll offset that puts it there. */
+  pageTo(row: number): number {
+    this.offset = Math.floor(Math.max(0, row) / PAGE_ROWS) * PAGE_ROWS;
+    this.firstRow = row;
+    this.#host.requestUpdate();
+    return (row - this.offset) * TABLE_ROW;
+  }
+
+  /** {@link pageTo}, then scrolls `box` (the table's scroll box) there once the page is drawn. */
+  async showRow(row: number, box: HTMLElement): Promise<void> {
+    const top = this.pageTo(row);
+    // Scrolled after the update: the page shown before may be shorter than the offset (the last page).
+    await this.#host.updateComplete;
+    box.scrollTop = top;
+  }
+
+  /**
+   * Reads rows `[first, last)` from a source with `load` when some of them are not known: a block
+   * around them, each block asked once while it is the last asked (a failure is reported and not
+   * asked again until the rows in view change). Their arrival draws them.
+   */
+  read(source: TimelineSource, first: number, last: number, onFailure: (error: unknown) => void): void {
+    if (!source.load) return;
+    const size = source.size;
+    const from = this.descending ? size - last : first;
+    const to = this.descending ? size - first : last;
+    let missing = false;
+    for (let position = from; position < to && !missing; position++) missing = !source.at(position);
+    if (!missing) return;
+    const lo = Math.floor(from / LOAD_ROWS) * LOAD_ROWS;
+    const hi = Math.min(size, Math.ceil(to / LOAD_ROWS) * LOAD_ROWS);
+    const key = `${lo}:${hi}`;
+    if (source === this.#loadSource && key === this.#asked) return;
+    this.#loadSource = source;
+    this.#asked = key;
+    const load: Promise<void> = source
+      .load(lo, hi - lo)
+      .then(() => this.#host.requestUpdate(), onFailure)
+      .finally(() => this.#loads.delete(load));
+    this.#loads.add(load);
+  }
+
+  /** Settles when the rows asked for have arrived and are drawn (none on their way). */
+  get settled(): Promise<void> {
+    if (!this.#loads.size) return Promise.resolve();
+    return Promise.all(this.#loads)
+      .then(() => this.#host.updateComplete)
+      .then(() => this.settled);
   }
 
   /** The display position of the event shown in row `row` under the current sort. */
@@ -119,6 +188,8 @@ export interface TableInput {
   readonly name: string;
   readonly locale: string | undefined;
   readonly onSelect: (id: string) => void;
+  /** A source's `load` failed (the database went away): the element's notice says so. */
+  readonly onFailure: (error: unknown) => void;
 }
 
 export function renderTable(ctx: RenderContext, input: TableInput) {
@@ -127,11 +198,20 @@ export function renderTable(ctx: RenderContext, input: TableInput) {
   const size = source.size;
   const lanes = dataset.lanes;
   const laneById = new Map(lanes.map((lane) => [lane.id, lane]));
-  const first = Math.max(0, Math.min(table.firstRow - OVERSCAN, size - ROWS_RENDERED));
-  const last = Math.min(size, first + ROWS_RENDERED);
+  // Over a source that reads its rows as they come into view, the date order is the only one.
+  const paged = source.load !== undefined;
+  if (paged) table.sort = 'date';
+  // The page may hold no rows any more (the data changed): the last page then.
+  table.offset = Math.min(table.offset, Math.floor(Math.max(0, size - 1) / PAGE_ROWS) * PAGE_ROWS);
+  const offset = table.offset;
+  const pageEnd = Math.min(size, offset + PAGE_ROWS);
+  const first = Math.max(offset, Math.min(table.firstRow - OVERSCAN, pageEnd - ROWS_RENDERED));
+  const last = Math.min(pageEnd, first + ROWS_RENDERED);
   const rows: number[] = [];
   for (let row = first; row < last; row++) rows.push(row);
+  table.read(source, first, last, input.onFailure);
   const column = (sort: TableSort, label: string) => {
+    if (paged && sort !== 'date') return html`<th scope="col">${label}</th>`;
     const active = table.sort === sort;
     return html`<th scope="col" aria-sort=${active ? (table.descending ? 'descending' : 'ascending') : nothing}>
       <button type="button" class="sort" data-sort=${sort} @click=${() => table.sortBy(sort)}>
@@ -139,52 +219,85 @@ export function renderTable(ctx: RenderContext, input: TableInput) {
       </button>
     </th>`;
   };
+  /** Turns to the page holding `row`; focus leaves a button the last page disables for the rows. */
+  const turn = async (e: Event, row: number) => {
+    const button = e.currentTarget as HTMLButtonElement;
+    const box = button.closest('nav')!.previousElementSibling as HTMLElement;
+    await table.showRow(row, box);
+    if (button.disabled) box.focus();
+  };
+  const pager =
+    size > PAGE_ROWS
+      ? html`<nav class="table-pager" aria-label=${msg.text('tablePages')}>
+          <button type="button" ?disabled=${offset === 0} @click=${(e: Event) => turn(e, offset - PAGE_ROWS)}>
+            ${msg.text('tablePrevious')}
+          </button>
+          <span aria-live="polite">
+            ${msg.text('tableRows', {
+              from: msg.number(offset + 1),
+              to: msg.number(pageEnd),
+              total: msg.number(size),
+            })}
+          </span>
+          <button type="button" ?disabled=${pageEnd >= size} @click=${(e: Event) => turn(e, offset + PAGE_ROWS)}>
+            ${msg.text('tableNext')}
+          </button>
+        </nav>`
+      : nothing;
   return html`<div
-    class="table-scroll"
-    part="table"
-    role="region"
-    aria-label=${msg.text('viewTable')}
-    tabindex="0"
-    @scroll=${(e: Event) => table.scrolled((e.currentTarget as HTMLElement).scrollTop)}
-  >
-    <table aria-rowcount=${size + 1}>
-      <caption>
-        ${msg.text('tableCaption', { name: input.name, events: msg.count('events', size) })}
-      </caption>
-      <thead>
-        <tr aria-rowindex="1">
-          ${column('date', msg.text('columnDate'))} ${column('title', msg.text('columnTitle'))}
-          ${column('lane', msg.text('lane'))}
-          <th scope="col">${msg.text('columnStatus')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${first > 0 ? html`<tr class="spacer" aria-hidden="true" style=${`height:${first * TABLE_ROW}px`}></tr>` : nothing}
-        ${rows.map((row) => {
-          const event = source.at(table.positionAt(source, lanes, locale, row));
-          if (!event) return nothing;
-          const selected = view.selectedId === event.id;
-          return html`<tr class=${selected ? 'selected' : ''} aria-rowindex=${row + 2} data-id=${event.id}>
-            <td>${formatDateRange(event.start, event.end, ctx.dateOptions)}</td>
-            <td>
-              <button
-                type="button"
-                aria-pressed=${selected ? 'true' : 'false'}
-                @click=${() => input.onSelect(event.id)}
-              >
-                ${event.title}
-              </button>
-            </td>
-            <td>${laneById.get(event.lane)?.label || msg.table.laneFallback}</td>
-            <td>${event.status ? msg.table.status[event.status] : ''}</td>
-          </tr>`;
-        })}
-        ${
-          last < size
-            ? html`<tr class="spacer" aria-hidden="true" style=${`height:${(size - last) * TABLE_ROW}px`}></tr>`
-            : nothing
-        }
-      </tbody>
-    </table>
-  </div>`;
+      class="table-scroll"
+      part="table"
+      role="region"
+      aria-label=${msg.text('viewTable')}
+      tabindex="0"
+      @scroll=${(e: Event) => table.scrolled((e.currentTarget as HTMLElement).scrollTop)}
+    >
+      <table aria-rowcount=${size + 1}>
+        <caption>
+          ${msg.text('tableCaption', { name: input.name, events: msg.count('events', size) })}
+        </caption>
+        <thead>
+          <tr aria-rowindex="1">
+            ${column('date', msg.text('columnDate'))} ${column('title', msg.text('columnTitle'))}
+            ${column('lane', msg.text('lane'))}
+            <th scope="col">${msg.text('columnStatus')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${
+            first > offset
+              ? html`<tr class="spacer" aria-hidden="true" style=${`height:${(first - offset) * TABLE_ROW}px`}></tr>`
+              : nothing
+          }
+          ${rows.map((row) => {
+            const event = source.at(table.positionAt(source, lanes, locale, row));
+            if (!event)
+              return html`<tr class="loading" aria-busy="true" aria-rowindex=${row + 2}>
+                <td colspan="4">${msg.text('loading')}</td>
+              </tr>`;
+            const selected = view.selectedId === event.id;
+            return html`<tr class=${selected ? 'selected' : ''} aria-rowindex=${row + 2} data-id=${event.id}>
+              <td>${formatDateRange(event.start, event.end, ctx.dateOptions)}</td>
+              <td>
+                <button
+                  type="button"
+                  aria-pressed=${selected ? 'true' : 'false'}
+                  @click=${() => input.onSelect(event.id)}
+                >
+                  ${event.title}
+                </button>
+              </td>
+              <td>${laneById.get(event.lane)?.label || msg.table.laneFallback}</td>
+              <td>${event.status ? msg.table.status[event.status] : ''}</td>
+            </tr>`;
+          })}
+          ${
+            last < pageEnd
+              ? html`<tr class="spacer" aria-hidden="true" style=${`height:${(pageEnd - last) * TABLE_ROW}px`}></tr>`
+              : nothing
+          }
+        </tbody>
+      </table>
+    </div>
+    ${pager}`;
 }
