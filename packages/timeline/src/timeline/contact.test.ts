@@ -4,9 +4,9 @@
  * key pressed before the chunk has arrived is kept and handled, in order, when it does.
  */
 import deadReckoning from '@reeltime/data';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { mount, settle } from '../../test/mount.js';
+import { mount, pointerAway, settle } from '../../test/mount.js';
 import type { ReelTimeline } from '../index.js';
 import { usesKey } from './interaction.js';
 import { handleTimelineKey, type KeyboardTarget } from './keyboard.js';
@@ -42,6 +42,9 @@ async function oneByOne(id: string, keys: readonly string[]) {
 }
 
 describe('the first contact', () => {
+  // The chunk loads on a pointer's first contact: none may rest where the timelines are mounted.
+  beforeEach(pointerAway);
+
   it('does not load the chunk for the first view', async () => {
     const el = await mount((el) => (el.data = deadReckoning));
     expect(arrived(el)).toBe(false);
@@ -101,6 +104,9 @@ describe('the first contact', () => {
     expect(part(el, 'tooltip')?.textContent).toContain('Filming wraps');
     // Styled by the chunk's sheet: positioned over the plot, not in the flow.
     expect(getComputedStyle(part(el, 'tooltip')!).position).toBe('absolute');
+    // Leave no pointer over a mark: a timeline mounted there later would be hovered (and update).
+    await userEvent.unhover(mark(el, 'filming-wraps'));
+    await userEvent.hover(part(el, 'header')!);
   });
 
   it('knows, before the chunk, exactly the keys the keyboard map uses', () => {
