@@ -3,6 +3,7 @@
  * width, removed after each test, and a wait until the element has settled.
  */
 import { afterEach } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../src/define/reel-timeline.js';
 import type { ReelTimeline } from '../src/index.js';
 
@@ -69,4 +70,20 @@ export async function pointAtPlot(el: ReelTimeline): Promise<void> {
   const plot = el.shadowRoot!.querySelector('svg[role="group"]')!;
   plot.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
   await el.updateComplete;
+}
+
+/**
+ * Moves the pointer off every timeline, onto a 2 px square kept over the page's bottom-left
+ * corner: a timeline mounted where an earlier test left the pointer (over its plot, or a mark)
+ * would otherwise be hovered as soon as it draws, and load and update for it.
+ */
+export async function pointerAway(): Promise<void> {
+  let corner = document.querySelector<HTMLElement>('#pointer-away');
+  if (!corner) {
+    corner = document.createElement('div');
+    corner.id = 'pointer-away';
+    corner.style.cssText = 'position:fixed;left:0;bottom:0;width:2px;height:2px;z-index:2147483647';
+    document.body.append(corner);
+  }
+  await userEvent.hover(corner);
 }

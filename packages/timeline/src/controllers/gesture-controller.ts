@@ -182,10 +182,3 @@ export function canScroll(node: Element): boolean {
   // A page that hides its overflow (a full-screen app) does not scroll.
   return ![documentElement, body].some((el) => el && /hidden|clip/.test(getComputedStyle(el).overflowY));
 }
-
-/** The modifier that zooms with the wheel on this platform, as shown in the hint. */
-export function zoomModifierIsMeta(): boolean {
-  const platform =
-    (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ?? navigator.platform;
-  return /mac|iphone|ipad/i.test(platform ?? '');
-}

@@ -196,6 +196,22 @@ export class DataController implements ReactiveController {
     return this.#loadCareful();
   }
 
+  /**
+   * Whether the data the next update draws has eras (read from its input, before it is parsed):
+   * the host loads the eras' renderer beside the parser, and the update waits for both.
+   * `readChildren` as for {@link update}.
+   */
+  erasAhead(readChildren = true): boolean {
+    const source = this.#source();
+    const { data, events, src } = this.#host;
+    if (!source && !readChildren && !data && !events && !src) return false;
+    // A dataset, an importer's result (`dataset`), or a ready source's dataset.
+    const input = (source ?? this.#inputFor(this.#currentInputs())) as
+      { eras?: unknown; dataset?: { eras?: unknown } } | undefined;
+    const eras = input?.eras ?? input?.dataset?.eras;
+    return Array.isArray(eras) && eras.length > 0;
+  }
+
   #loadCareful(): Promise<void> {
     return loadCarefulParser().then(() => {
       this.#carefulFailed = !carefulParser();

@@ -6,7 +6,7 @@
 import { LevelBuilder, levelFor, MemorySource, type LevelPlacement } from '@reeltime/core';
 import type { TimelineEventInput } from '@reeltime/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mount as mountTimeline, pointAtPlot, settle } from '../../test/mount.js';
+import { mount as mountTimeline, pointAtPlot, pointerAway, settle } from '../../test/mount.js';
 import type { ReelTimeline } from '../index.js';
 
 afterEach(() => {
@@ -212,6 +212,8 @@ describe('<reel-timeline> view engine', () => {
   });
 
   it('draws new data in one update, its density strip painted as the chunk arrives without another', async () => {
+    // A pointer resting where the marks appear would hover one, and that is an update of its own.
+    await pointerAway();
     // The empty element has drawn and measured its place on the page before the data arrives.
     const el = await mount(() => {}, 1200);
     const update = vi.spyOn(el as unknown as { update(changed: unknown): void }, 'update');

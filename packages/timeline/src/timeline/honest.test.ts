@@ -209,6 +209,34 @@ describe('<reel-timeline>: zoom limits follow the finest precision', () => {
 });
 
 describe('<reel-timeline>: eras stay named, markers come from data', () => {
+  it('draws eras (their own chunk) in the update that first draws the data, in one update', async () => {
+    // The empty element has drawn before the data arrives, as in engine.test.
+    const el = await mount(() => {}, 1200);
+    const drawn: [number, number][] = [];
+    const spied = el as unknown as { updated(changed: unknown): void };
+    const updated = spied.updated.bind(el);
+    spied.updated = (changed) => {
+      drawn.push([
+        root(el).querySelectorAll('[part~="event"]').length,
+        root(el).querySelectorAll('[part~="era"]').length,
+      ]);
+      updated(changed);
+    };
+    // Exact days only (no legend, which would arrive as a part of its own and update once more).
+    el.data = {
+      eras: [{ id: 'shoot', title: 'Shoot', start: '2020-02-01', end: '2020-06-30' }],
+      events: [
+        { id: 'a', title: 'Start', start: '2020-02-03' },
+        { id: 'b', title: 'Wrap', start: '2020-06-20' },
+      ],
+    };
+    await settle(el);
+    // Held until the eras' renderer was here, then made once, eras and all: never drawn without them.
+    expect(drawn).toHaveLength(1);
+    expect(drawn[0]![0]).toBeGreaterThan(0);
+    expect(drawn[0]![1]).toBeGreaterThan(0);
+  });
+
   const data = deadReckoning as DatasetInput;
 
   it('names every era in view, at every zoom, in rows above the lanes, stacking overlaps', async () => {

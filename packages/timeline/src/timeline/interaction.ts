@@ -1,19 +1,56 @@
 /**
  * What the pointer and the keyboard do on the plot: click to select or open a dense region, hover
- * and focus tracking, and the keyboard map's actions (see `keyboard.ts`). Every change goes
- * through the one view state; nothing here draws.
+ * and focus tracking, and the keys. Every change goes through the one view state; nothing here
+ * draws. What only a reader in contact with the plot needs (the keyboard map's actions, the
+ * tooltip, the wheel hint) is the first-contact chunk (`contact.ts`), loaded on the first pointer
+ * over the plot, focus in it or key: a key that comes before it is kept and replayed when it arrives.
  *
  * @module
  */
-import { levelFor, type LayoutSpec, type TimeCoord, type TimelineEvent, type TimelineSource } from '@reeltime/core';
+import type { LayoutSpec, TimeCoord, TimelineEvent, TimelineSource } from '@reeltime/core';
+import type * as ContactModule from './contact.js';
 import type { Frame } from './frame.js';
-import type { ReelTimeline } from './timeline.js';
 import { MIN_VISIBLE_SPAN } from './geometry.js';
-import { handleTimelineKey, type KeyboardTarget } from './keyboard.js';
+import { LazyPart } from './lazy.js';
+import type { ReelTimeline } from './timeline.js';
 import type { ViewState } from './view-state.js';
+
+/**
+ * The keys the keyboard map uses (keyboard.ts), known before its chunk is here: such a key is
+ * prevented at once, kept, and handled when the chunk arrives. Escape is used only to clear a
+ * selection.
+ */
+const USED_KEYS = [
+  'ArrowRight',
+  'ArrowLeft',
+  'ArrowUp',
+  'ArrowDown',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+  'Enter',
+  ' ',
+  '+',
+  '=',
+  '-',
+  '_',
+  '0',
+  '?',
+];
+
+/**
+ * Whether the keyboard map would use `key` now (the chunk holding it not here yet); `queued`: keys
+ * before it wait too, and one of them may select.
+ */
+export function usesKey(key: string, view: ViewState, queued = false): boolean {
+  return key === 'Escape' ? queued || view.selectedId !== null : USED_KEYS.includes(key);
+}
 
 /** What the interaction needs from its element. */
 export interface InteractionHost {
+  /** The element, which the first-contact chunk updates when it arrives. */
+  readonly element: ReelTimeline;
   readonly view: ViewState;
   readonly source: TimelineSource;
   readonly frame: Frame | undefined;
@@ -41,6 +78,7 @@ export function interactionHostOf(
   layout: () => LayoutSpec,
 ): InteractionHost {
   return {
+    element,
     view,
     get source() {
       return source();
@@ -68,13 +106,43 @@ export function interactionHostOf(
 /** The plot's event listeners, bound once. */
 export class Interaction {
   readonly #host: InteractionHost;
-  readonly #keyboard: KeyboardTarget;
+  /** The first-contact chunk: the keys' actions, the tooltip, the wheel hint. */
+  readonly #contact: LazyPart<typeof ContactModule>;
+  /** Keys that came before the first-contact chunk, in order, for it to handle when it arrives. */
+  #early: string[] = [];
+  /** A render asked for the chunk (the wheel hint): its arrival updates the host. */
+  #drawWanted = false;
   /** The mark or region that had focus before an update. */
   #focused: Element | undefined;
 
   constructor(host: InteractionHost) {
     this.#host = host;
-    this.#keyboard = this.#keyboardTarget();
+    this.#contact = new LazyPart(
+      host.element,
+      () => import('./contact.js'),
+      undefined,
+      () => this.#arrived(),
+    );
+  }
+
+  /**
+   * The first-contact chunk when it has arrived; asking starts its load (once). `draw`: a render
+   * asks, to draw what the chunk draws, so its arrival updates the host.
+   */
+  contact(draw = false): typeof ContactModule | undefined {
+    const contact = this.#contact.get();
+    this.#drawWanted ||= draw && !contact;
+    return contact;
+  }
+
+  /** The first-contact chunk if it has arrived, without starting its load. */
+  get loaded(): typeof ContactModule | undefined {
+    return this.#contact.loaded;
+  }
+
+  /** Settles when the first-contact chunk, once asked for, has arrived and replayed the early keys. */
+  get ready(): Promise<void> {
+    return this.#contact.ready;
   }
 
   readonly click = (e: MouseEvent): void => {
@@ -90,6 +158,7 @@ export class Interaction {
   };
 
   readonly focusIn = (e: FocusEvent): void => {
+    this.contact();
     const id = eventIdAt(e);
     if (!id) return;
     this.#host.view.focusedId = id;
@@ -106,6 +175,7 @@ export class Interaction {
   };
 
   readonly pointerOver = (e: PointerEvent): void => {
+    this.contact();
     const id = eventIdAt(e) ?? null;
     if (id === this.#host.view.hoveredId) return;
     this.#host.view.hoveredId = id;
@@ -120,92 +190,34 @@ export class Interaction {
 
   readonly keydown = (e: KeyboardEvent): void => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    if (handleTimelineKey(e.key, this.#keyboard)) e.preventDefault();
+    const contact = this.contact();
+    if (contact) {
+      if (contact.handleKey(this.#host, e.key)) e.preventDefault();
+    } else if (usesKey(e.key, this.#host.view, this.#early.length > 0)) {
+      e.preventDefault();
+      this.#early.push(e.key);
+    }
   };
 
-  #keyboardTarget(): KeyboardTarget {
-    const host = this.#host;
-    return {
-      get size() {
-        return host.source.size;
-      },
-      get focusedPosition() {
-        const id = host.view.focusedId;
-        return id === null ? -1 : host.source.positionOf(id);
-      },
-      get rtl() {
-        return host.view.rtl;
-      },
-      focusPosition: (position) => void this.focusPosition(position),
-      toggleFocused: () => {
-        const id = host.view.focusedId;
-        if (id !== null) host.select(host.view.selectedId === id ? null : id);
-      },
-      clearSelection: () => {
-        if (host.view.selectedId === null) return false;
-        host.select(null);
-        return true;
-      },
-      focusLane: (step) => void this.focusLane(step),
-      page: (step) => void this.page(step),
-      zoomBy: (factor) => host.zoomBy(factor),
-      resetZoom: () => host.resetZoom(),
-      showKeys: () => host.showKeys(),
-    };
+  /** Moves focus to the event at a display position (see `key-actions.ts`), once the chunk is here. */
+  focusPosition(position: number): Promise<void> {
+    const contact = this.contact();
+    if (contact) return contact.focusPosition(this.#host, position);
+    return this.#contact.ready.then(() => this.#contact.loaded?.focusPosition(this.#host, position));
   }
 
   /**
-   * Focuses the event nearest in time to the focused one in the next lane above (`-1`) or below
-   * (`1`) that holds any event; stays put at the first or last such lane.
+   * The first-contact chunk arrived: the keys that came before it, in order, then an update when
+   * it has something to draw (a pointer that only passed over the plot costs none).
    */
-  async focusLane(step: -1 | 1): Promise<void> {
-    const { source, view } = this.#host;
-    const focused = view.focusedId === null ? undefined : source.get(view.focusedId);
-    if (!focused) {
-      await this.focusPosition(0);
-      return;
-    }
-    const lanes = source.dataset.lanes;
-    const time = focused.from;
-    for (let lane = laneIndexOf(lanes, focused.lane) + step; lane >= 0 && lane < lanes.length; lane += step) {
-      const position = nearestInLane(source, lanes[lane]!.id, time);
-      if (position >= 0) {
-        await this.focusPosition(position);
-        return;
-      }
-    }
-  }
-
-  /**
-   * Pans one screen earlier (`-1`) or later (`1`), then focuses the drawn event nearest to where
-   * the focused one was on screen (in its lane if it can), or the plot when none is in view.
-   */
-  async page(step: -1 | 1): Promise<void> {
-    const host = this.#host;
-    const { view } = host;
-    const width = view.width;
-    if (!(width > 0)) return;
-    const before = host.frame?.items.find((item) => item.event.id === view.focusedId);
-    const x = before ? (before.x0 + before.x1) / 2 : width / 2;
-    const lane = before?.lane;
-    view.panBy(-step * width);
-    host.requestUpdate();
-    await host.updateComplete;
-    let best: { id: string; cost: number } | undefined;
-    for (const item of host.frame?.items ?? []) {
-      const centre = (item.x0 + item.x1) / 2;
-      if (item.x1 < 0 || item.x0 > width) continue;
-      const cost = Math.abs(centre - x) + (item.lane === lane ? 0 : width);
-      if (!best || cost < best.cost) best = { id: item.event.id, cost };
-    }
-    if (best) {
-      view.focusedId = best.id;
-      host.requestUpdate();
-      await host.updateComplete;
-      host.renderRoot.querySelector<SVGElement>(`[part~="event"][data-id="${CSS.escape(best.id)}"]`)?.focus();
-    } else {
-      host.renderRoot.querySelector<SVGElement>('svg[role="group"]')?.focus();
-    }
+  #arrived(): void {
+    const early = this.#early;
+    this.#early = [];
+    for (const key of early) this.#contact.loaded!.handleKey(this.#host, key);
+    const { view } = this.#host;
+    if (this.#drawWanted || view.hoveredId !== null || (view.focusInside && view.focusVisible))
+      this.#host.requestUpdate();
+    this.#drawWanted = false;
   }
 
   /** Before an update: notes which mark or dense region has focus. */
@@ -225,21 +237,7 @@ export class Interaction {
     if (!lost || lost.isConnected) return;
     const { view, renderRoot, source } = this.#host;
     const event = view.focusedId === null ? undefined : source.get(view.focusedId);
-    ((event && this.#drawnFor(event)) ?? renderRoot.querySelector<SVGElement>('svg[role="group"]'))?.focus();
-  }
-
-  /**
-   * What stands for an event on screen: its mark when drawn, else the dense region holding its
-   * middle (more events at one instant than a lane has rows), else nothing.
-   */
-  #drawnFor(event: TimelineEvent): SVGElement | undefined {
-    const { renderRoot } = this.#host;
-    const mark = renderRoot.querySelector<SVGElement>(`[part~="event"][data-id="${CSS.escape(event.id)}"]`);
-    if (mark) return mark;
-    const mid = (event.from + event.to) / 2;
-    return [...renderRoot.querySelectorAll<SVGElement>('[part~="density"]')].find(
-      (r) => Number(r.dataset['from']) <= mid && Number(r.dataset['to']) >= mid,
-    );
+    ((event && drawnFor(renderRoot, event)) ?? renderRoot.querySelector<SVGElement>('svg[role="group"]'))?.focus();
   }
 
   /** Zooms into a dense region's span (at least twice as close), so its events can be drawn one by one. */
@@ -250,72 +248,19 @@ export class Interaction {
     const mid = (from + to) / 2;
     view.setRange({ from: mid - span / 2, to: mid + span / 2 });
   }
-
-  /**
-   * Moves focus to the event at a display position: zooms straight to the level that draws it one
-   * by one when it is dense, pans it into view, then focuses its mark (or the region holding it).
-   */
-  async focusPosition(position: number): Promise<void> {
-    const host = this.#host;
-    const { source, view } = host;
-    const event = source.at(position);
-    if (!event) return;
-    view.focusedId = event.id;
-    const width = view.width;
-    // Levels are of the source's units per pixel: on a log axis, of the warped axis (view.mode).
-    const { forward: u, inverse: t } = view.scale().warp;
-    const from = u(view.range.from);
-    const to = u(view.range.to);
-    const mid = (event.from + event.to) / 2;
-    const drawn = host.frame?.items.some((item) => item.event.id === event.id);
-    if (!drawn && width > 0) {
-      const least = u(mid + MIN_VISIBLE_SPAN / 2) - u(mid - MIN_VISIBLE_SPAN / 2);
-      const level = source.revealLevel(position, host.layout, levelFor((to - from) / width), levelFor(least / width));
-      const span = level === undefined ? least : Math.min(to - from, 2 ** level * width * 0.999);
-      view.setRange({ from: t(u(mid) - span / 2), to: t(u(mid) + span / 2) });
-    } else {
-      const x = view.scale()(mid);
-      if (x < 0 || x > width) view.panBy(width / 2 - x);
-    }
-    host.requestUpdate();
-    await host.updateComplete;
-    this.#drawnFor(event)?.focus();
-  }
-}
-
-/** A lane's index by id (events without a known lane are drawn in the first). */
-function laneIndexOf(lanes: readonly { readonly id: string }[], id: string): number {
-  return Math.max(
-    0,
-    lanes.findIndex((lane) => lane.id === id),
-  );
 }
 
 /**
- * The display position of the event in lane `laneId` whose start is nearest to `time`, or -1.
- * The display order is by start, so a bisection finds where `time` falls and the search walks
- * outwards from there to the first event of the lane on each side.
+ * What stands for an event on screen: its mark when drawn, else the dense region holding its
+ * middle (more events at one instant than a lane has rows), else nothing.
  */
-export function nearestInLane(source: TimelineSource, laneId: string, time: TimeCoord): number {
-  const lanes = source.dataset.lanes;
-  const inLane = (position: number) => {
-    const event = source.at(position);
-    return event !== undefined && lanes[laneIndexOf(lanes, event.lane)]?.id === laneId;
-  };
-  let lo = 0;
-  let hi = source.size;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (source.at(mid)!.from < time) lo = mid + 1;
-    else hi = mid;
-  }
-  let before = lo - 1;
-  while (before >= 0 && !inLane(before)) before--;
-  let after = lo;
-  while (after < source.size && !inLane(after)) after++;
-  if (after >= source.size) return before;
-  if (before < 0) return after;
-  return time - source.at(before)!.from <= source.at(after)!.from - time ? before : after;
+export function drawnFor(renderRoot: HTMLElement | DocumentFragment, event: TimelineEvent): SVGElement | undefined {
+  const mark = renderRoot.querySelector<SVGElement>(`[part~="event"][data-id="${CSS.escape(event.id)}"]`);
+  if (mark) return mark;
+  const mid = (event.from + event.to) / 2;
+  return [...renderRoot.querySelectorAll<SVGElement>('[part~="density"]')].find(
+    (r) => Number(r.dataset['from']) <= mid && Number(r.dataset['to']) >= mid,
+  );
 }
 
 /** The event a DOM event happened on: its mark or its label (both carry `data-id`). */

@@ -12,6 +12,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { DataModel } from './data-controller.js';
 import { LazyPart } from './lazy.js';
 import type * as LogAxisModule from './log-axis.js';
+import type * as ErasModule from './render/eras.js';
 import type * as ExportMenuModule from './render/export-menu.js';
 import type * as KeysModule from './render/keys.js';
 import type * as LegendModule from './render/legend.js';
@@ -30,6 +31,9 @@ export class LazyParts {
   readonly #notice: LazyPart<typeof NoticeModule>;
   readonly #log: LazyPart<LogAxisPart>;
   readonly #export: LazyPart<typeof ExportMenuModule>;
+  readonly #eras: LazyPart<typeof ErasModule & { readonly styles?: undefined }>;
+  /** The eras' chunk failed to load once: updates no longer wait for it (it is asked again when drawn). */
+  #erasFailed = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#table = new LazyPart(host, () => import('./render/table.js'));
@@ -39,6 +43,7 @@ export class LazyParts {
     this.#notice = new LazyPart(host, () => import('./render/notice.js'), preloaded.notice);
     this.#log = new LazyPart<LogAxisPart>(host, () => import('./log-axis.js'));
     this.#export = new LazyPart(host, () => import('./render/export-menu.js'));
+    this.#eras = new LazyPart(host, () => import('./render/eras.js'), preloaded.eras);
   }
 
   /** The legend's module: loads it (once) when asked, so ask only when there is a legend to show. */
@@ -51,13 +56,27 @@ export class LazyParts {
     return this.#notice.get();
   }
 
+  /** The eras' renderer: loads it (once) when asked, so ask only when there are eras to draw. */
+  eras(): typeof ErasModule | undefined {
+    return this.#eras.get();
+  }
+
   /**
-   * Loads the parts a server render may have drawn (the legend, the notice), for the hydrating
-   * update to find them; undefined when they are here.
+   * Loads the eras' renderer for data that has eras, for the update that first draws them to wait
+   * for; undefined when it is here (or could not be loaded: then they are drawn when it comes).
+   */
+  loadEras(): Promise<unknown> | undefined {
+    if (this.#eras.get() || this.#erasFailed) return undefined;
+    return this.#eras.ready.then(() => (this.#erasFailed = !this.#eras.loaded));
+  }
+
+  /**
+   * Loads the parts a server render may have drawn (the legend, the notice, the eras), for the
+   * hydrating update to find them; undefined when they are here.
    */
   loadServerParts(): Promise<unknown> | undefined {
-    if (this.#legend.get() && this.#notice.get()) return undefined;
-    return Promise.all([this.#legend.ready, this.#notice.ready]);
+    if (this.#legend.get() && this.#notice.get() && this.#eras.get()) return undefined;
+    return Promise.all([this.#legend.ready, this.#notice.ready, this.#eras.ready]);
   }
 
   get table(): typeof TableModule | undefined {
@@ -82,6 +101,7 @@ export class LazyParts {
       this.#notice.ready,
       this.#log.ready,
       this.#export.ready,
+      this.#eras.ready,
     ]);
   }
 

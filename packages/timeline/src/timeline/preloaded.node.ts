@@ -1,13 +1,14 @@
 /**
- * On a server: the parts a server render draws (the legend, the notice), imported up front, as a
+ * On a server: the parts a server render draws (the legend, the notice, the eras), imported up front, as a
  * render there cannot wait for a chunk; and the `<reel-event>` children `renderTimelines` read for
  * each timeline (there is no DOM to read them from). The browser's version is preloaded.ts.
  *
  * @module
  */
+import * as eras from './render/eras.js';
 import * as legend from './render/legend.js';
 import * as notice from './render/notice.js';
 import type { Preloaded } from './preloaded.js';
 import { serverChildren } from './server-children.js';
 
-export const preloaded: Preloaded = { legend, notice, children: serverChildren };
+export const preloaded: Preloaded = { legend, notice, eras, children: serverChildren };

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import type * as ErasModule from './render/eras.js';
 import type * as LegendModule from './render/legend.js';
 import type * as NoticeModule from './render/notice.js';
 import type { serverChildren } from './server-children.js';
@@ -15,6 +16,7 @@ import type { serverChildren } from './server-children.js';
 export interface Preloaded {
   readonly legend?: typeof LegendModule;
   readonly notice?: typeof NoticeModule;
+  readonly eras?: typeof ErasModule;
   /** On a server: the `<reel-event>` children read for each timeline (server-children.ts). */
   readonly children?: typeof serverChildren;
 }

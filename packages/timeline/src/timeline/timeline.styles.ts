@@ -566,44 +566,8 @@ export const timelineStyles = css`
     }
   }
 
-  .tooltip {
-    position: absolute;
-    z-index: 1;
-    max-width: min(320px, 80%);
-    padding: 6px 8px;
-    border: 1px solid var(--_border);
-    border-radius: 4px;
-    background: var(--_background);
-    color: var(--_text);
-    box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
-    pointer-events: none;
-    font-size: 12px;
-  }
-
-  .tooltip strong {
-    display: block;
-  }
-
-  .tooltip span {
-    color: var(--_muted);
-  }
-
   a {
     color: var(--_accent);
-  }
-
-  /* Gestures: the hint that Ctrl/⌘ + wheel zooms, over the plot for a moment. */
-  .wheel-hint {
-    position: absolute;
-    top: 48px;
-    left: 50%;
-    transform: translateX(-50%);
-    z-index: 2;
-    padding: 8px 14px;
-    border-radius: var(--reel-radius, 6px);
-    background: var(--_text);
-    color: var(--_background);
-    pointer-events: none;
   }
 
   @media (prefers-reduced-motion: no-preference) {

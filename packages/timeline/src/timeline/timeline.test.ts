@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount, pointAtPlot, settle } from '../../test/mount.js';
 import type { ReelTimeline } from '../index.js';
+import { contactStyles } from './render/contact.styles.js';
 import { timelineStyles } from './timeline.styles.js';
 
 const marks = (el: ReelTimeline) => [...el.shadowRoot!.querySelectorAll<SVGGElement>('[part~="event"]')];
@@ -556,7 +557,8 @@ describe('<reel-timeline> data sources', () => {
 describe('<reel-timeline> styles', () => {
   it('defines every private --_* property it uses', () => {
     const text = timelineStyles.cssText;
-    const used = new Set([...text.matchAll(/var\((--_[\w-]+)/g)].map((m) => m[1]));
+    // The first-contact chunk's styles (tooltip, wheel hint) use the host's properties too.
+    const used = new Set([...`${text}${contactStyles.cssText}`.matchAll(/var\((--_[\w-]+)/g)].map((m) => m[1]));
     const defined = new Set([...text.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]));
     expect([...used].filter((name) => !defined.has(name))).toEqual([]);
     expect([...defined].filter((name) => !used.has(name))).toEqual([]);

@@ -44,7 +44,7 @@ import { ESTIMATED_FONT, measurerFor } from './measure.js';
 import { checkSettings, type Settings } from './settings.js';
 import type { RenderContext } from './render/context.js';
 import type { Painter } from './render/density.js';
-import { eraRows } from './render/eras.js';
+import { eraRows } from './render/era-rows.js';
 import { renderHost } from './render/host.js';
 import { timelineStyles } from './timeline.styles.js';
 import { UrlSyncLink } from './url-sync-link.js';
@@ -284,8 +284,10 @@ export class ReelTimeline extends LitElement {
   readonly #viewport = new ViewportController(this, () => this.bodyElement);
   readonly #frames = new FrameController(this);
   readonly #messages = new MessagesController(this);
-  /** What an update is held back for: the careful parser, or a hydration's parts (see `shouldUpdate`). */
+  /** What an update is held back for: the careful parser, the eras, or a hydration's parts (see `shouldUpdate`). */
   #careful: Promise<void> | undefined;
+  /** The changes of the updates held back so far, with their first old values (see `shouldUpdate`). */
+  #held: Map<PropertyKey, unknown> | undefined;
   /** The details of the selected event: loaded on the first selection. */
   readonly #details = new LazyPart(this, () => import('./render/details.js'));
   readonly #direction = new DirectionController(this);
@@ -393,18 +395,29 @@ export class ReelTimeline extends LitElement {
   /**
    * Data that is not plain waits for the careful parser (a chunk, see data-controller.ts): the update
    * is held back until it is there (asked here, where properties set before the element was defined
-   * are in place), then made with every change it would have had. So the data is drawn once, a
+   * are in place), then made with every change it would have had. Data with eras waits for the
+   * eras' renderer the same way. So the data is drawn once, a
    * hydration finds the server's DOM, and `updateComplete` waits for it.
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     const hydrating = this.#serverRendered && !this.hasUpdated;
     const careful = this.#data.prepare(!this.#childrenUnread);
-    // A server render may hold a legend and a notice: the hydrating update must draw them too.
+    // Eras are drawn by a chunk: the update that first draws them waits for it.
+    const eras = this.#data.erasAhead(!this.#childrenUnread) ? this.#parts.loadEras() : undefined;
+    // A server render may hold a legend, a notice and eras: the hydrating update must draw them too.
     const parts = hydrating ? this.#parts.loadServerParts() : undefined;
-    if (!careful && !parts) return true;
-    this.#careful = Promise.all([careful, parts]).then(() => {
-      for (const [key, old] of changed) this.requestUpdate(key, old);
-      this.requestUpdate();
+    const all = changed as Map<PropertyKey, unknown>;
+    if (!careful && !parts && !eras) {
+      // The first update after a hold makes the held changes (with their first old values), once:
+      // whether the hold's end asked for it or a part's arrival, a few microtasks earlier.
+      for (const [key, old] of this.#held ?? []) all.set(key, old);
+      this.#held = undefined;
+      return true;
+    }
+    const held = (this.#held ??= new Map());
+    for (const [key, old] of all) if (!held.has(key)) held.set(key, old);
+    this.#careful = Promise.all([careful, parts, eras]).then(() => {
+      if (this.#held) this.requestUpdate();
     });
     return false;
   }
@@ -433,6 +446,7 @@ export class ReelTimeline extends LitElement {
       this.#careful,
       this.#density.ready,
       this.#view.ready,
+      this.#interaction.ready,
     ]);
     return (await super.getUpdateComplete()) && done;
   }

@@ -5,41 +5,17 @@
  * era runs on into the free part of its row and is shortened (with "…") only where the next era
  * in that row begins.
  *
+ * Its own chunk, loaded when the data has eras (`LazyParts`): the update that first draws them
+ * waits for it, so eras never appear a moment after the rest.
+ *
  * @module
  */
-import { formatDateRange, type Era } from '@reeltime/core';
+import { formatDateRange } from '@reeltime/core';
 import { nothing, svg } from 'lit';
 import { isolated } from '../../i18n/direction.js';
 import { ERA_ROW } from '../geometry.js';
 import type { RenderContext } from './context.js';
-
-/** Each era's row (first free row, eras in start order) and the number of rows. */
-export interface EraRows {
-  readonly row: readonly number[];
-  readonly count: number;
-}
-
-const rowsKept = new WeakMap<readonly Era[], EraRows>();
-
-/** Stacks overlapping eras into rows; the same for every zoom (computed once per data change). */
-export function eraRows(eras: readonly Era[]): EraRows {
-  let kept = rowsKept.get(eras);
-  if (!kept) {
-    const order = eras.map((_, i) => i).sort((a, b) => eras[a]!.from - eras[b]!.from || a - b);
-    const ends: number[] = [];
-    const row: number[] = new Array<number>(eras.length).fill(0);
-    for (const i of order) {
-      const era = eras[i]!;
-      let r = ends.findIndex((end) => end <= era.from);
-      if (r === -1) r = ends.length;
-      ends[r] = era.to;
-      row[i] = r;
-    }
-    kept = { row, count: ends.length };
-    rowsKept.set(eras, kept);
-  }
-  return kept;
-}
+import { eraRows } from './era-rows.js';
 
 /** `text` cut (with "…") to fit `room` pixels, or empty when not even one letter fits. */
 function fit(text: string, room: number, measure: (text: string) => number): string {

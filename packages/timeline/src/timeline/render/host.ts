@@ -7,7 +7,7 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { zoomModifierIsMeta, type GestureController } from '../../controllers/gesture-controller.js';
+import type { GestureController } from '../../controllers/gesture-controller.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Announcer } from '../announcer.js';
 import type { DataController } from '../data-controller.js';
@@ -23,12 +23,10 @@ import { renderAxis, renderGrid } from './axis.js';
 import type { RenderContext } from './context.js';
 import type * as DetailsModule from './details.js';
 import { encodingsIn, type Encoding } from './encoding.js';
-import { renderEras } from './eras.js';
 import { renderHeader } from './header.js';
 import { headingLevelOf } from './heading.js';
 import { renderFocusRing, renderLanes } from './lanes.js';
 import { renderMarkers } from './marker.js';
-import { renderTooltip } from './tooltip.js';
 
 /**
  * The template; also tells the live region what the view shows (it speaks once the view settles).
@@ -117,7 +115,7 @@ export function renderHost(
             @pointerover=${interaction.pointerOver}
             @pointerleave=${interaction.pointerLeave}
           >
-            ${ctx ? [renderEras(ctx), renderGrid(ctx), renderLanes(ctx), renderMarkers(ctx, markersOf(dataset, host.marker, host.markerLabel, msg, ctx.dateOptions)), renderFocusRing(ctx)] : nothing}
+            ${ctx ? [dataset.eras.length ? parts.eras()?.renderEras(ctx) : nothing, renderGrid(ctx), renderLanes(ctx), renderMarkers(ctx, markersOf(dataset, host.marker, host.markerLabel, msg, ctx.dateOptions)), renderFocusRing(ctx)] : nothing}
           </svg>
           <canvas
             aria-hidden="true"
@@ -144,7 +142,8 @@ export function renderHost(
               ></div>`
             : nothing
         }
-        ${ctx ? renderTooltip(ctx, AXIS_HEIGHT) : nothing} ${renderWheelHint(gestures, msg)}
+        ${(ctx && interaction.loaded?.renderTooltip(ctx, AXIS_HEIGHT)) ?? nothing}
+        ${gestures.hint ? (interaction.contact(true)?.renderWheelHint(msg) ?? nothing) : nothing}
       </div>
       ${host.view === 'chart' ? renderLegend(parts, encodingsIn(dataset), msg) : nothing} ${overview}
       ${
@@ -186,11 +185,4 @@ function renderLegend(parts: LazyParts, encodings: readonly Encoding[], msg: Mes
   return encodings.some((encoding) => encoding !== 'exact')
     ? (parts.legend()?.renderLegend(encodings, msg) ?? nothing)
     : nothing;
-}
-
-/** The brief hint that a plain wheel scrolled the page: for pointer users, so hidden from the accessibility tree. */
-function renderWheelHint(gestures: GestureController, msg: Messages): TemplateResult | typeof nothing {
-  if (!gestures.hint) return nothing;
-  const text = msg.text(zoomModifierIsMeta() ? 'wheelHintMac' : 'wheelHint');
-  return html`<div class="wheel-hint" part="wheel-hint" aria-hidden="true">${text}</div>`;
 }
