@@ -27,7 +27,11 @@ const pixels = Number(values.width);
 const layout = { measure: (text) => text.length * 7 };
 
 const engine = await NodeDuckDbEngine.create();
-/** [step, statement (shortened), ms, rows] of every statement once the source is open. */
+/**
+ * [step, statement (shortened), ms, rows, cpu ms] of every statement once the source is open. The
+ * process's CPU time (DuckDB's threads included) moves less than wall time when other work shares
+ * the machine: compare runs by it when the load average is high.
+ */
 const timings = [];
 let step = -1;
 // One statement at a time, so each one's time is its own and not a share of another's wait.
@@ -36,8 +40,11 @@ const timed = {
   all: (sql, params) => {
     const run = queue.then(async () => {
       const t = performance.now();
+      const cpu = process.cpuUsage();
       const rows = await engine.all(sql, params);
-      if (step >= 0) timings.push([step, label(sql), performance.now() - t, rows.length]);
+      const used = process.cpuUsage(cpu);
+      if (step >= 0)
+        timings.push([step, label(sql), performance.now() - t, rows.length, (used.user + used.system) / 1000]);
       return rows;
     });
     queue = run.catch(() => undefined);
@@ -65,17 +72,26 @@ for (const [i, [from, to]] of windows.entries()) {
   const total = performance.now() - t;
   if (values.verbose || i === 0) {
     console.log(`step ${i} (${((to - from) / (hi - lo)).toPrecision(3)} of the extent): ${Math.round(total)} ms`);
-    for (const [, sql, ms, rows] of timings.filter(([s]) => s === i))
-      console.log(`  ${String(Math.round(ms)).padStart(6)} ms ${String(rows).padStart(6)} rows  ${sql}`);
+    for (const [, sql, ms, rows, cpu] of timings.filter(([s]) => s === i))
+      console.log(`  ${ms_(ms)} ms ${ms_(cpu)} cpu ${String(rows).padStart(6)} rows  ${sql}`);
   }
 }
-console.log(`\nslowest ${values.top} statements (step, ms, rows):`);
-for (const [s, sql, ms, rows] of [...timings].sort((a, b) => b[2] - a[2]).slice(0, Number(values.top)))
-  console.log(`  step ${String(s).padStart(2)} ${String(Math.round(ms)).padStart(6)} ms ${String(rows).padStart(6)}  ${sql}`);
+console.log(`\nslowest ${values.top} statements (step, ms, cpu ms, rows):`);
+for (const [s, sql, ms, rows, cpu] of [...timings].sort((a, b) => b[2] - a[2]).slice(0, Number(values.top)))
+  console.log(`  step ${String(s).padStart(2)} ${ms_(ms)} ms ${ms_(cpu)} cpu ${String(rows).padStart(6)}  ${sql}`);
 /** Time per kind of statement, summed over the steps. */
 const byKind = new Map();
-for (const [, sql, ms] of timings) byKind.set(sql, (byKind.get(sql) ?? 0) + ms);
-console.log('\ntotal per statement kind:');
-for (const [sql, ms] of [...byKind].sort((a, b) => b[1] - a[1]))
-  console.log(`  ${String(Math.round(ms)).padStart(7)} ms  ${sql}`);
+for (const [, sql, ms, , cpu] of timings) {
+  const sum = byKind.get(sql) ?? [0, 0];
+  byKind.set(sql, [sum[0] + ms, sum[1] + cpu]);
+}
+console.log('\ntotal per statement kind (ms, cpu ms):');
+for (const [sql, [ms, cpu]] of [...byKind].sort((a, b) => b[1][0] - a[1][0]))
+  console.log(`  ${ms_(ms)} ms ${ms_(cpu)} cpu  ${sql}`);
+const sum = (k) => timings.reduce((total, row) => total + row[k], 0);
+console.log(`\nall steps: ${Math.round(sum(2))} ms, ${Math.round(sum(4))} ms of CPU`);
 engine.close();
+
+function ms_(ms) {
+  return String(Math.round(ms)).padStart(6);
+}
