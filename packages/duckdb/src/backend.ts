@@ -140,7 +140,8 @@ export class SqlBackend implements Backend {
     // `limit` in display order. The picked rows are then read with their drawn columns, each part
     // over the range its candidates cover, so that DuckDB's zone maps skip the other row groups (a
     // bare `rowid IN (picks)` over the whole table read every row: at 10M, 300–560 ms of each wide
-    // step). Without the sample, that range is the rows starting in [from − maxSpan, to]; with
+    // step). Without the sample, that range is the rows starting in [from − maxSpan, to] (and
+    // ending after `from`, a filter the scan applies before reading the other columns); with
     // it, whole bins are read from the sample table, which keeps the drawn columns (sample.ts).
     // `pick` is MATERIALIZED: computed once, read by each part.
     const [candidates, candidateParams] = sampled?.candidates ?? [
@@ -150,8 +151,9 @@ export class SqlBackend implements Backend {
     ];
     const [picked, pickedParams] = sampled?.rows ?? [
       `SELECT rowid AS pos, li, ${DRAWN} FROM ${this.#table}
-        WHERE f >= CAST(? AS DOUBLE) AND f <= CAST(? AS DOUBLE) AND rowid IN (SELECT pos FROM pick)`,
-      [from - this.#maxSpan, to],
+        WHERE f >= CAST(? AS DOUBLE) AND f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE)
+          AND rowid IN (SELECT pos FROM pick)`,
+      [from - this.#maxSpan, to, from],
     ];
     const rows = await this.#engine.all(
       `WITH pick AS MATERIALIZED (
