@@ -143,9 +143,10 @@ export class SqlBackend implements Backend {
     // step). Without the sample, that range is the rows starting in [from − maxSpan, to] (and
     // ending after `from`, a filter the scan applies before reading the other columns); with
     // it, whole bins are read from the sample table, which keeps the drawn columns (sample.ts).
-    // `pick` is MATERIALIZED: computed once, read by each part.
+    // `pick` is MATERIALIZED: computed once, read by each part. Its positions carry their part
+    // (`pos · 4 + part`: the same order as `pos`), so that a part reads back only its own.
     const [candidates, candidateParams] = sampled?.candidates ?? [
-      `SELECT rowid AS pos, li, floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) AS c FROM ${this.#table}
+      `SELECT rowid AS pos, li, floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) AS c, 0 AS part FROM ${this.#table}
         WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)${lanes}`,
       [from, cell, to, from, from - this.#maxSpan, ...laneParams],
     ];
@@ -157,9 +158,9 @@ export class SqlBackend implements Backend {
     ];
     const rows = await this.#engine.all(
       `WITH pick AS MATERIALIZED (
-        SELECT pos FROM (
-          SELECT unnest(min(pos, CAST(? AS INTEGER))) AS pos FROM (${candidates}) AS k GROUP BY li, c) AS w
-        ORDER BY pos LIMIT CAST(? AS INTEGER))
+        SELECT code // 4 AS pos, code % 4 AS part FROM (
+          SELECT unnest(min(pos * 4 + part, CAST(? AS INTEGER))) AS code FROM (${candidates}) AS k GROUP BY li, c) AS w
+        ORDER BY code LIMIT CAST(? AS INTEGER))
       SELECT ${NARROW_COLUMNS} FROM (${picked}) AS n JOIN ${this.#lanes} AS l USING (li) ORDER BY n.pos`,
       [perCell, ...candidateParams, limit, ...pickedParams],
     );

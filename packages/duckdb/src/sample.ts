@@ -97,10 +97,10 @@ export type Statement = [string, (string | number)[]];
 
 /**
  * A window from the sample at `level` (bin width `bin`): its candidates, a SQL subquery of
- * `(pos, li, c)` (`c`: the cell): sampled whole bins inside the window, plus the events of the
+ * `(pos, li, c, part)` (`c`: the cell, `part`: where it came from): sampled whole bins inside the window, plus the events of the
  * part-bins at its edges and those starting before it, exactly; and the picked rows, a subquery
- * of `(pos, li, …)` with the {@link DRAWN} columns for the positions in `pick` (a CTE the caller
- * defines from the candidates). Null when no whole bin lies inside the window.
+ * of `(pos, li, …)` with the {@link DRAWN} columns for the positions in `pick` (a CTE of `(pos, part)`
+ * the caller defines from the candidates). Null when no whole bin lies inside the window.
  *
  * The picked rows are read where their candidates came from, each over the range it covers: whole
  * bins from the sample table (sorted by level and bin), edge events from the narrow table among
@@ -130,17 +130,22 @@ export function sampledWindow(
     [inner[1]!, to],
   ];
   const byStart = `floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE))`;
-  const candidates = `SELECT pos, li, floor(((bin + 0.5) * CAST(? AS DOUBLE) - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) AS c
+  // Each candidate is tagged with its part (0: sampled bins, 1: before, 2: after), and each part
+  // reads back only its own picks: the join then bounds the part's scan by the least and greatest
+  // of those positions (DuckDB's dynamic join filter on rowid), a few rows where the range of `f`
+  // holds many (10M: a million year-long events start on the extent's first day; a window from
+  // later that year read them all, with their titles, to find its 96 picks).
+  const candidates = `SELECT pos, li, floor(((bin + 0.5) * CAST(? AS DOUBLE) - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) AS c, 0 AS part
       FROM ${names.sample} WHERE ${bins}${lanes}
     UNION ALL
-    SELECT rowid AS pos, li, ${byStart} AS c FROM ${names.table} WHERE ${before}${lanes}
+    SELECT rowid AS pos, li, ${byStart} AS c, 1 AS part FROM ${names.table} WHERE ${before}${lanes}
     UNION ALL
-    SELECT rowid AS pos, li, ${byStart} AS c FROM ${names.table} WHERE ${after}${lanes}`;
-  const rows = `SELECT pos, li, ${DRAWN} FROM ${names.sample} WHERE ${bins} AND pos IN (SELECT pos FROM pick)
+    SELECT rowid AS pos, li, ${byStart} AS c, 2 AS part FROM ${names.table} WHERE ${after}${lanes}`;
+  const rows = `SELECT pos, li, ${DRAWN} FROM ${names.sample} WHERE ${bins} AND pos IN (SELECT pos FROM pick WHERE part = 0)
     UNION ALL
-    SELECT rowid AS pos, li, ${DRAWN} FROM ${names.table} WHERE ${before} AND rowid IN (SELECT pos FROM pick)
+    SELECT rowid AS pos, li, ${DRAWN} FROM ${names.table} WHERE ${before} AND rowid IN (SELECT pos FROM pick WHERE part = 1)
     UNION ALL
-    SELECT rowid AS pos, li, ${DRAWN} FROM ${names.table} WHERE ${after} AND rowid IN (SELECT pos FROM pick)`;
+    SELECT rowid AS pos, li, ${DRAWN} FROM ${names.table} WHERE ${after} AND rowid IN (SELECT pos FROM pick WHERE part = 2)`;
   return {
     candidates: [
       candidates,
