@@ -1,7 +1,7 @@
 /**
  * The pre-sampled table: for the count table's coarser resolutions, the first
- * {@link SAMPLE_PER_BIN} events (in display order) of each lane and bin, built with the count
- * table at open. A wide window's sample (the first events of each lane and 32 px cell) is then
+ * {@link SAMPLE_PER_BIN} events (in display order) of each lane and bin with their drawn columns,
+ * built with the count table at open. A wide window's sample (the first events of each lane and 32 px cell) is then
  * read from it instead of from every event in range: the first n of a cell are the first n of the
  * union of the first n of the bins it holds.
  *
@@ -97,10 +97,11 @@ export type Statement = [string, (string | number)[]];
 
 /**
  * A window from the sample at `level` (bin width `bin`): its candidates, a SQL subquery of
- * `(pos, li, c, part)` (`c`: the cell, `part`: where it came from): sampled whole bins inside the window, plus the events of the
- * part-bins at its edges and those starting before it, exactly; and the picked rows, a subquery
- * of `(pos, li, …)` with the {@link DRAWN} columns for the positions in `pick` (a CTE of `(pos, part)`
- * the caller defines from the candidates). Null when no whole bin lies inside the window.
+ * `(pos, li, c, part)` (`c`: the cell, `part`: where it came from): sampled whole bins inside the
+ * window, plus the events of the part-bins at its edges and those starting before it, exactly;
+ * and the picked rows, a subquery of `(pos, li, …)` with the {@link DRAWN} columns for the
+ * positions in `pick` (a CTE of `(pos, part)` the caller defines from the candidates). Null when
+ * no whole bin lies inside the window.
  *
  * The picked rows are read where their candidates came from, each over the range it covers: whole
  * bins from the sample table (sorted by level and bin), edge events from the narrow table among
