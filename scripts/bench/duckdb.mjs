@@ -61,11 +61,18 @@ const first = await source.query({ from: lo, to: hi, pixels, layout });
 const firstView = performance.now() - started;
 
 const latencies = [];
+// CPU time per step (this process: DuckDB's threads, the server and the client are all in it),
+// which other work on a shared machine inflates far less than wall time.
+const cpu = [];
 for (const [from, to] of viewSteps(lo, hi, steps)) {
   const t = performance.now();
+  const used = process.cpuUsage();
   await source.query({ from, to, pixels, layout });
   latencies.push(performance.now() - t);
+  const { user, system } = process.cpuUsage(used);
+  cpu.push((user + system) / 1000);
 }
+const cpuSummary = summarize(cpu);
 const heap = process.memoryUsage();
 console.log(
   JSON.stringify(
@@ -80,6 +87,8 @@ console.log(
       firstViewItems: first.items.length,
       steps,
       ...summarize(latencies),
+      cpuP50Ms: cpuSummary.p50Ms,
+      cpuP95Ms: cpuSummary.p95Ms,
       heapUsedMB: Math.round(heap.heapUsed / 2 ** 20),
       rssMB: Math.round(heap.rss / 2 ** 20),
     },

@@ -1,7 +1,7 @@
 /**
  * The pre-sampled table: for the count table's coarser resolutions, the first
- * {@link SAMPLE_PER_BIN} events (in display order) of each lane and bin, built with the count
- * table at open. A wide window's sample (the first events of each lane and 32 px cell) is then
+ * {@link SAMPLE_PER_BIN} events (in display order) of each lane and bin with their drawn columns,
+ * built with the count table at open. A wide window's sample (the first events of each lane and 32 px cell) is then
  * read from it instead of from every event in range: the first n of a cell are the first n of the
  * union of the first n of the bins it holds.
  *
@@ -19,6 +19,9 @@ import type { SqlEngine } from './backend.js';
 export const SAMPLE_PER_BIN = 16;
 /** A window reads the sample when a cell holds at least this many bins of one of its resolutions. */
 export const BINS_PER_CELL = 8;
+
+/** The drawn columns of the narrow table, kept in the sample with each position. */
+export const DRAWN = 'f, t, input, id, title, s, e, p, status';
 
 /** The resolutions (count table levels) that have a sample, and their bin widths. */
 export interface SampleLevels {
@@ -49,22 +52,33 @@ export async function buildSample(
     .filter((level) => level < levels)
     .sort((a, b) => a - b);
   const widths = new Map(chosen.map((level) => [level, fine * step ** level]));
-  await engine.all(`CREATE OR REPLACE TABLE ${names.sample} (lvl INTEGER, li INTEGER, bin DOUBLE, pos BIGINT)`);
+  // The drawn columns are kept with each sampled position, and each level is stored sorted by bin:
+  // a wide window then reads its picked rows from the bins it covers (a range that DuckDB's zone
+  // maps narrow to a few row groups), not by position from the big table, where they are spread
+  // over every row group (10M, whole extent: 500 ms of a 990 ms step, the scan of every row).
+  await engine.all(
+    `CREATE OR REPLACE TABLE ${names.sample} AS
+      SELECT CAST(0 AS INTEGER) AS lvl, li, CAST(0 AS DOUBLE) AS bin, CAST(rowid AS BIGINT) AS pos, ${DRAWN}
+      FROM ${names.table} LIMIT 0`,
+  );
   // The finest level from the events, each coarser one from the level before it (its bins are
   // whole runs of the finer ones, and the first n of a union are the first n of the parts' first
   // n): one pass over the events whatever the number of levels.
   let previous: number | undefined;
   for (const level of chosen) {
-    const [source, bin] =
-      previous === undefined
-        ? [names.table, `floor(f / CAST(? AS DOUBLE))`]
-        : [`(SELECT li, bin, pos FROM ${names.sample} WHERE lvl = ${previous}) AS p`, `floor(bin / CAST(? AS DOUBLE))`];
-    const pos = previous === undefined ? 'rowid' : 'pos';
+    const fromEvents = previous === undefined;
+    const [source, sourceParams, pos] = fromEvents
+      ? [names.table, [], 'rowid']
+      : [`${names.sample} WHERE lvl = CAST(? AS INTEGER)`, [previous!], 'pos'];
+    const bin = fromEvents ? 'floor(f / CAST(? AS DOUBLE))' : 'floor(bin / CAST(? AS DOUBLE))';
+    const k = fromEvents ? widths.get(level)! : step ** (level - previous!);
     await engine.all(
       `INSERT INTO ${names.sample}
-      SELECT CAST(? AS INTEGER), li, b, unnest(min(${pos}, CAST(? AS INTEGER))) FROM (
-        SELECT li, ${bin} AS b, ${pos} FROM ${source}) AS x GROUP BY li, b ORDER BY b, li`,
-      [level, SAMPLE_PER_BIN, previous === undefined ? widths.get(level)! : step ** (level - previous)],
+      SELECT CAST(? AS INTEGER), li, ${bin} AS b, ${pos}, ${DRAWN} FROM ${source}
+        ${fromEvents ? 'WHERE' : 'AND'} ${pos} IN (
+          SELECT unnest(min(${pos}, CAST(? AS INTEGER))) FROM ${source} GROUP BY li, ${bin})
+      ORDER BY b, ${pos}`,
+      [level, k, ...sourceParams, SAMPLE_PER_BIN, ...sourceParams, k],
     );
     previous = level;
   }
@@ -78,13 +92,23 @@ export function sampleLevel(levels: SampleLevels, cell: number): number | undefi
   return best;
 }
 
+/** A piece of SQL and its parameters. */
+export type Statement = [string, (string | number)[]];
+
 /**
- * The candidate positions of a window from the sample at `level` (bin width `bin`), as a SQL
- * subquery of `(pos, li, c)` (`c`: the cell) and its parameters: sampled whole bins inside the
- * window, plus the events of the part-bins at its edges and those starting before it, exactly.
- * Null when no whole bin lies inside the window.
+ * A window from the sample at `level` (bin width `bin`): its candidates, a SQL subquery of
+ * `(pos, li, c, part)` (`c`: the cell, `part`: where it came from): sampled whole bins inside the
+ * window, plus the events of the part-bins at its edges and those starting before it, exactly;
+ * and the picked rows, a subquery of `(pos, li, …)` with the {@link DRAWN} columns for the
+ * positions in `pick` (a CTE of `(pos, part)` the caller defines from the candidates). Null when
+ * no whole bin lies inside the window.
+ *
+ * The picked rows are read where their candidates came from, each over the range it covers: whole
+ * bins from the sample table (sorted by level and bin), edge events from the narrow table among
+ * those starting in the edge's range of the sorted `f` column. DuckDB's zone maps then read a few
+ * row groups of each, where a lookup of positions spread over the whole table read all of it.
  */
-export function sampledCandidates(
+export function sampledWindow(
   names: { readonly table: string; readonly sample: string },
   request: { readonly from: number; readonly to: number; readonly cell: number },
   level: number,
@@ -92,27 +116,46 @@ export function sampledCandidates(
   maxSpan: number,
   lanes: string,
   laneParams: readonly number[],
-): [string, (string | number)[]] | null {
+): { candidates: Statement; rows: Statement } | null {
   const { from, to, cell } = request;
   const first = Math.ceil(from / bin);
   const last = Math.floor(to / bin) - 1;
   if (first > last) return null;
   const inner = [first * bin, (last + 1) * bin];
-  const sql = `SELECT pos, li, floor(((bin + 0.5) * CAST(? AS DOUBLE) - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) AS c
-      FROM ${names.sample}
-      WHERE lvl = CAST(? AS INTEGER) AND bin >= CAST(? AS DOUBLE) AND bin <= CAST(? AS DOUBLE)${lanes}
-    UNION ALL
-    SELECT rowid AS pos, li, floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) AS c FROM ${names.table}
-      WHERE f >= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE)${lanes}
-    UNION ALL
-    SELECT rowid AS pos, li, floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) AS c FROM ${names.table}
-      WHERE f >= CAST(? AS DOUBLE) AND f <= CAST(? AS DOUBLE)${lanes}`;
-  return [
-    sql,
-    [
-      ...[bin, from, cell, level, first, last, ...laneParams],
-      ...[from, cell, from - maxSpan, inner[0]!, from, ...laneParams],
-      ...[from, cell, inner[1]!, to, ...laneParams],
-    ],
+  const bins = `lvl = CAST(? AS INTEGER) AND bin >= CAST(? AS DOUBLE) AND bin <= CAST(? AS DOUBLE)`;
+  const before = `f >= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE)`;
+  const after = `f >= CAST(? AS DOUBLE) AND f <= CAST(? AS DOUBLE)`;
+  const [binParams, beforeParams, afterParams] = [
+    [level, first, last],
+    [from - maxSpan, inner[0]!, from],
+    [inner[1]!, to],
   ];
+  const byStart = `floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE))`;
+  // Each candidate is tagged with its part (0: sampled bins, 1: before, 2: after), and each part
+  // reads back only its own picks: the join then bounds the part's scan by the least and greatest
+  // of those positions (DuckDB's dynamic join filter on rowid), a few rows where the range of `f`
+  // holds many (10M: a million year-long events start on the extent's first day; a window from
+  // later that year read them all, with their titles, to find its 96 picks).
+  const candidates = `SELECT pos, li, floor(((bin + 0.5) * CAST(? AS DOUBLE) - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) AS c, 0 AS part
+      FROM ${names.sample} WHERE ${bins}${lanes}
+    UNION ALL
+    SELECT rowid AS pos, li, ${byStart} AS c, 1 AS part FROM ${names.table} WHERE ${before}${lanes}
+    UNION ALL
+    SELECT rowid AS pos, li, ${byStart} AS c, 2 AS part FROM ${names.table} WHERE ${after}${lanes}`;
+  const rows = `SELECT pos, li, ${DRAWN} FROM ${names.sample} WHERE ${bins} AND pos IN (SELECT pos FROM pick WHERE part = 0)
+    UNION ALL
+    SELECT rowid AS pos, li, ${DRAWN} FROM ${names.table} WHERE ${before} AND rowid IN (SELECT pos FROM pick WHERE part = 1)
+    UNION ALL
+    SELECT rowid AS pos, li, ${DRAWN} FROM ${names.table} WHERE ${after} AND rowid IN (SELECT pos FROM pick WHERE part = 2)`;
+  return {
+    candidates: [
+      candidates,
+      [
+        ...[bin, from, cell, ...binParams, ...laneParams],
+        ...[from, cell, ...beforeParams, ...laneParams],
+        ...[from, cell, ...afterParams, ...laneParams],
+      ],
+    ],
+    rows: [rows, [...binParams, ...beforeParams, ...afterParams]],
+  };
 }
