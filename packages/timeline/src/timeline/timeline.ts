@@ -271,7 +271,6 @@ export class ReelTimeline extends LitElement {
 
   @query('.plot') private plotElement!: HTMLElement | null;
   @query('.body') private bodyElement!: HTMLElement | null;
-  @query('canvas') private canvasElement!: HTMLCanvasElement | null;
 
   readonly #gestures: GestureController = new GestureController(this, {
     target: () => this.plotElement,
@@ -602,13 +601,16 @@ export class ReelTimeline extends LitElement {
   #paintDensity(): void {
     const frame = this.#frame;
     // Once painted, always painted: a strip that went away (zoomed in) must be cleared.
+    const canvases = [...(this.bodyElement?.children ?? [])].filter(
+      (child): child is HTMLCanvasElement => child.localName === 'canvas',
+    );
     if (
-      this.canvasElement &&
+      canvases.length &&
       frame &&
       (this.#painter || frame.answer.density.some((strip) => strip.counts.some(Boolean)))
     ) {
       const density = this.#density.get();
-      if (density) (this.#painter ??= density.painter(this)).paint(this.canvasElement, frame);
+      if (density) (this.#painter ??= density.painter(this)).paint(canvases, frame);
     }
   }
 

@@ -26,7 +26,7 @@ import { encodingsIn, type Encoding } from './encoding.js';
 import { renderEras } from './eras.js';
 import { renderHeader } from './header.js';
 import { headingLevelOf } from './heading.js';
-import { renderFocusRing, renderLanes } from './lanes.js';
+import { renderFocusRing, renderLanes, renderStrips } from './lanes.js';
 import { renderMarkers } from './marker.js';
 import { renderTooltip } from './tooltip.js';
 
@@ -119,10 +119,7 @@ export function renderHost(
           >
             ${ctx ? [renderEras(ctx), renderGrid(ctx), renderLanes(ctx), renderMarkers(ctx, markersOf(dataset, host.marker, host.markerLabel, msg, ctx.dateOptions)), renderFocusRing(ctx)] : nothing}
           </svg>
-          <canvas
-            aria-hidden="true"
-            style=${frame ? `top:${frame.band[0]}px;height:${frame.band[1] - frame.band[0]}px` : ''}
-          ></canvas>
+          ${frame ? renderStrips(frame) : nothing}
         </div>
         ${
           data.loading

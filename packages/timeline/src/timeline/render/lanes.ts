@@ -6,10 +6,11 @@
  * @module
  */
 import { formatDateRange, formatSpan, type Lane, type TimelineEvent, type TimePoint } from '@reeltime/core';
-import { nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PositionedItem, PositionedRegion } from '../frame.js';
-import { BAR_HEIGHT, DENSITY_ROW, LANE_COLORS, MARK_SIZE, ROW_HEIGHT } from '../geometry.js';
+import type { Frame } from '../frame.js';
+import { BAR_HEIGHT, DENSITY_ROW, LANE_COLORS, MARK_SIZE, ROW_HEIGHT, STRIP_HEIGHT, STRIP_TOP } from '../geometry.js';
 import type { RenderContext } from './context.js';
 import { isolated } from '../../i18n/direction.js';
 import { encodingOf, type MarkEncoding } from './encoding.js';
@@ -218,6 +219,29 @@ function renderLabel(item: PositionedItem, ctx: RenderContext) {
   // Positioned by its group, like the marks (moving a text's own `x` re-lays the text out).
   const x = ctx.frame.rtl ? item.labelX + item.labelWidth : item.labelX;
   return svg`<g transform=${translate(x, item.y + ROW_HEIGHT / 2 + 4)}><text class=${classes} data-id=${item.event.id}>${isolated(item.label, ctx.frame.rtl)}</text></g>`;
+}
+
+/**
+ * The canvases the density strips are painted on (by `density.ts`): one per lane whose density
+ * row is in the band, covering that row's strip only; 0 × 0 (no backing store) until painted.
+ */
+export function renderStrips(frame: Frame) {
+  const [top, bottom] = frame.band;
+  const strips = frame.lanes.filter(
+    (box) => box.densityTop !== undefined && box.densityTop + STRIP_TOP < bottom && box.densityTop + DENSITY_ROW > top,
+  );
+  return repeat(
+    strips,
+    (box) => box.index,
+    (box) =>
+      html`<canvas
+        aria-hidden="true"
+        width="0"
+        height="0"
+        data-lane=${box.index}
+        style=${`top:${box.densityTop! + STRIP_TOP}px;height:${STRIP_HEIGHT}px`}
+      ></canvas>`,
+  );
 }
 
 /** A dense region: transparent over the painted counts, named, opened by click or Enter. */
