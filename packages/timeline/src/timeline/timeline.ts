@@ -600,24 +600,19 @@ export class ReelTimeline extends LitElement {
   /** Paints the density strips of the drawn frame (loading the painter when there are some). */
   #paintDensity(): void {
     const frame = this.#frame;
-    // Once painted, always painted: a strip that went away (zoomed in) must be cleared.
-    const canvases = [...(this.bodyElement?.children ?? [])].filter(
-      (child): child is HTMLCanvasElement => child.localName === 'canvas',
-    );
-    if (
-      canvases.length &&
-      frame &&
-      (this.#painter || frame.answer.density.some((strip) => strip.counts.some(Boolean)))
-    ) {
-      const density = this.#density.get();
-      if (density) (this.#painter ??= density.painter(this)).paint(canvases, frame);
-    }
+    // A canvas per lane with a density row in the band (its strip may be empty, or was painted
+    // before and must be cleared): the painter's chunk loads with the first one.
+    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('.body>canvas');
+    const density = frame && canvases.length ? this.#density.get() : undefined;
+    if (density) (this.#painter ??= density.painter(this)).paint(canvases, frame!);
   }
 
   #context(frame: Frame): RenderContext {
     const family = this.#fontFamily || 'sans-serif';
     return {
       frame,
+      // Undefined until measured (a server render and its hydration) or when drawing every lane.
+      visible: this.#viewport.band && this.#viewport.view,
       view: this.#view,
       dataset: this.#data.model.dataset,
       source: this.#data.model.source,
