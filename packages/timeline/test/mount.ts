@@ -31,8 +31,8 @@ export async function mount(
 }
 
 /**
- * Waits until the element has settled: two whole animation frames (each followed by an idle
- * period) pass in which its shadow DOM did not change and no update is pending (two, because a ResizeObserver reports after the
+ * Waits until the element has settled: two whole animation frames pass in which its shadow DOM
+ * did not change and no update is pending (two, because a ResizeObserver reports after the
  * frame's callbacks ran, and the update it asks for lands in the next one). A condition, not a count of frames or a time: on a
  * busy machine the ResizeObserver, Lit's updates, a data source's answers and the words of a
  * language loaded on first use all arrive later, and the wait simply lasts longer. (A fixed
@@ -49,8 +49,6 @@ export async function settle(el: ReelTimeline): Promise<void> {
     for (;;) {
       changed = false;
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      // And an idle period: lanes out of view are drawn when the browser is idle (render/deferred.ts).
-      await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 500 }));
       const quiet = (await el.updateComplete) && !el.isUpdatePending;
       // Mutation records are delivered as microtasks: let them land before reading `changed`.
       await Promise.resolve();
