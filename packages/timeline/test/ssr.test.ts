@@ -177,8 +177,8 @@ describe('<reel-timeline> with <reel-event> children rendered on the server', ()
   });
 });
 
-/** The chart's markup: the plot, from its axis to the canvas under the marks. */
-const chartIn = (markup: string) => /<div class="plot"[\s\S]*?<canvas/.exec(markup)![0];
+/** The chart's markup: the plot, from its axis to the end of the marks' `<svg>`. */
+const chartIn = (markup: string) => /<div class="plot"[\s\S]*?<div class="body"[\s\S]*?<\/svg>/.exec(markup)![0];
 
 describe('renderTimelines (@reeltime/timeline/ssr): <reel-event> children drawn on the server', () => {
   it('draws every child in the chart, with the axis, and keeps the children as written', async () => {

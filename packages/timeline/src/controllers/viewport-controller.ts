@@ -26,6 +26,12 @@ export class ViewportController implements ReactiveController {
     return this.#whole ? undefined : this.#band;
   }
 
+  /**
+   * `[top, bottom)` of the target in the viewport itself, without the margin (not rounded), once
+   * measured. Lanes outside it but in the band are drawn after the first view (render/deferred.ts).
+   */
+  view: readonly [number, number] | undefined;
+
   #band: readonly [number, number] | undefined;
   #whole = false;
   readonly #host: ReactiveControllerHost;
@@ -88,6 +94,7 @@ export class ViewportController implements ReactiveController {
     // Out of view (above or below): keep the first screen drawn, so it is ready when scrolled to.
     if (box.bottom <= 0 || box.top >= viewport)
       [top, bottom] = box.top >= viewport ? [0, viewport] : [Math.max(0, box.height - viewport), box.height];
+    this.view = [top, bottom];
     // Kept while it covers the view with half the margin: a target that moves a little (new data
     // changing what is above it) or a short scroll costs no new frame.
     const kept = this.#band;

@@ -228,6 +228,26 @@ describe('<reel-timeline> view engine', () => {
     ).toBe(true);
   });
 
+  it('draws the lanes in view in that one update, and those in the margin below after it without another', async () => {
+    const el = await mount(() => {}, 1200);
+    const update = vi.spyOn(el as unknown as { update(changed: unknown): void }, 'update');
+    // 40 lanes: the plot is several windows tall, and the band reaches a margin below the window.
+    el.events = synthetic(400, 40);
+    await el.updateComplete;
+    const lanes = () => [...el.shadowRoot!.querySelectorAll<SVGGElement>('g.lane')];
+    const drawn = () => lanes().map((lane) => lane.querySelector('[part~="lane"]') !== null);
+    const first = drawn();
+    expect(first[0]).toBe(true);
+    expect(first.includes(false), 'a lane in the margin waits').toBe(true);
+    // The lanes drawn at once are those from the top: the window's.
+    expect(first.indexOf(false)).toBeGreaterThan(0);
+    expect(first.slice(first.indexOf(false)).includes(true)).toBe(false);
+    // When the browser is next idle (or within 200 ms).
+    await until(el, () => drawn().every(Boolean));
+    await settle(el);
+    expect(update).toHaveBeenCalledTimes(1);
+  });
+
   it('leaves no DOM behind while zooming through the levels (Lit part markers included)', async () => {
     const el = await mount((el) => (el.events = synthetic(2_000, 8)), 1200);
     const count = (type: number) => {

@@ -5,8 +5,8 @@
  * The image is built from what the element drew (Lit rendered it; nothing here draws by itself):
  * the axis and body `<svg>`s are cloned and every element's computed presentation (fill, stroke,
  * font…) is written onto the clone, so the file needs no stylesheet; text stays text (the
- * serializer escapes it, so a title with `<script>` in it is text in the file); the density strip's
- * canvas goes in as a `data:` image. The file references nothing outside itself.
+ * serializer escapes it, so a title with `<script>` in it is text in the file); each density
+ * strip's canvas goes in as a `data:` image. The file references nothing outside itself.
  *
  * @module
  */
@@ -218,15 +218,16 @@ function buildSvg(el: ReelTimeline): BuiltSvg {
     }
   }
   svg.append(group(copy(axis), headerHeight), group(copy(body), headerHeight + axisHeight));
-  const canvas = root.querySelector<HTMLCanvasElement>('.body > canvas');
-  if (canvas && canvas.width > 0 && canvas.height > 0) {
-    const top = headerHeight + axisHeight + (parseFloat(canvas.style.top) || 0);
+  // The density strips: one canvas per lane (0 × 0 until painted).
+  for (const canvas of root.querySelectorAll<HTMLCanvasElement>('.body > canvas')) {
+    const box = canvas.getBoundingClientRect();
+    if (!canvas.width || !canvas.height) continue;
     svg.append(
       shape('image', {
         x: '0',
-        y: String(top),
-        width: String(canvas.getBoundingClientRect().width || width),
-        height: String(canvas.getBoundingClientRect().height),
+        y: String(headerHeight + axisHeight + (parseFloat(canvas.style.top) || 0)),
+        width: String(box.width || width),
+        height: String(box.height),
         href: canvas.toDataURL('image/png'),
       }),
     );

@@ -20,6 +20,9 @@ export const LANE_HEADER = 20;
 export const ROW_HEIGHT = 26;
 export const LANE_PADDING = 6;
 export const DENSITY_ROW = 22;
+/** The painted density strip inside its row: its top (from the row's) and height (also the stylesheet's canvas height). */
+export const STRIP_TOP = 2;
+export const STRIP_HEIGHT = DENSITY_ROW - 6;
 /** The strip under the lanes that holds marker labels. */
 export const MARKER_STRIP = 22;
 /** One row of era names above the lanes (overlapping eras stack, one row each). */

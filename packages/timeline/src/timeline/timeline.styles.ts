@@ -180,10 +180,12 @@ export const timelineStyles = css`
     font-family: var(--_font);
   }
 
+  /* A lane's density strip (STRIP_HEIGHT in geometry.ts). */
   canvas {
     position: absolute;
     left: 0;
     width: 100%;
+    height: 16px;
     pointer-events: none;
   }
 

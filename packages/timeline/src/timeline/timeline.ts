@@ -271,7 +271,6 @@ export class ReelTimeline extends LitElement {
 
   @query('.plot') private plotElement!: HTMLElement | null;
   @query('.body') private bodyElement!: HTMLElement | null;
-  @query('canvas') private canvasElement!: HTMLCanvasElement | null;
 
   readonly #gestures: GestureController = new GestureController(this, {
     target: () => this.plotElement,
@@ -615,21 +614,19 @@ export class ReelTimeline extends LitElement {
   /** Paints the density strips of the drawn frame (loading the painter when there are some). */
   #paintDensity(): void {
     const frame = this.#frame;
-    // Once painted, always painted: a strip that went away (zoomed in) must be cleared.
-    if (
-      this.canvasElement &&
-      frame &&
-      (this.#painter || frame.answer.density.some((strip) => strip.counts.some(Boolean)))
-    ) {
-      const density = this.#density.get();
-      if (density) (this.#painter ??= density.painter(this)).paint(this.canvasElement, frame);
-    }
+    // A canvas per lane with a density row in the band (its strip may be empty, or was painted
+    // before and must be cleared): the painter's chunk loads with the first one.
+    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('.body>canvas');
+    const density = frame && canvases.length ? this.#density.get() : undefined;
+    if (density) (this.#painter ??= density.painter(this)).paint(canvases, frame!);
   }
 
   #context(frame: Frame): RenderContext {
     const family = this.#fontFamily || 'sans-serif';
     return {
       frame,
+      // Undefined until measured (a server render and its hydration) or when drawing every lane.
+      visible: this.#viewport.band && this.#viewport.view,
       view: this.#view,
       dataset: this.#data.model.dataset,
       source: this.#data.model.source,

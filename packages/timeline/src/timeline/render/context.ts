@@ -11,6 +11,11 @@ import type { ViewState } from '../view-state.js';
 
 export interface RenderContext {
   readonly frame: Frame;
+  /**
+   * The part of the body in the viewport (`[top, bottom)`), when the frame's band reaches beyond it:
+   * lanes in the band but outside it are drawn after the first view. Undefined: every lane at once.
+   */
+  readonly visible?: readonly [number, number] | undefined;
   readonly view: ViewState;
   readonly dataset: Dataset;
   readonly source: TimelineSource;

@@ -25,7 +25,7 @@ import type * as DetailsModule from './details.js';
 import { encodingsIn, type Encoding } from './encoding.js';
 import { renderHeader } from './header.js';
 import { headingLevelOf } from './heading.js';
-import { renderFocusRing, renderLanes } from './lanes.js';
+import { renderFocusRing, renderLanes, renderStrips } from './lanes.js';
 import { renderMarkers } from './marker.js';
 
 /**
@@ -117,10 +117,7 @@ export function renderHost(
           >
             ${ctx ? [dataset.eras.length ? parts.eras()?.renderEras(ctx) : nothing, renderGrid(ctx), renderLanes(ctx), renderMarkers(ctx, markersOf(dataset, host.marker, host.markerLabel, msg, ctx.dateOptions)), renderFocusRing(ctx)] : nothing}
           </svg>
-          <canvas
-            aria-hidden="true"
-            style=${frame ? `top:${frame.band[0]}px;height:${frame.band[1] - frame.band[0]}px` : ''}
-          ></canvas>
+          ${frame ? renderStrips(frame) : nothing}
         </div>
         ${
           data.loading

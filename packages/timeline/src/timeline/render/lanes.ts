@@ -6,12 +6,14 @@
  * @module
  */
 import { formatDateRange, formatSpan, type Lane, type TimelineEvent, type TimePoint } from '@reeltime/core';
-import { nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PositionedItem, PositionedRegion } from '../frame.js';
-import { BAR_HEIGHT, DENSITY_ROW, LANE_COLORS, MARK_SIZE, ROW_HEIGHT } from '../geometry.js';
+import type { Frame } from '../frame.js';
+import { BAR_HEIGHT, DENSITY_ROW, LANE_COLORS, MARK_SIZE, ROW_HEIGHT, STRIP_TOP } from '../geometry.js';
 import type { RenderContext } from './context.js';
 import { isolated } from '../../i18n/direction.js';
+import { deferred } from './deferred.js';
 import { encodingOf, type MarkEncoding } from './encoding.js';
 
 /**
@@ -71,6 +73,9 @@ export function renderLanes(ctx: RenderContext) {
     else byLane.set(item.lane, [item]);
   }
   const tabStop = tabStopOf(ctx);
+  // Lanes out of view wait for the first view to be drawn; not while an event is focused or
+  // selected (keys and focus restoring look for its mark right after an update).
+  const visible = (ctx.view.focusedId ?? ctx.view.selectedId) === null && ctx.visible;
   const [top, bottom] = frame.band;
   return svg`${frame.lanes.map((box) => {
     const lane = dataset.lanes[box.index];
@@ -78,9 +83,10 @@ export function renderLanes(ctx: RenderContext) {
     const inBand = box.top < bottom && box.top + box.height > top;
     if (!lane || (!inBand && !items.length)) return nothing;
     const regions = frame.regions.filter((region) => region.lane === box.index);
+    const later = !!visible && (box.top >= visible[1] || box.top + box.height <= visible[0]);
     // Text starts at its `x` in the element's direction: right to left, that is its right edge.
-    return svg`<g class=${`lane lane-${(box.index % LANE_COLORS) + 1}`} role="group" aria-label=${lane.label || ctx.msg.table.laneFallback} data-lane=${box.index}>
-      ${renderFades(box.index)}
+    return svg`<g class=${`lane lane-${(box.index % LANE_COLORS) + 1}`} role="group" aria-label=${lane.label || ctx.msg.table.laneFallback} data-lane=${box.index}>${deferred(
+      svg`${renderFades(box.index)}
       <rect class=${`lane-band${box.index % 2 ? ' odd' : ''}`} part="lane" x="0" y=${box.top} width=${frame.width} height=${box.height}></rect>
       ${lane.label ? svg`<text class="lane-label" part="lane-label" x=${frame.rtl ? frame.width - 8 : 8} y=${box.top + 14} aria-hidden="true">${lane.label}</text>` : nothing}
       ${repeat(
@@ -95,8 +101,9 @@ export function renderLanes(ctx: RenderContext) {
           (item) => item.event.id,
           (item) => renderLabel(item, ctx),
         )}
-      </g>
-    </g>`;
+      </g>`,
+      later,
+    )}</g>`;
   })}`;
 }
 
@@ -218,6 +225,29 @@ function renderLabel(item: PositionedItem, ctx: RenderContext) {
   // Positioned by its group, like the marks (moving a text's own `x` re-lays the text out).
   const x = ctx.frame.rtl ? item.labelX + item.labelWidth : item.labelX;
   return svg`<g transform=${translate(x, item.y + ROW_HEIGHT / 2 + 4)}><text class=${classes} data-id=${item.event.id}>${isolated(item.label, ctx.frame.rtl)}</text></g>`;
+}
+
+/**
+ * The canvases the density strips are painted on (by `density.ts`): one per lane whose density
+ * row is in the band, covering that row's strip only; 0 × 0 (no backing store) until painted.
+ */
+export function renderStrips(frame: Frame) {
+  const [top, bottom] = frame.band;
+  // A lane without a density row (densityTop undefined) compares as NaN: left out. Not keyed: every
+  // update repaints every strip, so a canvas may serve another lane after a scroll.
+  return frame.lanes
+    .filter((box) => box.densityTop! + STRIP_TOP < bottom && box.densityTop! + DENSITY_ROW > top)
+    .map(
+      // Its height is the stylesheet's (STRIP_HEIGHT).
+      (box) =>
+        html`<canvas
+          aria-hidden="true"
+          width="0"
+          height="0"
+          data-lane=${box.index}
+          style=${`top:${box.densityTop! + STRIP_TOP}px`}
+        ></canvas>`,
+    );
 }
 
 /** A dense region: transparent over the painted counts, named, opened by click or Enter. */
