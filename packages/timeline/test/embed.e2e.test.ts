@@ -125,9 +125,11 @@ describe('the plain HTML page', () => {
  * plot, the parts' English words in their chunks) took it to 37,684: the guard is that plus ~200.
  * The eleventh round (the first-contact chunk: the keys' actions, the tooltip, the wheel hint)
  * took it to 37,568, the era bands as a chunk loaded with data that has eras to 37,061 (37,082
- * merged with the table's paging): the guard is that plus ~120.
+ * merged with the table's paging): the guard is that plus ~120. A density canvas per dense lane and
+ * the margin lanes drawn after the first view (the 1,000-event render 1.84× → 1.32× gravity-ui's)
+ * added 174 B: 37,256, the guard 37.4 KB.
  */
-const BUNDLE_BUDGET = 37_200;
+const BUNDLE_BUDGET = 37_400;
 
 /**
  * What a page fetches before the element can run: the entry and the chunks it imports statically,
@@ -135,7 +137,7 @@ const BUNDLE_BUDGET = 37_200;
  * ~4.5 KB) out of the entry because the log axis's chunk reaches them too, so the entry alone
  * understates the first load by that much (docs/decisions/bundle-size.md, the eleventh round).
  */
-const FIRST_LOAD_BUDGET = 41_700;
+const FIRST_LOAD_BUDGET = 41_900;
 
 /** The chunks `file` imports statically (`import … from "./chunks/…"`), and theirs, once each. */
 function staticImports(file: string, found = new Set<string>()): Set<string> {
