@@ -76,6 +76,8 @@ export class SqlBackend implements Backend {
   /** The pre-sampled table's levels, once built. */
   #sample: SampleLevels | undefined;
   readonly #sampleTable: string;
+  /** After a table is built: a `CHECKPOINT` when asked for ({@link SqlBackendOptions.checkpoint}). */
+  readonly #settle = () => (this.#options.checkpoint ? this.#engine.all('CHECKPOINT') : Promise.resolve());
 
   constructor(engine: SqlEngine, options: SqlBackendOptions) {
     this.#engine = engine;
@@ -108,9 +110,6 @@ export class SqlBackend implements Backend {
     }
     return info;
   }
-
-  /** After a table is built: a `CHECKPOINT` when asked for ({@link SqlBackendOptions.checkpoint}). */
-  readonly #settle = () => (this.#options.checkpoint ? this.#engine.all('CHECKPOINT') : Promise.resolve());
 
   /**
    * Whether opening found the data already in display order and skipped the sort (undefined until
