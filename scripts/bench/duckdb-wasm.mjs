@@ -8,6 +8,7 @@
  * and tasks over 50 ms on the page's main thread while the answers were on their way, and the
  * page's JS heap. Needs `pnpm build` and a dataset from `node scripts/duckdb/datasets.mjs`.
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -89,6 +90,7 @@ const result = await page.evaluate(
   },
   { pixels: Number(values.width) },
 );
+const peakRss = peakRssMB();
 const opened = Number(/opened in (\d+)/.exec(status)[1]);
 console.log(
   JSON.stringify(
@@ -106,6 +108,9 @@ console.log(
       longestTaskWhileWaitingMs: Math.round(result.longestTaskWhileWaiting),
       longestTaskOpeningMs: Math.round(result.longestTaskOpening),
       heapUsedMB: result.heapMB === null ? null : Math.round(result.heapMB),
+      // The largest peak resident size among Chromium's processes (VmHWM): the page's renderer,
+      // which holds DuckDB-WASM's memory, whose peak is the open's.
+      peakProcessRssMB: peakRss,
     },
     null,
     2,
@@ -113,3 +118,32 @@ console.log(
 );
 await browser.close();
 await server.close();
+
+/** The largest VmHWM (peak resident set) among this script's descendant processes, in MB (Linux). */
+function peakRssMB() {
+  try {
+    const parent = new Map();
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name)))
+      try {
+        parent.set(Number(pid), Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]));
+      } catch {
+        // The process ended meanwhile.
+      }
+    const ours = new Set([process.pid]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [pid, ppid] of parent) if (ours.has(ppid) && !ours.has(pid)) grew = ours.add(pid) !== undefined;
+    }
+    let peak = 0;
+    for (const pid of ours)
+      try {
+        const kb = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+        if (pid !== process.pid && kb) peak = Math.max(peak, Number(kb) / 1024);
+      } catch {
+        // The process ended meanwhile.
+      }
+    return Math.round(peak);
+  } catch {
+    return null;
+  }
+}

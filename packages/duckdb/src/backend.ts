@@ -45,6 +45,12 @@ export interface SqlBackendOptions {
    * `false` keeps every count exact (the equality tests against the memory source use it).
    */
   readonly preaggregate?: boolean;
+  /**
+   * Run `CHECKPOINT` after each table opening builds (default false): in a database attached with
+   * `(COMPRESS)`, that compresses each table as soon as it is built, where DuckDB-WASM's memory is
+   * capped (see docs/decisions/duckdb-source.md, sixth round).
+   */
+  readonly checkpoint?: boolean;
 }
 
 /**
@@ -70,6 +76,8 @@ export class SqlBackend implements Backend {
   /** The pre-sampled table's levels, once built. */
   #sample: SampleLevels | undefined;
   readonly #sampleTable: string;
+  /** After a table is built: a `CHECKPOINT` when asked for ({@link SqlBackendOptions.checkpoint}). */
+  readonly #settle = () => (this.#options.checkpoint ? this.#engine.all('CHECKPOINT') : Promise.resolve());
 
   constructor(engine: SqlEngine, options: SqlBackendOptions) {
     this.#engine = engine;
@@ -92,10 +100,14 @@ export class SqlBackend implements Backend {
       { table: this.#table, rows: this.#rows, lanes: this.#lanes },
       this.#options.input,
       this.#options.columns ?? {},
+      this.#settle,
     );
     this.#presorted = presorted;
     this.#maxSpan = info.maxSpan;
-    if (info.extent && this.#options.preaggregate !== false) await this.#buildBins(...info.extent, info.size);
+    if (info.extent && this.#options.preaggregate !== false) {
+      await this.#buildBins(...info.extent, info.size);
+      await this.#settle();
+    }
     return info;
   }
 

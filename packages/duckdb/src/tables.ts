@@ -1,6 +1,6 @@
 /**
- * Opening: the tables {@link SqlBackend} builds from the data, once. The records as they came (the
- * wide columns, read by input position for one record at a time), the lanes, and the narrow table
+ * Opening: the tables {@link SqlBackend} builds from the data, once. The wide columns (the
+ * description) by input position, read for one record at a time, the lanes, and the narrow table
  * every range question reads, in display order (its `rowid` is the display position).
  *
  * @module
@@ -14,7 +14,7 @@ import { SqlSourceError } from './errors.js';
 export interface TableNames {
   /** The narrow table in display order. */
   readonly table: string;
-  /** The records as they came, with their input position. */
+  /** The wide columns (the description) by input position. */
   readonly rows: string;
   /** Lanes in order of first appearance. */
   readonly lanes: string;
@@ -24,18 +24,22 @@ export interface TableNames {
 export const PROBE_ROWS = 65_536;
 /** Up to this many lanes, a lane's index is a `CASE` over its names (keeps input order; a join does not). */
 const CASE_LANES = 256;
+/** Parts the narrow table is sorted in when opening settles each table (DuckDB-WASM). */
+export const SORT_PARTS = 8;
 
 /**
  * Builds the tables. When the first {@link PROBE_ROWS} records are already in display order (a
  * file written sorted by start, end and input), the narrow table is built in input order, a sort
  * on one integer key instead of three, and then checked row against row; only when that check
- * fails is it sorted into display order, as every other input is.
+ * fails is it sorted into display order, as every other input is. `settle`, when given, runs
+ * after each table is built (in DuckDB-WASM a `CHECKPOINT`, which compresses it).
  */
 export async function buildTables(
   engine: SqlEngine,
   names: TableNames,
   source: SqlInput,
   columns: ColumnMap,
+  settle?: () => Promise<unknown>,
 ): Promise<{ info: SourceInfo; presorted: boolean }> {
   const { table, rows, lanes: lanesTable } = names;
   // The file's path is a parameter, never part of the statement.
@@ -55,12 +59,14 @@ export async function buildTables(
   const resolved = resolveColumns(columns, available);
   const col = (role: ColumnRole, fallback: string) => (resolved[role] ? quoteIdentifier(resolved[role]) : fallback);
   const precision = `coalesce(lower(CAST(${col('precision', 'NULL')} AS VARCHAR)), 'millisecond')`;
-  // Three tables. The records as they came, with their input position, unsorted: the wide
-  // columns (description…) are read from here by position, only for what is asked.
+  // The records as they came, with their input position, as columns of fixed names: a view over a
+  // table (read three times, no copy: at 1M a copy of every column was 134 MB of the open's
+  // 509 MB peak in DuckDB-WASM, where memory is capped), a table over a file (read once).
+  const staging = quoteIdentifier(`${rows.slice(1, -1)}_staging`);
   await run(
     () =>
       engine.all(
-        `CREATE OR REPLACE TABLE ${rows} AS
+        `CREATE OR REPLACE ${'table' in source ? 'VIEW' : 'TABLE'} ${staging} AS
       SELECT CAST(${position} AS BIGINT) AS input,
         CAST(${col('id', 'NULL')} AS VARCHAR) AS id, CAST(${col('title', 'NULL')} AS VARCHAR) AS title,
         TRY_CAST(${col('start', 'NULL')} AS TIMESTAMP) AS s, TRY_CAST(${col('end', 'NULL')} AS TIMESTAMP) AS e,
@@ -73,10 +79,15 @@ export async function buildTables(
       ),
     'bad-file',
   );
+  await settle?.();
   const valid = `id IS NOT NULL AND s IS NOT NULL AND (e IS NULL OR e >= s)`;
   // Lanes in order of first appearance.
-  await engine.all(`CREATE OR REPLACE TABLE ${lanesTable} AS
-    SELECT lane, CAST(row_number() OVER (ORDER BY min(input)) - 1 AS INTEGER) AS li FROM ${rows} WHERE ${valid} GROUP BY lane`);
+  await run(
+    () =>
+      engine.all(`CREATE OR REPLACE TABLE ${lanesTable} AS
+    SELECT lane, CAST(row_number() OVER (ORDER BY min(input)) - 1 AS INTEGER) AS li FROM ${staging} WHERE ${valid} GROUP BY lane`),
+    'bad-file',
+  );
   const lanes = await engine.all(`SELECT lane, CAST(li AS DOUBLE) AS li FROM ${lanesTable} ORDER BY li`);
   // A lane's index: a CASE over the lane names (parameters) keeps the records in input order, which
   // a hash join with the lanes does not (seen at 1M: two chunks swapped), so a presorted input stays so.
@@ -90,7 +101,7 @@ export async function buildTables(
       : ['li', [], ` JOIN ${lanesTable} USING (lane)`];
   const narrowOf = (where: string) => `SELECT CAST(epoch_ms(${floor('s')}) AS DOUBLE) AS f,
       CAST(epoch_ms(${next('coalesce(e, s)')}) AS DOUBLE) AS t, ${laneIndex} AS li, input, id, title, s, e, p, status
-    FROM ${rows}${laneJoin} WHERE ${valid}${where}`;
+    FROM ${staging}${laneJoin} WHERE ${valid}${where}`;
   const narrow = narrowOf('');
   // Rows out of display order: before the row after them (by `order`) in (f, t, input).
   const disorder = (from: string, order: string) => `SELECT CAST(count(*) AS DOUBLE) AS c FROM (
@@ -112,11 +123,13 @@ export async function buildTables(
     const [check] = await engine.all(disorder(table, 'rowid'));
     presorted = Number(check?.['c']) === 0;
     if (!presorted) await engine.all(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${table} ORDER BY f, t, input`);
-  } else
-    await run(
-      () => engine.all(`CREATE OR REPLACE TABLE ${table} AS ${narrow} ORDER BY f, t, input`, laneParams),
-      'bad-file',
-    );
+  } else await run(() => sortInto(engine, table, narrow, laneParams, settle), 'bad-file');
+  await settle?.();
+  // The wide columns (the description), read by input position for one record at a time; the
+  // drawn ones are in the narrow table. Then the staging copy (over a file) goes.
+  await engine.all(`CREATE OR REPLACE TABLE ${rows} AS SELECT input, description FROM ${staging}`);
+  await engine.all(`DROP ${'table' in source ? 'VIEW' : 'TABLE'} ${staging}`);
+  await settle?.();
   const [summary] = await engine.all(
     `SELECT CAST(count(*) AS DOUBLE) AS n, min(f) AS lo, max(t) AS hi, coalesce(max(t - f), 0) AS span FROM ${table}`,
   );
@@ -139,6 +152,48 @@ export async function buildTables(
     maxSpan: Number(summary?.['span'] ?? 0),
   };
   return { info, presorted };
+}
+
+/**
+ * Creates `table` from `narrow` in display order. With `settle` (DuckDB-WASM, whose memory is
+ * capped), in {@link SORT_PARTS} parts by ranges of `f` (approximate quantiles), each sorted and
+ * appended in turn and then settled (compressed): the parts follow one another in display order,
+ * and a sort holds only one part. One sort of every drawn column was the open's peak (10M, DuckDB's
+ * count: 3.15 GB of DuckDB-WASM's 3.1 GiB).
+ */
+async function sortInto(
+  engine: SqlEngine,
+  table: string,
+  narrow: string,
+  params: readonly (string | number)[],
+  settle: (() => Promise<unknown>) | undefined,
+): Promise<void> {
+  if (!settle) {
+    await engine.all(`CREATE OR REPLACE TABLE ${table} AS ${narrow} ORDER BY f, t, input`, params);
+    return;
+  }
+  const fractions = Array.from({ length: SORT_PARTS - 1 }, (_, i) => (i + 1) / SORT_PARTS);
+  const [quantiles] = await engine.all(
+    `SELECT ${fractions.map((q, i) => `CAST(approx_quantile(f, ${q}) AS DOUBLE) AS q${i}`).join(', ')} FROM (${narrow}) AS n`,
+    params,
+  );
+  const bounds = [...new Set(fractions.map((_, i) => Number(quantiles?.[`q${i}`])))]
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
+  await engine.all(`CREATE OR REPLACE TABLE ${table} AS ${narrow} LIMIT 0`, params);
+  for (let i = 0; i <= bounds.length; i++) {
+    const [where, whereParams] =
+      i === 0
+        ? ['f < CAST(? AS DOUBLE)', [bounds[0]!]]
+        : i === bounds.length
+          ? ['f >= CAST(? AS DOUBLE)', [bounds[i - 1]!]]
+          : ['f >= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE)', [bounds[i - 1]!, bounds[i]!]];
+    await engine.all(
+      `INSERT INTO ${table} SELECT * FROM (${narrow}) AS n WHERE ${bounds.length ? where : 'TRUE'} ORDER BY f, t, input`,
+      [...params, ...(bounds.length ? whereParams : [])],
+    );
+    await settle();
+  }
 }
 
 /** The start of the unit a date's precision names: the first instant of the span it covers. */
