@@ -257,6 +257,35 @@ describe('<reel-timeline> view engine', () => {
     expect(update).toHaveBeenCalledTimes(1);
   });
 
+  it('takes data before it is on the page: the density painter arriving first throws nothing, the strip is painted once drawn', async () => {
+    const errors: unknown[] = [];
+    const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const el = document.createElement('reel-timeline');
+      // Many events ask for the painter's chunk at once, though the element has no render root yet.
+      el.events = synthetic(1_000, 8);
+      await import('./render/density.js');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(errors).toEqual([]);
+      const container = document.createElement('div');
+      container.style.width = '1200px';
+      container.append(el);
+      document.body.append(container);
+      await settle(el);
+      const canvas = el.shadowRoot!.querySelector('canvas')!;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      expect(
+        data.some((value, i) => i % 4 === 3 && value > 0),
+        'density painted',
+      ).toBe(true);
+      container.remove();
+      expect(errors).toEqual([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+
   it('leaves no DOM behind while zooming through the levels (Lit part markers included)', async () => {
     const el = await mount((el) => (el.events = synthetic(2_000, 8)), 1200);
     const count = (type: number) => {

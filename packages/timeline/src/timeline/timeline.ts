@@ -613,6 +613,9 @@ export class ReelTimeline extends LitElement {
 
   /** Paints the density strips of the drawn frame (loading the painter when there are some). */
   #paintDensity(): void {
+    // The painter's chunk, asked for as many events were set, may arrive before the first update
+    // (before there is a render root): that update paints, once drawn (`updated`).
+    if (!this.hasUpdated) return;
     const frame = this.#frame;
     // A canvas per lane with a density row in the band (its strip may be empty, or was painted
     // before and must be cleared): the painter's chunk loads with the first one.
