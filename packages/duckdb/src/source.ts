@@ -207,13 +207,9 @@ export class SqlSource implements TimelineSource {
     while (lo < hi && this.#byPosition.has(lo)) lo++;
     while (hi > lo && this.#byPosition.has(hi - 1)) hi--;
     if (lo >= hi) return;
-    const page = this.#page();
-    for (let start = lo; start < hi; start += PAGE_SIZE) {
-      const limit = Math.min(PAGE_SIZE, hi - start);
-      const rows = await page({ from: start, limit });
+    for await (const rows of this.#pages(lo, hi)) {
       const events = eventsOf(rows);
       rows.forEach((row, i) => this.#keepWhole(row, events[i]!));
-      if (rows.length < limit) break;
     }
   }
 
@@ -225,11 +221,20 @@ export class SqlSource implements TimelineSource {
     return event;
   }
 
-  /** The backend's `page`, or a `bad-request` error when it cannot list its rows. */
-  #page(): NonNullable<Backend['page']> {
+  /**
+   * The whole records at display positions `[from, to)`, a page of {@link PAGE_SIZE} per question
+   * (what {@link load} and {@link all} read); a `bad-request` error when the backend cannot list
+   * its rows (no `page`).
+   */
+  async *#pages(from: number, to: number): AsyncGenerator<EventRow[]> {
     const page = this.backend.page?.bind(this.backend);
     if (!page) throw new SqlSourceError('bad-request', 'This backend cannot list its events (it has no page())');
-    return page;
+    for (let start = from; start < to; start += PAGE_SIZE) {
+      const limit = Math.min(PAGE_SIZE, to - start);
+      const rows = await page({ from: start, limit });
+      yield rows;
+      if (rows.length < limit) return;
+    }
   }
 
   /** Whether the event with this id is known only as drawn (its description not read yet). */
@@ -251,13 +256,10 @@ export class SqlSource implements TimelineSource {
         `The table holds ${this.size.toLocaleString('en-US')} events, more than the ` +
           `${exportLimit.toLocaleString('en-US')} an export reads (SqlSource option exportLimit)`,
       );
-    const page = this.#page();
     const events: TimelineEvent[] = [];
-    for (let from = 0; from < this.size; from += PAGE_SIZE) {
-      const rows = await page({ from, limit: PAGE_SIZE });
+    for await (const rows of this.#pages(0, this.size)) {
       if (options.signal?.aborted) throw new AbortedError();
       events.push(...eventsOf(rows));
-      if (rows.length < PAGE_SIZE) break;
     }
     return events;
   }
