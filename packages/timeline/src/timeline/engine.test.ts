@@ -56,6 +56,13 @@ function nodeCount(el: ReelTimeline): number {
   return count;
 }
 
+/** Whether the first density canvas has ink on it (any pixel not transparent). */
+function densityPainted(el: ReelTimeline): boolean {
+  const canvas = el.shadowRoot!.querySelector('canvas')!;
+  const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+  return data.some((value, i) => i % 4 === 3 && value > 0);
+}
+
 /** Levels whose placement a spied `LevelBuilder.step` completed. */
 const placed = (step: { mock: { results: { value: unknown }[] } }) =>
   step.mock.results.flatMap((result) => {
@@ -229,12 +236,7 @@ describe('<reel-timeline> view engine', () => {
     el.events = synthetic(1_000, 8);
     await settle(el);
     expect(update).toHaveBeenCalledTimes(1);
-    const canvas = el.shadowRoot!.querySelector('canvas')!;
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    expect(
-      data.some((value, i) => i % 4 === 3 && value > 0),
-      'density painted',
-    ).toBe(true);
+    expect(densityPainted(el), 'density painted').toBe(true);
   });
 
   it('draws the lanes in view in that one update, and those in the margin below after it without another', async () => {
@@ -273,12 +275,7 @@ describe('<reel-timeline> view engine', () => {
       container.append(el);
       document.body.append(container);
       await settle(el);
-      const canvas = el.shadowRoot!.querySelector('canvas')!;
-      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-      expect(
-        data.some((value, i) => i % 4 === 3 && value > 0),
-        'density painted',
-      ).toBe(true);
+      expect(densityPainted(el), 'density painted').toBe(true);
       container.remove();
       expect(errors).toEqual([]);
     } finally {
