@@ -31,7 +31,7 @@ export class LazyParts {
   readonly #notice: LazyPart<typeof NoticeModule>;
   readonly #log: LazyPart<LogAxisPart>;
   readonly #export: LazyPart<typeof ExportMenuModule>;
-  readonly #eras: LazyPart<typeof ErasModule & { readonly styles?: undefined }>;
+  readonly #eras: LazyPart<typeof ErasModule>;
   /** The eras' chunk failed to load once: updates no longer wait for it (it is asked again when drawn). */
   #erasFailed = false;
 

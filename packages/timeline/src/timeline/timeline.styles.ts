@@ -120,26 +120,6 @@ export const timelineStyles = css`
     outline-offset: 1px;
   }
 
-  .notice {
-    display: flex;
-    gap: 8px;
-    align-items: flex-start;
-    padding: 8px 12px;
-    background: var(--_warning);
-    border-bottom: 1px solid var(--_border);
-  }
-
-  .notice > div {
-    flex: 1;
-    min-width: 0;
-  }
-
-  .notice ul {
-    margin: 4px 0 0;
-    padding-inline-start: 20px;
-    overflow-wrap: anywhere;
-  }
-
   /* clip, not hidden: hidden would make .plot a scroll container and stop the axis sticking. */
   /* <reel-event> children shown as written, before the timeline reads them (a server render). */
   .children {
@@ -233,24 +213,6 @@ export const timelineStyles = css`
     text-transform: uppercase;
   }
 
-  .era .era-band {
-    fill: var(--_era);
-    fill-opacity: 0.45;
-  }
-
-  .era .era-tab {
-    fill: var(--_era);
-    stroke: var(--_era-text);
-    stroke-opacity: 0.35;
-    stroke-width: 1;
-  }
-
-  .era text {
-    fill: var(--_era-text);
-    font-size: 11px;
-    font-weight: 600;
-  }
-
   /* Marker lines and their labels never take a click meant for the event under them. */
   .marker {
     pointer-events: none;
@@ -278,34 +240,6 @@ export const timelineStyles = css`
 
   .marker.data text {
     fill: var(--reel-color-marker-named, var(--_muted));
-  }
-
-  /* The legend under the plot (render/legend.ts). */
-  .legend {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 4px 16px;
-    padding: 6px 12px;
-    border-top: 1px solid var(--_border);
-    color: var(--_muted);
-    font-size: 12px;
-  }
-
-  .legend ul {
-    display: contents;
-    list-style: none;
-  }
-
-  .legend li {
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
-    white-space: nowrap;
-  }
-
-  .legend-title {
-    font-weight: 600;
   }
 
   /* Each lane's marks and density strip take its colour. */
@@ -482,8 +416,7 @@ export const timelineStyles = css`
     opacity: 0.6;
   }
 
-  .strike,
-  .legend .strike {
+  .strike {
     stroke: var(--_text);
     stroke-width: 1.5;
   }
@@ -610,13 +543,11 @@ export const timelineStyles = css`
     .lane-label,
     .axis text,
     .axis .major text,
-    .era text,
     .marker text {
       fill: CanvasText;
     }
     .axis-band,
-    .lane-band.odd,
-    .era rect {
+    .lane-band.odd {
       fill: Canvas;
     }
     .axis .ticks,

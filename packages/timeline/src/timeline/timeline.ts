@@ -18,6 +18,7 @@ import {
   type TimelineEventInput,
   type TimelineSource,
 } from '@reeltime/core';
+import { preloaded } from '#preloaded';
 import { isServer, LitElement, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { GestureController, type WheelMode } from '../controllers/gesture-controller.js';
@@ -126,7 +127,8 @@ const SERVER_WIDTH = 960;
  * @since 0.1.0
  */
 export class ReelTimeline extends LitElement {
-  static override styles = timelineStyles;
+  // On a server, the styles of the parts a server render draws too (see preloaded.ts).
+  static override styles = [timelineStyles, preloaded.styles ?? []];
 
   /**
    * A data source answering the view's question itself (e.g. over a database): takes precedence

@@ -10,6 +10,7 @@ import type { Messages } from '../../i18n/messages.js';
 import type { Encoding } from './encoding.js';
 
 export { LEGEND_WORDS as words } from '../../i18n/part-words.js';
+export { legendStyles as styles } from './legend.styles.js';
 
 const W = 40;
 const H = 10;
