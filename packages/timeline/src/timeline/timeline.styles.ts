@@ -340,117 +340,6 @@ export const timelineStyles = css`
     fill: var(--_text);
   }
 
-  /*
-   * Honest dates: precision, approximation and status as three encodings (see render/encoding.ts),
-   * explained by the legend. Colours are tokens (--reel-color-fuzz, --reel-color-badge…) so a palette can tune them.
-   */
-  .fade-gradient .from {
-    stop-color: var(--_mark);
-    stop-opacity: 0;
-  }
-
-  /* The tint of a bar (a label inside keeps text contrast), fading in over a coarse end. */
-  .fade-gradient .to {
-    stop-color: var(--_mark);
-    stop-opacity: 0.22;
-  }
-
-  .fills .core {
-    fill: var(--_mark);
-    fill-opacity: 0.22;
-  }
-
-  /* The lane-coloured edge (the mark's 3:1) runs along the known part only: no hard end at a coarse date. */
-  .fills .edge {
-    fill: none;
-    stroke: var(--_mark);
-    stroke-width: 1.5;
-  }
-
-  /* A point known only to its period: a pale band with soft edges, no outline. */
-  .event.period .fills {
-    opacity: var(--_period-opacity);
-  }
-
-  .event .bar.soft {
-    fill: transparent;
-    stroke: transparent;
-  }
-
-  /* A point too narrow to show its period: pale, without an outline. */
-  .event .point.soft {
-    fill-opacity: 0.45;
-    stroke: transparent;
-  }
-
-  .fuzz {
-    fill: none;
-    stroke: var(--reel-color-fuzz, var(--_mark));
-    stroke-width: 2;
-    stroke-dasharray: 0.1 3.5;
-    stroke-linecap: round;
-  }
-
-  .event.planned .mark {
-    fill: var(--_background);
-    fill-opacity: 1;
-    stroke: var(--_mark);
-    stroke-dasharray: 4 2;
-  }
-
-  .event.planned .fills {
-    opacity: 0.3;
-  }
-
-  .event.planned .bar.soft {
-    fill: transparent;
-  }
-
-  .label.planned {
-    font-style: italic;
-  }
-
-  .event.cancelled .mark,
-  .event.cancelled .fills {
-    fill-opacity: 0.2;
-    opacity: 0.6;
-  }
-
-  .strike {
-    stroke: var(--_text);
-    stroke-width: 1.5;
-  }
-
-  .label.cancelled {
-    text-decoration: line-through;
-  }
-
-  .badge circle {
-    fill: var(--_badge);
-    stroke: var(--_background);
-    stroke-width: 1;
-  }
-
-  .badge text {
-    fill: var(--_badge-text);
-    font-size: 9px;
-    font-weight: 700;
-    text-anchor: middle;
-  }
-
-  .event:hover .bar.soft,
-  .event[aria-pressed='true'] .bar.soft {
-    stroke-dasharray: none;
-  }
-
-  .event:hover .mark.soft {
-    stroke: var(--_mark);
-  }
-
-  .event[aria-pressed='true'] .mark.soft {
-    stroke: var(--_selected);
-  }
-
   /* One ring, drawn around the focused event; shown for keyboard focus only. */
   .focus-ring {
     fill: none;
@@ -526,11 +415,7 @@ export const timelineStyles = css`
     :host([theme]) {
       color-scheme: light dark;
     }
-    .fills .edge {
-      stroke: CanvasText;
-    }
-    .event .mark,
-    .event.planned .mark {
+    .event .mark {
       fill: Canvas;
       fill-opacity: 1;
       stroke: CanvasText;

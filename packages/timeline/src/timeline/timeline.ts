@@ -405,10 +405,13 @@ export class ReelTimeline extends LitElement {
     const careful = this.#data.prepare(!this.#childrenUnread);
     // Eras are drawn by a chunk: the update that first draws them waits for it.
     const eras = this.#data.erasAhead(!this.#childrenUnread) ? this.#parts.loadEras() : undefined;
+    // So are the marks of dates other than exact days (the legend's chunk).
+    const marks =
+      this.#parts.marks.loaded || !this.#data.marksAhead(!this.#childrenUnread) ? undefined : this.#parts.loadMarks();
     // A server render may hold a legend, a notice and eras: the hydrating update must draw them too.
     const parts = hydrating ? this.#parts.loadServerParts() : undefined;
     const all = changed as Map<PropertyKey, unknown>;
-    if (!careful && !parts && !eras) {
+    if (!careful && !parts && !eras && !marks) {
       // The first update after a hold makes the held changes (with their first old values), once:
       // whether the hold's end asked for it or a part's arrival, a few microtasks earlier.
       for (const [key, old] of this.#held ?? []) all.set(key, old);
@@ -417,7 +420,7 @@ export class ReelTimeline extends LitElement {
     }
     const held = (this.#held ??= new Map());
     for (const [key, old] of all) if (!held.has(key)) held.set(key, old);
-    this.#careful = Promise.all([careful, parts, eras]).then(() => {
+    this.#careful = Promise.all([careful, parts, eras, marks]).then(() => {
       if (this.#held) this.requestUpdate();
     });
     return false;
@@ -641,6 +644,7 @@ export class ReelTimeline extends LitElement {
       // At the weight they are drawn (600): measured at 400, bold names ran into each other.
       measureSmall: measurerFor(family, SMALL_FONT_SIZE, 600),
       measureLabel: measurerFor(family, LABEL_FONT_SIZE, 600),
+      marks: this.#parts.marks,
     };
   }
 
