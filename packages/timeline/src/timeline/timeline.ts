@@ -397,8 +397,9 @@ export class ReelTimeline extends LitElement {
    * Data that is not plain waits for the careful parser (a chunk, see data-controller.ts): the update
    * is held back until it is there (asked here, where properties set before the element was defined
    * are in place), then made with every change it would have had. Data with eras waits for the
-   * eras' renderer the same way. So the data is drawn once, a
-   * hydration finds the server's DOM, and `updateComplete` waits for it.
+   * eras' renderer the same way, and data showing more than exact days for the legend's chunk
+   * (which draws such marks). So the data is drawn once, a hydration finds the server's DOM, and
+   * `updateComplete` waits for it.
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     const hydrating = this.#serverRendered && !this.hasUpdated;
