@@ -72,6 +72,11 @@ describe('<reel-timeline> rendered on the server', () => {
     const axis = /part="axis"[\s\S]*?<\/g>\s*<\/svg>|part="axis"[\s\S]*/.exec(markup)![0];
     for (const year of ['2020', '2021', '2022', '2023']) expect(textOf(axis)).toContain(year);
     expect(text).toContain('Dead Reckoning');
+    // The parts a server draws bring their styles into its shadow root (a browser adopts them as
+    // each part's chunk arrives): the legend, the era bands, the notice.
+    const style = /<style>([\s\S]*?)<\/style>/.exec(markup)![1]!;
+    expect(markup).toContain('part="legend"');
+    for (const rule of [/\.legend\s*\{/, /\.era \.era-band\s*\{/, /\.notice\s*\{/]) expect(style).toMatch(rule);
   });
 
   it('hydrates in Chromium: the server DOM is kept, not drawn again, and the element works', async () => {

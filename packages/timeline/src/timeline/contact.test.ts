@@ -96,6 +96,38 @@ describe('the first contact', () => {
     expect(el.selected).toBeNull();
   });
 
+  it('gives focus back to the event when the details close before the chunk arrived', async () => {
+    // Selected from outside: the details are open, nothing has reached the plot yet.
+    const el = await mount((el) => {
+      el.data = deadReckoning;
+      el.selected = 'us-release';
+    });
+    expect(arrived(el)).toBe(false);
+    part(el, 'details')!.querySelector<HTMLButtonElement>('button[aria-label="Close details"]')!.click();
+    // The details close at once; focus follows when the chunk that moves it is here.
+    expect(el.selected).toBeNull();
+    expect(arrived(el)).toBe(false);
+    await settle(el);
+    expect(arrived(el)).toBe(true);
+    expect(part(el, 'details')).toBeNull();
+    expect(focusedId(el)).toBe('us-release');
+  });
+
+  it('opens the keyboard map from the header before any contact, and gives focus back when it closes', async () => {
+    const el = await mount((el) => (el.data = deadReckoning));
+    const button = root(el).querySelector<HTMLButtonElement>('button.keys-button')!;
+    expect(arrived(el)).toBe(false);
+    button.focus();
+    button.click();
+    await settle(el);
+    const dialog = root(el).querySelector('dialog')!;
+    expect(dialog.open).toBe(true);
+    dialog.close();
+    await settle(el);
+    expect(root(el).querySelector('dialog')).toBeNull();
+    expect(root(el).activeElement).toBe(button);
+  });
+
   it('shows the tooltip on the first hover', async () => {
     const el = await mount((el) => (el.data = deadReckoning));
     expect(arrived(el)).toBe(false);

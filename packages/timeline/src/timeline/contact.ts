@@ -1,7 +1,8 @@
 /**
  * The first-contact chunk: what the element needs only once a reader reaches the plot (a pointer
  * over it, focus in it, a key, a wheel that scrolled the page): the keyboard map's actions, the
- * tooltip and the wheel hint, with their styles. Loaded by `Interaction` on that first contact, as
+ * tooltip and the wheel hint, with their styles, and where focus goes when a view is shown or the
+ * details or the keyboard map close (explore-actions.ts). Loaded by `Interaction` on that first contact, as
  * d3-zoom is (zoom-controller.ts); a key pressed before it arrives is kept and replayed then.
  * A server render never draws any of it.
  *
@@ -14,6 +15,7 @@ import { keyboardTarget } from './key-actions.js';
 import { handleTimelineKey, type KeyboardTarget } from './keyboard.js';
 
 export { focusPosition } from './key-actions.js';
+export { afterExploreUpdate, detailsClosed, keysClosed } from './explore-actions.js';
 export { renderTooltip } from './render/tooltip.js';
 export { contactStyles as styles } from './render/contact.styles.js';
 

@@ -21,6 +21,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { carefulParser, loadCarefulParser } from '#careful';
 import { preloaded } from '#preloaded';
 import { readEventElement } from '../event/event.js';
+import { encodingsIn } from './render/encoding.js';
 
 /** What the host exposes to its data controller. */
 export interface DataHost extends ReactiveControllerHost, HTMLElement {
@@ -60,6 +61,26 @@ function idle(task: (deadline?: IdleDeadline) => void): void {
   else setTimeout(task, 0);
 }
 
+/** A day (`2023-07-12`) or an instant on one (`2020-09-01T10:00Z`), not marked uncertain. */
+const EXACT = /^\d{4}-\d\d-\d\d(T[^?]*)?$/;
+
+/**
+ * Whether data not parsed yet (careful data) may show dates other than exact days: any date but a
+ * day or an instant, or a status. It may be wrong only towards yes.
+ */
+function mayShowMore(input: unknown): boolean {
+  const events = (input as { events?: unknown } | null)?.events ?? input;
+  return (
+    Array.isArray(events) &&
+    events.some(
+      (event: { start?: unknown; end?: unknown; status?: unknown } | null) =>
+        !EXACT.test(String(event?.start)) ||
+        (event!.end !== undefined && !EXACT.test(String(event!.end))) ||
+        (event!.status !== undefined && event!.status !== 'confirmed'),
+    )
+  );
+}
+
 /** Loads, observes and parses a timeline's data. */
 export class DataController implements ReactiveController {
   /** Whether `src` is being fetched. */
@@ -87,7 +108,7 @@ export class DataController implements ReactiveController {
   /** The careful parser could not be loaded (the network went away): the data is reported, not parsed. */
   #carefulFailed = false;
   /** The input read for the inputs in force, and what the plain path made of it (null: declined). */
-  #read: { inputs: readonly unknown[]; input: unknown; plain?: ParseResult | null } | undefined;
+  #read: { inputs: readonly unknown[]; input: unknown; plain?: ParseResult | null; marks?: boolean } | undefined;
 
   constructor(host: DataHost, onChange: (model: DataModel) => void) {
     this.#host = host;
@@ -210,6 +231,25 @@ export class DataController implements ReactiveController {
       { eras?: unknown; dataset?: { eras?: unknown } } | undefined;
     const eras = input?.eras ?? input?.dataset?.eras;
     return Array.isArray(eras) && eras.length > 0;
+  }
+
+  /**
+   * Whether the data the next update draws shows dates other than exact days (a period, fuzz, a
+   * status): the host loads the legend's chunk, which draws such marks, beside the parser, and the
+   * update waits for it. Read from the parsed data when the plain path (or an importer) read it,
+   * else from its input, once per input; a ready source's answers are drawn as they come.
+   * `readChildren` as for {@link update}.
+   */
+  marksAhead(readChildren = true): boolean {
+    const { data, events, src } = this.#host;
+    if (this.#source() || (!readChildren && !data && !events && !src)) return false;
+    const input = this.#inputFor(this.#currentInputs());
+    const read = this.#read!;
+    if (input === undefined) return false;
+    const parsed = input === this.#imported ? this.#imported : this.#plain(input);
+    return (read.marks ??= parsed
+      ? encodingsIn(parsed.dataset).some((encoding) => encoding !== 'exact')
+      : mayShowMore(input));
   }
 
   #loadCareful(): Promise<void> {

@@ -1,12 +1,14 @@
 /**
  * Exploring (issue 13): the keyboard map, the view toggle's focus, the table's rows and the
- * details' place. Where focus goes when a view is shown or the details or the keyboard map close,
- * and bringing new details into view. The element calls it at fixed points of its update.
+ * details' place. What must be read at once stays here: where focus was when a view is hidden or
+ * the keyboard map opens, and the state the parts render from. Where focus goes afterwards, and
+ * bringing new details into view, is the first-contact chunk's (`explore-actions.ts`): asked for
+ * when there is such work, done when it arrives (a few milliseconds later, as a focus move after
+ * an update already is).
  *
  * @module
  */
 import type { DataController } from './data-controller.js';
-import { localeOf } from './format.js';
 import type { Interaction } from './interaction.js';
 import type { TableController } from './render/table.js';
 import type { ReelTimeline } from './timeline.js';
@@ -17,42 +19,42 @@ export class Explore {
   keysOpen = false;
   /** The table view's controller, made when the table is first drawn. */
   table: TableController | undefined;
-  readonly #host: ReelTimeline;
-  readonly #view: ViewState;
-  readonly #data: DataController;
-  readonly #interaction: Interaction;
   /** What had focus when the keyboard map opened (focus goes back there). */
-  #keysOpener: HTMLElement | SVGElement | undefined;
-  /** The selection at the last update (opening the details scrolls them into view). */
-  #lastSelected: string | null = null;
+  keysOpener: HTMLElement | SVGElement | undefined;
+  /** The selection the details were last brought into view for (see explore-actions.ts). */
+  lastSelected: string | null = null;
   /** Focus was in the view that was just hidden: it goes to the other one once that is drawn. */
-  #focusToView = false;
+  focusToView = false;
+  readonly host: ReelTimeline;
+  readonly view: ViewState;
+  readonly data: DataController;
+  readonly interaction: Interaction;
 
   constructor(host: ReelTimeline, view: ViewState, data: DataController, interaction: Interaction) {
-    this.#host = host;
-    this.#view = view;
-    this.#data = data;
-    this.#interaction = interaction;
+    this.host = host;
+    this.view = view;
+    this.data = data;
+    this.interaction = interaction;
   }
 
   /** Before an update that changes `view`: focus in the view being hidden goes to the new one. */
   viewChanged(): void {
-    const active = (this.#host.renderRoot as ShadowRoot).activeElement;
-    if (active?.closest('.plot, .table-scroll, .sources-view')) this.#focusToView = true;
+    const active = (this.host.renderRoot as ShadowRoot).activeElement;
+    if (active?.closest('.plot, .table-scroll, .sources-view')) this.focusToView = true;
   }
 
   /** Shows the keyboard map (a modal dialog); closing it gives focus back to what had it. */
   showKeys(): void {
-    const active = (this.#host.renderRoot as ShadowRoot).activeElement;
-    this.#keysOpener = active instanceof HTMLElement || active instanceof SVGElement ? active : undefined;
-    this.#setKeysOpen(true);
+    const active = (this.host.renderRoot as ShadowRoot).activeElement;
+    this.keysOpener = active instanceof HTMLElement || active instanceof SVGElement ? active : undefined;
+    this.setKeysOpen(true);
   }
 
   /** Opens or closes the keyboard map (a new update when that changes, as a reactive state). */
-  #setKeysOpen(open: boolean): void {
+  setKeysOpen(open: boolean): void {
     if (open === this.keysOpen) return;
     this.keysOpen = open;
-    this.#host.requestUpdate();
+    this.host.requestUpdate();
   }
 
   /**
@@ -60,99 +62,38 @@ export class Explore {
    * its mark in the chart, its row in the table.
    */
   readonly closeDetails = (): void => {
-    const id = this.#view.selectedId;
-    this.#host.select(null);
-    if (id === null) return;
-    if (this.#host.view === 'table') void this.#focusRow(id);
-    else if (this.#host.view === 'sources') this.#focusView();
-    else void this.#interaction.focusPosition(this.#data.model.source.positionOf(id));
+    const id = this.view.selectedId;
+    this.host.select(null);
+    if (id !== null) void this.interaction.whenContact((m) => m.detailsClosed(this, id));
   };
 
   /** A button of the sources view: selects its event and shows it in the chart, focused. */
   readonly reveal = (id: string): void => {
-    this.#focusToView = true;
-    this.#host.view = 'chart';
-    this.#host.select(id);
+    this.focusToView = true;
+    this.host.view = 'chart';
+    this.host.select(id);
   };
 
   /** A row's button toggles its event's selection (the details open below the table). */
   readonly selectRow = (id: string): void => {
-    this.#host.select(this.#view.selectedId === id ? null : id);
+    this.host.select(this.view.selectedId === id ? null : id);
   };
 
   readonly keysClosed = (): void => {
-    this.#setKeysOpen(false);
-    const opener = this.#keysOpener;
-    this.#keysOpener = undefined;
-    void this.#host.updateComplete.then(() => {
-      if (opener?.isConnected) opener.focus();
-      else if (this.#view.focusedId !== null)
-        void this.#interaction.focusPosition(this.#data.model.source.positionOf(this.#view.focusedId));
-    });
+    this.setKeysOpen(false);
+    void this.interaction.whenContact((m) => m.keysClosed(this));
   };
 
   /**
-   * Scrolls the table to event `id`'s row, on its page (a table of millions of rows is paged), and
-   * focuses its button once the rows around it are read (a database's) and drawn.
+   * After each update: when a view was shown, the keyboard map is open or the reader changed the
+   * selection from inside (focus is in here), the first-contact chunk moves focus, opens the map's
+   * dialog, brings new details into view (if it is not here yet, its arrival updates the host and
+   * the next update does it). A selection made from outside (a page, a story) moves nothing.
    */
-  async #focusRow(id: string): Promise<void> {
-    const { source, dataset } = this.#data.model;
-    const table = this.table;
-    const row = table ? table.rowOf(source, dataset.lanes, localeOf(this.#host, this.#host.locale), id) : -1;
-    const box = this.#host.renderRoot.querySelector<HTMLElement>('.table-scroll');
-    if (!box || !table || row < 0) return;
-    const button = () =>
-      this.#host.renderRoot.querySelector<HTMLButtonElement>(`tr[data-id="${CSS.escape(id)}"] button`);
-    if (!button()) {
-      await table.showRow(row, box);
-      await table.settled;
-    }
-    (button() ?? box).focus();
-  }
-
-  /** Focus into the view shown now (its selected or focused event, else the view itself). */
-  #focusView(): void {
-    const root = this.#host.renderRoot;
-    const id = this.#view.selectedId ?? this.#view.focusedId;
-    if (this.#host.view === 'sources') {
-      const view = root.querySelector<HTMLElement>('.sources-view');
-      if (!view) return; // not loaded yet: the next update tries again
-      this.#focusToView = false;
-      (view.querySelector<HTMLElement>(`.reveal[data-id="${CSS.escape(id ?? '')}"]`) ?? view).focus();
-    } else if (this.#host.view === 'table') {
-      const box = root.querySelector<HTMLElement>('.table-scroll');
-      if (!box) return; // not loaded yet: the next update tries again
-      this.#focusToView = false;
-      if (id === null) box.focus();
-      else void this.#focusRow(id);
-    } else {
-      this.#focusToView = false;
-      if (id === null) root.querySelector<SVGElement>('svg[role="group"]')?.focus();
-      else void this.#interaction.focusPosition(this.#data.model.source.positionOf(id));
-    }
-  }
-
-  /** After each update: open the keyboard map, write the live region, bring new details into view. */
   afterUpdate(): void {
-    if (this.#focusToView) this.#focusView();
-    const dialog = this.#host.renderRoot.querySelector<HTMLDialogElement>('dialog.keys');
-    if (dialog && !dialog.open) dialog.showModal();
-    const selected = this.#view.selectedId;
-    // Only a selection the reader made in here (focus is inside) brings the details into view: a
-    // page or a story selecting from outside keeps its own scroll position (a story's deep link
-    // otherwise opened with the page scrolled past the story's heading).
-    if (selected !== null && selected !== this.#lastSelected && this.#host.matches(':focus-within')) {
-      const details = this.#host.renderRoot.querySelector<HTMLElement>('[part~="details"]');
-      // Not drawn yet (the details load as a chunk on the first selection): after the next update.
-      if (!details) return;
-      const box = details.getBoundingClientRect();
-      // In a tall timeline the details sit far below the event: bring them into view, or a click
-      // seems to do nothing. "nearest" leaves them alone when they are already in view.
-      if (box.top >= window.innerHeight || box.bottom <= 0) {
-        const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-        details.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
-      }
-    }
-    this.#lastSelected = selected;
+    const selected = this.view.selectedId;
+    if (this.focusToView || this.keysOpen || (selected !== this.lastSelected && this.host.matches(':focus-within')))
+      this.interaction.contact(true)?.afterExploreUpdate(this);
+    else this.lastSelected = selected;
   }
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount, settle } from '../../test/mount.js';
 import type { ReelTimeline } from '../index.js';
+import { legendStyles } from './render/legend.styles.js';
 
 /** One event per encoding, each in its own lane so nothing is drawn as density. */
 const ENCODED: TimelineEventInput[] = [
@@ -60,6 +61,56 @@ describe('<reel-timeline>: precision, approximation and status are three encodin
     await userEvent.unhover(year);
     await expect.poll(() => year.matches(':hover')).toBe(false);
     expect(getComputedStyle(year.querySelector('.mark')!).stroke).toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+  });
+
+  it("draws such marks (the legend's chunk) in the update that first draws the data, legend and all", async () => {
+    for (const events of [
+      // The plain path reads these; the careful path reads ENCODED (circa, late, "?").
+      [
+        { id: 'day', title: 'Premiere', start: '2022-07-12' },
+        { id: 'year', title: 'Announced', start: '2019' },
+      ],
+      ENCODED,
+    ]) {
+      // The empty element has drawn before the data arrives, as in engine.test.
+      const el = await mount(() => {}, 1200);
+      const drawn: [number, number, boolean][] = [];
+      const spied = el as unknown as { updated(changed: unknown): void };
+      const updated = spied.updated.bind(el);
+      spied.updated = (changed) => {
+        const marks = root(el).querySelectorAll('[part~="event"]');
+        drawn.push([
+          marks.length,
+          root(el).querySelectorAll('.mark.soft').length,
+          !!root(el).querySelector('[part~="legend"]'),
+        ]);
+        updated(changed);
+      };
+      el.events = events;
+      await settle(el);
+      // Held until the marks' renderer was here: the first update that draws the data draws them
+      // (and the legend), never plain marks first. (Nine lanes reach past the viewport: the
+      // updates that follow are the viewport's, each drawn the same.)
+      expect(drawn.length, JSON.stringify(drawn)).toBeGreaterThan(0);
+      for (const [marks, soft, legend] of drawn) {
+        expect(marks).toBe(events.length);
+        expect(soft).toBeGreaterThan(0);
+        expect(legend).toBe(true);
+      }
+    }
+  });
+
+  it("does not load the legend's chunk for exact days", async () => {
+    const el = await mount(
+      (el) =>
+        (el.events = [
+          { id: 'a', title: 'Start', start: '2020-02-03' },
+          { id: 'b', title: 'Wrap', start: '2020-06-20T10:00Z', end: '2020-06-21' },
+        ]),
+      1200,
+    );
+    expect(root(el).querySelectorAll('[part~="event"]')).toHaveLength(2);
+    expect(root(el).adoptedStyleSheets).not.toContain(legendStyles.styleSheet);
   });
 
   it('keeps a coarse point too narrow for its period visible: a pale diamond, selected with a ring', async () => {

@@ -201,9 +201,16 @@ export class Interaction {
 
   /** Moves focus to the event at a display position (see `key-actions.ts`), once the chunk is here. */
   focusPosition(position: number): Promise<void> {
-    const contact = this.contact();
-    if (contact) return contact.focusPosition(this.#host, position);
-    return this.#contact.ready.then(() => this.#contact.loaded?.focusPosition(this.#host, position));
+    return this.whenContact((contact) => contact.focusPosition(this.#host, position));
+  }
+
+  /**
+   * Runs `action` with the first-contact chunk: at once when it is here, else when it arrives
+   * (starting its load); never, if it cannot load.
+   */
+  async whenContact(action: (contact: typeof ContactModule) => unknown): Promise<void> {
+    const contact = this.contact() ?? (await this.#contact.ready, this.#contact.loaded);
+    if (contact) await action(contact);
   }
 
   /**

@@ -31,9 +31,9 @@ export class LazyParts {
   readonly #notice: LazyPart<typeof NoticeModule>;
   readonly #log: LazyPart<LogAxisPart>;
   readonly #export: LazyPart<typeof ExportMenuModule>;
-  readonly #eras: LazyPart<typeof ErasModule & { readonly styles?: undefined }>;
-  /** The eras' chunk failed to load once: updates no longer wait for it (it is asked again when drawn). */
-  #erasFailed = false;
+  readonly #eras: LazyPart<typeof ErasModule>;
+  /** Parts that failed to load once: updates no longer wait for them (each is asked again when drawn). */
+  readonly #failed = new Set<LazyPart<object>>();
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#table = new LazyPart(host, () => import('./render/table.js'));
@@ -44,6 +44,11 @@ export class LazyParts {
     this.#log = new LazyPart<LogAxisPart>(host, () => import('./log-axis.js'));
     this.#export = new LazyPart(host, () => import('./render/export-menu.js'));
     this.#eras = new LazyPart(host, () => import('./render/eras.js'), preloaded.eras);
+  }
+
+  /** The legend's chunk, which also draws the marks it explains (render/marks.ts). */
+  get marks(): LazyPart<typeof LegendModule> {
+    return this.#legend;
   }
 
   /** The legend's module: loads it (once) when asked, so ask only when there is a legend to show. */
@@ -66,8 +71,20 @@ export class LazyParts {
    * for; undefined when it is here (or could not be loaded: then they are drawn when it comes).
    */
   loadEras(): Promise<unknown> | undefined {
-    if (this.#eras.get() || this.#erasFailed) return undefined;
-    return this.#eras.ready.then(() => (this.#erasFailed = !this.#eras.loaded));
+    return this.#hold(this.#eras);
+  }
+
+  /**
+   * Loads the legend's chunk (with the marks of dates other than exact days) for data that shows
+   * such dates, for the update that first draws them to wait for; as {@link loadEras}.
+   */
+  loadMarks(): Promise<unknown> | undefined {
+    return this.#hold(this.#legend);
+  }
+
+  #hold(part: LazyPart<object>): Promise<unknown> | undefined {
+    if (part.get() || this.#failed.has(part)) return undefined;
+    return part.ready.then(() => (part.loaded ? this.#failed.delete(part) : this.#failed.add(part)));
   }
 
   /**

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import type { CSSResult } from 'lit';
 import type * as ErasModule from './render/eras.js';
 import type * as LegendModule from './render/legend.js';
 import type * as NoticeModule from './render/notice.js';
@@ -17,6 +18,11 @@ export interface Preloaded {
   readonly legend?: typeof LegendModule;
   readonly notice?: typeof NoticeModule;
   readonly eras?: typeof ErasModule;
+  /**
+   * Their styles, which a browser adopts as each part arrives: a server render writes only the
+   * element's `static styles`, so there they are part of those.
+   */
+  readonly styles?: CSSResult[];
   /** On a server: the `<reel-event>` children read for each timeline (server-children.ts). */
   readonly children?: typeof serverChildren;
 }

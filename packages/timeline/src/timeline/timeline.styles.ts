@@ -120,26 +120,6 @@ export const timelineStyles = css`
     outline-offset: 1px;
   }
 
-  .notice {
-    display: flex;
-    gap: 8px;
-    align-items: flex-start;
-    padding: 8px 12px;
-    background: var(--_warning);
-    border-bottom: 1px solid var(--_border);
-  }
-
-  .notice > div {
-    flex: 1;
-    min-width: 0;
-  }
-
-  .notice ul {
-    margin: 4px 0 0;
-    padding-inline-start: 20px;
-    overflow-wrap: anywhere;
-  }
-
   /* clip, not hidden: hidden would make .plot a scroll container and stop the axis sticking. */
   /* <reel-event> children shown as written, before the timeline reads them (a server render). */
   .children {
@@ -233,24 +213,6 @@ export const timelineStyles = css`
     text-transform: uppercase;
   }
 
-  .era .era-band {
-    fill: var(--_era);
-    fill-opacity: 0.45;
-  }
-
-  .era .era-tab {
-    fill: var(--_era);
-    stroke: var(--_era-text);
-    stroke-opacity: 0.35;
-    stroke-width: 1;
-  }
-
-  .era text {
-    fill: var(--_era-text);
-    font-size: 11px;
-    font-weight: 600;
-  }
-
   /* Marker lines and their labels never take a click meant for the event under them. */
   .marker {
     pointer-events: none;
@@ -278,34 +240,6 @@ export const timelineStyles = css`
 
   .marker.data text {
     fill: var(--reel-color-marker-named, var(--_muted));
-  }
-
-  /* The legend under the plot (render/legend.ts). */
-  .legend {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 4px 16px;
-    padding: 6px 12px;
-    border-top: 1px solid var(--_border);
-    color: var(--_muted);
-    font-size: 12px;
-  }
-
-  .legend ul {
-    display: contents;
-    list-style: none;
-  }
-
-  .legend li {
-    display: inline-flex;
-    align-items: center;
-    gap: 4px;
-    white-space: nowrap;
-  }
-
-  .legend-title {
-    font-weight: 600;
   }
 
   /* Each lane's marks and density strip take its colour. */
@@ -406,118 +340,6 @@ export const timelineStyles = css`
     fill: var(--_text);
   }
 
-  /*
-   * Honest dates: precision, approximation and status as three encodings (see render/encoding.ts),
-   * explained by the legend. Colours are tokens (--reel-color-fuzz, --reel-color-badge…) so a palette can tune them.
-   */
-  .fade-gradient .from {
-    stop-color: var(--_mark);
-    stop-opacity: 0;
-  }
-
-  /* The tint of a bar (a label inside keeps text contrast), fading in over a coarse end. */
-  .fade-gradient .to {
-    stop-color: var(--_mark);
-    stop-opacity: 0.22;
-  }
-
-  .fills .core {
-    fill: var(--_mark);
-    fill-opacity: 0.22;
-  }
-
-  /* The lane-coloured edge (the mark's 3:1) runs along the known part only: no hard end at a coarse date. */
-  .fills .edge {
-    fill: none;
-    stroke: var(--_mark);
-    stroke-width: 1.5;
-  }
-
-  /* A point known only to its period: a pale band with soft edges, no outline. */
-  .event.period .fills {
-    opacity: var(--_period-opacity);
-  }
-
-  .event .bar.soft {
-    fill: transparent;
-    stroke: transparent;
-  }
-
-  /* A point too narrow to show its period: pale, without an outline. */
-  .event .point.soft {
-    fill-opacity: 0.45;
-    stroke: transparent;
-  }
-
-  .fuzz {
-    fill: none;
-    stroke: var(--reel-color-fuzz, var(--_mark));
-    stroke-width: 2;
-    stroke-dasharray: 0.1 3.5;
-    stroke-linecap: round;
-  }
-
-  .event.planned .mark {
-    fill: var(--_background);
-    fill-opacity: 1;
-    stroke: var(--_mark);
-    stroke-dasharray: 4 2;
-  }
-
-  .event.planned .fills {
-    opacity: 0.3;
-  }
-
-  .event.planned .bar.soft {
-    fill: transparent;
-  }
-
-  .label.planned {
-    font-style: italic;
-  }
-
-  .event.cancelled .mark,
-  .event.cancelled .fills {
-    fill-opacity: 0.2;
-    opacity: 0.6;
-  }
-
-  .strike,
-  .legend .strike {
-    stroke: var(--_text);
-    stroke-width: 1.5;
-  }
-
-  .label.cancelled {
-    text-decoration: line-through;
-  }
-
-  .badge circle {
-    fill: var(--_badge);
-    stroke: var(--_background);
-    stroke-width: 1;
-  }
-
-  .badge text {
-    fill: var(--_badge-text);
-    font-size: 9px;
-    font-weight: 700;
-    text-anchor: middle;
-  }
-
-  .event:hover .bar.soft,
-  .event[aria-pressed='true'] .bar.soft {
-    stroke-dasharray: none;
-  }
-
-  .event:hover .mark.soft {
-    stroke: var(--_mark);
-  }
-
-  .event[aria-pressed='true'] .mark.soft {
-    stroke: var(--_selected);
-  }
-
   /* One ring, drawn around the focused event; shown for keyboard focus only. */
   .focus-ring {
     fill: none;
@@ -593,11 +415,7 @@ export const timelineStyles = css`
     :host([theme]) {
       color-scheme: light dark;
     }
-    .fills .edge {
-      stroke: CanvasText;
-    }
-    .event .mark,
-    .event.planned .mark {
+    .event .mark {
       fill: Canvas;
       fill-opacity: 1;
       stroke: CanvasText;
@@ -610,13 +428,11 @@ export const timelineStyles = css`
     .lane-label,
     .axis text,
     .axis .major text,
-    .era text,
     .marker text {
       fill: CanvasText;
     }
     .axis-band,
-    .lane-band.odd,
-    .era rect {
+    .lane-band.odd {
       fill: Canvas;
     }
     .axis .ticks,

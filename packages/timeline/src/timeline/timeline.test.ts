@@ -6,6 +6,9 @@ import { userEvent } from 'vitest/browser';
 import { mount, pointAtPlot, settle } from '../../test/mount.js';
 import type { ReelTimeline } from '../index.js';
 import { contactStyles } from './render/contact.styles.js';
+import { erasStyles } from './render/eras.styles.js';
+import { legendStyles } from './render/legend.styles.js';
+import { noticeStyles } from './render/notice.styles.js';
 import { timelineStyles } from './timeline.styles.js';
 
 const marks = (el: ReelTimeline) => [...el.shadowRoot!.querySelectorAll<SVGGElement>('[part~="event"]')];
@@ -557,8 +560,10 @@ describe('<reel-timeline> data sources', () => {
 describe('<reel-timeline> styles', () => {
   it('defines every private --_* property it uses', () => {
     const text = timelineStyles.cssText;
-    // The first-contact chunk's styles (tooltip, wheel hint) use the host's properties too.
-    const used = new Set([...`${text}${contactStyles.cssText}`.matchAll(/var\((--_[\w-]+)/g)].map((m) => m[1]));
+    // The styles of the parts loaded as chunks (the first contact's tooltip and wheel hint, the
+    // legend, the notice, the eras) use the host's properties too.
+    const parts = [contactStyles, legendStyles, noticeStyles, erasStyles].map((styles) => styles.cssText).join('');
+    const used = new Set([...`${text}${parts}`.matchAll(/var\((--_[\w-]+)/g)].map((m) => m[1]));
     const defined = new Set([...text.matchAll(/(--_[\w-]+)\s*:/g)].map((m) => m[1]));
     expect([...used].filter((name) => !defined.has(name))).toEqual([]);
     expect([...defined].filter((name) => !used.has(name))).toEqual([]);

@@ -18,6 +18,7 @@ import {
   type TimelineEventInput,
   type TimelineSource,
 } from '@reeltime/core';
+import { preloaded } from '#preloaded';
 import { isServer, LitElement, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { GestureController, type WheelMode } from '../controllers/gesture-controller.js';
@@ -126,7 +127,8 @@ const SERVER_WIDTH = 960;
  * @since 0.1.0
  */
 export class ReelTimeline extends LitElement {
-  static override styles = timelineStyles;
+  // On a server, the styles of the parts a server render draws too (see preloaded.ts).
+  static override styles = [timelineStyles, preloaded.styles ?? []];
 
   /**
    * A data source answering the view's question itself (e.g. over a database): takes precedence
@@ -395,18 +397,22 @@ export class ReelTimeline extends LitElement {
    * Data that is not plain waits for the careful parser (a chunk, see data-controller.ts): the update
    * is held back until it is there (asked here, where properties set before the element was defined
    * are in place), then made with every change it would have had. Data with eras waits for the
-   * eras' renderer the same way. So the data is drawn once, a
-   * hydration finds the server's DOM, and `updateComplete` waits for it.
+   * eras' renderer the same way, and data showing more than exact days for the legend's chunk
+   * (which draws such marks). So the data is drawn once, a hydration finds the server's DOM, and
+   * `updateComplete` waits for it.
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     const hydrating = this.#serverRendered && !this.hasUpdated;
     const careful = this.#data.prepare(!this.#childrenUnread);
     // Eras are drawn by a chunk: the update that first draws them waits for it.
     const eras = this.#data.erasAhead(!this.#childrenUnread) ? this.#parts.loadEras() : undefined;
+    // So are the marks of dates other than exact days (the legend's chunk).
+    const marks =
+      this.#parts.marks.loaded || !this.#data.marksAhead(!this.#childrenUnread) ? undefined : this.#parts.loadMarks();
     // A server render may hold a legend, a notice and eras: the hydrating update must draw them too.
     const parts = hydrating ? this.#parts.loadServerParts() : undefined;
     const all = changed as Map<PropertyKey, unknown>;
-    if (!careful && !parts && !eras) {
+    if (!careful && !parts && !eras && !marks) {
       // The first update after a hold makes the held changes (with their first old values), once:
       // whether the hold's end asked for it or a part's arrival, a few microtasks earlier.
       for (const [key, old] of this.#held ?? []) all.set(key, old);
@@ -415,7 +421,7 @@ export class ReelTimeline extends LitElement {
     }
     const held = (this.#held ??= new Map());
     for (const [key, old] of all) if (!held.has(key)) held.set(key, old);
-    this.#careful = Promise.all([careful, parts, eras]).then(() => {
+    this.#careful = Promise.all([careful, parts, eras, marks]).then(() => {
       if (this.#held) this.requestUpdate();
     });
     return false;
@@ -639,6 +645,7 @@ export class ReelTimeline extends LitElement {
       // At the weight they are drawn (600): measured at 400, bold names ran into each other.
       measureSmall: measurerFor(family, SMALL_FONT_SIZE, 600),
       measureLabel: measurerFor(family, LABEL_FONT_SIZE, 600),
+      marks: this.#parts.marks,
     };
   }
 

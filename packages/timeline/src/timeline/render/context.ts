@@ -7,6 +7,8 @@
 import type { Dataset, DateFormatOptions, TimelineSource } from '@reeltime/core';
 import type { Messages } from '../../i18n/messages.js';
 import type { Frame } from '../frame.js';
+import type { LazyPart } from '../lazy.js';
+import type * as LegendModule from './legend.js';
 import type { ViewState } from '../view-state.js';
 
 export interface RenderContext {
@@ -29,4 +31,6 @@ export interface RenderContext {
   readonly measureSmall: (text: string) => number;
   /** Width of 12 px semi-bold (600) text: major axis labels. */
   readonly measureLabel: (text: string) => number;
+  /** The legend's chunk, which draws the marks of dates other than exact days (marks.ts). */
+  readonly marks: LazyPart<typeof LegendModule>;
 }

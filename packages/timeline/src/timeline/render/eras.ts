@@ -17,6 +17,8 @@ import { ERA_ROW } from '../geometry.js';
 import type { RenderContext } from './context.js';
 import { eraRows } from './era-rows.js';
 
+export { erasStyles as styles } from './eras.styles.js';
+
 /** `text` cut (with "…") to fit `room` pixels, or empty when not even one letter fits. */
 function fit(text: string, room: number, measure: (text: string) => number): string {
   if (measure(text) <= room) return text;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { formatDateRange, formatSpan, type Lane, type TimelineEvent, type TimePoint } from '@reeltime/core';
+import { formatDateRange, formatSpan, type Lane, type TimelineEvent } from '@reeltime/core';
 import { html, nothing, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { PositionedItem, PositionedRegion } from '../frame.js';
@@ -14,7 +14,7 @@ import { BAR_HEIGHT, DENSITY_ROW, LANE_COLORS, MARK_SIZE, ROW_HEIGHT, STRIP_TOP 
 import type { RenderContext } from './context.js';
 import { isolated } from '../../i18n/direction.js';
 import { deferred } from './deferred.js';
-import { encodingOf, type MarkEncoding } from './encoding.js';
+import { encodingOf } from './encoding.js';
 
 /**
  * Names are formatted with `Intl`, which costs more than the rest of a mark's render: each is kept
@@ -86,7 +86,7 @@ export function renderLanes(ctx: RenderContext) {
     const later = !!visible && (box.top >= visible[1] || box.top + box.height <= visible[0]);
     // Text starts at its `x` in the element's direction: right to left, that is its right edge.
     return svg`<g class=${`lane lane-${(box.index % LANE_COLORS) + 1}`} role="group" aria-label=${lane.label || ctx.msg.table.laneFallback} data-lane=${box.index}>${deferred(
-      svg`${renderFades(box.index)}
+      svg`${ctx.marks.loaded?.renderFades(box.index) ?? nothing}
       <rect class=${`lane-band${box.index % 2 ? ' odd' : ''}`} part="lane" x="0" y=${box.top} width=${frame.width} height=${box.height}></rect>
       ${lane.label ? svg`<text class="lane-label" part="lane-label" x=${frame.rtl ? frame.width - 8 : 8} y=${box.top + 14} aria-hidden="true">${lane.label}</text>` : nothing}
       ${repeat(
@@ -108,25 +108,8 @@ export function renderLanes(ctx: RenderContext) {
 }
 
 /** A translation, rounded to hundredths of a pixel (equal strings let Lit skip the write). */
-const translate = (x: number, y: number) => `translate(${Math.round(x * 100) / 100} ${Math.round(y * 100) / 100})`;
-
-/**
- * The lane's fade gradients for soft (coarse-precision) edges. Defined inside the lane's group so
- * their stops take the lane's colour through CSS inheritance; ids are per lane and per shadow root.
- */
-function renderFades(lane: number) {
-  return svg`<defs>
-    <linearGradient id=${`reel-fade-in-${lane}`} class="fade-gradient"><stop offset="0" class="from"></stop><stop offset="1" class="to"></stop></linearGradient>
-    <linearGradient id=${`reel-fade-out-${lane}`} class="fade-gradient"><stop offset="0" class="to"></stop><stop offset="1" class="from"></stop></linearGradient>
-  </defs>`;
-}
-
-/** Pixel width of a date's period at the frame's scale. */
-const periodWidth = (point: TimePoint, ctx: RenderContext) =>
-  Math.abs(ctx.frame.scale(point.end) - ctx.frame.scale(point.start));
-
-/** Space around the mark that fuzz reaches: half the period of the date it qualifies, 8–32 px. */
-const fuzzLength = (point: TimePoint, ctx: RenderContext) => Math.min(32, Math.max(8, periodWidth(point, ctx) / 2));
+export const translate = (x: number, y: number) =>
+  `translate(${Math.round(x * 100) / 100} ${Math.round(y * 100) / 100})`;
 
 /**
  * An event's mark. Its position is one `transform` on its group and the shapes inside sit at fixed
@@ -151,6 +134,12 @@ function renderItem(item: PositionedItem, lane: Lane, laneIndex: number, tabStop
     .filter(Boolean)
     .join(' ');
   const width = Math.max(item.x1 - item.x0, 1);
+  // A mark that says more than an exact day is drawn by the legend's chunk (marks.ts), which the
+  // first update of such data waits for; drawn plain meanwhile (a source's answer), then again.
+  const marks =
+    soft || encoding.fuzzStart || encoding.fuzzEnd || encoding.uncertain || encoding.planned || encoding.cancelled
+      ? ctx.marks.get()
+      : undefined;
   return svg`<g
     class=${classes}
     part="event"
@@ -160,57 +149,15 @@ function renderItem(item: PositionedItem, lane: Lane, laneIndex: number, tabStop
     aria-label=${accessibleName(event, lane, ctx)}
     data-id=${event.id}
     transform=${translate(item.bar ? item.x0 : item.x0 + MARK_SIZE / 2, item.y + ROW_HEIGHT / 2)}
-  >${item.bar ? renderBar(event, encoding, width, laneIndex, ctx) : renderPoint(encoding, soft)}</g>`;
-}
-
-/** A bar: solid when its ends are days; a coarse end fades over its period (at most a third of the bar). */
-function renderBar(event: TimelineEvent, encoding: MarkEncoding, width: number, lane: number, ctx: RenderContext) {
-  const top = -BAR_HEIGHT / 2;
-  const last = event.end ?? event.start;
-  let fadeIn = 0;
-  let fadeOut = 0;
-  if (event.end === undefined && encoding.softStart) {
-    // A point known only to its period: sometime within it, edges soft, no day singled out.
-    fadeIn = fadeOut = Math.min(width / 4, 48);
-  } else {
-    if (encoding.softStart) fadeIn = Math.min(width / 3, periodWidth(event.start, ctx));
-    if (encoding.softEnd) fadeOut = Math.min(width / 3, periodWidth(last, ctx));
-  }
-  const soft = fadeIn > 0 || fadeOut > 0;
-  const fuzzY = BAR_HEIGHT / 2 + 1.5;
-  const before = encoding.fuzzStart ? fuzzLength(event.start, ctx) : 0;
-  const after = encoding.fuzzEnd ? fuzzLength(last, ctx) : 0;
-  return svg`${
-    soft
-      ? svg`<g class="fills">
-        ${fadeIn > 0 ? svg`<rect class="fade fade-in" x="0" y=${top} width=${fadeIn} height=${BAR_HEIGHT} fill=${`url(#reel-fade-in-${lane})`}></rect>` : nothing}
-        <rect class="core" x=${fadeIn} y=${top} width=${Math.max(width - fadeIn - fadeOut, 0)} height=${BAR_HEIGHT}></rect>
-        ${fadeOut > 0 ? svg`<rect class="fade fade-out" x=${width - fadeOut} y=${top} width=${fadeOut} height=${BAR_HEIGHT} fill=${`url(#reel-fade-out-${lane})`}></rect>` : nothing}
-        <path class="edge" d=${`M${fadeIn} ${top + 0.5}H${width - fadeOut}M${fadeIn} ${-top - 0.5}H${width - fadeOut}`}></path>
-      </g>`
-      : nothing
-  }<rect class=${`mark bar${soft ? ' soft' : ''}`} x="0" y=${top} width=${width} height=${BAR_HEIGHT} rx=${soft ? 0 : 3}></rect>${
-    before ? svg`<path class="fuzz fuzz-start" d=${`M${-before} ${-fuzzY}H-2M${-before} ${fuzzY}H-2`}></path>` : nothing
-  }${
-    after
-      ? svg`<path class="fuzz fuzz-end" d=${`M${width + 2} ${-fuzzY}H${width + after}M${width + 2} ${fuzzY}H${width + after}`}></path>`
-      : nothing
-  }${encoding.cancelled ? svg`<line class="strike" x1="-3" x2=${width + 3} y1="0" y2="0"></line>` : nothing}${
-    encoding.uncertain ? renderBadge(width - 3, top) : nothing
-  }`;
-}
-
-/** A point: a diamond; soft (pale, no outline) at a coarse precision, ringed by dots when approximate. */
-function renderPoint(encoding: MarkEncoding, soft: boolean) {
-  const half = MARK_SIZE / 2;
-  return svg`${encoding.fuzzStart || encoding.fuzzEnd ? svg`<circle class="fuzz fuzz-ring" r=${half + 3}></circle>` : nothing}<rect class=${`mark point${soft ? ' soft' : ''}`} x=${-half + 1} y=${-half + 1} width=${MARK_SIZE - 2} height=${MARK_SIZE - 2} rx="2" transform="rotate(45)"></rect>${
-    encoding.cancelled ? svg`<line class="strike" x1=${-half - 2} x2=${half + 2} y1="0" y2="0"></line>` : nothing
-  }${encoding.uncertain ? renderBadge(half - 2, -half) : nothing}`;
-}
-
-/** The "?" badge of an uncertain event, centred at `(x, y)`. */
-function renderBadge(x: number, y: number) {
-  return svg`<g class="badge" aria-hidden="true" transform=${translate(x, y)}><circle r="5.5"></circle><text y="3.2">?</text></g>`;
+  >${
+    marks
+      ? item.bar
+        ? marks.renderBar(event, encoding, width, laneIndex, ctx)
+        : marks.renderPoint(encoding, soft)
+      : item.bar
+        ? svg`<rect class="mark bar" x="0" y=${-BAR_HEIGHT / 2} width=${width} height=${BAR_HEIGHT} rx="3"></rect>`
+        : svg`<rect class="mark point" x=${1 - MARK_SIZE / 2} y=${1 - MARK_SIZE / 2} width=${MARK_SIZE - 2} height=${MARK_SIZE - 2} rx="2" transform="rotate(45)"></rect>`
+  }</g>`;
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * The legend under the plot: explains how dates are drawn, listing only the encodings present in
  * the data (an exact day, a period, fuzz, planned, uncertain, cancelled). Each entry shows a small
- * sample mark drawn with the same classes as the real ones, so a theme styles both alike.
+ * sample mark drawn with the same classes as the real ones, so a theme styles both alike. The
+ * marks themselves (`marks.ts`) come with it: both are needed exactly when the data shows more
+ * than exact days.
  *
  * @module
  */
@@ -10,6 +12,8 @@ import type { Messages } from '../../i18n/messages.js';
 import type { Encoding } from './encoding.js';
 
 export { LEGEND_WORDS as words } from '../../i18n/part-words.js';
+export { legendStyles as styles } from './legend.styles.js';
+export { renderBar, renderFades, renderPoint } from './marks.js';
 
 const W = 40;
 const H = 10;

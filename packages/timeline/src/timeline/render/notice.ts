@@ -10,6 +10,7 @@ import { html, nothing } from 'lit';
 import type { Messages } from '../../i18n/messages.js';
 
 export { NOTICE_WORDS as words } from '../../i18n/part-words.js';
+export { noticeStyles as styles } from './notice.styles.js';
 
 /** Lines the notice shows before "…and N more". */
 const SHOWN = 5;
