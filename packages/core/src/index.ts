@@ -106,4 +106,5 @@ export type {
 export { countBuckets, denseRegions, MemorySource } from './source/memory-source.js';
 export type { MemorySourceOptions } from './source/memory-source.js';
 export { WarpedSource } from './source/warped-source.js';
+export { emptyAnswer } from './source/types.js';
 export type { DenseRegion, LaneDensity, TimelineSource, ViewAnswer, ViewItem, ViewQuery } from './source/types.js';

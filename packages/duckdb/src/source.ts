@@ -25,6 +25,7 @@ import {
   PLACED_BAR,
   PLACED_LABEL_BEFORE,
   PLACED_LABEL_INSIDE,
+  emptyAnswer,
   type Dataset,
   type DenseRegion,
   type LaneDensity,
@@ -439,17 +440,6 @@ export class SqlSource implements TimelineSource {
   }
 
   #empty(query: ViewQuery, state: SpecState): ViewAnswer {
-    return {
-      level: 0,
-      exact: true,
-      from: query.from,
-      to: query.to,
-      items: [],
-      density: [],
-      regions: [],
-      rows: [...state.rows],
-      dense: [...state.dense],
-      total: 0,
-    };
+    return emptyAnswer(query, { rows: [...state.rows], dense: [...state.dense] });
   }
 }

@@ -91,6 +91,19 @@ export interface ViewAnswer {
   readonly total: number;
 }
 
+/**
+ * An answer with nothing in it, for `[from, to]`: what a source answers for an empty range or no
+ * events, and what a view draws before a source's first answer (`exact: false`). `rows` and
+ * `dense` default to none; a source passes copies of its own, since they change as levels finish.
+ * A fresh object each call, so no two answers share arrays.
+ */
+export function emptyAnswer(
+  { from, to }: Pick<ViewQuery, 'from' | 'to'>,
+  { exact = true, rows = [], dense = [] }: Partial<Pick<ViewAnswer, 'exact' | 'rows' | 'dense'>> = {},
+): ViewAnswer {
+  return { level: 0, exact, from, to, items: [], density: [], regions: [], rows, dense, total: 0 };
+}
+
 /** What a timeline reads its data from. */
 export interface TimelineSource {
   /** Title, lanes and eras (events may be absent when the source holds more than a page can). */

@@ -4,7 +4,14 @@
  * view read as they come into view (shown as loading until then), a failed read named in the
  * notice, and focus brought to a row on another page.
  */
-import { parseDataset, type TimelineEvent, type TimelineSource, type ViewAnswer, type ViewQuery } from '@reeltime/core';
+import {
+  emptyAnswer,
+  parseDataset,
+  type TimelineEvent,
+  type TimelineSource,
+  type ViewAnswer,
+  type ViewQuery,
+} from '@reeltime/core';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
@@ -32,19 +39,7 @@ class PagedSource implements TimelineSource {
   readonly #byId = new Map<string, number>();
 
   query(query: ViewQuery): ViewAnswer {
-    const { from, to } = query;
-    return {
-      level: 0,
-      exact: true,
-      from,
-      to,
-      items: [],
-      density: [],
-      regions: [],
-      rows: [1],
-      dense: [false],
-      total: 0,
-    };
+    return emptyAnswer(query, { rows: [1], dense: [false] });
   }
   at = (position: number) => this.#known.get(position);
   positionOf = (id: string) => this.#byId.get(id) ?? -1;
