@@ -15,6 +15,8 @@
  */
 import { formatDateRange, type Lane, type TimelineSource } from '@reeltime/core';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
+import type { DataController } from '../data-controller.js';
+import type { Explore } from '../explore.js';
 import type { RenderContext } from './context.js';
 
 export { tableStyles as styles } from './table.styles.js';
@@ -45,6 +47,10 @@ export class TableController {
   offset = 0;
   /** The first row in view (from the scroll offset and the page), counted from the table's first row. */
   firstRow = 0;
+  /** The rows rendered, `[first, last)`, and the end of the page shown: set by {@link update}. */
+  first = 0;
+  last = 0;
+  pageEnd = 0;
   readonly #host: ReactiveControllerHost;
   #source: TimelineSource | undefined;
   #locale: string | undefined;
@@ -93,11 +99,28 @@ export class TableController {
   }
 
   /**
+   * The table's update step, before each render of it (the element's `willUpdate`), so that the
+   * render only reads: fits the page to the data, keeps the date order over a source that reads its
+   * rows as they come into view, works out the rows to render and starts reading those not known.
+   */
+  update(source: TimelineSource, onFailure: (error: unknown) => void): void {
+    const size = source.size;
+    // Over a source that reads its rows as they come into view, the date order is the only one.
+    if (source.load) this.sort = 'date';
+    // The page may hold no rows any more (the data changed): the last page then.
+    const offset = (this.offset = Math.min(this.offset, Math.floor(Math.max(0, size - 1) / PAGE_ROWS) * PAGE_ROWS));
+    const pageEnd = (this.pageEnd = Math.min(size, offset + PAGE_ROWS));
+    this.first = Math.max(offset, Math.min(this.firstRow - OVERSCAN, pageEnd - ROWS_RENDERED));
+    this.last = Math.min(pageEnd, this.first + ROWS_RENDERED);
+    this.#read(source, this.first, this.last, onFailure);
+  }
+
+  /**
    * Reads rows `[first, last)` from a source with `load` when some of them are not known: a block
    * around them, each block asked once while it is the last asked (a failure is reported and not
    * asked again until the rows in view change). Their arrival draws them.
    */
-  read(source: TimelineSource, first: number, last: number, onFailure: (error: unknown) => void): void {
+  #read(source: TimelineSource, first: number, last: number, onFailure: (error: unknown) => void): void {
     if (!source.load) return;
     const size = source.size;
     const from = this.descending ? size - last : first;
@@ -176,6 +199,15 @@ export class TableController {
   }
 }
 
+/**
+ * The table's update step, before render (the element's `willUpdate`, while it shows the table):
+ * makes `explore`'s controller on first use and lets it work out the rows in view and start their
+ * reads. Here rather than in the element, so that the entry chunk does not carry it.
+ */
+export function updateTable(explore: Explore, host: ReactiveControllerHost, data: DataController): void {
+  (explore.table ??= new TableController(host)).update(data.model.source, (error) => data.reportFailure(error));
+}
+
 /*
  * The scroll box is a tab stop of its own: Tab through the rendered rows ends where the rendering
  * does, so the arrow and page keys on the box are how a keyboard reaches every row.
@@ -188,28 +220,19 @@ export interface TableInput {
   readonly name: string;
   readonly locale: string | undefined;
   readonly onSelect: (id: string) => void;
-  /** A source's `load` failed (the database went away): the element's notice says so. */
-  readonly onFailure: (error: unknown) => void;
 }
 
+/** The table, as `table`'s {@link TableController.update} left it for this source (it changes nothing). */
 export function renderTable(ctx: RenderContext, input: TableInput) {
   const { source, dataset, msg, view } = ctx;
   const { table, locale } = input;
+  const { offset, pageEnd, first, last } = table;
   const size = source.size;
   const lanes = dataset.lanes;
   const laneById = new Map(lanes.map((lane) => [lane.id, lane]));
-  // Over a source that reads its rows as they come into view, the date order is the only one.
   const paged = source.load !== undefined;
-  if (paged) table.sort = 'date';
-  // The page may hold no rows any more (the data changed): the last page then.
-  table.offset = Math.min(table.offset, Math.floor(Math.max(0, size - 1) / PAGE_ROWS) * PAGE_ROWS);
-  const offset = table.offset;
-  const pageEnd = Math.min(size, offset + PAGE_ROWS);
-  const first = Math.max(offset, Math.min(table.firstRow - OVERSCAN, pageEnd - ROWS_RENDERED));
-  const last = Math.min(pageEnd, first + ROWS_RENDERED);
   const rows: number[] = [];
   for (let row = first; row < last; row++) rows.push(row);
-  table.read(source, first, last, input.onFailure);
   const column = (sort: TableSort, label: string) => {
     if (paged && sort !== 'date') return html`<th scope="col">${label}</th>`;
     const active = table.sort === sort;
