@@ -107,4 +107,12 @@ export { countBuckets, denseRegions, MemorySource } from './source/memory-source
 export type { MemorySourceOptions } from './source/memory-source.js';
 export { WarpedSource } from './source/warped-source.js';
 export { emptyAnswer } from './source/types.js';
-export type { DenseRegion, LaneDensity, TimelineSource, ViewAnswer, ViewItem, ViewQuery } from './source/types.js';
+export type {
+  AbortSignalLike,
+  DenseRegion,
+  LaneDensity,
+  TimelineSource,
+  ViewAnswer,
+  ViewItem,
+  ViewQuery,
+} from './source/types.js';

@@ -104,6 +104,16 @@ export function emptyAnswer(
   return { level: 0, exact, from, to, items: [], density: [], regions: [], rows, dense, total: 0 };
 }
 
+/**
+ * Stops a read the view no longer wants: an `AbortSignal` (written out here because core is typed
+ * without the DOM library), which a source may poll between steps or hand on to `fetch`.
+ */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { readonly once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 /** What a timeline reads its data from. */
 export interface TimelineSource {
   /** Title, lanes and eras (events may be absent when the source holds more than a page can). */
@@ -137,7 +147,9 @@ export interface TimelineSource {
   /**
    * Reads the events at display positions `[from, from + count)`, so that {@link at} gives them
    * from then on: for a source that does not hold every event (a database), which a table view
-   * pages through. Optional: a source without it knows every position already.
+   * pages through. Optional: a source without it knows every position already. Aborting `signal`
+   * (the table scrolled past the rows) stops the read: it rejects with an error named `AbortError`,
+   * keeping what it had read.
    */
-  load?(from: number, count: number): Promise<void>;
+  load?(from: number, count: number, options?: { readonly signal?: AbortSignalLike }): Promise<void>;
 }
