@@ -39,6 +39,15 @@ export const PAGE_ROWS = 250_000;
 /** A source with `load` is asked for blocks of this many positions around the rows in view. */
 const LOAD_ROWS = 200;
 
+/** A load on its way: positions `[lo, hi)` of `source`, its block's key, and how to abort it. */
+interface Read {
+  readonly source: TimelineSource;
+  readonly lo: number;
+  readonly hi: number;
+  readonly key: string;
+  readonly controller: AbortController;
+}
+
 /** The table's sort, scroll position and orders, kept beside the host so it only wires them. */
 export class TableController {
   sort: TableSort = 'date';
@@ -55,8 +64,8 @@ export class TableController {
   #source: TimelineSource | undefined;
   #locale: string | undefined;
   readonly #orders = new Map<TableSort, Uint32Array>();
-  /** Loads on their way, the source they were asked of, and the last block asked (not asked twice). */
-  readonly #loads = new Set<Promise<void>>();
+  /** Loads on their way (each with what it reads), and the last block asked and of which source (not asked twice). */
+  readonly #loads = new Map<Promise<void>, Read>();
   #loadSource: TimelineSource | undefined;
   #asked = '';
 
@@ -118,13 +127,20 @@ export class TableController {
   /**
    * Reads rows `[first, last)` from a source with `load` when some of them are not known: a block
    * around them, each block asked once while it is the last asked (a failure is reported and not
-   * asked again until the rows in view change). Their arrival draws them.
+   * asked again until the rows in view change). Their arrival draws them. A read none of whose
+   * rows are in view any more (scrolled or paged past, or of other data) is aborted: the rows it
+   * read are kept, and its block is asked again when it comes back into view.
    */
   #read(source: TimelineSource, first: number, last: number, onFailure: (error: unknown) => void): void {
-    if (!source.load) return;
     const size = source.size;
     const from = this.descending ? size - last : first;
     const to = this.descending ? size - first : last;
+    for (const read of this.#loads.values())
+      if (!read.controller.signal.aborted && (read.source !== source || read.hi <= from || read.lo >= to)) {
+        read.controller.abort();
+        if (read.source === this.#loadSource && read.key === this.#asked) this.#asked = '';
+      }
+    if (!source.load) return;
     let missing = false;
     for (let position = from; position < to && !missing; position++) missing = !source.at(position);
     if (!missing) return;
@@ -134,17 +150,24 @@ export class TableController {
     if (source === this.#loadSource && key === this.#asked) return;
     this.#loadSource = source;
     this.#asked = key;
+    const controller = new AbortController();
     const load: Promise<void> = source
-      .load(lo, hi - lo)
-      .then(() => this.#host.requestUpdate(), onFailure)
+      .load(lo, hi - lo, { signal: controller.signal })
+      .then(
+        () => this.#host.requestUpdate(),
+        // An aborted read was not wanted: however it ended, nothing to report.
+        (error: unknown) => {
+          if (!controller.signal.aborted) onFailure(error);
+        },
+      )
       .finally(() => this.#loads.delete(load));
-    this.#loads.add(load);
+    this.#loads.set(load, { source, lo, hi, key, controller });
   }
 
   /** Settles when the rows asked for have arrived and are drawn (none on their way). */
   get settled(): Promise<void> {
     if (!this.#loads.size) return Promise.resolve();
-    return Promise.all(this.#loads)
+    return Promise.all(this.#loads.keys())
       .then(() => this.#host.updateComplete)
       .then(() => this.settled);
   }
