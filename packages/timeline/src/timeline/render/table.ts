@@ -56,9 +56,11 @@ export class TableController {
   offset = 0;
   /** The first row in view (from the scroll offset and the page), counted from the table's first row. */
   firstRow = 0;
-  /** The rows rendered, `[first, last)`, and the end of the page shown: set by {@link update}. */
+  /** The first row rendered (set by {@link update}, for the render to read). */
   first = 0;
+  /** The row after the last rendered (set by {@link update}). */
   last = 0;
+  /** The row after the page shown (set by {@link update}). */
   pageEnd = 0;
   readonly #host: ReactiveControllerHost;
   #source: TimelineSource | undefined;
