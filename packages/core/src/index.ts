@@ -106,4 +106,13 @@ export type {
 export { countBuckets, denseRegions, MemorySource } from './source/memory-source.js';
 export type { MemorySourceOptions } from './source/memory-source.js';
 export { WarpedSource } from './source/warped-source.js';
-export type { DenseRegion, LaneDensity, TimelineSource, ViewAnswer, ViewItem, ViewQuery } from './source/types.js';
+export { emptyAnswer } from './source/types.js';
+export type {
+  AbortSignalLike,
+  DenseRegion,
+  LaneDensity,
+  TimelineSource,
+  ViewAnswer,
+  ViewItem,
+  ViewQuery,
+} from './source/types.js';

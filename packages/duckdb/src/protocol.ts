@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { AbortSignalLike } from '@reeltime/core';
 import { SqlSourceError } from './errors.js';
 
 /** A database connection: runs one statement with positional `?` parameters. */
@@ -118,9 +119,10 @@ export interface Backend {
   /**
    * Whole records (with descriptions) in display order from position `from`, at most `limit`
    * (up to {@link MAX_LIMIT}): every event, a page at a time (an export). Optional: a backend
-   * without it cannot be exported.
+   * without it cannot be exported. A backend may stop when `signal` aborts (a table scrolled past
+   * the rows), rejecting with an error named `AbortError`; one that cannot stop answers as usual.
    */
-  page?(request: PageRequest): Promise<EventRow[]>;
+  page?(request: PageRequest, options?: { readonly signal?: AbortSignalLike }): Promise<EventRow[]>;
 }
 
 /** The largest window a request may ask for: the span of valid dates (±8.64e15 ms), twice. */

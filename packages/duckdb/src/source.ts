@@ -25,6 +25,8 @@ import {
   PLACED_BAR,
   PLACED_LABEL_BEFORE,
   PLACED_LABEL_INSIDE,
+  emptyAnswer,
+  type AbortSignalLike,
   type Dataset,
   type DenseRegion,
   type LaneDensity,
@@ -199,15 +201,17 @@ export class SqlSource implements TimelineSource {
    * records a page of {@link PAGE_SIZE} at a time, so that {@link at} gives them from then on.
    * Positions already known at either end of the range are not asked again (a table scrolling
    * a little asks mostly for what it knows). Rejects with `bad-request` when the backend cannot
-   * list its rows (no `page`).
+   * list its rows (no `page`). Aborting `signal` stops the read between pages (and the page on its
+   * way, where the backend can stop it: over HTTP): it rejects with an {@link AbortedError},
+   * keeping the pages already read.
    */
-  async load(from: number, count: number): Promise<void> {
+  async load(from: number, count: number, options: { readonly signal?: AbortSignalLike } = {}): Promise<void> {
     let lo = Math.max(0, Math.floor(from));
     let hi = Math.min(this.size, Math.floor(from + count));
     while (lo < hi && this.#byPosition.has(lo)) lo++;
     while (hi > lo && this.#byPosition.has(hi - 1)) hi--;
     if (lo >= hi) return;
-    for await (const rows of this.#pages(lo, hi)) {
+    for await (const rows of this.#pages(lo, hi, options.signal)) {
       const events = eventsOf(rows);
       rows.forEach((row, i) => this.#keepWhole(row, events[i]!));
     }
@@ -224,14 +228,15 @@ export class SqlSource implements TimelineSource {
   /**
    * The whole records at display positions `[from, to)`, a page of {@link PAGE_SIZE} per question
    * (what {@link load} and {@link all} read); a `bad-request` error when the backend cannot list
-   * its rows (no `page`).
+   * its rows (no `page`), an {@link AbortedError} before the next page once `signal` aborts.
    */
-  async *#pages(from: number, to: number): AsyncGenerator<EventRow[]> {
+  async *#pages(from: number, to: number, signal?: AbortSignalLike): AsyncGenerator<EventRow[]> {
     const page = this.backend.page?.bind(this.backend);
     if (!page) throw new SqlSourceError('bad-request', 'This backend cannot list its events (it has no page())');
     for (let start = from; start < to; start += PAGE_SIZE) {
+      if (signal?.aborted) throw new AbortedError();
       const limit = Math.min(PAGE_SIZE, to - start);
-      const rows = await page({ from: start, limit });
+      const rows = await page({ from: start, limit }, { signal });
       yield rows;
       if (rows.length < limit) return;
     }
@@ -439,17 +444,6 @@ export class SqlSource implements TimelineSource {
   }
 
   #empty(query: ViewQuery, state: SpecState): ViewAnswer {
-    return {
-      level: 0,
-      exact: true,
-      from: query.from,
-      to: query.to,
-      items: [],
-      density: [],
-      regions: [],
-      rows: [...state.rows],
-      dense: [...state.dense],
-      total: 0,
-    };
+    return emptyAnswer(query, { rows: [...state.rows], dense: [...state.dense] });
   }
 }

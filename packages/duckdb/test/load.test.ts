@@ -1,11 +1,20 @@
 /**
  * `SqlSource.load`, what a table view pages through: the events at a range of display positions,
- * read whole (with descriptions) in pages of 10,000 and the same as the memory source's, and
- * positions already known at either end of a range not asked again.
+ * read whole (with descriptions) in pages of 10,000 and the same as the memory source's,
+ * positions already known at either end of a range not asked again, and a read stopped when its
+ * signal aborts (between pages, and the request on its way over HTTP).
  */
 import { MemorySource } from '@reeltime/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqlBackend, SqlSource, SqlSourceError, type Backend, type PageRequest } from '../src/index.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  AbortedError,
+  HttpBackend,
+  SqlBackend,
+  SqlSource,
+  SqlSourceError,
+  type Backend,
+  type PageRequest,
+} from '../src/index.js';
 import { NodeDuckDbEngine } from '../src/node.js';
 import { writeFixture, type Fixture } from './fixture.js';
 
@@ -91,6 +100,56 @@ describe('SqlSource.load', () => {
     await source.fetch(id);
     await source.load(15_000, 10);
     expect(pages.at(-1)).toEqual({ from: 15_001, limit: 9 });
+  });
+
+  it('stops between its pages when its signal aborts, keeping the pages read', async () => {
+    const { source, pages } = await counted();
+    const controller = new AbortController();
+    // Aborted while the first of three pages is on its way (the table scrolled past the rows).
+    const spied = source.backend.page!.bind(source.backend);
+    source.backend.page = (request, options) => {
+      const rows = spied(request, options);
+      controller.abort();
+      return rows;
+    };
+    const load = source.load(0, 25_000, { signal: controller.signal });
+    await expect(load).rejects.toThrow(AbortedError);
+    await expect(load).rejects.toMatchObject({ name: 'AbortError' });
+    expect(pages).toEqual([{ from: 0, limit: 10_000 }]);
+    expect(source.at(9_999)?.id).toBe(memory.at(9_999)!.id);
+    expect(source.at(10_000)).toBeUndefined();
+    // Read again later, only what it had not read; an aborted signal reads nothing.
+    source.backend.page = spied;
+    await expect(source.load(0, 25_000, { signal: controller.signal })).rejects.toThrow(AbortedError);
+    expect(pages).toHaveLength(1);
+    await source.load(0, 25_000);
+    expect(pages.slice(1)).toEqual([
+      { from: 10_000, limit: 10_000 },
+      { from: 20_000, limit: 5_000 },
+    ]);
+    expect(source.at(24_999)?.id).toBe(memory.at(24_999)!.id);
+  });
+
+  it('aborts the request on its way over HTTP', async () => {
+    const { source } = await counted();
+    const asked: { url: string; signal: AbortSignal | undefined }[] = [];
+    // A server that never answers: only the abort ends the request, as fetch does.
+    const hanging = (url: string | URL | Request, init?: RequestInit) =>
+      new Promise<Response>((_, reject) => {
+        asked.push({ url: String(url), signal: init?.signal ?? undefined });
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')));
+      });
+    const http = new HttpBackend('http://reeltime.invalid/', { fetch: hanging });
+    source.backend.page = (request, options) => http.page(request, options);
+    const controller = new AbortController();
+    const load = source.load(0, 100, { signal: controller.signal });
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    expect(asked[0]!.url).toBe('http://reeltime.invalid/page?from=0&limit=100');
+    controller.abort();
+    await expect(load).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(load).rejects.toThrow(AbortedError);
+    expect(asked[0]!.signal?.aborted).toBe(true);
+    expect(source.at(0)).toBeUndefined();
   });
 
   it('rejects when the backend cannot list its events', async () => {

@@ -25,7 +25,15 @@ import {
   type LevelInput,
   type LevelPlacement,
 } from '../layout/levels.js';
-import type { DenseRegion, LaneDensity, TimelineSource, ViewAnswer, ViewItem, ViewQuery } from './types.js';
+import {
+  emptyAnswer,
+  type DenseRegion,
+  type LaneDensity,
+  type TimelineSource,
+  type ViewAnswer,
+  type ViewItem,
+  type ViewQuery,
+} from './types.js';
 
 /** Options for {@link MemorySource}. */
 export interface MemorySourceOptions {
@@ -176,18 +184,7 @@ export class MemorySource implements TimelineSource {
     const lanes = query.lanes ?? Array.from({ length: laneCount }, (_, i) => i);
     const msPerPixel = pixels > 0 && to > from ? (to - from) / pixels : Infinity;
     if (!Number.isFinite(msPerPixel) || this.size === 0) {
-      return {
-        level: 0,
-        exact: true,
-        from,
-        to,
-        items: [],
-        density: [],
-        regions: [],
-        rows: [...state.rows],
-        dense: [...state.dense],
-        total: 0,
-      };
+      return emptyAnswer(query, { rows: [...state.rows], dense: [...state.dense] });
     }
     const wanted = levelFor(msPerPixel);
     this.#lastLevel = wanted;

@@ -91,6 +91,29 @@ export interface ViewAnswer {
   readonly total: number;
 }
 
+/**
+ * An answer with nothing in it, for `[from, to]`: what a source answers for an empty range or no
+ * events, and what a view draws before a source's first answer (`exact: false`). `rows` and
+ * `dense` default to none; a source passes copies of its own, since they change as levels finish.
+ * A fresh object each call, so no two answers share arrays.
+ */
+export function emptyAnswer(
+  { from, to }: Pick<ViewQuery, 'from' | 'to'>,
+  { exact = true, rows = [], dense = [] }: Partial<Pick<ViewAnswer, 'exact' | 'rows' | 'dense'>> = {},
+): ViewAnswer {
+  return { level: 0, exact, from, to, items: [], density: [], regions: [], rows, dense, total: 0 };
+}
+
+/**
+ * Stops a read the view no longer wants: an `AbortSignal` (written out here because core is typed
+ * without the DOM library), which a source may poll between steps or hand on to `fetch`.
+ */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { readonly once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 /** What a timeline reads its data from. */
 export interface TimelineSource {
   /** Title, lanes and eras (events may be absent when the source holds more than a page can). */
@@ -124,7 +147,9 @@ export interface TimelineSource {
   /**
    * Reads the events at display positions `[from, from + count)`, so that {@link at} gives them
    * from then on: for a source that does not hold every event (a database), which a table view
-   * pages through. Optional: a source without it knows every position already.
+   * pages through. Optional: a source without it knows every position already. Aborting `signal`
+   * (the table scrolled past the rows) stops the read: it rejects with an error named `AbortError`,
+   * keeping what it had read.
    */
-  load?(from: number, count: number): Promise<void>;
+  load?(from: number, count: number, options?: { readonly signal?: AbortSignalLike }): Promise<void>;
 }

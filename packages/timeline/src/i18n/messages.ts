@@ -10,6 +10,7 @@
  * @module
  */
 import { ENGLISH_DATE_WORDS, fillTemplate, type DateWords, type EventStatus } from '@reeltime/core';
+import type * as PartWords from './part-words.js';
 
 /** The rows of the keyboard map, in the order shown. */
 export const KEYBOARD_ROWS = ['move', 'lanes', 'ends', 'page', 'zoom', 'reset', 'select', 'close', 'help'] as const;
@@ -165,51 +166,11 @@ export type PartialMessages = Partial<Omit<MessageTable, 'dates' | 'status' | 'k
   readonly status?: Partial<Record<EventStatus, string>>;
 };
 
-/** The words only a part loaded on first use shows (see `part-words.ts`, which holds their English). */
-export type PartWordKey =
-  | 'notShown'
-  | 'allShown'
-  | 'moreProblems'
-  | 'dismiss'
-  | 'closeDetails'
-  | 'where'
-  | 'people'
-  | 'tags'
-  | 'link'
-  | 'mediaLoad'
-  | 'mediaNotice'
-  | 'mediaOpen'
-  | 'mediaFrame'
-  | 'sourceCount'
-  | 'noSource'
-  | 'sourceOriginal'
-  | 'sourceSupports'
-  | 'sourceOfSeveral'
-  | 'unsourced'
-  | 'moreEvents'
-  | 'legendExact'
-  | 'legendPeriod'
-  | 'legendApproximate'
-  | 'legendPlanned'
-  | 'legendUncertain'
-  | 'legendCancelled'
-  | 'storyPrevious'
-  | 'storyNext'
-  | 'storyStep'
-  | 'storyLink'
-  | 'story'
-  | 'overviewValue'
-  | 'overviewHelp'
-  | 'keyboardMapClose'
-  | 'keyboard'
-  | 'tableCaption'
-  | 'columnDate'
-  | 'columnTitle'
-  | 'columnStatus'
-  | 'tablePages'
-  | 'tablePrevious'
-  | 'tableNext'
-  | 'tableRows';
+/**
+ * The words only a part loaded on first use shows: the keys of `part-words.ts`'s tables, which hold
+ * their English (a word added there leaves the entry's English without another list to edit).
+ */
+export type PartWordKey = { [T in keyof typeof PartWords]: keyof (typeof PartWords)[T] }[keyof typeof PartWords];
 
 /**
  * English for the words the entry chunk itself shows. Each part loaded on first use (the notice,

@@ -5,23 +5,23 @@
  * `LazyPart`, or by the overview's and the story's own modules). Other languages keep every word
  * in their own chunk (`locales/`), and a page's `strings` override any of them as before.
  *
+ * Each table's keys are the only list of its words: `PartWordKey` (`messages.ts`), the words the
+ * entry's English leaves out, is derived from them.
+ *
  * @module
  */
 import type { MessageTable } from './messages.js';
 
 /** The problems notice (`render/notice.ts`). */
-export const NOTICE_WORDS: Pick<MessageTable, 'notShown' | 'allShown' | 'moreProblems' | 'dismiss'> = {
+export const NOTICE_WORDS = {
   notShown: { one: '{count} item is not shown.', other: '{count} items are not shown.' },
   allShown: 'everything is shown.',
   moreProblems: '…and {count} more (see the problems property).',
   dismiss: 'Dismiss',
-};
+} satisfies Partial<MessageTable>;
 
 /** The details (`render/details.ts`, `render/media.ts`). */
-export const DETAILS_WORDS: Pick<
-  MessageTable,
-  'closeDetails' | 'where' | 'people' | 'tags' | 'link' | 'mediaLoad' | 'mediaNotice' | 'mediaOpen' | 'mediaFrame'
-> = {
+export const DETAILS_WORDS = {
   closeDetails: 'Close details',
   where: 'Where',
   people: 'People',
@@ -31,54 +31,50 @@ export const DETAILS_WORDS: Pick<
   mediaNotice: 'Shown only when you ask: loading it sends a request to {host}.',
   mediaOpen: 'Open on {host}',
   mediaFrame: 'Embedded content from {host}',
-};
+} satisfies Partial<MessageTable>;
 
 /** Sources, in the details and the sources view (`render/sources.ts`). */
-export const SOURCES_WORDS: Pick<MessageTable, 'sourceCount' | 'noSource' | 'sourceOriginal'> = {
+export const SOURCES_WORDS = {
   sourceCount: { one: 'Source', other: '{count} sources' },
   noSource: 'No source cited',
   sourceOriginal: 'original',
-};
+} satisfies Partial<MessageTable>;
 
 /** The sources view (`render/sources-view.ts`). */
-export const SOURCES_VIEW_WORDS: Pick<MessageTable, 'sourceSupports' | 'sourceOfSeveral' | 'unsourced' | 'moreEvents'> =
-  {
-    sourceSupports: { one: 'Supports {count} event:', other: 'Supports {count} events:' },
-    sourceOfSeveral: { one: 'its only source', other: 'one of {count} sources' },
-    unsourced: { one: '{count} event cites no source', other: '{count} events cite no source' },
-    moreEvents: '…and {count} more.',
-  };
+export const SOURCES_VIEW_WORDS = {
+  sourceSupports: { one: 'Supports {count} event:', other: 'Supports {count} events:' },
+  sourceOfSeveral: { one: 'its only source', other: 'one of {count} sources' },
+  unsourced: { one: '{count} event cites no source', other: '{count} events cite no source' },
+  moreEvents: '…and {count} more.',
+} satisfies Partial<MessageTable>;
 
 /** The legend of how dates are drawn (`render/legend.ts`). */
-export const LEGEND_WORDS: Pick<
-  MessageTable,
-  'legendExact' | 'legendPeriod' | 'legendApproximate' | 'legendPlanned' | 'legendUncertain' | 'legendCancelled'
-> = {
+export const LEGEND_WORDS = {
   legendExact: 'Exact date',
   legendPeriod: 'Known to the month or year: somewhere in the span',
   legendApproximate: 'Approximate (c., late 2020)',
   legendPlanned: 'Planned or announced',
   legendUncertain: 'Uncertain',
   legendCancelled: 'Cancelled',
-};
+} satisfies Partial<MessageTable>;
 
 /** `<reel-story>` (`story/story.ts`). */
-export const STORY_WORDS: Pick<MessageTable, 'storyPrevious' | 'storyNext' | 'storyStep' | 'storyLink' | 'story'> = {
+export const STORY_WORDS = {
   storyPrevious: 'Previous',
   storyNext: 'Next',
   storyStep: 'Step {step} of {count}',
   storyLink: 'Link to this step',
   story: 'Story: {title}',
-};
+} satisfies Partial<MessageTable>;
 
 /** `<reel-overview>` (`overview/overview.ts`). */
-export const OVERVIEW_WORDS: Pick<MessageTable, 'overviewValue' | 'overviewHelp'> = {
+export const OVERVIEW_WORDS = {
   overviewValue: 'Showing {range}',
   overviewHelp: 'Arrow keys move the visible range, Shift + arrow keys widen or narrow it.',
-};
+} satisfies Partial<MessageTable>;
 
 /** The keyboard map (`render/keys.ts`). */
-export const KEYS_WORDS: Pick<MessageTable, 'keyboardMapClose' | 'keyboard'> = {
+export const KEYS_WORDS = {
   keyboardMapClose: 'Close',
   keyboard: {
     move: { keys: ['←', '→'], action: 'Previous or next event in time' },
@@ -91,20 +87,10 @@ export const KEYS_WORDS: Pick<MessageTable, 'keyboardMapClose' | 'keyboard'> = {
     close: { keys: ['Esc'], action: 'Close the details and return to the event' },
     help: { keys: ['?'], action: 'Show these keys' },
   },
-};
+} satisfies Partial<MessageTable>;
 
 /** The table view (`render/table.ts`). */
-export const TABLE_WORDS: Pick<
-  MessageTable,
-  | 'tableCaption'
-  | 'columnDate'
-  | 'columnTitle'
-  | 'columnStatus'
-  | 'tablePages'
-  | 'tablePrevious'
-  | 'tableNext'
-  | 'tableRows'
-> = {
+export const TABLE_WORDS = {
   tableCaption: '{name}: {events}',
   columnDate: 'Date',
   columnTitle: 'Title',
@@ -113,4 +99,4 @@ export const TABLE_WORDS: Pick<
   tablePrevious: 'Previous rows',
   tableNext: 'Next rows',
   tableRows: 'Rows {from}–{to} of {total}',
-};
+} satisfies Partial<MessageTable>;

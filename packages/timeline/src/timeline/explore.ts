@@ -17,7 +17,7 @@ import type { ViewState } from './view-state.js';
 export class Explore {
   /** Whether the keyboard map is open. */
   keysOpen = false;
-  /** The table view's controller, made when the table is first drawn. */
+  /** The table view's controller, made before the table is first drawn (`updateTable` in `render/table.ts`). */
   table: TableController | undefined;
   /** What had focus when the keyboard map opened (focus goes back there). */
   keysOpener: HTMLElement | SVGElement | undefined;

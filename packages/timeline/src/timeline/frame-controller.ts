@@ -9,15 +9,16 @@
  *
  * @module
  */
-import type {
-  DateWords,
-  Lane,
-  LayoutSpec,
-  TickUnit,
-  TimelineSource,
-  TimeScale,
-  ViewAnswer,
-  ViewQuery,
+import {
+  emptyAnswer,
+  type DateWords,
+  type Lane,
+  type LayoutSpec,
+  type TickUnit,
+  type TimelineSource,
+  type TimeScale,
+  type ViewAnswer,
+  type ViewQuery,
 } from '@reeltime/core';
 import type { ReactiveControllerHost } from 'lit';
 import { computeFrame, type Frame, type FrameInput } from './frame.js';
@@ -164,7 +165,7 @@ export class FrameController {
         (error: unknown) => this.#failed(key, controller, error),
       );
     }
-    return this.#last ?? emptyAnswer(query);
+    return this.#last ?? emptyAnswer(query, { exact: false });
   }
 
   #landed(key: string, controller: AbortController, answer: ViewAnswer): void {
@@ -205,20 +206,4 @@ export class FrameController {
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as Promise<T> | undefined)?.then === 'function';
-}
-
-/** What is drawn before a source's first answer: nothing, at the asked range. */
-function emptyAnswer(query: ViewQuery): ViewAnswer {
-  return {
-    level: 0,
-    exact: false,
-    from: query.from,
-    to: query.to,
-    items: [],
-    density: [],
-    regions: [],
-    rows: [],
-    dense: [],
-    total: 0,
-  };
 }

@@ -1,10 +1,18 @@
 /**
  * The table view over a source that does not hold every event (one with `load`, as a database):
  * 300,000 rows, more than one scroll box holds, in pages of 250,000 turned by a pager; the rows in
- * view read as they come into view (shown as loading until then), a failed read named in the
- * notice, and focus brought to a row on another page.
+ * view read as they come into view (shown as loading until then), a read scrolled past aborted, a
+ * failed read named in the notice, and focus brought to a row on another page.
  */
-import { parseDataset, type TimelineEvent, type TimelineSource, type ViewAnswer, type ViewQuery } from '@reeltime/core';
+import {
+  emptyAnswer,
+  parseDataset,
+  type AbortSignalLike,
+  type TimelineEvent,
+  type TimelineSource,
+  type ViewAnswer,
+  type ViewQuery,
+} from '@reeltime/core';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
@@ -23,8 +31,8 @@ class PagedSource implements TimelineSource {
   readonly dataset = { title: 'Paged', lanes: [{ id: 'a', label: 'A', index: 0 }], eras: [] };
   readonly size = SIZE;
   readonly extent = [START, START + (SIZE - 1) * MINUTE] as const;
-  /** Every load asked for, and how to let it finish. */
-  readonly loads: { from: number; count: number; release: () => void }[] = [];
+  /** Every load asked for, its signal, and how to let it finish. */
+  readonly loads: { from: number; count: number; signal: AbortSignalLike | undefined; release: () => void }[] = [];
   hold = false;
   /** A load fails with this error when set. */
   failure: Error | undefined;
@@ -32,19 +40,7 @@ class PagedSource implements TimelineSource {
   readonly #byId = new Map<string, number>();
 
   query(query: ViewQuery): ViewAnswer {
-    const { from, to } = query;
-    return {
-      level: 0,
-      exact: true,
-      from,
-      to,
-      items: [],
-      density: [],
-      regions: [],
-      rows: [1],
-      dense: [false],
-      total: 0,
-    };
+    return emptyAnswer(query, { rows: [1], dense: [false] });
   }
   at = (position: number) => this.#known.get(position);
   positionOf = (id: string) => this.#byId.get(id) ?? -1;
@@ -52,11 +48,14 @@ class PagedSource implements TimelineSource {
   subscribe = () => () => {};
   revealLevel = () => undefined;
 
-  async load(from: number, count: number): Promise<void> {
+  async load(from: number, count: number, { signal }: { readonly signal?: AbortSignalLike } = {}): Promise<void> {
     let release = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
-    this.loads.push({ from, count, release });
+    this.loads.push({ from, count, signal, release });
+    // An abort ends a held load at once, as a database's read stops: with an AbortError, nothing read.
+    signal?.addEventListener('abort', release, { once: true });
     if (this.hold) await released;
+    if (signal?.aborted) throw new DOMException('The rows are no longer wanted', 'AbortError');
     if (this.failure) throw this.failure;
     const positions = Array.from({ length: Math.min(count, SIZE - from) }, (_, i) => from + i);
     const { dataset } = parseDataset({
@@ -158,6 +157,65 @@ describe('the table view over a source that loads its rows', () => {
     source.releaseAll();
     await expect.poll(() => ids(el)[0]).toBe('e299999');
     expect(root(el).querySelector('th[aria-sort]')!.getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('aborts a read scrolled or paged past, quietly, and reads its rows again when they come back', async () => {
+    const source = new PagedSource();
+    source.hold = true;
+    const problems: string[] = [];
+    const el = await mount((el) => {
+      el.source = source;
+      el.view = 'table';
+      el.addEventListener('reel-invalid', (e) => problems.push(...e.detail.problems.map((p) => p.message)));
+    });
+    await expect.poll(() => rows(el).length, { timeout: 20_000 }).toBeGreaterThan(5);
+    expect(source.loads.map(({ from, count }) => [from, count])).toEqual([[0, 200]]);
+    const [top] = source.loads;
+
+    // Scrolled far past the rows on their way: their read is aborted, the rows in view are asked.
+    box(el).scrollTop = 10_000 * 32;
+    await expect.poll(() => source.loads.length).toBe(2);
+    expect(source.loads[1]).toMatchObject({ from: 9_800, count: 400 });
+    expect(top!.signal!.aborted).toBe(true);
+    expect(source.loads[1]!.signal!.aborted).toBe(false);
+    source.releaseAll();
+    await expect.poll(() => ids(el)).toContain('e10000');
+    await settle(el);
+    // Not a failure: no notice, no reel-invalid, and not asked again while out of view.
+    expect(problems).toEqual([]);
+    expect(root(el).querySelector('[part~="notice"]')).toBeNull();
+    expect(source.loads).toHaveLength(2);
+
+    // Back at the top: its rows, still loading, are read again, and arrive.
+    box(el).scrollTop = 0;
+    await expect.poll(() => source.loads.length).toBe(3);
+    expect(source.loads[2]).toMatchObject({ from: 0, count: 200 });
+    expect(ids(el)[0]).toBe('loading');
+    source.releaseAll();
+    await expect.poll(() => ids(el)[0]).toBe('e0');
+    // The rows read before are kept: scrolling to them asks nothing.
+    box(el).scrollTop = 10_000 * 32;
+    await expect.poll(() => ids(el)).toContain('e10000');
+    expect(source.loads).toHaveLength(3);
+
+    // Turning the page and back before the next page's rows arrive aborts their read too.
+    const [previous, next] = pagerButtons(el);
+    await userEvent.click(next!);
+    await expect.poll(() => source.loads.length).toBe(4);
+    expect(source.loads[3]).toMatchObject({ from: 250_000, count: 200 });
+    await userEvent.click(previous!);
+    await expect.poll(() => source.loads[3]!.signal!.aborted).toBe(true);
+    await settle(el);
+    expect(source.loads).toHaveLength(4);
+    expect(problems).toEqual([]);
+    expect(ids(el)).not.toContain('loading');
+    // The rows shown then were known, nothing asked in between: the aborted read's rows are still asked again.
+    await userEvent.click(next!);
+    await expect.poll(() => source.loads.length).toBe(5);
+    expect(source.loads[4]).toMatchObject({ from: 250_000, count: 200 });
+    source.releaseAll();
+    await expect.poll(() => ids(el)[0]).toBe('e250000');
+    expect(problems).toEqual([]);
   });
 
   it('turns to the page of a row it focuses: closing the details returns to the row', async () => {

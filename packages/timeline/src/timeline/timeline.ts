@@ -389,6 +389,8 @@ export class ReelTimeline extends LitElement {
       this.#readFont();
     this.#view.configure(this.#domain, width, this.#frame?.height ?? AXIS_HEIGHT, this.#limits.minSpan, this.#rtl);
     this.#computeFrame(width);
+    // The table is drawn with a frame (see render): its rows in view and their reads, before render.
+    if (this.#frame && this.view === 'table') this.#parts.table?.updateTable(this.#explore, this, this.#data);
     // A source that failed to answer (a database gone): a problem in the notice, the last view kept.
     if (this.#frames.error !== undefined) this.#data.reportFailure(this.#frames.error);
   }

@@ -144,13 +144,12 @@ export function renderHost(
       </div>
       ${host.view === 'chart' ? renderLegend(parts, encodingsIn(dataset), msg) : nothing} ${overview}
       ${
-        ctx && host.view === 'table' && parts.table
+        ctx && host.view === 'table' && parts.table && explore.table
           ? parts.table.renderTable(ctx, {
-              table: (explore.table ??= new parts.table.TableController(host)),
+              table: explore.table,
               name,
               locale: ctx.dateOptions.locale,
               onSelect: explore.selectRow,
-              onFailure: (error) => data.reportFailure(error),
             })
           : nothing
       }

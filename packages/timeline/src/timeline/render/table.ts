@@ -15,6 +15,8 @@
  */
 import { formatDateRange, type Lane, type TimelineSource } from '@reeltime/core';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
+import type { DataController } from '../data-controller.js';
+import type { Explore } from '../explore.js';
 import type { RenderContext } from './context.js';
 
 export { tableStyles as styles } from './table.styles.js';
@@ -37,6 +39,15 @@ export const PAGE_ROWS = 250_000;
 /** A source with `load` is asked for blocks of this many positions around the rows in view. */
 const LOAD_ROWS = 200;
 
+/** A load on its way: positions `[lo, hi)` of `source`, its block's key, and how to abort it. */
+interface Read {
+  readonly source: TimelineSource;
+  readonly lo: number;
+  readonly hi: number;
+  readonly key: string;
+  readonly controller: AbortController;
+}
+
 /** The table's sort, scroll position and orders, kept beside the host so it only wires them. */
 export class TableController {
   sort: TableSort = 'date';
@@ -45,12 +56,18 @@ export class TableController {
   offset = 0;
   /** The first row in view (from the scroll offset and the page), counted from the table's first row. */
   firstRow = 0;
+  /** The first row rendered (set by {@link update}, for the render to read). */
+  first = 0;
+  /** The row after the last rendered (set by {@link update}). */
+  last = 0;
+  /** The row after the page shown (set by {@link update}). */
+  pageEnd = 0;
   readonly #host: ReactiveControllerHost;
   #source: TimelineSource | undefined;
   #locale: string | undefined;
   readonly #orders = new Map<TableSort, Uint32Array>();
-  /** Loads on their way, the source they were asked of, and the last block asked (not asked twice). */
-  readonly #loads = new Set<Promise<void>>();
+  /** Loads on their way (each with what it reads), and the last block asked and of which source (not asked twice). */
+  readonly #loads = new Map<Promise<void>, Read>();
   #loadSource: TimelineSource | undefined;
   #asked = '';
 
@@ -93,15 +110,39 @@ export class TableController {
   }
 
   /**
+   * The table's update step, before each render of it (the element's `willUpdate`), so that the
+   * render only reads: fits the page to the data, keeps the date order over a source that reads its
+   * rows as they come into view, works out the rows to render and starts reading those not known.
+   */
+  update(source: TimelineSource, onFailure: (error: unknown) => void): void {
+    const size = source.size;
+    // Over a source that reads its rows as they come into view, the date order is the only one.
+    if (source.load) this.sort = 'date';
+    // The page may hold no rows any more (the data changed): the last page then.
+    const offset = (this.offset = Math.min(this.offset, Math.floor(Math.max(0, size - 1) / PAGE_ROWS) * PAGE_ROWS));
+    const pageEnd = (this.pageEnd = Math.min(size, offset + PAGE_ROWS));
+    this.first = Math.max(offset, Math.min(this.firstRow - OVERSCAN, pageEnd - ROWS_RENDERED));
+    this.last = Math.min(pageEnd, this.first + ROWS_RENDERED);
+    this.#read(source, this.first, this.last, onFailure);
+  }
+
+  /**
    * Reads rows `[first, last)` from a source with `load` when some of them are not known: a block
    * around them, each block asked once while it is the last asked (a failure is reported and not
-   * asked again until the rows in view change). Their arrival draws them.
+   * asked again until the rows in view change). Their arrival draws them. A read none of whose
+   * rows are in view any more (scrolled or paged past, or of other data) is aborted: the rows it
+   * read are kept, and its block is asked again when it comes back into view.
    */
-  read(source: TimelineSource, first: number, last: number, onFailure: (error: unknown) => void): void {
-    if (!source.load) return;
+  #read(source: TimelineSource, first: number, last: number, onFailure: (error: unknown) => void): void {
     const size = source.size;
     const from = this.descending ? size - last : first;
     const to = this.descending ? size - first : last;
+    for (const read of this.#loads.values())
+      if (!read.controller.signal.aborted && (read.source !== source || read.hi <= from || read.lo >= to)) {
+        read.controller.abort();
+        if (read.source === this.#loadSource && read.key === this.#asked) this.#asked = '';
+      }
+    if (!source.load) return;
     let missing = false;
     for (let position = from; position < to && !missing; position++) missing = !source.at(position);
     if (!missing) return;
@@ -111,17 +152,24 @@ export class TableController {
     if (source === this.#loadSource && key === this.#asked) return;
     this.#loadSource = source;
     this.#asked = key;
+    const controller = new AbortController();
     const load: Promise<void> = source
-      .load(lo, hi - lo)
-      .then(() => this.#host.requestUpdate(), onFailure)
+      .load(lo, hi - lo, { signal: controller.signal })
+      .then(
+        () => this.#host.requestUpdate(),
+        // An aborted read was not wanted: however it ended, nothing to report.
+        (error: unknown) => {
+          if (!controller.signal.aborted) onFailure(error);
+        },
+      )
       .finally(() => this.#loads.delete(load));
-    this.#loads.add(load);
+    this.#loads.set(load, { source, lo, hi, key, controller });
   }
 
   /** Settles when the rows asked for have arrived and are drawn (none on their way). */
   get settled(): Promise<void> {
     if (!this.#loads.size) return Promise.resolve();
-    return Promise.all(this.#loads)
+    return Promise.all(this.#loads.keys())
       .then(() => this.#host.updateComplete)
       .then(() => this.settled);
   }
@@ -176,6 +224,15 @@ export class TableController {
   }
 }
 
+/**
+ * The table's update step, before render (the element's `willUpdate`, while it shows the table):
+ * makes `explore`'s controller on first use and lets it work out the rows in view and start their
+ * reads. Here rather than in the element, so that the entry chunk does not carry it.
+ */
+export function updateTable(explore: Explore, host: ReactiveControllerHost, data: DataController): void {
+  (explore.table ??= new TableController(host)).update(data.model.source, (error) => data.reportFailure(error));
+}
+
 /*
  * The scroll box is a tab stop of its own: Tab through the rendered rows ends where the rendering
  * does, so the arrow and page keys on the box are how a keyboard reaches every row.
@@ -188,28 +245,19 @@ export interface TableInput {
   readonly name: string;
   readonly locale: string | undefined;
   readonly onSelect: (id: string) => void;
-  /** A source's `load` failed (the database went away): the element's notice says so. */
-  readonly onFailure: (error: unknown) => void;
 }
 
+/** The table, as `table`'s {@link TableController.update} left it for this source (it changes nothing). */
 export function renderTable(ctx: RenderContext, input: TableInput) {
   const { source, dataset, msg, view } = ctx;
   const { table, locale } = input;
+  const { offset, pageEnd, first, last } = table;
   const size = source.size;
   const lanes = dataset.lanes;
   const laneById = new Map(lanes.map((lane) => [lane.id, lane]));
-  // Over a source that reads its rows as they come into view, the date order is the only one.
   const paged = source.load !== undefined;
-  if (paged) table.sort = 'date';
-  // The page may hold no rows any more (the data changed): the last page then.
-  table.offset = Math.min(table.offset, Math.floor(Math.max(0, size - 1) / PAGE_ROWS) * PAGE_ROWS);
-  const offset = table.offset;
-  const pageEnd = Math.min(size, offset + PAGE_ROWS);
-  const first = Math.max(offset, Math.min(table.firstRow - OVERSCAN, pageEnd - ROWS_RENDERED));
-  const last = Math.min(pageEnd, first + ROWS_RENDERED);
   const rows: number[] = [];
   for (let row = first; row < last; row++) rows.push(row);
-  table.read(source, first, last, input.onFailure);
   const column = (sort: TableSort, label: string) => {
     if (paged && sort !== 'date') return html`<th scope="col">${label}</th>`;
     const active = table.sort === sort;
