@@ -56,8 +56,14 @@ describe('the plain HTML page', () => {
     expect(await release.getAttribute('aria-label')).toContain('12 Jul 2023');
     await release.click();
     await expect.poll(() => page.locator('reel-timeline [part~="details"] h2').textContent()).toContain('release');
-    // The chunks asked for on the way have arrived (updateComplete waits for them).
+    // The chunks asked for on the way have arrived (updateComplete waits for them), and
+    // `<reel-event>`'s definition, loaded when the page is idle (the page has none).
     await page.locator('reel-timeline').evaluate((el) => (el as ReelTimeline).updateComplete);
+    expect(
+      await page.evaluate(() =>
+        customElements.whenDefined('reel-event').then((c) => c === customElements.get('reel-event')),
+      ),
+    ).toBe(true);
     // Only the page, the bundle and the data were fetched: nothing else is needed.
     const fetched = requests.filter((path) => !path.endsWith('.map')).sort();
     expect(fetched.filter((path) => !path.includes('/dist/chunks/'))).toEqual([
@@ -89,6 +95,8 @@ describe('the plain HTML page', () => {
       // The English words of the parts loaded on first use (here the legend's and the details').
       '/packages/timeline/dist/chunks/part',
       '/packages/timeline/dist/chunks/print',
+      // `<reel-event>`'s definition, when the page is idle: `customElements.whenDefined` resolves.
+      '/packages/timeline/dist/chunks/reel', // reel-event-*.js
       '/packages/timeline/dist/chunks/shims',
       '/packages/timeline/dist/chunks/zoom',
     ]);
@@ -108,6 +116,57 @@ describe('the plain HTML page', () => {
     await expect(snapshot.replace(/showing [^"]*/, 'showing …')).toMatchFileSnapshot(
       '__snapshots__/dead-reckoning.aria.yml',
     );
+    await page.close();
+  });
+});
+
+describe('a page of <reel-event> children', () => {
+  it('draws them at once, a child given properties before the bundle included; the tag is defined by a chunk', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    // The README's CMS snippet, and an event a classic script makes before the bundle runs.
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+      <script type="module" src="/packages/timeline/dist/reeltime.bundle.js"></script></head><body>
+      <reel-timeline label="Our history" marker="">
+        <reel-event event-id="founded" start="2019-03"><strong>Founded</strong></reel-event>
+        <reel-event event-id="launch" start="2021-09" lane="Product"><strong>First release</strong><p>Version 1.0 ships.</p></reel-event>
+      </reel-timeline>
+      <script>
+        const scripted = document.createElement('reel-event');
+        Object.assign(scripted, { eventId: 'scripted', start: '2020-05-04', lane: 'Product' });
+        scripted.innerHTML = '<strong>Scripted</strong>';
+        document.querySelector('reel-timeline').append(scripted);
+      </script></body></html>`;
+    await page.route(`${base}/children.html`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await page.goto(`${base}/children.html`);
+    const marks = page.locator('reel-timeline [part~="event"]');
+    await expect.poll(() => marks.count(), { timeout: 15_000 }).toBe(3);
+    expect(await marks.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')))).toEqual([
+      'founded',
+      'scripted',
+      'launch',
+    ]);
+    // The definition came as a chunk, asked for as the bundle ran (the page has `<reel-event>`s):
+    // the children are upgraded, the scripted one's properties reflected, and the data unchanged.
+    expect(
+      await page.evaluate(() =>
+        customElements.whenDefined('reel-event').then((c) => c === customElements.get('reel-event')),
+      ),
+    ).toBe(true);
+    expect(requests.some((path) => path.includes('/dist/chunks/reel-event-'))).toBe(true);
+    await page.locator('reel-timeline').evaluate((el) => (el as ReelTimeline).updateComplete);
+    expect(await page.locator('reel-event[event-id="scripted"]').getAttribute('start')).toBe('2020-05-04');
+    expect(
+      await page
+        .locator('reel-event')
+        .first()
+        .evaluate((el) => el.shadowRoot?.querySelector('time')?.textContent),
+    ).toBeTruthy();
+    expect(await marks.count()).toBe(3);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -20,7 +20,7 @@ import {
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { carefulParser, loadCarefulParser } from '#careful';
 import { preloaded } from '#preloaded';
-import { readEventElement } from '../event/event.js';
+import { readEventElement } from '../event/read-event.js';
 import { encodingsIn } from './render/encoding.js';
 
 /** What the host exposes to its data controller. */
