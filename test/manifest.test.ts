@@ -17,10 +17,12 @@ const element = (tag: string) =>
 describe('custom-elements.json', () => {
   it('lists only the modules a user imports', () => {
     expect(manifest.modules.map((mod) => mod.path).sort()).toEqual([
+      'src/define/reel-event.ts',
       'src/define/reel-overview.ts',
       'src/define/reel-story.ts',
       'src/define/reel-timeline.ts',
       'src/event/event.ts',
+      'src/event/read-event.ts',
       'src/events/events.ts',
       'src/index.ts',
       'src/overview/overview.ts',

@@ -101,6 +101,7 @@ export default {
     'src/define/*.ts',
     'src/timeline/timeline.ts',
     'src/event/event.ts',
+    'src/event/read-event.ts',
     'src/events/events.ts',
     'src/story/story.ts',
     'src/overview/overview.ts',

@@ -6,9 +6,17 @@
  * words of each part loaded on first use travel with that part (`i18n/part-words.ts`), and the
  * whole table would bring them all back into this entry (docs/decisions/bundle-size.md, the tenth
  * round). `registerMessages` and each element's `strings` work as before.
+ *
+ * Nor `ReelEvent`, a type only here: `<reel-event>` is defined by a chunk (`define/reel-event.js`),
+ * loaded at once when the page has `<reel-event>` elements, else when the page is idle;
+ * `customElements.whenDefined('reel-event')` resolves then, and `customElements.get('reel-event')`
+ * is the class. A timeline needs no definition to read its children (`readEventElement`: their
+ * fields and text), so its first view does not wait for it (docs/decisions/bundle-size.md, the
+ * thirteenth round).
  */
+import { ReelTimeline } from './timeline/timeline.js';
+
 export {
-  ReelEvent,
   ReelInvalidEvent,
   ReelRangeChangeEvent,
   ReelSelectEvent,
@@ -19,4 +27,8 @@ export {
   registerMessages,
 } from './index.js';
 export type * from './index.js';
-export * from './define/reel-timeline.js';
+
+if (!customElements.get('reel-timeline')) customElements.define('reel-timeline', ReelTimeline);
+const defineEvent = () => import('./define/reel-event.js');
+if (document.querySelector('reel-event')) void defineEvent();
+else (self.requestIdleCallback ?? setTimeout)(defineEvent);

@@ -6,7 +6,8 @@
  */
 export { ReelTimeline } from './timeline/timeline.js';
 export type { VisibleRange } from './timeline/timeline.js';
-export { ReelEvent, readEventElement } from './event/event.js';
+export { ReelEvent } from './event/event.js';
+export { readEventElement } from './event/read-event.js';
 export { ReelInvalidEvent, ReelRangeChangeEvent, ReelSelectEvent } from './events/events.js';
 export type { ReelInvalidDetail, ReelRangeChangeDetail, ReelSelectDetail } from './events/events.js';
 // Types only: the overview is registered (and loaded) by `define/reel-overview.js`, so that the

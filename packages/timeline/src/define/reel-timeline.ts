@@ -7,10 +7,11 @@
  * `timeline.addEventListener('reel-select', (e) => e.detail.event)` type-checks. (The events are
  * re-exported for that reason: a declaration file only carries what its module imports.)
  */
-import { ReelEvent } from '../event/event.js';
+import { ReelEvent } from './reel-event.js';
 import { ReelTimeline } from '../timeline/timeline.js';
 
-if (!customElements.get('reel-event')) customElements.define('reel-event', ReelEvent);
+// `<reel-event>` is defined first (by the module imported above): children given properties before
+// then reflect them in updates that come before their timeline's first.
 if (!customElements.get('reel-timeline')) customElements.define('reel-timeline', ReelTimeline);
 
 export { ReelEvent, ReelTimeline };

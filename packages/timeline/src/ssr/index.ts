@@ -18,7 +18,7 @@ import { LitElementRenderer, render, type RenderInfo } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { parse } from 'parse5';
 import { ReelEvent, ReelTimeline } from '../define/reel-timeline.js';
-import { readEventElement } from '../event/event.js';
+import { readEventElement } from '../event/read-event.js';
 import { serverChildren, type ChildEventInput } from '../timeline/server-children.js';
 import { elementsWith, ParsedElement } from './parsed.js';
 

@@ -7,7 +7,7 @@
  * @module
  */
 import { defaultTreeAdapter as tree, type DefaultTreeAdapterMap } from 'parse5';
-import type { EventElementLike } from '../event/event.js';
+import type { EventElementLike } from '../event/read-event.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

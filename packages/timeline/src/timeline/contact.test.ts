@@ -71,6 +71,16 @@ describe('the first contact', () => {
     expect(early).toEqual(expected);
   });
 
+  it('gives focus a place when the focused mark goes before the chunk arrived', async () => {
+    const el = await mount((el) => (el.data = deadReckoning));
+    mark(el, 'us-release').focus();
+    // New data without that event, drawn before the chunk (asked for by the focus) can have arrived.
+    el.data = { ...deadReckoning, events: deadReckoning.events.filter((event) => event.id !== 'us-release') };
+    await el.updateComplete;
+    expect(root(el).activeElement?.matches('svg[role="group"]')).toBe(true);
+    expect(arrived(el)).toBe(true);
+  });
+
   it('lets keys it does not use through before the chunk arrived (Tab, Escape with nothing selected)', async () => {
     const el = await mount((el) => (el.data = deadReckoning));
     mark(el, 'us-release').focus();

@@ -14,7 +14,7 @@ import type { InteractionHost } from './interaction.js';
 import { keyboardTarget } from './key-actions.js';
 import { handleTimelineKey, type KeyboardTarget } from './keyboard.js';
 
-export { focusPosition } from './key-actions.js';
+export { focusPosition, restoreFocus } from './key-actions.js';
 export { afterExploreUpdate, detailsClosed, keysClosed } from './explore-actions.js';
 export { renderTooltip } from './render/tooltip.js';
 export { contactStyles as styles } from './render/contact.styles.js';

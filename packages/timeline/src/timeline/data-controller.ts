@@ -20,7 +20,7 @@ import {
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { carefulParser, loadCarefulParser } from '#careful';
 import { preloaded } from '#preloaded';
-import { readEventElement } from '../event/event.js';
+import { readEventElement } from '../event/read-event.js';
 import { encodingsIn } from './render/encoding.js';
 
 /** What the host exposes to its data controller. */
@@ -330,38 +330,17 @@ export class DataController implements ReactiveController {
 
   async #load(wanted: string, src: string): Promise<void> {
     this.#abort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
+    const abort = (this.#abort = new AbortController());
     this.#fetchedSrc = wanted;
     this.loading = true;
     this.progress = -1;
-    this.#loaded = undefined;
-    this.#imported = undefined;
+    this.#loaded = this.#imported = undefined;
     this.#loadProblems = [];
     // Fetching and reading files is its own chunk: an element given its data never loads it.
-    const { loadSource } = await import('./load.js');
-    const outcome = await loadSource(src, abort, this.#host, (loaded, total) => {
-      if (abort !== this.#abort || !total) return;
-      const percent = Math.floor((loaded / total) * 100);
-      if (percent === this.progress) return;
-      this.progress = percent;
-      this.#host.requestUpdate();
-    });
-    if (abort !== this.#abort || outcome === undefined) return;
-    if ('problem' in outcome) {
-      this.#loadProblems = [
-        {
-          severity: 'error',
-          message: `Could not load the dataset from "${src}": ${outcome.problem}`,
-          path: [],
-          pointer: '',
-        },
-      ];
-    } else {
-      this.#loadedUrl = outcome.url;
-      if ('imported' in outcome) this.#imported = outcome.imported;
-      else this.#loaded = outcome.value;
-    }
+    const { loadInto } = await import('./load.js');
+    const loaded = await loadInto(src, abort, this.#host, this, () => abort === this.#abort);
+    if (!loaded) return;
+    ({ value: this.#loaded, imported: this.#imported, problems: this.#loadProblems, url: this.#loadedUrl } = loaded);
     this.loading = false;
     this.#host.requestUpdate();
   }

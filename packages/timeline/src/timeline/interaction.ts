@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { LayoutSpec, TimeCoord, TimelineEvent, TimelineSource } from '@reeltime/core';
+import type { LayoutSpec, TimeCoord, TimelineSource } from '@reeltime/core';
 import type * as ContactModule from './contact.js';
 import type { Frame } from './frame.js';
 import { MIN_VISIBLE_SPAN } from './geometry.js';
@@ -235,16 +235,15 @@ export class Interaction {
 
   /**
    * After an update: when the focused mark was not drawn again (zoomed out, it became dense),
-   * focus moves to what stands for it now (its mark, the dense region holding it, or the plot),
-   * never to the page, where keys would do nothing.
+   * focus moves to what stands for it now (`restoreFocus` in key-actions.ts), never to the page,
+   * where keys would do nothing. Focus inside the plot asked for the first-contact chunk, and no key
+   * or gesture acts before it arrives: it is almost always here, and the move is at once; else it
+   * is made when the chunk arrives.
    */
   restoreFocus(): void {
     const lost = this.#focused;
     this.#focused = undefined;
-    if (!lost || lost.isConnected) return;
-    const { view, renderRoot, source } = this.#host;
-    const event = view.focusedId === null ? undefined : source.get(view.focusedId);
-    ((event && drawnFor(renderRoot, event)) ?? renderRoot.querySelector<SVGElement>('svg[role="group"]'))?.focus();
+    if (lost && !lost.isConnected) void this.whenContact((contact) => contact.restoreFocus(this.#host));
   }
 
   /** Zooms into a dense region's span (at least twice as close), so its events can be drawn one by one. */
@@ -255,19 +254,6 @@ export class Interaction {
     const mid = (from + to) / 2;
     view.setRange({ from: mid - span / 2, to: mid + span / 2 });
   }
-}
-
-/**
- * What stands for an event on screen: its mark when drawn, else the dense region holding its
- * middle (more events at one instant than a lane has rows), else nothing.
- */
-export function drawnFor(renderRoot: HTMLElement | DocumentFragment, event: TimelineEvent): SVGElement | undefined {
-  const mark = renderRoot.querySelector<SVGElement>(`[part~="event"][data-id="${CSS.escape(event.id)}"]`);
-  if (mark) return mark;
-  const mid = (event.from + event.to) / 2;
-  return [...renderRoot.querySelectorAll<SVGElement>('[part~="density"]')].find(
-    (r) => Number(r.dataset['from']) <= mid && Number(r.dataset['to']) >= mid,
-  );
 }
 
 /** The event a DOM event happened on: its mark or its label (both carry `data-id`). */

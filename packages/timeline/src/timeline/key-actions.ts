@@ -6,9 +6,9 @@
  *
  * @module
  */
-import { levelFor, type TimeCoord } from '@reeltime/core';
+import { levelFor, type TimeCoord, type TimelineEvent } from '@reeltime/core';
 import { MIN_VISIBLE_SPAN } from './geometry.js';
-import { drawnFor, type InteractionHost } from './interaction.js';
+import type { InteractionHost } from './interaction.js';
 import type { KeyboardTarget } from './keyboard.js';
 
 /** The keyboard map's target: `host`'s view state and methods. */
@@ -158,4 +158,27 @@ export function nearestInLane(source: InteractionHost['source'], laneId: string,
   if (after >= source.size) return before;
   if (before < 0) return after;
   return time - source.at(before)!.from <= source.at(after)!.from - time ? before : after;
+}
+
+/**
+ * What stands for an event on screen: its mark when drawn, else the dense region holding its
+ * middle (more events at one instant than a lane has rows), else nothing.
+ */
+export function drawnFor(renderRoot: HTMLElement | DocumentFragment, event: TimelineEvent): SVGElement | undefined {
+  const mark = renderRoot.querySelector<SVGElement>(`[part~="event"][data-id="${CSS.escape(event.id)}"]`);
+  if (mark) return mark;
+  const mid = (event.from + event.to) / 2;
+  return [...renderRoot.querySelectorAll<SVGElement>('[part~="density"]')].find(
+    (r) => Number(r.dataset['from']) <= mid && Number(r.dataset['to']) >= mid,
+  );
+}
+
+/**
+ * After an update that did not draw the focused mark again: focus moves to what stands for its
+ * event now (its mark, the dense region holding it), else the plot.
+ */
+export function restoreFocus(host: InteractionHost): void {
+  const { view, renderRoot, source } = host;
+  const event = view.focusedId === null ? undefined : source.get(view.focusedId);
+  ((event && drawnFor(renderRoot, event)) ?? renderRoot.querySelector<SVGElement>('svg[role="group"]'))?.focus();
 }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { ParseResult } from '@reeltime/core';
+import type { ParseResult, Problem } from '@reeltime/core';
 
 /** The largest file `src` may load (bytes): past it the load stops with a message, not a frozen page. */
 export const MAX_LOAD_BYTES = 200 * 1024 * 1024;
@@ -99,6 +99,39 @@ export async function loadSource(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** What a load leaves the data controller with: the value read, or an importer's result, or the problem. */
+export interface Loaded {
+  readonly value?: unknown;
+  readonly imported?: ParseResult;
+  readonly url?: string;
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * {@link loadSource} for the data controller: the percentage read goes to `state.progress` (the
+ * host updated when it moves) while the load is still `current()`; undefined when it is no longer
+ * (a new `src`, a disconnect).
+ */
+export async function loadInto(
+  src: string,
+  abort: AbortController,
+  host: LoadHost & { requestUpdate(): void },
+  state: { progress: number },
+  current: () => boolean,
+): Promise<Loaded | undefined> {
+  const outcome = await loadSource(src, abort, host, (loaded, total) => {
+    if (!current() || !total) return;
+    const percent = Math.floor((loaded / total) * 100);
+    if (percent === state.progress) return;
+    state.progress = percent;
+    host.requestUpdate();
+  });
+  if (!current() || outcome === undefined) return undefined;
+  if (!('problem' in outcome)) return { ...outcome, problems: [] };
+  const message = `Could not load the dataset from "${src}": ${outcome.problem}`;
+  return { problems: [{ severity: 'error', message, path: [], pointer: '' }] };
 }
 
 /**

@@ -45,7 +45,6 @@ import { ESTIMATED_FONT, measurerFor } from './measure.js';
 import { checkSettings, type Settings } from './settings.js';
 import type { RenderContext } from './render/context.js';
 import type { Painter } from './render/density.js';
-import { eraRows } from './render/era-rows.js';
 import { renderHost } from './render/host.js';
 import { timelineStyles } from './timeline.styles.js';
 import { UrlSyncLink } from './url-sync-link.js';
@@ -597,6 +596,7 @@ export class ReelTimeline extends LitElement {
 
   /** The frame for the current view (the frame controller keeps it while nothing it depends on changed). */
   #computeFrame(width: number): void {
+    const { eras } = this.#data.model.dataset;
     const small = measurerFor(this.#fontFamily || 'sans-serif', SMALL_FONT_SIZE);
     this.#frames.compute({
       lanes: this.#data.model.dataset.lanes,
@@ -607,7 +607,8 @@ export class ReelTimeline extends LitElement {
       locale: this.#locale(),
       words: this.#msg.table.dates,
       minTickUnit: this.#limits.minUnit,
-      top: eraRows(this.#data.model.dataset.eras).count * ERA_ROW,
+      // The eras' rows: stacked by their chunk, which the first update of data with eras waits for.
+      top: ((eras.length && this.#parts.eras()?.eraRows(eras).count) || 0) * ERA_ROW,
       // Always pinned, drawn or not: an event dropped when its lane leaves the band would lose its
       // focus, and re-pinned at the next frame it would flip in and out while the page scrolls.
       pinned: [this.#view.focusedId, this.#view.selectedId].filter((id): id is string => id !== null),

@@ -1,6 +1,7 @@
 /**
  * How eras stack into rows above the lanes: part of the layout (the lanes start below the rows),
- * so in the entry; drawing them is `eras.ts`, a chunk loaded when the data has eras.
+ * in the eras' chunk (`eras.ts`, which draws them) since the update that first lays out data with
+ * eras waits for that chunk; the host reads it from there.
  *
  * @module
  */

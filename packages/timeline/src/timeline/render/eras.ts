@@ -18,6 +18,8 @@ import type { RenderContext } from './context.js';
 import { eraRows } from './era-rows.js';
 
 export { erasStyles as styles } from './eras.styles.js';
+// How eras stack into rows: the host reads it for the lanes' top (data with eras waits for this chunk).
+export { eraRows };
 
 /** `text` cut (with "…") to fit `room` pixels, or empty when not even one letter fits. */
 function fit(text: string, room: number, measure: (text: string) => number): string {
