@@ -114,9 +114,9 @@ export async function prepareFile(
   const started = performance.now();
   const out = options.out ?? preparedPathOf(file);
   const source = sourceOf(file);
-  const partial = `${out}.partial`;
-  rmSync(partial, { force: true });
-  rmSync(`${partial}.wal`, { force: true });
+  // A name of its own: two builds of the same file at once (test projects starting together)
+  // each write their own and the last rename wins, whole.
+  const partial = `${out}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.partial`;
   const config: Record<string, string> = {};
   if (options.memoryLimit) config['memory_limit'] = options.memoryLimit;
   if (options.tempDirectory) config['temp_directory'] = options.tempDirectory;

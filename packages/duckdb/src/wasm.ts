@@ -52,8 +52,9 @@ export function sharedDatabase(bundles: DuckDBBundles = packageBundles()): Promi
     // asks for `bytes=0-0` instead, which sirv (Vite's, Storybook's and many a static server's)
     // answers with the whole file (its `0` end reads as none), and DuckDB then downloads all of it.
     // No full read behind DuckDB's back either: openPreparedUrl downloads a file itself when its
-    // server has no ranges.
-    await db.open({ filesystem: { reliableHeadRequests: true, allowFullHTTPReads: false } });
+    // server has no ranges. All three are named: with `forceFullHTTPReads` left out, DuckDB-WASM
+    // 1.32 found no registered HTTP file ("database does not exist") and read none by ranges.
+    await db.open({ filesystem: { reliableHeadRequests: true, allowFullHTTPReads: false, forceFullHTTPReads: false } });
     return db;
   })();
   shared.catch(() => (shared = undefined));
