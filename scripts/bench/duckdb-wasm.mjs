@@ -74,6 +74,9 @@ await page.addInitScript(() => {
 });
 // The same steps as the Node bench, computed here once the page knows the extent.
 await page.exposeFunction('__steps', (lo, hi) => viewSteps(lo, hi, Number(values.steps)));
+// What had been read of the file when the first view was answered.
+let firstFileRequests;
+await page.exposeFunction('__firstAnswered', () => void (firstFileRequests = { ...fileRequests }));
 const started = Date.now();
 await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent(`/@fs${file}`)}`);
 await page.waitForFunction(() => /opened in|Error/.test(document.getElementById('status')?.textContent ?? ''));
@@ -92,6 +95,7 @@ const result = await page.evaluate(
     const firstQuery = performance.now() - t;
     // Since the page's navigation began (performance.now()'s origin): page, modules, DuckDB, open, answer.
     const firstAnswerSinceNavigation = performance.now();
+    await window.__firstAnswered();
     const waitStart = performance.now();
     const latencies = [];
     for (const [from, to] of windows) {
@@ -126,6 +130,8 @@ console.log(
       events: result.size,
       ...(prepareMs === undefined ? {} : { prepareMs }),
       openMs: opened,
+      // Of which DuckDB-WASM's own start (the wasm fetched and compiled), the same for any file.
+      duckdbStartMs: Number(/DuckDB started in (\d+)/.exec(status)?.[1] ?? NaN),
       firstViewMs: Math.round(opened + result.firstQuery),
       firstViewSinceNavigationMs: Math.round(result.firstAnswerSinceNavigation),
       firstViewItems: result.firstItems,
@@ -139,6 +145,8 @@ console.log(
       // The largest peak resident size among Chromium's processes (VmHWM): the page's renderer,
       // which holds DuckDB-WASM's memory, whose peak is the open's.
       peakProcessRssMB: peakRss,
+      fileRequestsToFirstView: firstFileRequests?.all,
+      fileMBToFirstView: firstFileRequests && Math.round((firstFileRequests.bytes / 2 ** 20) * 10) / 10,
       fileRequests: fileRequests.all,
       fileRangeRequests: fileRequests.ranges,
       fileMB: Math.round((fileRequests.bytes / 2 ** 20) * 10) / 10,

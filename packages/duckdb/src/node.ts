@@ -126,9 +126,10 @@ export async function prepareFile(
     const columns = options.columns ?? {};
     const input: SqlInput = { file, format: options.format ?? formatOf(file) };
     const backend = new SqlBackend(engine, { input, columns });
-    // Built in memory as the server builds (DuckDB spills past memory_limit), then copied into
-    // the file: built in the file, the staging table and the sort left over half its blocks free
-    // (1M: 167 of 316), and the build took five times as long.
+    // Built in memory as the server builds, then copied into the file: built in the file, the
+    // staging table and the sort left over half its blocks free (1M: 167 of 316), and the build
+    // took five times as long. Past memory_limit, DuckDB spills even an in-memory database's
+    // tables to temp_directory (1M under a 150 MB limit: prepared, 303 MB resident at most).
     const state = await backend.state();
     // The path is the caller's own argument, not data; ATTACH takes no parameter for it.
     await engine.all(
