@@ -47,6 +47,23 @@ afterAll(() => {
   built?.engine.close();
 });
 
+/** `bin/serve.mjs` started with `args` on a free port, once it listens: its URL and what it printed. */
+async function serve(args: readonly string[]) {
+  const bin = fileURLToPath(new URL('../bin/serve.mjs', import.meta.url));
+  const child = spawn(process.execPath, [bin, ...args, '--port', '0'], { stdio: 'pipe' });
+  let out = '';
+  const base = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += String(chunk);
+      const match = /Answering on (http:\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (out += String(chunk)));
+    child.on('exit', (code) => reject(new Error(`serve.mjs exited (${code}): ${out}`)));
+  });
+  return { base, output: () => out, stop: () => child.kill() };
+}
+
 /** Counts with their `[lane, bucket, count]` triples in order (a GROUP BY gives them in any). */
 function sorted({ starts, ends, total }: CountsAnswer) {
   const triples = (flat: readonly number[]) =>
@@ -137,22 +154,29 @@ describe('a prepared database', () => {
   });
 
   it('is opened by `pnpm serve:duckdb --file x.reeltime.duckdb` without building, and answers', async () => {
-    const bin = fileURLToPath(new URL('../bin/serve.mjs', import.meta.url));
-    const child = spawn(process.execPath, [bin, '--file', prepared, '--port', '0'], { stdio: 'pipe' });
+    const { base, output, stop } = await serve(['--file', prepared]);
     try {
-      const base = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += String(chunk);
-          const match = /Answering on (http:\S+)/.exec(out);
-          if (match) resolve(match[1]!);
-        });
-        child.on('exit', (code) => reject(new Error(`serve.mjs exited (${code}): ${out}`)));
-      });
-      const info = await new HttpBackend(base).info();
-      expect(info.size).toBe(25_000);
+      expect(output()).not.toContain('Preparing');
+      expect((await new HttpBackend(base).info()).size).toBe(25_000);
     } finally {
-      child.kill();
+      stop();
+    }
+  });
+
+  it('is prepared by `serve:duckdb --file x.parquet --cache` once, and reused while the file is unchanged', async () => {
+    const copy = join(dir, 'cached.parquet');
+    copyFileSync(fixture.file, copy);
+    const first = await serve(['--file', copy, '--cache']);
+    first.stop();
+    expect(first.output()).toContain(`Preparing ${join(dir, 'cached.reeltime.duckdb')} from ${copy}`);
+    expect(await isPreparedFrom(join(dir, 'cached.reeltime.duckdb'), copy)).toBe(true);
+    const second = await serve(['--file', copy, '--cache']);
+    try {
+      expect(second.output()).not.toContain('Preparing');
+      expect(second.output()).toContain('25,000 events from');
+      expect((await new HttpBackend(second.base).info()).size).toBe(25_000);
+    } finally {
+      second.stop();
     }
   });
 
