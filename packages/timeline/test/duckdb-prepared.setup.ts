@@ -17,9 +17,11 @@ export default async function setup(): Promise<void> {
   if (!(await isPreparedFrom(prepared, parquet))) await prepareFile(parquet, { out: prepared });
   const foreign = `${dir}not-prepared.duckdb`;
   if (!existsSync(foreign)) {
-    const engine = await NodeDuckDbEngine.create(`${foreign}.${process.pid}`);
+    // A name of its own, renamed when whole: two projects' setups may run at once.
+    const partial = `${foreign}.${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    const engine = await NodeDuckDbEngine.create(partial);
     await engine.all('CREATE TABLE t AS SELECT 1 AS x');
     engine.close();
-    renameSync(`${foreign}.${process.pid}`, foreign);
+    renameSync(partial, foreign);
   }
 }
