@@ -57,6 +57,8 @@ const timelineInZone = (zone: string): TestProjectInlineConfiguration => ({
     include: ['src/**/*.test.ts', 'shims/**/*.test.ts', 'build/**/*.test.ts'],
     // hasTouch: a touch-capable page, so d3-zoom listens for touches and pinch can be tested.
     browser: chromium({ timezoneId: zone, hasTouch: true }),
+    // The prepared DuckDB database duckdb.test.ts reads (generated, git-ignored).
+    globalSetup: ['test/duckdb-prepared.setup.ts'],
     testTimeout: BROWSER_TEST_BACKSTOP,
     expect: POLL_BACKSTOP,
     provide: { timeZone: zone },

@@ -7,13 +7,20 @@
  * as the Node bench (960 px, all lanes, labels measured by the page's canvas), the longest task
  * and tasks over 50 ms on the page's main thread while the answers were on their way, and the
  * page's JS heap. Needs `pnpm build` and a dataset from `node scripts/duckdb/datasets.mjs`.
+ *
+ * A prepared database (`--file datasets/events-1M.reeltime.duckdb`, or `--prepare` to prepare the
+ * Parquet file first, timed, with `pnpm prepare:duckdb`'s prepareFile) is attached over HTTP and
+ * read by range requests: the requests the page made are counted (`requests`, `rangeRequests`,
+ * bytes), and any to another origin (an extension download) is reported and fails the run.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { createServer } from 'vite';
+import { prepareFile, preparedPathOf } from '../../packages/duckdb/dist/node.js';
 import { chromiumLaunchOptions } from '../chromium.mjs';
 import { summarize, viewSteps } from './duckdb-steps.mjs';
 
@@ -22,16 +29,25 @@ const { values } = parseArgs({
     file: { type: 'string' },
     steps: { type: 'string', default: '60' },
     width: { type: 'string', default: '960' },
+    prepare: { type: 'boolean', default: false },
   },
 });
 if (!values.file) throw new Error('--file events.parquet is required');
 const root = fileURLToPath(new URL('../..', import.meta.url));
+let prepareMs;
+if (values.prepare) {
+  const prepared = await prepareFile(values.file, { out: preparedPathOf(values.file) });
+  prepareMs = Math.round(prepared.ms);
+  values.file = prepared.out;
+}
 const file = resolve(values.file);
+const fileRequests = { all: 0, ranges: 0, bytes: 0 };
 const server = await createServer({
   root: `${root}examples/duckdb`,
   logLevel: 'error',
   server: { host: '127.0.0.1', port: 0, fs: { allow: [root, file] } },
   optimizeDeps: { include: ['@reeltime/duckdb > @duckdb/duckdb-wasm'] },
+  plugins: [{ name: 'count-file-requests', configureServer: (vite) => void vite.middlewares.use(countFileRequests) }],
 });
 await server.listen();
 const { port } = server.httpServer.address();
@@ -42,6 +58,13 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 page.setDefaultTimeout(30 * 60_000);
+// Every request the page and its workers make: nothing may go elsewhere than the page's origin
+// (DuckDB's extension server, a CDN).
+const elsewhere = [];
+page.on('request', (request) => {
+  if (new URL(request.url()).host !== `127.0.0.1:${port}` && !request.url().startsWith('data:'))
+    elsewhere.push(request.url());
+});
 await page.addInitScript(() => {
   // Long tasks on the main thread from the start: the Parquet read in JS is one of them.
   globalThis.__long = [];
@@ -51,6 +74,9 @@ await page.addInitScript(() => {
 });
 // The same steps as the Node bench, computed here once the page knows the extent.
 await page.exposeFunction('__steps', (lo, hi) => viewSteps(lo, hi, Number(values.steps)));
+// What had been read of the file when the first view was answered.
+let firstFileRequests;
+await page.exposeFunction('__firstAnswered', () => void (firstFileRequests = { ...fileRequests }));
 const started = Date.now();
 await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent(`/@fs${file}`)}`);
 await page.waitForFunction(() => /opened in|Error/.test(document.getElementById('status')?.textContent ?? ''));
@@ -67,6 +93,9 @@ const result = await page.evaluate(
     let t = performance.now();
     const first = await source.query({ from: lo, to: hi, pixels, layout });
     const firstQuery = performance.now() - t;
+    // Since the page's navigation began (performance.now()'s origin): page, modules, DuckDB, open, answer.
+    const firstAnswerSinceNavigation = performance.now();
+    await window.__firstAnswered();
     const waitStart = performance.now();
     const latencies = [];
     for (const [from, to] of windows) {
@@ -80,6 +109,7 @@ const result = await page.evaluate(
     return {
       size: source.size,
       firstQuery,
+      firstAnswerSinceNavigation,
       firstItems: first.items.length,
       latencies,
       longTasksWhileWaiting: waiting.length,
@@ -98,8 +128,12 @@ console.log(
       file: values.file,
       mode: 'wasm',
       events: result.size,
+      ...(prepareMs === undefined ? {} : { prepareMs }),
       openMs: opened,
+      // Of which DuckDB-WASM's own start (the wasm fetched and compiled), the same for any file.
+      duckdbStartMs: Number(/DuckDB started in (\d+)/.exec(status)?.[1] ?? NaN),
       firstViewMs: Math.round(opened + result.firstQuery),
+      firstViewSinceNavigationMs: Math.round(result.firstAnswerSinceNavigation),
       firstViewItems: result.firstItems,
       pageMs: Date.now() - started,
       steps: result.latencies.length,
@@ -111,6 +145,13 @@ console.log(
       // The largest peak resident size among Chromium's processes (VmHWM): the page's renderer,
       // which holds DuckDB-WASM's memory, whose peak is the open's.
       peakProcessRssMB: peakRss,
+      fileRequestsToFirstView: firstFileRequests?.all,
+      fileMBToFirstView: firstFileRequests && Math.round((firstFileRequests.bytes / 2 ** 20) * 10) / 10,
+      fileRequests: fileRequests.all,
+      fileRangeRequests: fileRequests.ranges,
+      fileMB: Math.round((fileRequests.bytes / 2 ** 20) * 10) / 10,
+      requestsElsewhere: elsewhere,
+      loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
     },
     null,
     2,
@@ -118,6 +159,30 @@ console.log(
 );
 await browser.close();
 await server.close();
+if (elsewhere.length) {
+  console.error(`Requests outside the page's origin: ${elsewhere.join(', ')}`);
+  process.exitCode = 1;
+}
+
+/**
+ * The requests for the data file, as the server saw them (those of DuckDB-WASM's worker, made by
+ * synchronous XHR, are not all reported to Playwright): how many, how many with a `Range`, and the
+ * bytes sent.
+ */
+function countFileRequests(request, response, next) {
+  if (decodeURIComponent(request.url ?? '').includes(file)) {
+    fileRequests.all++;
+    if (request.headers.range) fileRequests.ranges++;
+    if (process.env.REEL_DEBUG_REQUESTS)
+      console.error(request.method, request.headers.range, request.url.slice(0, 60), request.headers['sec-fetch-dest']);
+    response.on('finish', () => {
+      const length = Number(response.getHeader('content-length'));
+      if (request.method !== 'HEAD' && length) fileRequests.bytes += length;
+      if (process.env.REEL_DEBUG_REQUESTS) console.error(' ->', response.statusCode, length);
+    });
+  }
+  next();
+}
 
 /** The largest VmHWM (peak resident set) among this script's descendant processes, in MB (Linux). */
 function peakRssMB() {

@@ -4,11 +4,17 @@
  * through the HTTP server on a local port), then answers 60 pan and zoom steps as the element asks
  * them (960 px, all lanes) and prints time to first view, query latency p50/p95 per step, and heap.
  * Labels are measured as 7 px per character (no browser here). Needs `pnpm build` and a dataset
- * from `node scripts/duckdb/datasets.mjs`. DuckDB-WASM in the page is not measured here yet.
+ * from `node scripts/duckdb/datasets.mjs`. DuckDB-WASM in the page: scripts/bench/duckdb-wasm.mjs.
+ *
+ * A prepared database (`--file datasets/events-1M.reeltime.duckdb`, or `--prepare` to prepare the
+ * Parquet file first with `pnpm prepare:duckdb`'s prepareFile, timed as `prepareMs`) is opened
+ * read-only, as `pnpm serve:duckdb --file x.reeltime.duckdb` does: open and first view then count
+ * from opening that file (`--statements` does not apply: nothing is built).
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { HttpBackend, SqlBackend, SqlSource, formatOf } from '../../packages/duckdb/dist/index.js';
-import { NodeDuckDbEngine } from '../../packages/duckdb/dist/node.js';
+import { NodeDuckDbEngine, openPreparedFile, prepareFile, preparedPathOf } from '../../packages/duckdb/dist/node.js';
 import { createDuckDbServer } from '../../packages/duckdb/dist/server.js';
 import { summarize, viewSteps } from './duckdb-steps.mjs';
 
@@ -20,6 +26,7 @@ const { values } = parseArgs({
     width: { type: 'string', default: '960' },
     // Time each statement of the open (table builds, count table, sample), printed as openStatements.
     statements: { type: 'boolean', default: false },
+    prepare: { type: 'boolean', default: false },
   },
 });
 if (!values.file) throw new Error('--file events.parquet is required');
@@ -27,8 +34,16 @@ const steps = Number(values.steps);
 const pixels = Number(values.width);
 const layout = { measure: (text) => text.length * 7 };
 
+let prepareMs;
+if (values.prepare) {
+  const prepared = await prepareFile(values.file, { out: preparedPathOf(values.file) });
+  prepareMs = Math.round(prepared.ms);
+  values.file = prepared.out;
+}
+const isPrepared = /\.duckdb$/i.test(values.file);
 const started = performance.now();
-const engine = await NodeDuckDbEngine.create();
+const prepared = isPrepared ? await openPreparedFile(values.file) : undefined;
+const engine = prepared?.engine ?? (await NodeDuckDbEngine.create());
 const statements = [];
 const timed = {
   all: async (sql, params) => {
@@ -39,9 +54,11 @@ const timed = {
   },
   names: (sql, params) => engine.names(sql, params),
 };
-const local = new SqlBackend(values.statements ? timed : engine, {
-  input: { file: values.file, format: formatOf(values.file) },
-});
+const local = prepared
+  ? prepared.backend
+  : new SqlBackend(values.statements ? timed : engine, {
+      input: { file: values.file, format: formatOf(values.file) },
+    });
 // The table build, timed on its own: over HTTP, a build longer than Node fetch's 300 s headers
 // timeout (undici) made `info` fail at 10M before; the server builds before it listens instead,
 // as `pnpm serve:duckdb` does.
@@ -80,6 +97,7 @@ console.log(
       file: values.file,
       mode: values.mode,
       events: source.size,
+      ...(prepareMs === undefined ? {} : { prepareMs }),
       openMs: Math.round(openMs),
       presorted: local.presorted,
       ...(values.statements ? { openStatements: statements.slice(0, openCount) } : {}),
@@ -91,6 +109,7 @@ console.log(
       cpuP95Ms: cpuSummary.p95Ms,
       heapUsedMB: Math.round(heap.heapUsed / 2 ** 20),
       rssMB: Math.round(heap.rss / 2 ** 20),
+      loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
     },
     null,
     2,

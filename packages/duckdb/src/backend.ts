@@ -51,6 +51,24 @@ export interface SqlBackendOptions {
    * capped (see docs/decisions/duckdb-source.md, sixth round).
    */
   readonly checkpoint?: boolean;
+  /**
+   * What an earlier open found ({@link SqlBackend.state}), when the tables are already built (a
+   * prepared database, see prepared.ts): opening then builds nothing and asks the engine nothing.
+   */
+  readonly prepared?: PreparedState;
+}
+
+/**
+ * What opening found besides the tables: all a backend needs to answer from tables built before
+ * (a prepared database file), as plain JSON.
+ */
+export interface PreparedState {
+  readonly info: SourceInfo;
+  readonly presorted: boolean;
+  /** Width of a bin at the count table's finest resolution, or 0 for no count table. */
+  readonly binWidth: number;
+  /** The pre-sampled table's levels and their bin widths, `[level, width]`. */
+  readonly sample: readonly (readonly [number, number])[];
 }
 
 /**
@@ -95,6 +113,14 @@ export class SqlBackend implements Backend {
   }
 
   async #open(): Promise<SourceInfo> {
+    const { prepared } = this.#options;
+    if (prepared) {
+      this.#presorted = prepared.presorted;
+      this.#maxSpan = prepared.info.maxSpan;
+      this.#binWidth = prepared.binWidth;
+      this.#sample = { widths: new Map(prepared.sample) };
+      return prepared.info;
+    }
     const { info, presorted } = await buildTables(
       this.#engine,
       { table: this.#table, rows: this.#rows, lanes: this.#lanes },
@@ -109,6 +135,22 @@ export class SqlBackend implements Backend {
       await this.#settle();
     }
     return info;
+  }
+
+  /** What opening found, once open: saved beside the tables, it lets a later open skip the build. */
+  async state(): Promise<PreparedState> {
+    const info = await this.info();
+    return {
+      info,
+      presorted: this.#presorted ?? false,
+      binWidth: this.#binWidth,
+      sample: [...(this.#sample?.widths ?? [])],
+    };
+  }
+
+  /** The tables this backend reads, unquoted (a prepared database holds these). */
+  get tables(): readonly string[] {
+    return [this.#table, this.#rows, this.#lanes, this.#bins, this.#sampleTable].map((name) => name.slice(1, -1));
   }
 
   /**

@@ -22,6 +22,7 @@ export type {
   EventRow,
   FileFormat,
   PageRequest,
+  PreparedState,
   SourceInfo,
   SqlBackendOptions,
   SqlEngine,
@@ -33,6 +34,8 @@ export type { ColumnMap, ColumnRole } from './columns.js';
 export { AbortedError, SQL_SOURCE_ERROR_CODES, SqlSourceError } from './errors.js';
 export type { SqlSourceErrorCode } from './errors.js';
 export { HttpBackend } from './http.js';
+export { openPrepared, PREPARED_FORMAT, PREPARED_TABLE, PREPARED_VERSION, readPreparedMeta } from './prepared.js';
+export type { PreparedMeta, PreparedSource } from './prepared.js';
 export { generateEventsSql } from './generate.js';
 export type { GenerateOptions } from './generate.js';
 export { bucketSpan, dateText, eventOf, eventsOf, SqlSource } from './source.js';

@@ -4,23 +4,41 @@
  *
  * @module
  */
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { SqlBackend, formatOf, type SqlEngine, type SqlInput } from './backend.js';
+import { SqlBackend, formatOf, type SourceInfo, type SqlEngine, type SqlInput } from './backend.js';
 import type { ColumnMap } from './columns.js';
+import { SqlSourceError } from './errors.js';
+import {
+  PREPARED_STORAGE_VERSION,
+  PREPARED_VERSION,
+  openPrepared,
+  readPreparedMeta,
+  writePreparedMeta,
+  type PreparedMeta,
+  type PreparedSource,
+} from './prepared.js';
+
+export { PREPARED_STORAGE_VERSION, PREPARED_TABLE, PREPARED_VERSION } from './prepared.js';
+export type { PreparedMeta, PreparedSource } from './prepared.js';
 
 /** A {@link SqlEngine} over one `@duckdb/node-api` connection. */
 export class NodeDuckDbEngine implements SqlEngine {
   readonly connection: DuckDBConnection;
+  readonly #instance: DuckDBInstance | undefined;
 
-  constructor(connection: DuckDBConnection) {
+  /** `instance`, when given, is closed with the connection (its database file released). */
+  constructor(connection: DuckDBConnection, instance?: DuckDBInstance) {
     this.connection = connection;
+    this.#instance = instance;
   }
 
-  /** An in-memory database (or one at `path`), its time zone UTC. */
-  static async create(path = ':memory:'): Promise<NodeDuckDbEngine> {
-    const instance = await DuckDBInstance.create(path);
+  /** An in-memory database (or one at `path`), with DuckDB's configuration `options`. */
+  static async create(path = ':memory:', options?: Record<string, string>): Promise<NodeDuckDbEngine> {
+    const instance = await DuckDBInstance.create(path, options);
     const connection = await instance.connect();
-    return new NodeDuckDbEngine(connection);
+    return new NodeDuckDbEngine(connection, instance);
   }
 
   async all(sql: string, params: readonly (string | number | null)[] = []): Promise<Record<string, unknown>[]> {
@@ -33,9 +51,10 @@ export class NodeDuckDbEngine implements SqlEngine {
     return reader.columnNames();
   }
 
-  /** Closes the connection. */
+  /** Closes the connection, and the database when this engine created it. */
   close(): void {
     this.connection.closeSync();
+    this.#instance?.closeSync();
   }
 }
 
@@ -57,3 +76,139 @@ export async function openFile(
   const backend = new SqlBackend(engine, { input, ...(options.columns ? { columns: options.columns } : {}) });
   return { engine, backend };
 }
+
+/** Options for {@link prepareFile}. */
+export interface PrepareOptions extends OpenFileOptions {
+  /** The database file to write (default: the input's path with `.reeltime.duckdb` for its extension). */
+  readonly out?: string;
+  /** DuckDB's `memory_limit` while building (`8GB`): past it, DuckDB spills to `tempDirectory`. */
+  readonly memoryLimit?: string;
+  /** Where DuckDB spills what exceeds `memoryLimit` (DuckDB's default: beside the database file). */
+  readonly tempDirectory?: string;
+  /** DuckDB's `threads`. */
+  readonly threads?: number;
+}
+
+/** The prepared file's default path for an input: `events.parquet` → `events.reeltime.duckdb`. */
+export function preparedPathOf(file: string): string {
+  return `${file.replace(/\.(parquet|csv|tsv)(\.gz)?$/i, '')}.reeltime.duckdb`;
+}
+
+/** The source file as a prepared database records it (name, size, modification time). */
+export function sourceOf(file: string): PreparedSource {
+  const stat = statSync(file);
+  return { name: basename(file), size: stat.size, mtime: Math.round(stat.mtimeMs) };
+}
+
+/**
+ * Builds the source's tables from a Parquet or CSV file once, into a DuckDB database file that
+ * {@link openPreparedFile} (a server) and DuckDB-WASM (`openUrl` of a `.duckdb` URL) open without
+ * building anything. The file is written beside `out` under a temporary name and renamed when
+ * complete, so a half-written one is never taken for a prepared database. Written with DuckDB's
+ * storage version {@link PREPARED_STORAGE_VERSION}, which DuckDB-WASM reads.
+ */
+export async function prepareFile(
+  file: string,
+  options: PrepareOptions = {},
+): Promise<{ out: string; info: SourceInfo; ms: number; bytes: number }> {
+  const started = performance.now();
+  const out = options.out ?? preparedPathOf(file);
+  const source = sourceOf(file);
+  // A name of its own: two builds of the same file at once (test projects starting together)
+  // each write their own and the last rename wins, whole.
+  const partial = `${out}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.partial`;
+  const config: Record<string, string> = {};
+  if (options.memoryLimit) config['memory_limit'] = options.memoryLimit;
+  if (options.tempDirectory) config['temp_directory'] = options.tempDirectory;
+  if (options.threads) config['threads'] = String(options.threads);
+  const engine = await NodeDuckDbEngine.create(':memory:', config);
+  try {
+    const columns = options.columns ?? {};
+    const input: SqlInput = { file, format: options.format ?? formatOf(file) };
+    const backend = new SqlBackend(engine, { input, columns });
+    // Built in memory as the server builds, then copied into the file: built in the file, the
+    // staging table and the sort left over half its blocks free (1M: 167 of 316), and the build
+    // took five times as long. Past memory_limit, DuckDB spills even an in-memory database's
+    // tables to temp_directory (1M under a 150 MB limit: prepared, 303 MB resident at most).
+    const state = await backend.state();
+    // The path is the caller's own argument, not data; ATTACH takes no parameter for it.
+    await engine.all(
+      `ATTACH '${partial.replaceAll("'", "''")}' AS reel_prepared (STORAGE_VERSION '${PREPARED_STORAGE_VERSION}')`,
+    );
+    // Copied as they are: DuckDB keeps insertion order (preserve_insertion_order), so the rowid
+    // stays the display position (the tests compare positions with a build from the file).
+    for (const table of backend.tables)
+      await engine.all(`CREATE TABLE reel_prepared."${table}" AS SELECT * FROM memory."${table}"`);
+    await engine.all('USE reel_prepared');
+    await writePreparedMeta(engine, {
+      name: 'reel_events',
+      source,
+      columns,
+      state,
+      built: new Date().toISOString(),
+    });
+    await engine.all('USE memory');
+    await engine.all('DETACH reel_prepared');
+    engine.close();
+    renameSync(partial, out);
+    return { out, info: state.info, ms: performance.now() - started, bytes: statSync(out).size };
+  } catch (error) {
+    engine.close();
+    rmSync(partial, { force: true });
+    rmSync(`${partial}.wal`, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * A backend over a prepared database file ({@link prepareFile}), opened read-only: nothing is
+ * built. A `bad-file` error when it is no DuckDB file, no reeltime prepared database, or one of
+ * another format version.
+ */
+export async function openPreparedFile(
+  path: string,
+): Promise<{ engine: NodeDuckDbEngine; backend: SqlBackend; meta: PreparedMeta }> {
+  if (!existsSync(path)) throw new SqlSourceError('unreachable', `"${path}" does not exist`);
+  let engine: NodeDuckDbEngine;
+  try {
+    engine = await NodeDuckDbEngine.create(path, { access_mode: 'READ_ONLY' });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new SqlSourceError('bad-file', `"${path}" is not a DuckDB database this version reads (${reason})`, {
+      cause: error,
+    });
+  }
+  try {
+    return { engine, ...(await openPrepared(engine, path)) };
+  } catch (error) {
+    engine.close();
+    throw error;
+  }
+}
+
+/**
+ * Whether the prepared database at `prepared` was built from `file` as it is now (same name,
+ * size and modification time), with the same column map, in this format version. False for a
+ * missing or unreadable file.
+ */
+export async function isPreparedFrom(prepared: string, file: string, columns: ColumnMap = {}): Promise<boolean> {
+  let engine: NodeDuckDbEngine | undefined;
+  try {
+    engine = await NodeDuckDbEngine.create(prepared, { access_mode: 'READ_ONLY' });
+    const meta = await readPreparedMeta(engine, prepared);
+    const now = sourceOf(file);
+    return (
+      meta.version === PREPARED_VERSION &&
+      meta.source.name === now.name &&
+      meta.source.size === now.size &&
+      meta.source.mtime === now.mtime &&
+      JSON.stringify(sortedEntries(meta.columns)) === JSON.stringify(sortedEntries(columns))
+    );
+  } catch {
+    return false;
+  } finally {
+    engine?.close();
+  }
+}
+
+const sortedEntries = (map: ColumnMap) => Object.entries(map).sort(([a], [b]) => a.localeCompare(b));

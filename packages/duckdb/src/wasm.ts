@@ -11,6 +11,7 @@
 import {
   AsyncDuckDB,
   ConsoleLogger,
+  DuckDBDataProtocol,
   LogLevel,
   selectBundle,
   type AsyncDuckDBConnection,
@@ -21,6 +22,7 @@ import type { ColumnMap } from './columns.js';
 import { generateEventsSql, type GenerateOptions } from './generate.js';
 import { SqlSourceError } from './errors.js';
 import type { ParquetWorkerAnswer, ParquetWorkerRequest } from './parquet.worker.js';
+import { openPrepared } from './prepared.js';
 import { SqlSource, type SqlSourceOptions } from './source.js';
 
 /**
@@ -45,6 +47,14 @@ export function sharedDatabase(bundles: DuckDBBundles = packageBundles()): Promi
     const worker = new Worker(bundle.mainWorker!);
     const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    // A prepared database is read by range requests (openPreparedUrl), which DuckDB-WASM trusts
+    // a server to answer after a HEAD with `Range: bytes=0-` answered 206. Left to its defaults it
+    // asks for `bytes=0-0` instead, which sirv (Vite's, Storybook's and many a static server's)
+    // answers with the whole file (its `0` end reads as none), and DuckDB then downloads all of it.
+    // No full read behind DuckDB's back either: openPreparedUrl downloads a file itself when its
+    // server has no ranges. All three are named: with `forceFullHTTPReads` left out, DuckDB-WASM
+    // 1.32 found no registered HTTP file ("database does not exist") and read none by ranges.
+    await db.open({ filesystem: { reliableHeadRequests: true, allowFullHTTPReads: false, forceFullHTTPReads: false } });
     return db;
   })();
   shared.catch(() => (shared = undefined));
@@ -151,8 +161,11 @@ export async function openGenerated(options: GenerateOptions & OpenUrlOptions): 
 export interface OpenUrlOptions extends SqlSourceOptions {
   /** Columns named differently from the fields. */
   readonly columns?: ColumnMap;
-  /** `parquet`, `csv` or `arrow` (an Arrow IPC stream); from the URL's file name when left out. */
-  readonly format?: 'parquet' | 'csv' | 'arrow';
+  /**
+   * `parquet`, `csv`, `arrow` (an Arrow IPC stream) or `duckdb` (a prepared database, from
+   * `pnpm prepare:duckdb`); from the URL's file name when left out (`.duckdb` is a prepared database).
+   */
+  readonly format?: 'parquet' | 'csv' | 'arrow' | 'duckdb';
   /** Cancels the download. */
   readonly signal?: AbortSignal;
   /** Where the worker and wasm are, when not served from this package. */
@@ -161,13 +174,22 @@ export interface OpenUrlOptions extends SqlSourceOptions {
 
 let files = 0;
 
+/** The format a URL's file name suggests. */
+function urlFormat(href: string): NonNullable<OpenUrlOptions['format']> {
+  const path = new URL(href).pathname;
+  if (/\.duckdb$/i.test(path)) return 'duckdb';
+  return /\.(arrow|arrows|ipc)$/i.test(path) ? 'arrow' : formatOf(path);
+}
+
 /**
  * A timeline source over a file at `url`, read by DuckDB-WASM: the file is downloaded once and
- * registered with the page's database under a name of its own (the URL never enters SQL).
+ * registered with the page's database under a name of its own (the URL never enters SQL). A
+ * prepared database (`.duckdb`, {@link openPreparedUrl}) is not downloaded: its pages are read.
  */
 export async function openUrl(url: string, options: OpenUrlOptions = {}): Promise<SqlSource> {
   const href = new URL(url, globalThis.location?.href).href;
-  const format = options.format ?? (/\.(arrow|arrows|ipc)(\?|#|$)/i.test(href) ? 'arrow' : formatOf(href));
+  const format = options.format ?? urlFormat(href);
+  if (format === 'duckdb') return openPreparedUrl(url, options);
   // Parquet is downloaded and read in a worker while DuckDB starts; CSV and Arrow are DuckDB's own.
   const parquet = format === 'parquet' ? readParquetInWorker(href, options.signal) : undefined;
   parquet?.catch(() => {});
@@ -218,4 +240,80 @@ async function download(url: string, href: string, signal: AbortSignal | undefin
   }
   if (!response.ok) throw new SqlSourceError('unreachable', `"${url}" answered ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * A timeline source over a prepared database at `url` (`pnpm prepare:duckdb`, see prepared.ts):
+ * registered with DuckDB-WASM's HTTP file protocol and attached read-only, so DuckDB reads only the
+ * pages its questions touch, by HTTP range requests to that URL (no extension, no other request),
+ * and builds nothing. A `bad-file` error when it is no DuckDB database, not a reeltime prepared
+ * one, or one of another format version; `unreachable` when the URL does not answer.
+ */
+export async function openPreparedUrl(url: string, options: OpenUrlOptions = {}): Promise<SqlSource> {
+  const href = new URL(url, globalThis.location?.href).href;
+  // Its first bytes first: a clear error for a missing file or something else than a database,
+  // before DuckDB's own (a range of 12 bytes; a server without ranges is stopped after them).
+  const [head, db] = await Promise.all([firstBytes(url, href, 12, options.signal), sharedDatabase(options.bundles)]);
+  if (new TextDecoder().decode(head.bytes.subarray(8, 12)) !== 'DUCK')
+    throw new SqlSourceError(
+      'bad-file',
+      `"${url}" is not a DuckDB database (prepare one with \`pnpm prepare:duckdb\`)`,
+    );
+  const id = files++;
+  const name = `reel_prepared_${id}.duckdb`;
+  const alias = `reel_prepared_${id}`;
+  // A server that answers no range gets one download of the whole file (as Parquet does).
+  if (head.ranges) await db.registerFileURL(name, href, DuckDBDataProtocol.HTTP, false);
+  else await db.registerFileBuffer(name, await download(url, href, options.signal));
+  const connection = await db.connect();
+  try {
+    try {
+      await connection.query(`ATTACH '${name}' AS ${alias} (READ_ONLY)`);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new SqlSourceError('bad-file', `"${url}" could not be opened as a DuckDB database (${reason})`, {
+        cause: error,
+      });
+    }
+    await connection.query(`USE ${alias}`);
+    const { backend } = await openPrepared(new WasmDuckDbEngine(connection), url);
+    return await SqlSource.open(backend, options);
+  } catch (error) {
+    await connection.close().catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * The first `count` bytes at `href`, by a range request (`url` as the page gave it, for messages),
+ * and whether the server answered the range (206) rather than with the whole file.
+ */
+async function firstBytes(
+  url: string,
+  href: string,
+  count: number,
+  signal: AbortSignal | undefined,
+): Promise<{ bytes: Uint8Array; ranges: boolean }> {
+  let response: Response;
+  try {
+    // Not stored: a cached part of the file would turn DuckDB's own range requests into others.
+    const init: RequestInit = { headers: { Range: `bytes=0-${count - 1}` }, cache: 'no-store' };
+    response = await fetch(href, signal ? { ...init, signal } : init);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new SqlSourceError('unreachable', `"${url}" could not be fetched`, { cause: error });
+  }
+  if (!response.ok) throw new SqlSourceError('unreachable', `"${url}" answered ${response.status}`);
+  const reader = response.body?.getReader();
+  const bytes = new Uint8Array(count);
+  let length = 0;
+  while (reader && length < count) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes.set(value.subarray(0, count - length), length);
+    length += Math.min(value.length, count - length);
+  }
+  // The rest of a whole file, when the server sent one, is not read.
+  await reader?.cancel().catch(() => {});
+  return { bytes: bytes.subarray(0, length), ranges: response.status === 206 };
 }

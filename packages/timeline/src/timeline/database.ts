@@ -7,19 +7,25 @@
  */
 import type { TimelineSource } from '@reeltime/core';
 
+/** The file formats `format` may name for a database; otherwise the file name tells. */
+const FILE_FORMATS = ['parquet', 'csv', 'arrow', 'duckdb'] as const;
+
 /**
  * The source (as the `value` a load gives), or why there is none (a sentence); undefined when
- * aborted for a new `src` or a disconnect.
+ * aborted for a new `src` or a disconnect. A `.duckdb` file (or `format="duckdb"`) is a database
+ * prepared with `pnpm prepare:duckdb`, attached and read by pages rather than downloaded.
  */
 export async function openDatabase(
   name: string,
   src: string,
   signal: AbortSignal,
+  format = '',
 ): Promise<{ value: TimelineSource; url: string } | { problem: string } | undefined> {
   try {
     if (name !== 'duckdb') return { problem: `source="${name}" is not a database this element reads (use "duckdb")` };
     const { openUrl } = await import('@reeltime/duckdb/wasm');
-    const source = await openUrl(src, { signal });
+    const known = FILE_FORMATS.find((known) => known === format);
+    const source = await openUrl(src, { signal, ...(known ? { format: known } : {}) });
     return signal.aborted ? undefined : { value: source, url: new URL(src, document.baseURI).href };
   } catch (error) {
     if (signal.aborted) return undefined;

@@ -2,7 +2,9 @@
  * `<reel-timeline source="duckdb" src="…parquet">` in Chromium: DuckDB-WASM (its worker and wasm
  * served from @reeltime/duckdb) reads a Parquet file generated in the page, and the element draws
  * it, zooms (asking DuckDB again) and selects; its table view reads the rows it shows. A file that is not there, and a database that stops
- * answering, give a notice and `reel-invalid`, the last view kept.
+ * answering, give a notice and `reel-invalid`, the last view kept. The same events prepared into a
+ * DuckDB database (`pnpm prepare:duckdb`, by test/duckdb-prepared.setup.ts) are attached over HTTP
+ * and drawn; a file that is no prepared database is named in a notice.
  */
 import { SqlSource, type Backend, type PageRequest } from '@reeltime/duckdb';
 import { openUrl } from '@reeltime/duckdb/wasm';
@@ -20,6 +22,21 @@ const POLL = { timeout: 60_000 };
  * years: 2 })`, written by DuckDB in Node: DuckDB-WASM writes no Parquet without its extension).
  */
 const parquetUrl = async () => new URL('/test/fixtures/duckdb-events.parquet', location.href).href;
+
+/** The Parquet fixture prepared into a DuckDB database, and a DuckDB database not prepared (test/duckdb-prepared.setup.ts). */
+const generatedUrl = (name: string) => new URL(`/test/fixtures/generated/${name}`, location.href).href;
+
+/** A timeline over `src` with `attributes`, and the problems it reports. */
+async function mountProblems(src: string, attributes = '') {
+  const problems: string[] = [];
+  const el = await mount(
+    (el) => el.addEventListener('reel-invalid', (e) => problems.push(...e.detail.problems.map((p) => p.message))),
+    960,
+    '',
+    `lang="en-US" source="duckdb" src="${src}" ${attributes}`,
+  );
+  return { el, problems };
+}
 
 describe('<reel-timeline source="duckdb">', () => {
   it('draws a Parquet file read by DuckDB-WASM, zooms and selects', async () => {
@@ -179,5 +196,53 @@ describe('<reel-timeline source="duckdb">', () => {
     const kept = marks(el).map((mark) => mark.dataset['id']!);
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.filter((id) => !answered.has(id))).toEqual([]);
+  });
+});
+
+describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', () => {
+  it('attaches it over HTTP and draws, zooms, selects and exports as over the Parquet file', async () => {
+    const { el, problems } = await mountProblems(generatedUrl('duckdb-events.reeltime.duckdb'));
+    await expect.poll(() => marks(el).length, POLL).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+    expect(el.shadowRoot!.querySelectorAll('[part~="lane"]').length).toBe(3);
+    const before = el.visibleRange;
+    const drawn = new Set(marks(el).map((mark) => mark.dataset['id']));
+    el.zoomBy(16);
+    await settle(el);
+    await expect.poll(() => marks(el).some((mark) => !drawn.has(mark.dataset['id'])), POLL).toBe(true);
+    expect(el.visibleRange.to - el.visibleRange.from).toBeLessThan((before.to - before.from) / 8);
+    const mark = marks(el)[0]!;
+    const id = mark.dataset['id']!;
+    await userEvent.click(mark);
+    await settle(el);
+    expect(el.selected).toBe(id);
+    // The description comes from the prepared records table, read on selection.
+    await expect
+      .poll(() => part(el, 'details')!.querySelector('p:not(.when)')?.textContent, POLL)
+      .toBe(`Synthetic event ${id.slice(1)}`);
+    // Every event is there, with the same records as in the Parquet file.
+    const events = (json: string) => (JSON.parse(json) as { events: { id: string }[] }).events;
+    const fromParquet = await mount(() => {}, 960, '', `lang="en-US" source="duckdb" src="${await parquetUrl()}"`);
+    await expect.poll(() => marks(fromParquet).length, POLL).toBeGreaterThan(10);
+    const prepared = events((await el.exportData('json')) as string);
+    expect(prepared).toHaveLength(2000);
+    expect(prepared).toEqual(events((await fromParquet.exportData('json')) as string));
+  });
+
+  it('names a file that is no prepared database, or not there, in a notice and reel-invalid', async () => {
+    const cases: [string, string, RegExp][] = [
+      // format="duckdb" says what the file name does not: here wrongly, a Parquet file.
+      [await parquetUrl(), 'format="duckdb"', /duckdb-events\.parquet" is not a DuckDB database/],
+      [generatedUrl('not-prepared.duckdb'), '', /is a DuckDB database but not one prepared for reeltime/],
+      [generatedUrl('no-such-file.duckdb'), '', /no-such-file\.duckdb" answered 404/],
+    ];
+    for (const [src, attributes, message] of cases) {
+      const { el, problems } = await mountProblems(src, attributes);
+      await expect.poll(() => problems.length, POLL).toBeGreaterThan(0);
+      expect(problems[0]).toMatch(message);
+      await settle(el);
+      expect(part(el, 'notice')!.textContent).toMatch(message);
+      expect(marks(el)).toEqual([]);
+    }
   });
 });

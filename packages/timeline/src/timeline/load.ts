@@ -51,7 +51,7 @@ export async function loadSource(
 ): Promise<LoadOutcome | undefined> {
   if (typeof host.source === 'string') {
     const { openDatabase } = await import('./database.js');
-    return openDatabase(host.source, src, abort.signal);
+    return openDatabase(host.source, src, abort.signal, host.format);
   }
   const timeout = Number(host.loadTimeout) > 0 ? Number(host.loadTimeout) : 30_000;
   const timer = setTimeout(() => abort.abort(new LoadError(`no answer within ${timeout / 1000} s`)), timeout);

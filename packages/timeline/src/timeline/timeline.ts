@@ -133,7 +133,8 @@ export class ReelTimeline extends LitElement {
    * A data source answering the view's question itself (e.g. over a database): takes precedence
    * over every other input. Its answers may be promises; the last view stays until they land.
    * As an attribute, `source="duckdb"` reads the Parquet, CSV or Arrow file at `src` with
-   * DuckDB-WASM (`@reeltime/duckdb`, imported on demand: not part of the element's bundle).
+   * DuckDB-WASM (`@reeltime/duckdb`, imported on demand: not part of the element's bundle), or
+   * attaches a database prepared with `pnpm prepare:duckdb` (`.duckdb`), reading only its pages in view.
    */
   @property() source: TimelineSource | 'duckdb' | undefined;
 
@@ -153,8 +154,11 @@ export class ReelTimeline extends LitElement {
    */
   @property() src = '';
 
-  /** The format of `src`: `reeltime`, `timelinejs`, `csv` or `vis`; sniffed from the file when empty. */
-  @property() format: '' | 'reeltime' | 'timelinejs' | 'csv' | 'vis' = '';
+  /**
+   * The format of `src`: `reeltime`, `timelinejs`, `csv` or `vis`; sniffed from the file when empty.
+   * With `source="duckdb"`: `parquet`, `csv`, `arrow` or `duckdb` (a prepared database); from the file name when empty.
+   */
+  @property() format: '' | 'reeltime' | 'timelinejs' | 'csv' | 'vis' | 'parquet' | 'arrow' | 'duckdb' = '';
 
   /** Milliseconds to wait for `src` before giving up with a message (default 30 s). */
   @property({ attribute: 'load-timeout', type: Number }) loadTimeout = 30_000;
