@@ -324,11 +324,12 @@ describe('the overview from the bundle', () => {
     await expect
       .poll(() => page.locator('reel-timeline [part~="event"]').count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
-    expect(requests.some((path) => path.includes('reel-overview'))).toBe(false);
+    // The strip's chunk (`timeline/overview-strip.ts`, with `<reel-overview>` and d3-brush).
+    expect(requests.some((path) => path.includes('overview-strip'))).toBe(false);
     await page.locator('reel-timeline').evaluate((el) => el.setAttribute('overview', ''));
     const strip = page.locator('reel-timeline reel-overview [role="slider"]');
     await expect.poll(() => page.locator('reel-timeline reel-overview .selection').count()).toBe(1);
-    expect(requests.some((path) => /\/dist\/chunks\/reel-overview-[\w-]+\.js$/.test(path))).toBe(true);
+    expect(requests.some((path) => /\/dist\/chunks\/overview-strip-[\w-]+\.js$/.test(path))).toBe(true);
     const full = await span(page);
     await strip.focus();
     await page.keyboard.press('Shift+ArrowLeft');

@@ -22,6 +22,7 @@ import { preloaded } from '#preloaded';
 import {
   isServer,
   LitElement,
+  nothing,
   type PropertyDeclaration,
   type PropertyDeclarations,
   type PropertyValues,
@@ -45,7 +46,6 @@ import type { DataFormat, ExportDataOptions, ExportImageOptions, ImageFormat } f
 import { LazyPart } from './lazy.js';
 import { LazyParts } from './lazy-parts.js';
 import { layoutFor } from './label-font.js';
-import { OverviewStrip } from './overview-strip.js';
 import { localeOf, resolveBase } from './format.js';
 import { ESTIMATED_FONT, measurerFor } from './measure.js';
 import { checkSettings, type Settings } from './settings.js';
@@ -373,7 +373,8 @@ export class ReelTimeline extends LitElement {
   #lastProblems: readonly Problem[] = [];
   /** Whether the shadow root came from a server render (declarative shadow DOM) to hydrate. */
   readonly #serverRendered = !isServer && this.shadowRoot !== null;
-  readonly #overview = new OverviewStrip(this, this.#view);
+  /** The overview strip (`overview`), with `<reel-overview>`: loaded the first time it is shown. */
+  readonly #overview = new LazyPart(this, () => import('./overview-strip.js'));
   /** The URL sync, once `sync-url` is set. */
   readonly #urlSync = new UrlSyncLink(
     this,
@@ -601,14 +602,7 @@ export class ReelTimeline extends LitElement {
       childrenPending,
       this.noticeDismissed,
       () => (this.noticeDismissed = true),
-      this.#overview.render(
-        this.#data.model.source,
-        this.#domain,
-        this.#layout,
-        this.#msg,
-        this.#dateOptions(),
-        this.#rtl,
-      ),
+      this.#renderOverview(),
       this.#data,
       this.#frames,
       this.#gestures,
@@ -618,6 +612,24 @@ export class ReelTimeline extends LitElement {
       this.#details,
       this.#announcer,
     );
+  }
+
+  /** The overview strip (`overview`), once its chunk has arrived (asked for the first time it is shown). */
+  #renderOverview(): TemplateResult | typeof nothing {
+    if (!this.overview) return nothing;
+    const strip = this.#overview.get();
+    return strip
+      ? strip.renderOverview(
+          this,
+          this.#view,
+          this.#data.model.source,
+          this.#domain,
+          this.#layout,
+          this.#msg,
+          this.#dateOptions(),
+          this.#rtl,
+        )
+      : nothing;
   }
 
   /** New data: new domain, whole view, selection kept only if the event still exists. */
