@@ -91,9 +91,15 @@ const fixFrameworkTypings = {
   },
 };
 
-/** Whether a class member is part of the public API. */
+/**
+ * Whether a class member is part of the public API. (A property declared in `static properties` is
+ * marked `public` by the analyzer; one that is `private` in TypeScript stays private.)
+ */
 const isPublic = (member) =>
-  !member.privacy && !member.static && !member.name.startsWith('#') && !member.name.startsWith('_');
+  (!member.privacy || member.privacy === 'public') &&
+  !member.static &&
+  !member.name.startsWith('#') &&
+  !member.name.startsWith('_');
 
 export default {
   globs: [
@@ -115,7 +121,12 @@ export default {
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
             if (declaration.kind !== 'class') continue;
+            // Internal state in `static properties` (`{ state: true }`) is read as an attribute too.
+            const hidden = new Set(declaration.members?.filter((member) => !isPublic(member)).map((m) => m.name));
+            if (declaration.attributes)
+              declaration.attributes = declaration.attributes.filter((attribute) => !hidden.has(attribute.fieldName));
             if (declaration.members) declaration.members = declaration.members.filter(isPublic);
+            for (const member of declaration.members ?? []) delete member.privacy;
             if (declaration.events)
               declaration.events = declaration.events.filter((event) => /^reel-/.test(event.name ?? ''));
           }

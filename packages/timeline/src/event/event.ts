@@ -6,8 +6,7 @@
  * @module
  */
 import { formatDateRange, parseDate, type TimelineEventInput } from '@reeltime/core';
-import { css, html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { readEventElement } from './read-event.js';
 
 export { readEventElement, type EventElementLike } from './read-event.js';
@@ -31,24 +30,40 @@ export { readEventElement, type EventElementLike } from './read-event.js';
  * @since 0.1.0
  */
 export class ReelEvent extends LitElement {
+  /**
+   * The reactive properties, each reflected to its attribute (documented where declared below): a
+   * table rather than `@property` decorators, as `<reel-timeline>` has (see its `properties`).
+   */
+  static override properties: PropertyDeclarations = {
+    eventId: { attribute: 'event-id', reflect: true },
+    start: { reflect: true },
+    end: { reflect: true },
+    lane: { reflect: true },
+    status: { reflect: true },
+    tags: { reflect: true },
+    locations: { reflect: true },
+    people: { reflect: true },
+    locale: { reflect: true },
+  };
+
   /** Unique id of the event; defaults to the element's `id`, then to its position. */
-  @property({ attribute: 'event-id', reflect: true }) eventId?: string;
+  eventId?: string;
   /** Start date at its precision (`2019`, `2020-02`, `2023-07-12`, `late 2020`…). */
-  @property({ reflect: true }) start?: string;
+  start?: string;
   /** End date of a range, inclusive at its precision. */
-  @property({ reflect: true }) end?: string;
+  end?: string;
   /** Lane id. */
-  @property({ reflect: true }) lane?: string;
+  lane?: string;
   /** `confirmed`, `approximate`, `uncertain`, `planned` or `cancelled`. */
-  @property({ reflect: true }) status?: string;
+  status?: string;
   /** Comma-separated tags. */
-  @property({ reflect: true }) tags?: string;
+  tags?: string;
   /** Semicolon-separated places. */
-  @property({ reflect: true }) locations?: string;
+  locations?: string;
   /** Semicolon-separated people. */
-  @property({ reflect: true }) people?: string;
+  people?: string;
   /** BCP 47 locale of the date it shows; the runtime's by default. */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
 
   static override styles = css`
     :host {

@@ -6,10 +6,13 @@
  * @module
  */
 import type { MessageTable } from './messages.js';
+import { CONTACT_WORDS } from './contact-words.js';
+import { ERAS_WORDS } from './eras-words.js';
 import { ENGLISH } from './messages.js';
 import {
   DETAILS_WORDS,
   KEYS_WORDS,
+  LANE_WORDS,
   LEGEND_WORDS,
   NOTICE_WORDS,
   OVERVIEW_WORDS,
@@ -23,6 +26,7 @@ export const ENGLISH_MESSAGES: MessageTable = {
   ...ENGLISH,
   ...NOTICE_WORDS,
   ...DETAILS_WORDS,
+  ...LANE_WORDS,
   ...SOURCES_WORDS,
   ...SOURCES_VIEW_WORDS,
   ...LEGEND_WORDS,
@@ -30,4 +34,6 @@ export const ENGLISH_MESSAGES: MessageTable = {
   ...OVERVIEW_WORDS,
   ...KEYS_WORDS,
   ...TABLE_WORDS,
+  ...ERAS_WORDS,
+  ...CONTACT_WORDS,
 };

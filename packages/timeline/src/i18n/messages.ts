@@ -10,6 +10,8 @@
  * @module
  */
 import { ENGLISH_DATE_WORDS, fillTemplate, type DateWords, type EventStatus } from '@reeltime/core';
+import type * as ContactWords from './contact-words.js';
+import type * as ErasWords from './eras-words.js';
 import type * as PartWords from './part-words.js';
 
 /** The rows of the keyboard map, in the order shown. */
@@ -166,11 +168,15 @@ export type PartialMessages = Partial<Omit<MessageTable, 'dates' | 'status' | 'k
   readonly status?: Partial<Record<EventStatus, string>>;
 };
 
+/** The keys of a module's word tables. */
+type KeysOf<M> = { [T in keyof M]: keyof M[T] }[keyof M];
+
 /**
- * The words only a part loaded on first use shows: the keys of `part-words.ts`'s tables, which hold
- * their English (a word added there leaves the entry's English without another list to edit).
+ * The words only a part loaded on first use shows: the keys of `part-words.ts`'s tables, and of the
+ * tables of the parts whose chunks do not load that one (`eras-words.ts`, `contact-words.ts`), which
+ * hold their English (a word added there leaves the entry's English without another list to edit).
  */
-export type PartWordKey = { [T in keyof typeof PartWords]: keyof (typeof PartWords)[T] }[keyof typeof PartWords];
+export type PartWordKey = KeysOf<typeof PartWords> | KeysOf<typeof ErasWords> | KeysOf<typeof ContactWords>;
 
 /**
  * English for the words the entry chunk itself shows. Each part loaded on first use (the notice,
@@ -195,19 +201,11 @@ export const ENGLISH: Omit<MessageTable, PartWordKey> = {
   laneFallback: 'Events',
   labelPlanned: '{title} (planned)',
   denseRegion: '{events}, {range}: zoom in to show them',
-  problems: { one: '{count} problem in the data', other: '{count} problems in the data' },
   badTimeZone: 'The time-zone attribute "{value}" is not a time zone (such as "Europe/Paris"); times are shown in UTC.',
   badLocale:
     'The locale attribute "{value}" is not a language this browser knows (such as "fr-FR"); {fallback} is used.',
-  details: 'Details: {title}',
-  lane: 'Lane',
   sources: 'Sources',
-  eraName: 'Era: {title}, {dates}',
   markerName: 'Marker: {label}',
-  legend: 'How dates are drawn',
-  wheelHint: 'Use Ctrl + scroll to zoom',
-  wheelHintMac: 'Use ⌘ + scroll to zoom',
-  overview: 'Overview: visible range',
   keyboardMap: 'Keyboard shortcuts',
   rangeStatus: 'Showing {range}: {events}',
   viewGroup: 'View',

@@ -6,7 +6,9 @@
  * in their own chunk (`locales/`), and a page's `strings` override any of them as before.
  *
  * Each table's keys are the only list of its words: `PartWordKey` (`messages.ts`), the words the
- * entry's English leaves out, is derived from them.
+ * entry's English leaves out, is derived from them. The eras' and the first contact's words are in
+ * modules of their own (`eras-words.ts`, `contact-words.ts`): their chunks do not load this one,
+ * and importing it would add a file fetched after theirs, before they can draw.
  *
  * @module
  */
@@ -14,6 +16,7 @@ import type { MessageTable } from './messages.js';
 
 /** The problems notice (`render/notice.ts`). */
 export const NOTICE_WORDS = {
+  problems: { one: '{count} problem in the data', other: '{count} problems in the data' },
   notShown: { one: '{count} item is not shown.', other: '{count} items are not shown.' },
   allShown: 'everything is shown.',
   moreProblems: '…and {count} more (see the problems property).',
@@ -22,6 +25,7 @@ export const NOTICE_WORDS = {
 
 /** The details (`render/details.ts`, `render/media.ts`). */
 export const DETAILS_WORDS = {
+  details: 'Details: {title}',
   closeDetails: 'Close details',
   where: 'Where',
   people: 'People',
@@ -31,6 +35,11 @@ export const DETAILS_WORDS = {
   mediaNotice: 'Shown only when you ask: loading it sends a request to {host}.',
   mediaOpen: 'Open on {host}',
   mediaFrame: 'Embedded content from {host}',
+} satisfies Partial<MessageTable>;
+
+/** Shown by the details and the table view. */
+export const LANE_WORDS = {
+  lane: 'Lane',
 } satisfies Partial<MessageTable>;
 
 /** Sources, in the details and the sources view (`render/sources.ts`). */
@@ -50,6 +59,7 @@ export const SOURCES_VIEW_WORDS = {
 
 /** The legend of how dates are drawn (`render/legend.ts`). */
 export const LEGEND_WORDS = {
+  legend: 'How dates are drawn',
   legendExact: 'Exact date',
   legendPeriod: 'Known to the month or year: somewhere in the span',
   legendApproximate: 'Approximate (c., late 2020)',
@@ -69,6 +79,7 @@ export const STORY_WORDS = {
 
 /** `<reel-overview>` (`overview/overview.ts`). */
 export const OVERVIEW_WORDS = {
+  overview: 'Overview: visible range',
   overviewValue: 'Showing {range}',
   overviewHelp: 'Arrow keys move the visible range, Shift + arrow keys widen or narrow it.',
 } satisfies Partial<MessageTable>;

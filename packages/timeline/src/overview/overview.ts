@@ -17,8 +17,15 @@ import {
 } from '@reeltime/core';
 import { brushSelection, brushX, type BrushBehavior, type D3BrushEvent } from 'd3-brush';
 import { pointer, select } from 'd3-selection';
-import { html, LitElement, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import {
+  html,
+  LitElement,
+  nothing,
+  svg,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { ReelOverviewChangeEvent } from '../events/events.js';
 import { addEnglish, ENGLISH_TABLE, Messages } from '../i18n/messages.js';
@@ -58,37 +65,55 @@ interface Range {
 export class ReelOverview extends LitElement {
   static override styles = overviewStyles;
 
+  /**
+   * The reactive properties (documented where declared below): a table rather than `@property`
+   * decorators, as `<reel-timeline>` has (see its `properties`).
+   */
+  static override properties: PropertyDeclarations = {
+    source: { attribute: false },
+    domain: { attribute: false },
+    warp: { attribute: false },
+    range: { attribute: false },
+    layout: { attribute: false },
+    messages: { attribute: false },
+    dateOptions: { attribute: false },
+    rtl: { type: Boolean },
+    counts: { state: true },
+  };
+
   /** The data source to draw in miniature (asked once for the whole domain, and again when it has better answers). */
-  @property({ attribute: false }) source: TimelineSource | undefined;
+  source: TimelineSource | undefined;
 
   /** The whole range the timeline can show. */
-  @property({ attribute: false }) domain: readonly [TimeCoord, TimeCoord] = [0, 1];
+  domain: readonly [TimeCoord, TimeCoord] = [0, 1];
 
   /**
    * The timeline's axis when it is not linear (the log axis): the miniature, the brush and the keys
    * work on the warped axis, as the timeline draws it. The `source` then counts on it too.
    */
-  @property({ attribute: false }) warp: TimeWarp | undefined;
+  warp: TimeWarp | undefined;
 
   /** The range the timeline shows: where the brush is. */
-  @property({ attribute: false }) range: Range = { from: 0, to: 1 };
+  range: Range = { from: 0, to: 1 };
 
   /** The timeline's layout (the source keeps its placement per layout, so sharing it shares the work). */
-  @property({ attribute: false }) layout: LayoutSpec | undefined;
+  layout: LayoutSpec | undefined;
 
   /** The words to use (the timeline's). */
-  @property({ attribute: false }) messages: Messages = new Messages(ENGLISH_TABLE, 'en');
+  messages: Messages = new Messages(ENGLISH_TABLE, 'en');
 
   /** Locale, time zone and date words for the value text. */
-  @property({ attribute: false }) dateOptions: DateFormatOptions = {};
+  dateOptions: DateFormatOptions = {};
 
   /** Whether time runs right to left (the timeline's direction): the strip mirrors and so do the arrow keys. */
-  @property({ type: Boolean }) rtl = false;
+  rtl = false;
 
   /** The per-pixel counts of the miniature. */
-  @state() private counts: Float64Array | undefined;
+  private counts: Float64Array | undefined;
 
-  @query('g.brush') private brushGroup!: SVGGElement | null;
+  private get brushGroup(): SVGGElement | null {
+    return this.renderRoot?.querySelector('g.brush') ?? null;
+  }
 
   readonly #size = new ResizeController(this);
   readonly #brush: BrushBehavior<unknown> = brushX()

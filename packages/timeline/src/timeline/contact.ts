@@ -18,6 +18,7 @@ export { focusPosition, restoreFocus } from './key-actions.js';
 export { afterExploreUpdate, detailsClosed, keysClosed } from './explore-actions.js';
 export { renderTooltip } from './render/tooltip.js';
 export { contactStyles as styles } from './render/contact.styles.js';
+export { CONTACT_WORDS as words } from '../i18n/contact-words.js';
 
 const targets = new WeakMap<InteractionHost, KeyboardTarget>();
 

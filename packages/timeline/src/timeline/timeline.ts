@@ -19,8 +19,15 @@ import {
   type TimelineSource,
 } from '@reeltime/core';
 import { preloaded } from '#preloaded';
-import { isServer, LitElement, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import {
+  isServer,
+  LitElement,
+  nothing,
+  type PropertyDeclaration,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { GestureController, type WheelMode } from '../controllers/gesture-controller.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { ViewportController } from '../controllers/viewport-controller.js';
@@ -39,7 +46,6 @@ import type { DataFormat, ExportDataOptions, ExportImageOptions, ImageFormat } f
 import { LazyPart } from './lazy.js';
 import { LazyParts } from './lazy-parts.js';
 import { layoutFor } from './label-font.js';
-import { OverviewStrip } from './overview-strip.js';
 import { localeOf, resolveBase } from './format.js';
 import { ESTIMATED_FONT, measurerFor } from './measure.js';
 import { checkSettings, type Settings } from './settings.js';
@@ -130,104 +136,136 @@ export class ReelTimeline extends LitElement {
   static override styles = [timelineStyles, preloaded.styles ?? []];
 
   /**
+   * The reactive properties and their attributes (each documented where it is declared below). A
+   * table rather than `@property` decorators: in the single-file bundle each decorator is a call
+   * naming the prototype and the field, plus the compiler's decorate helper and Lit's decorators,
+   * ~0.3 KB min+gz that every page loads (docs/decisions/bundle-size.md, the fourteenth round).
+   */
+  static override properties: PropertyDeclarations = {
+    source: {},
+    data: { attribute: false },
+    events: { attribute: false },
+    src: {},
+    format: {},
+    loadTimeout: { attribute: 'load-timeout', type: Number },
+    label: {},
+    locale: {},
+    strings: { attribute: false },
+    timeZone: { attribute: 'time-zone' },
+    marker: {},
+    markerLabel: { attribute: 'marker-label' },
+    wheel: {},
+    overview: { type: Boolean },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    view: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    base: {},
+    scale: {},
+    export: {},
+    theme: { reflect: true },
+    selected: { reflect: true },
+    noticeDismissed: { state: true },
+  };
+
+  /**
    * A data source answering the view's question itself (e.g. over a database): takes precedence
    * over every other input. Its answers may be promises; the last view stays until they land.
    * As an attribute, `source="duckdb"` reads the Parquet, CSV or Arrow file at `src` with
    * DuckDB-WASM (`@reeltime/duckdb`, imported on demand: not part of the element's bundle), or
    * attaches a database prepared with `pnpm prepare:duckdb` (`.duckdb`), reading only its pages in view.
    */
-  @property() source: TimelineSource | 'duckdb' | undefined;
+  source: TimelineSource | 'duckdb' | undefined;
 
   /**
    * A whole dataset (title, lanes, eras, events), as in a dataset JSON file. Takes precedence over
    * `events`, `src` and children. (Named `data` because `dataset` is HTMLElement's `data-*` map.)
    */
-  @property({ attribute: false }) data: DatasetInput | undefined;
+  data: DatasetInput | undefined;
 
   /** Events only. Used when `data` is not set. */
-  @property({ attribute: false }) events: TimelineEventInput[] | undefined;
+  events: TimelineEventInput[] | undefined;
 
   /**
    * URL of a data file, fetched when neither `data` nor `events` is set: a reeltime dataset,
    * TimelineJS3 JSON, CSV (TimelineJS3's spreadsheet template or columns named like the fields) or
    * vis-timeline items. A new `src` aborts the load before it.
    */
-  @property() src = '';
+  src = '';
 
   /**
    * The format of `src`: `reeltime`, `timelinejs`, `csv` or `vis`; sniffed from the file when empty.
    * With `source="duckdb"`: `parquet`, `csv`, `arrow` or `duckdb` (a prepared database); from the file name when empty.
    */
-  @property() format: '' | 'reeltime' | 'timelinejs' | 'csv' | 'vis' | 'parquet' | 'arrow' | 'duckdb' = '';
+  format: '' | 'reeltime' | 'timelinejs' | 'csv' | 'vis' | 'parquet' | 'arrow' | 'duckdb' = '';
 
   /** Milliseconds to wait for `src` before giving up with a message (default 30 s). */
-  @property({ attribute: 'load-timeout', type: Number }) loadTimeout = 30_000;
+  loadTimeout = 30_000;
 
   /** Accessible name of the timeline; defaults to the dataset's title. */
-  @property() label = '';
+  label = '';
 
   /**
    * BCP 47 locale for every word, date and number; defaults to the page's `lang` or the browser's.
    * English, German, French, Spanish, Japanese and Arabic are built in (each loaded on first use).
    */
-  @property() locale = '';
+  locale = '';
 
   /**
    * Words to use instead of the built-in ones (any subset of the message table, e.g.
    * `{ zoomIn: 'Closer' }`); see `registerMessages` to add a whole language.
    */
-  @property({ attribute: false }) strings: PartialMessages | undefined;
+  strings: PartialMessages | undefined;
 
   /** IANA time zone for instants (`2020-09-01T10:00Z`). Date-only values never shift. */
-  @property({ attribute: 'time-zone' }) timeZone = 'UTC';
+  timeZone = 'UTC';
 
   /** A marker line: `today`, a date (`2023-07-12`), or empty for none. */
-  @property() marker = 'today';
+  marker = 'today';
 
   /** Text of the marker line's label; defaults to "Today" or the marker's date. */
-  @property({ attribute: 'marker-label' }) markerLabel = '';
+  markerLabel = '';
 
   /**
    * What a plain vertical wheel does over the plot: `auto` scrolls the page when it can scroll (then
    * Ctrl/⌘ + wheel or a pinch zooms, and a hint says so) and zooms where nothing scrolls; `zoom`
    * always zooms (full-screen apps). A horizontal or Shift + wheel pans either way.
    */
-  @property() wheel: WheelMode = 'auto';
+  wheel: WheelMode = 'auto';
 
   /**
    * Shows an overview strip under the plot: the whole dataset in miniature with a brush over the
    * visible range (drag, resize or key it to move the view). Loaded on first use, as its own chunk.
    */
-  @property({ type: Boolean }) overview = false;
+  overview = false;
 
   /**
    * Keeps the visible range and the selection in the URL's hash (`#reel=2020-01-01,2021-01-01;sel=id`,
    * keyed by the element's id when it has one), restores them on load, and follows back/forward.
    */
-  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  syncUrl = false;
 
   /**
    * How the events are shown: `chart` (the timeline), `table` (a sortable table of every event) or
    * `sources` (every source cited and the events it supports; events without one are flagged).
    */
-  @property({ reflect: true }) view: 'chart' | 'table' | 'sources' = 'chart';
+  view: 'chart' | 'table' | 'sources' = 'chart';
 
   /** Level (1–6) of the headings the element shows (the details' title, the keyboard map's). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
 
   /**
    * The address relative links in the data (a source's `file`) resolve against. Defaults to the
    * address `src` was loaded from; set it when the data is given as a property (e.g. `@reeltime/data`'s
    * `datasetUrl`), or links resolve against the page.
    */
-  @property() base = '';
+  base = '';
 
   /**
    * The time axis: `linear`, or `log`, years before the present on a logarithmic axis (every power of
    * ten of years the same width) for data spanning many magnitudes, the Big Bang to today. Loaded on
    * first use, as its own chunk. Data given as a ready `source` stays linear.
    */
-  @property() scale: 'linear' | 'log' = 'linear';
+  scale: 'linear' | 'log' = 'linear';
 
   /**
    * Shows an export toolbar in the header: a "Download" button opening the files listed, of `svg`,
@@ -235,13 +273,12 @@ export class ReelTimeline extends LitElement {
    * every format when empty (`<reel-timeline export>`). Each downloads a file named from the
    * dataset's title, after a cancelable `reel-export`. Loaded on first use, as its own chunk.
    */
-  @property() export: string | null = null;
+  export: string | null = null;
 
   /** Colour scheme: `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
-  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+  theme: 'auto' | 'light' | 'dark' = 'auto';
 
   /** Id of the selected event, shown in the details area. */
-  @property({ reflect: true })
   get selected(): string | null {
     return this.#view.selectedId;
   }
@@ -272,10 +309,15 @@ export class ReelTimeline extends LitElement {
     else this.#view.setRange(range);
   }
 
-  @state() private noticeDismissed = false;
+  private noticeDismissed = false;
 
-  @query('.plot') private plotElement!: HTMLElement | null;
-  @query('.body') private bodyElement!: HTMLElement | null;
+  private get plotElement(): HTMLElement | null {
+    return this.renderRoot?.querySelector('.plot') ?? null;
+  }
+
+  private get bodyElement(): HTMLElement | null {
+    return this.renderRoot?.querySelector('.body') ?? null;
+  }
 
   readonly #gestures: GestureController = new GestureController(this, {
     target: () => this.plotElement,
@@ -335,7 +377,8 @@ export class ReelTimeline extends LitElement {
   #lastProblems: readonly Problem[] = [];
   /** Whether the shadow root came from a server render (declarative shadow DOM) to hydrate. */
   readonly #serverRendered = !isServer && this.shadowRoot !== null;
-  readonly #overview = new OverviewStrip(this, this.#view);
+  /** The overview strip (`overview`), with `<reel-overview>`: loaded the first time it is shown. */
+  readonly #overview = new LazyPart(this, () => import('./overview-strip.js'));
   /** The URL sync, once `sync-url` is set. */
   readonly #urlSync = new UrlSyncLink(
     this,
@@ -563,14 +606,7 @@ export class ReelTimeline extends LitElement {
       childrenPending,
       this.noticeDismissed,
       () => (this.noticeDismissed = true),
-      this.#overview.render(
-        this.#data.model.source,
-        this.#domain,
-        this.#layout,
-        this.#msg,
-        this.#dateOptions(),
-        this.#rtl,
-      ),
+      this.#renderOverview(),
       this.#data,
       this.#frames,
       this.#gestures,
@@ -580,6 +616,24 @@ export class ReelTimeline extends LitElement {
       this.#details,
       this.#announcer,
     );
+  }
+
+  /** The overview strip (`overview`), once its chunk has arrived (asked for the first time it is shown). */
+  #renderOverview(): TemplateResult | typeof nothing {
+    if (!this.overview) return nothing;
+    const strip = this.#overview.get();
+    return strip
+      ? strip.renderOverview(
+          this,
+          this.#view,
+          this.#data.model.source,
+          this.#domain,
+          this.#layout,
+          this.#msg,
+          this.#dateOptions(),
+          this.#rtl,
+        )
+      : nothing;
   }
 
   /** New data: new domain, whole view, selection kept only if the event still exists. */

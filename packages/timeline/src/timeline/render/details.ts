@@ -13,7 +13,7 @@ import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { Directive, directive, type ChildPart, type Part } from 'lit/directive.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type * as RichText from './rich-text.js';
-import { DETAILS_WORDS, SOURCES_WORDS } from '../../i18n/part-words.js';
+import { DETAILS_WORDS, LANE_WORDS, SOURCES_WORDS } from '../../i18n/part-words.js';
 import type { RenderContext } from './context.js';
 import { renderMedia } from './media.js';
 import { renderSources } from './sources.js';
@@ -27,7 +27,7 @@ export { safeHref } from './sources.js';
 export { styles } from './details.styles.js';
 
 /** The details' words (English; added to the table when this chunk arrives). */
-export const words = { ...DETAILS_WORDS, ...SOURCES_WORDS };
+export const words = { ...DETAILS_WORDS, ...LANE_WORDS, ...SOURCES_WORDS };
 import { heading, type HeadingLevel } from './heading.js';
 
 let richText: typeof RichText | undefined;

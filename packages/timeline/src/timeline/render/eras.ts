@@ -18,6 +18,7 @@ import type { RenderContext } from './context.js';
 import { eraRows } from './era-rows.js';
 
 export { erasStyles as styles } from './eras.styles.js';
+export { ERAS_WORDS as words } from '../../i18n/eras-words.js';
 // How eras stack into rows: the host reads it for the lanes' top (data with eras waits for this chunk).
 export { eraRows };
 

@@ -17,10 +17,13 @@ import { formatDateRange, type Lane, type TimelineSource } from '@reeltime/core'
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { DataController } from '../data-controller.js';
 import type { Explore } from '../explore.js';
+import { LANE_WORDS, TABLE_WORDS } from '../../i18n/part-words.js';
 import type { RenderContext } from './context.js';
 
 export { tableStyles as styles } from './table.styles.js';
-export { TABLE_WORDS as words } from '../../i18n/part-words.js';
+
+/** The table's words (English; added to the table of words when this chunk arrives). */
+export const words = { ...TABLE_WORDS, ...LANE_WORDS };
 
 /** Columns the table sorts by. */
 export const TABLE_SORTS = ['date', 'title', 'lane'] as const;
