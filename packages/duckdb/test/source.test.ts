@@ -19,7 +19,7 @@ import { NodeDuckDbEngine } from '../src/node.js';
 import { MemorySource, parseDate, type LayoutSpec, type ViewAnswer } from '@reeltime/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeFixture, type Fixture } from './fixture.js';
+import { randomWindows, writeFixture, type Fixture } from './fixture.js';
 
 const layout: LayoutSpec = { measure: (text) => text.length * 7 };
 let fixture: Fixture;
@@ -78,39 +78,30 @@ describe('SqlSource over DuckDB', () => {
     const [lo, hi] = memory.extent!;
     let sparse = 0;
     await fc.assert(
-      fc.asyncProperty(
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: Math.log(3_600_000), max: Math.log(hi - lo), noNaN: true }),
-        fc.integer({ min: 40, max: 1600 }),
-        fc.option(fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 6 }), { nil: undefined }),
-        async (at, logSpan, pixels, lanes) => {
-          const span = Math.exp(logSpan);
-          const from = lo + at * (hi - lo) - span / 2;
-          const to = from + span;
-          const query = { from, to, pixels, layout, ...(lanes ? { lanes } : {}) };
-          const expected = memory.query(query);
-          const actual = await duck.query(query);
-          expect(actual.total).toBe(expected.total);
-          expect(actual.density.map((d) => d.lane)).toEqual(expected.density.map((d) => d.lane));
-          expect(perBucket(actual, pixels)).toEqual(perBucket(expected, pixels));
-          for (const item of actual.items) {
-            const event = memory.get(item.event.id)!;
-            // Drawn events come without their description (details on demand, tested below).
-            expect(record(item.event)).toEqual({ ...record(event), description: undefined });
-            expect(item.position).toBe(memory.positionOf(item.event.id));
-          }
-          // Where the memory source draws every event of the window one by one, so does DuckDB.
-          const inView = (answer: ViewAnswer) =>
-            answer.items
-              .filter((item) => item.event.from <= to && item.event.to >= from)
-              .map((item) => item.event.id)
-              .sort();
-          if (expected.density.every((d) => d.counts.every((c) => c === 0))) {
-            sparse++;
-            expect(inView(actual)).toEqual(inView(expected));
-          }
-        },
-      ),
+      fc.asyncProperty(randomWindows(lo, hi), async ({ from, to, pixels, lanes }) => {
+        const query = { from, to, pixels, layout, ...(lanes ? { lanes } : {}) };
+        const expected = memory.query(query);
+        const actual = await duck.query(query);
+        expect(actual.total).toBe(expected.total);
+        expect(actual.density.map((d) => d.lane)).toEqual(expected.density.map((d) => d.lane));
+        expect(perBucket(actual, pixels)).toEqual(perBucket(expected, pixels));
+        for (const item of actual.items) {
+          const event = memory.get(item.event.id)!;
+          // Drawn events come without their description (details on demand, tested below).
+          expect(record(item.event)).toEqual({ ...record(event), description: undefined });
+          expect(item.position).toBe(memory.positionOf(item.event.id));
+        }
+        // Where the memory source draws every event of the window one by one, so does DuckDB.
+        const inView = (answer: ViewAnswer) =>
+          answer.items
+            .filter((item) => item.event.from <= to && item.event.to >= from)
+            .map((item) => item.event.id)
+            .sort();
+        if (expected.density.every((d) => d.counts.every((c) => c === 0))) {
+          sparse++;
+          expect(inView(actual)).toEqual(inView(expected));
+        }
+      }),
       { numRuns: 80, seed: 18 },
     );
     // The property reached sparse windows too, not only crowds.
