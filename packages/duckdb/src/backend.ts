@@ -254,10 +254,7 @@ export class SqlBackend implements Backend {
       );
       const names = { table: this.#table, bins: this.#bins };
       const bin = this.#binWidth * BIN_STEP ** level;
-      const binned = await binnedCounts(this.#engine, names, { from, to, n, w, level, bin, maxSpan: this.#maxSpan }, [
-        lanes,
-        laneParams,
-      ]);
+      const binned = await binnedCounts(this.#engine, names, { from, to, n, w, level, bin }, [lanes, laneParams]);
       return { ...binned, total: await total };
     }
     const rows = await this.#engine.all(
