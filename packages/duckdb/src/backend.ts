@@ -285,6 +285,10 @@ export class SqlBackend implements Backend {
 
   /** Events touching `[from, to]` in all lanes, exactly. */
   async #total(from: number, to: number): Promise<number> {
+    // A window holding the whole extent touches every event: no need to read one (10M: 20–75 ms
+    // of the whole-extent steps, the first view's among them).
+    const { size, extent } = await this.info();
+    if (!extent || (from <= extent[0] && to >= extent[1])) return size;
     const [total] = await this.#engine.all(
       `SELECT CAST(count(*) AS DOUBLE) AS c FROM ${this.#table}
       WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)`,
