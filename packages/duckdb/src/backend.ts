@@ -26,7 +26,7 @@ import {
 } from './protocol.js';
 import { BIN_LEVELS, BIN_STEP, BINS_PER_BUCKET, binnedCounts, buildBins } from './bins.js';
 import { DRAWN, SAMPLE_PER_BIN, buildSample, sampleLevel, sampledWindow, type SampleLevels } from './sample.js';
-import { buildTables } from './tables.js';
+import { TIE_COLUMN, buildTables } from './tables.js';
 
 export * from './protocol.js';
 
@@ -201,8 +201,9 @@ export class SqlBackend implements Backend {
     // (`pos · 4 + part`: the same order as `pos`), so that a part reads back only its own.
     const [candidates, candidateParams] = sampled?.candidates ?? [
       `SELECT rowid AS pos, li, floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) AS c, 0 AS part FROM ${this.#table}
-        WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)${lanes}`,
-      [from, cell, to, from, from - this.#maxSpan, ...laneParams],
+        WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)
+          AND ${TIE_COLUMN} < CAST(? AS INTEGER)${lanes}`,
+      [from, cell, to, from, from - this.#maxSpan, perCell, ...laneParams],
     ];
     const [picked, pickedParams] = sampled?.rows ?? [
       `SELECT rowid AS pos, li, ${DRAWN} FROM ${this.#table}
