@@ -208,8 +208,8 @@ export class SqlBackend implements Backend {
     const [picked, pickedParams] = sampled?.rows ?? [
       `SELECT rowid AS pos, li, ${DRAWN} FROM ${this.#table}
         WHERE f >= CAST(? AS DOUBLE) AND f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE)
-          AND rowid IN (SELECT pos FROM pick)`,
-      [from - this.#maxSpan, to, from],
+          AND ${TIE_COLUMN} < CAST(? AS INTEGER) AND rowid IN (SELECT pos FROM pick)`,
+      [from - this.#maxSpan, to, from, perCell],
     ];
     const rows = await this.#engine.all(
       `WITH pick AS MATERIALIZED (

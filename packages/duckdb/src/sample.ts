@@ -148,9 +148,9 @@ export function sampledWindow(
     SELECT rowid AS pos, li, ${byStart} AS c, 2 AS part FROM ${names.table} WHERE ${after}${tie}${lanes}`;
   const rows = `SELECT pos, li, ${DRAWN} FROM ${names.sample} WHERE ${bins} AND pos IN (SELECT pos FROM pick WHERE part = 0)
     UNION ALL
-    SELECT rowid AS pos, li, ${DRAWN} FROM ${names.table} WHERE ${before} AND rowid IN (SELECT pos FROM pick WHERE part = 1)
+    SELECT rowid AS pos, li, ${DRAWN} FROM ${names.table} WHERE ${before}${tie} AND rowid IN (SELECT pos FROM pick WHERE part = 1)
     UNION ALL
-    SELECT rowid AS pos, li, ${DRAWN} FROM ${names.table} WHERE ${after} AND rowid IN (SELECT pos FROM pick WHERE part = 2)`;
+    SELECT rowid AS pos, li, ${DRAWN} FROM ${names.table} WHERE ${after}${tie} AND rowid IN (SELECT pos FROM pick WHERE part = 2)`;
   return {
     candidates: [
       candidates,
@@ -160,6 +160,6 @@ export function sampledWindow(
         ...[from, cell, ...afterParams, perCell, ...laneParams],
       ],
     ],
-    rows: [rows, [...binParams, ...beforeParams, ...afterParams]],
+    rows: [rows, [...binParams, ...beforeParams, perCell, ...afterParams, perCell]],
   };
 }
