@@ -177,7 +177,6 @@ let files = 0;
 /** The format a URL's file name suggests. */
 function urlFormat(href: string): NonNullable<OpenUrlOptions['format']> {
   const path = new URL(href).pathname;
-  if (/\.duckdb$/i.test(path)) return 'duckdb';
   return /\.(arrow|arrows|ipc)$/i.test(path) ? 'arrow' : formatOf(path);
 }
 

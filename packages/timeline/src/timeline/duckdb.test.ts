@@ -38,37 +38,43 @@ async function mountProblems(src: string, attributes = '') {
   return { el, problems };
 }
 
+/**
+ * The element over the 2,000 fixture events (a Parquet file or its prepared database) draws them in
+ * 3 lanes, zooms (DuckDB answers the narrower view: other events drawn one by one) and selects
+ * (the description read from the records on demand, as a mark is drawn without it).
+ */
+async function drawsZoomsSelects(el: ReelTimeline) {
+  await expect.poll(() => marks(el).length, POLL).toBeGreaterThan(10);
+  expect(el.shadowRoot!.querySelectorAll('[part~="lane"]').length).toBe(3);
+  const before = el.visibleRange;
+  const drawn = new Set(marks(el).map((mark) => mark.dataset['id']));
+
+  el.zoomBy(16);
+  await settle(el);
+  await expect.poll(() => marks(el).some((mark) => !drawn.has(mark.dataset['id'])), POLL).toBe(true);
+  const after = el.visibleRange;
+  expect(after.to - after.from).toBeLessThan((before.to - before.from) / 8);
+
+  const selected: (string | null)[] = [];
+  el.addEventListener('reel-select', (e) => selected.push(e.detail.event?.id ?? null));
+  const mark = marks(el)[0]!;
+  const id = mark.dataset['id']!;
+  await userEvent.click(mark);
+  await settle(el);
+  expect(selected).toEqual([id]);
+  expect(el.selected).toBe(id);
+  // The generated titles end with the event's number (id `e123`: "Harbour vote 123").
+  expect(part(el, 'details')!.querySelector('h2')!.textContent).toMatch(new RegExp(` ${id.slice(1)}$`));
+  await expect
+    .poll(() => part(el, 'details')!.querySelector('p:not(.when)')?.textContent, POLL)
+    .toBe(`Synthetic event ${id.slice(1)}`);
+  expect(part(el, 'details')!.getAttribute('aria-busy')).toBe('false');
+}
+
 describe('<reel-timeline source="duckdb">', () => {
   it('draws a Parquet file read by DuckDB-WASM, zooms and selects', async () => {
     const url = await parquetUrl();
-    const el = await mount(() => {}, 960, '', `lang="en-US" source="duckdb" src="${url}"`);
-    await expect.poll(() => marks(el).length, POLL).toBeGreaterThan(10);
-    expect(el.shadowRoot!.querySelectorAll('[part~="lane"]').length).toBe(3);
-    const before = el.visibleRange;
-    const drawn = new Set(marks(el).map((mark) => mark.dataset['id']));
-
-    el.zoomBy(16);
-    await settle(el);
-    // DuckDB answers the narrower view: other events drawn one by one, the range narrower.
-    await expect.poll(() => marks(el).some((mark) => !drawn.has(mark.dataset['id'])), POLL).toBe(true);
-    const after = el.visibleRange;
-    expect(after.to - after.from).toBeLessThan((before.to - before.from) / 8);
-
-    const selected: (string | null)[] = [];
-    el.addEventListener('reel-select', (e) => selected.push(e.detail.event?.id ?? null));
-    const mark = marks(el)[0]!;
-    const id = mark.dataset['id']!;
-    await userEvent.click(mark);
-    await settle(el);
-    expect(selected).toEqual([id]);
-    expect(el.selected).toBe(id);
-    // The generated titles end with the event's number (id `e123`: "Harbour vote 123").
-    expect(part(el, 'details')!.querySelector('h2')!.textContent).toMatch(new RegExp(` ${id.slice(1)}$`));
-    // Details on demand: the mark was drawn without its description; selecting it read the record.
-    await expect
-      .poll(() => part(el, 'details')!.querySelector('p:not(.when)')?.textContent, POLL)
-      .toBe(`Synthetic event ${id.slice(1)}`);
-    expect(part(el, 'details')!.getAttribute('aria-busy')).toBe('false');
+    await drawsZoomsSelects(await mount(() => {}, 960, '', `lang="en-US" source="duckdb" src="${url}"`));
   });
 
   it('exports every event of the table (exportData), not only those drawn, and refuses a table over the limit', async () => {
@@ -202,24 +208,8 @@ describe('<reel-timeline source="duckdb">', () => {
 describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', () => {
   it('attaches it over HTTP and draws, zooms, selects and exports as over the Parquet file', async () => {
     const { el, problems } = await mountProblems(generatedUrl('duckdb-events.reeltime.duckdb'));
-    await expect.poll(() => marks(el).length, POLL).toBeGreaterThan(10);
+    await drawsZoomsSelects(el);
     expect(problems).toEqual([]);
-    expect(el.shadowRoot!.querySelectorAll('[part~="lane"]').length).toBe(3);
-    const before = el.visibleRange;
-    const drawn = new Set(marks(el).map((mark) => mark.dataset['id']));
-    el.zoomBy(16);
-    await settle(el);
-    await expect.poll(() => marks(el).some((mark) => !drawn.has(mark.dataset['id'])), POLL).toBe(true);
-    expect(el.visibleRange.to - el.visibleRange.from).toBeLessThan((before.to - before.from) / 8);
-    const mark = marks(el)[0]!;
-    const id = mark.dataset['id']!;
-    await userEvent.click(mark);
-    await settle(el);
-    expect(el.selected).toBe(id);
-    // The description comes from the prepared records table, read on selection.
-    await expect
-      .poll(() => part(el, 'details')!.querySelector('p:not(.when)')?.textContent, POLL)
-      .toBe(`Synthetic event ${id.slice(1)}`);
     // Every event is there, with the same records as in the Parquet file.
     const events = (json: string) => (JSON.parse(json) as { events: { id: string }[] }).events;
     const fromParquet = await mount(() => {}, 960, '', `lang="en-US" source="duckdb" src="${await parquetUrl()}"`);
