@@ -3,8 +3,9 @@
  * served from @reeltime/duckdb) reads a Parquet file generated in the page, and the element draws
  * it, zooms (asking DuckDB again) and selects; its table view reads the rows it shows. A file that is not there, and a database that stops
  * answering, give a notice and `reel-invalid`, the last view kept. The same events prepared into a
- * DuckDB database (`pnpm prepare:duckdb`, by test/duckdb-prepared.setup.ts) are attached over HTTP
- * and drawn; a file that is no prepared database is named in a notice.
+ * DuckDB database (`pnpm prepare:duckdb`, by test/duckdb-prepared.setup.ts) are opened (downloaded
+ * whole, or read by HTTP ranges past a size) and drawn; a file that is no prepared database is
+ * named in a notice.
  */
 import { SqlSource, type Backend, type PageRequest } from '@reeltime/duckdb';
 import { openUrl } from '@reeltime/duckdb/wasm';
@@ -206,7 +207,7 @@ describe('<reel-timeline source="duckdb">', () => {
 });
 
 describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', () => {
-  it('attaches it over HTTP and draws, zooms, selects and exports as over the Parquet file', async () => {
+  it('opens it and draws, zooms, selects and exports as over the Parquet file', async () => {
     const { el, problems } = await mountProblems(generatedUrl('duckdb-events.reeltime.duckdb'));
     await drawsZoomsSelects(el);
     expect(problems).toEqual([]);
@@ -217,6 +218,32 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
     const prepared = events((await el.exportData('json')) as string);
     expect(prepared).toHaveLength(2000);
     expect(prepared).toEqual(events((await fromParquet.exportData('json')) as string));
+  });
+
+  it('downloads a small prepared database whole, reads a larger one by ranges, and answers the same', async () => {
+    const url = generatedUrl('duckdb-events.reeltime.duckdb');
+    /** The page's own requests for the file (DuckDB's worker makes the range requests). */
+    const fetched = () => performance.getEntriesByType('resource').filter((entry) => entry.name === url).length;
+    const before = fetched();
+    const whole = await openUrl(url);
+    // Its first bytes, then the whole file (under DOWNLOAD_LIMIT).
+    expect(fetched() - before).toBe(2);
+    const ranged = await openUrl(url, { downloadLimit: 0 });
+    // Its first bytes only: DuckDB reads the rest by ranges from its worker.
+    expect(fetched() - before).toBe(3);
+    expect(ranged.extent).toEqual(whole.extent);
+    const [lo, hi] = whole.extent!;
+    const layout = { measure: (text: string) => text.length * 7 };
+    for (const [from, to] of [
+      [lo, hi],
+      [lo + (hi - lo) / 3, lo + (hi - lo) / 2],
+    ]) {
+      const answer = async (source: typeof whole) => {
+        const { items, density, total } = await source.query({ from: from!, to: to!, pixels: 960, layout });
+        return { ids: items.map((item) => item.event.id), density, total };
+      };
+      expect(await answer(ranged)).toEqual(await answer(whole));
+    }
   });
 
   it('names a file that is no prepared database, or not there, in a notice and reel-invalid', async () => {
