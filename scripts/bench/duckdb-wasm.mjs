@@ -33,6 +33,8 @@ const { values } = parseArgs({
     // Prints every request the server saw until the first view: ms since navigation (start, end),
     // what, range, status, bytes.
     trace: { type: 'boolean', default: false },
+    // A prepared database of more bytes is read by ranges (openUrl's downloadLimit; 0: always).
+    'download-limit': { type: 'string' },
   },
 });
 if (!values.file) throw new Error('--file events.parquet is required');
@@ -89,7 +91,8 @@ await page.exposeFunction('__firstAnswered', () => {
 });
 const started = Date.now();
 navigation = started;
-await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent(`/@fs${file}`)}`);
+const limit = values['download-limit'] === undefined ? '' : `&downloadLimit=${Number(values['download-limit'])}`;
+await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent(`/@fs${file}`)}${limit}`);
 await page.waitForFunction(() => /opened in|Error/.test(document.getElementById('status')?.textContent ?? ''));
 const status = await page.locator('#status').textContent();
 if (!/opened in/.test(status)) throw new Error(status);
