@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  bisect,
   coordOf,
+  countBuckets,
   createTextMeasurer,
   IntervalIndex,
   itemGeometry,
@@ -241,6 +243,51 @@ describe('LevelBuilder', () => {
           }
         },
       ),
+    );
+  });
+});
+
+describe('countBuckets', () => {
+  /** The counts as two full bisections per bucket give them. */
+  function bisected(froms: Float64Array, tos: Float64Array, from: number, to: number, n: number): number[] {
+    const width = (to - from) / n;
+    return Array.from({ length: n }, (_, b) => {
+      const start = from + b * width;
+      const end = b === n - 1 ? to : start + width;
+      return Math.max(0, bisect(froms, end) - bisect(tos, start, true));
+    });
+  }
+
+  it('counts what two bisections per bucket count, and what a scan of the spans counts (fast-check)', () => {
+    // Coarse grids as well as fine values: many spans share a start or an end, or fall on a bound.
+    const coord = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e3, max: 1e3, noNaN: true }));
+    const length = fc.oneof(
+      fc.constant(0),
+      fc.integer({ min: 0, max: 20 }),
+      fc.double({ min: 0, max: 2e3, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(coord, length), { maxLength: 200 }),
+        coord,
+        fc.oneof(fc.integer({ min: 1, max: 100 }), fc.double({ min: 1e-3, max: 3e3, noNaN: true })),
+        fc.integer({ min: 1, max: 300 }),
+        (spans, from, span, n) => {
+          const froms = Float64Array.from(spans, ([f]) => f).sort();
+          const tos = Float64Array.from(spans, ([f, d]) => f + d).sort();
+          const to = from + span;
+          const counts = [...countBuckets(froms, tos, from, to, n)];
+          expect(counts).toEqual(bisected(froms, tos, from, to, n));
+          const width = (to - from) / n;
+          const scanned = Array.from({ length: n }, (_, b) => {
+            const start = from + b * width;
+            const end = b === n - 1 ? to : start + width;
+            return spans.filter(([f, d]) => f < end && f + d > start).length;
+          });
+          expect(counts).toEqual(scanned);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
