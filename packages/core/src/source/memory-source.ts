@@ -311,15 +311,17 @@ export class MemorySource implements TimelineSource {
     // One task works on one builder at a time, the level in view first.
     const slice = (deadline?: { timeRemaining(): number; didTimeout?: boolean }) => {
       if (this.#state !== state) return;
-      const timed = deadline && !deadline.didTimeout;
       // With a deadline, a step only while more than the margin is left, sized to what is left at
-      // the last step's rate; a step that runs long teaches a slower rate to the next one.
-      for (let left = Infinity, steps = 0; timed ? (left = deadline.timeRemaining()) > IDLE_MARGIN : !steps; steps++) {
+      // the rate the last step showed (one that ran long teaches the next a slower rate); without
+      // one, or past its timeout (a busy page), one step of sliceSize.
+      let left = deadline && !deadline.didTimeout ? deadline.timeRemaining() : Infinity;
+      while (left > IDLE_MARGIN) {
         const level = state.builders.has(this.#lastLevel) ? this.#lastLevel : state.builders.keys().next().value;
         if (level === undefined) break;
-        const budget = timed ? Math.ceil(Math.min(sliceSize, (left - IDLE_MARGIN) * this.#rate)) : sliceSize;
+        const budget = Math.ceil(Math.min(sliceSize, (left - IDLE_MARGIN) * this.#rate));
         const placement = state.builders.get(level)!.step(budget);
-        if (timed) this.#rate = budget / Math.max(0.1, left - deadline.timeRemaining());
+        if (left < Infinity) this.#rate = budget / Math.max(0.1, left - (left = deadline!.timeRemaining()));
+        else left = 0;
         if (placement) {
           state.builders.delete(level);
           this.#store(state, placement);
