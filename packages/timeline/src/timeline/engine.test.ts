@@ -334,7 +334,14 @@ describe('<reel-timeline> view engine', () => {
           );
         expect(drawn().includes(false), how).toBe(true);
         await until(el, () => idle.held.length > 0);
-        if (how === 'timeout') idle.run(() => deadline(0, true));
+        if (how === 'timeout') {
+          // Past the timeout, one lane a callback (a busy page gets no long task of them all).
+          for (let waiting = drawn().filter((d) => !d).length; waiting; waiting--) {
+            await until(el, () => idle.held.length > 0);
+            idle.run(() => deadline(0, true));
+            expect(drawn().filter((d) => !d).length).toBe(waiting - 1);
+          }
+        }
         // A short scroll: the band drawn stays (no update of the element), lanes below come into view.
         else window.scrollBy(0, 120);
         await until(el, () => drawn().every(Boolean));

@@ -7,7 +7,7 @@
  * update like the others (a zoom frame never leaves a lane behind).
  *
  * A lane is drawn only in an idle period with time for it (what the last lane took), so that it
- * never delays the frame after; past the idle callback's timeout (a busy page) it is drawn
+ * never delays the frame after; past the idle callback's timeout (a busy page) one lane is drawn
  * anyway, and a scroll draws every waiting lane at once (it is what comes into view).
  *
  * @module
@@ -27,9 +27,13 @@ const drawWaiting = () => waiting.forEach((draw) => draw());
 const idle = () => (self.requestIdleCallback ?? setTimeout)(drawIdle, { timeout: 200 });
 
 function drawIdle(deadline?: IdleDeadline): void {
+  let first = true;
   for (const draw of waiting) {
-    // The rest in the next idle period. A lane gone meanwhile is detached: its marks are garbage.
-    if (deadline && !deadline.didTimeout && deadline.timeRemaining() < cost) return void idle();
+    // While the idle period has room for a lane; past the timeout (a busy page) or without idle
+    // callbacks, one lane a task. The rest next time. A lane gone meanwhile is detached: its marks
+    // are garbage.
+    if (!(deadline && !deadline.didTimeout ? deadline.timeRemaining() >= cost : first)) return void idle();
+    first = false;
     const start = performance.now();
     draw();
     cost = performance.now() - start;
