@@ -99,7 +99,7 @@ export class MemorySource implements TimelineSource {
   #lastLevel = 0;
   /** Levels answered with a coarser stand-in: their landing is news to listeners (nothing else is). */
   readonly #standingIn = new Set<number>();
-  /** Units of placement work per ms, as the last background step ran (a guess until one has). */
+  /** Units of placement work per ms, as the last background steps ran (a guess until one has). */
   #rate = 200;
 
   constructor(dataset: Dataset, options: MemorySourceOptions = {}) {
@@ -312,15 +312,17 @@ export class MemorySource implements TimelineSource {
     const slice = (deadline?: { timeRemaining(): number; didTimeout?: boolean }) => {
       if (this.#state !== state) return;
       // With a deadline, a step only while more than the margin is left, sized to what is left at
-      // the rate the last step showed (one that ran long teaches the next a slower rate); without
-      // one, or past its timeout (a busy page), one step of sliceSize.
+      // the rate the last step showed: slower at once, faster at most twice (a pass can be much
+      // cheaper per event than the next). Without one, or past its timeout (a busy page), one step
+      // of sliceSize.
       let left = deadline && !deadline.didTimeout ? deadline.timeRemaining() : Infinity;
       while (left > IDLE_MARGIN) {
         const level = state.builders.has(this.#lastLevel) ? this.#lastLevel : state.builders.keys().next().value;
         if (level === undefined) break;
         const budget = Math.ceil(Math.min(sliceSize, (left - IDLE_MARGIN) * this.#rate));
         const placement = state.builders.get(level)!.step(budget);
-        if (left < Infinity) this.#rate = budget / Math.max(0.1, left - (left = deadline!.timeRemaining()));
+        if (left < Infinity)
+          this.#rate = Math.min(2 * this.#rate, budget / Math.max(0.1, left - (left = deadline!.timeRemaining())));
         else left = 0;
         if (placement) {
           state.builders.delete(level);

@@ -6,7 +6,7 @@
  * follows by itself. Only a part's first content waits; once drawn, a lane is drawn in every
  * update like the others (a zoom frame never leaves a lane behind).
  *
- * A lane is drawn only in an idle period with time for it (what the last lane took), so that it
+ * A lane is drawn only in an idle period with time for it (about what the last took), so that it
  * never delays the frame after; past the idle callback's timeout (a busy page) one lane is drawn
  * anyway, and a scroll draws every waiting lane at once (it is what comes into view).
  *
@@ -18,7 +18,10 @@ import { insertPart, setChildPartValue } from 'lit/directive-helpers.js';
 
 /** Parts waiting for their first content, each drawing itself when called. */
 const waiting = new Set<() => void>();
-/** What the last lane's commit took, in ms (a guess before the first). */
+/**
+ * What a lane's commit takes, in ms: the last one's, or half the estimate before it if that was
+ * more (a lane of a few marks says little about the next); a guess before the first.
+ */
 let cost = 8;
 
 const drawWaiting = () => waiting.forEach((draw) => draw());
@@ -36,7 +39,7 @@ function drawIdle(deadline?: IdleDeadline): void {
     first = false;
     const start = performance.now();
     draw();
-    cost = performance.now() - start;
+    cost = Math.max(cost / 2, performance.now() - start);
   }
 }
 
