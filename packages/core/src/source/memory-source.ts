@@ -396,15 +396,15 @@ export function countBuckets(
   const size = froms.length;
   if (!size || n === 0) return counts;
   const width = (to - from) / n;
-  let started = bisect(froms, from);
+  // A span that ended by a bucket's start began before its end: the spans ended are at most the
+  // spans begun, so the count of ends is where the search for starts may begin.
   let ended = bisect(tos, from, true);
+  let started = ended;
   for (let b = 0; b < n; b++) {
     const start = from + b * width;
     const end = b === n - 1 ? to : start + width;
     while (started < size && froms[started]! < end) started++;
-    if (started === 0) continue;
     while (ended < size && tos[ended]! <= start) ended++;
-    if (ended >= size) break;
     counts[b] = started - ended;
   }
   return counts;
