@@ -335,11 +335,15 @@ describe('<reel-timeline> view engine', () => {
         expect(drawn().includes(false), how).toBe(true);
         await until(el, () => idle.held.length > 0);
         if (how === 'timeout') {
-          // Past the timeout, one lane a callback (a busy page gets no long task of them all).
-          for (let waiting = drawn().filter((d) => !d).length; waiting; waiting--) {
+          // Past the timeout, one lane a callback (a busy page gets no long task of them all). The
+          // callbacks held may be placement's too: those draw no lane.
+          const waiting = () => drawn().filter((d) => !d).length;
+          for (let left = waiting(), rounds = 0; left; rounds++) {
+            expect(rounds, 'rounds of timed-out callbacks').toBeLessThan(100);
             await until(el, () => idle.held.length > 0);
             idle.run(() => deadline(0, true));
-            expect(drawn().filter((d) => !d).length).toBe(waiting - 1);
+            expect(left - waiting()).toBeLessThanOrEqual(1);
+            left = waiting();
           }
         }
         // A short scroll: the band drawn stays (no update of the element), lanes below come into view.
