@@ -322,7 +322,7 @@ export class MemorySource implements TimelineSource {
         const budget = Math.ceil(Math.min(sliceSize, (left - IDLE_MARGIN) * this.#rate));
         const placement = state.builders.get(level)!.step(budget);
         if (left < Infinity)
-          this.#rate = Math.min(2 * this.#rate, budget / Math.max(0.1, left - (left = deadline!.timeRemaining())));
+          this.#rate = Math.min(2 * this.#rate, budget / (left - (left = deadline!.timeRemaining())));
         else left = 0;
         if (placement) {
           state.builders.delete(level);

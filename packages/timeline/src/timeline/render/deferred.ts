@@ -30,13 +30,12 @@ const drawWaiting = () => waiting.forEach((draw) => draw());
 const idle = () => (self.requestIdleCallback ?? setTimeout)(drawIdle, { timeout: 200 });
 
 function drawIdle(deadline?: IdleDeadline): void {
-  let first = true;
+  let drawn = 0;
   for (const draw of waiting) {
     // While the idle period has room for a lane; past the timeout (a busy page) or without idle
     // callbacks, one lane a task. The rest next time. A lane gone meanwhile is detached: its marks
     // are garbage.
-    if (!(deadline && !deadline.didTimeout ? deadline.timeRemaining() >= cost : first)) return void idle();
-    first = false;
+    if (deadline && !deadline.didTimeout ? deadline.timeRemaining() < cost : drawn++) return void idle();
     const start = performance.now();
     draw();
     cost = Math.max(cost / 2, performance.now() - start);
