@@ -149,7 +149,7 @@ export function renderHost(
               table: explore.table,
               name,
               locale: ctx.dateOptions.locale,
-              onSelect: explore.selectRow,
+              explore,
             })
           : nothing
       }
@@ -157,19 +157,19 @@ export function renderHost(
         ctx && host.view === 'sources'
           ? (parts.sources.loaded?.renderSourcesView(ctx, {
               level: headingLevelOf(host.headingLevel),
-              onReveal: explore.reveal,
+              explore,
             }) ?? nothing)
           : nothing
       }
       ${
         ctx && ctx.view.selectedId !== null
-          ? (details.get()?.renderDetails(ctx, explore.closeDetails, headingLevelOf(host.headingLevel)) ?? nothing)
+          ? (details.get()?.renderDetails(ctx, explore, headingLevelOf(host.headingLevel)) ?? nothing)
           : nothing
       }
       <div class="live" role="status" aria-live="polite">${announcer.content}</div>
       ${
         explore.keysOpen && parts.keys.loaded
-          ? parts.keys.loaded.renderKeyboardMap(msg, headingLevelOf(host.headingLevel), explore.keysClosed)
+          ? parts.keys.loaded.renderKeyboardMap(msg, headingLevelOf(host.headingLevel), explore)
           : nothing
       }
     </div>
