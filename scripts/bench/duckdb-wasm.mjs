@@ -30,6 +30,14 @@ const { values } = parseArgs({
     steps: { type: 'string', default: '60' },
     width: { type: 'string', default: '960' },
     prepare: { type: 'boolean', default: false },
+    // Prints every request the server saw until the first view: ms since navigation (start, end),
+    // what, range, status, bytes.
+    trace: { type: 'boolean', default: false },
+    // A prepared database of more bytes is read by ranges (openUrl's downloadLimit; 0: always).
+    'download-limit': { type: 'string' },
+    // A second visit: the page is opened once first in the same browser (its HTTP cache, and
+    // V8's cache of the compiled wasm, kept), and the second opening is measured.
+    warm: { type: 'boolean', default: false },
   },
 });
 if (!values.file) throw new Error('--file events.parquet is required');
@@ -42,6 +50,9 @@ if (values.prepare) {
 }
 const file = resolve(values.file);
 const fileRequests = { all: 0, ranges: 0, bytes: 0 };
+/** Every request: [start, end] ms since navigation, path, range, status, bytes (--trace). */
+const trace = [];
+let navigation = Date.now();
 const server = await createServer({
   root: `${root}examples/duckdb`,
   logLevel: 'error',
@@ -76,9 +87,25 @@ await page.addInitScript(() => {
 await page.exposeFunction('__steps', (lo, hi) => viewSteps(lo, hi, Number(values.steps)));
 // What had been read of the file when the first view was answered.
 let firstFileRequests;
-await page.exposeFunction('__firstAnswered', () => void (firstFileRequests = { ...fileRequests }));
+let firstTrace;
+await page.exposeFunction('__firstAnswered', () => {
+  firstFileRequests = { ...fileRequests };
+  firstTrace = [...trace];
+});
 const started = Date.now();
-await page.goto(`http://127.0.0.1:${port}/?src=${encodeURIComponent(`/@fs${file}`)}`);
+navigation = started;
+const limit = values['download-limit'] === undefined ? '' : `&downloadLimit=${Number(values['download-limit'])}`;
+const address = `http://127.0.0.1:${port}/?src=${encodeURIComponent(`/@fs${file}`)}${limit}`;
+if (values.warm) {
+  await page.goto(address);
+  await page.waitForFunction(() => /opened in|Error/.test(document.getElementById('status')?.textContent ?? ''));
+  // Time for V8 to finish compiling the hot wasm functions and store them (it caches on tier-up).
+  await page.waitForTimeout(5000);
+  Object.assign(fileRequests, { all: 0, ranges: 0, bytes: 0 });
+  trace.length = 0;
+  navigation = Date.now();
+}
+await page.goto(address);
 await page.waitForFunction(() => /opened in|Error/.test(document.getElementById('status')?.textContent ?? ''));
 const status = await page.locator('#status').textContent();
 if (!/opened in/.test(status)) throw new Error(status);
@@ -116,6 +143,13 @@ const result = await page.evaluate(
       longestTaskWhileWaiting: Math.max(0, ...waiting.map(([, d]) => d)),
       longestTaskOpening: Math.max(0, ...globalThis.__long.filter(([at]) => at < waitStart).map(([, d]) => d)),
       heapMB: performance.memory ? performance.memory.usedJSHeapSize / 2 ** 20 : null,
+      // wasm.ts's marks (ms since navigation): DuckDB's start, instantiated, opened, attached, ready.
+      marks: Object.fromEntries(
+        performance
+          .getEntriesByType('mark')
+          .filter((entry) => entry.name.startsWith('reel-duckdb:'))
+          .map((entry) => [entry.name.slice('reel-duckdb:'.length), Math.round(entry.startTime)]),
+      ),
     };
   },
   { pixels: Number(values.width) },
@@ -135,6 +169,9 @@ console.log(
       firstViewMs: Math.round(opened + result.firstQuery),
       firstViewSinceNavigationMs: Math.round(result.firstAnswerSinceNavigation),
       firstViewItems: result.firstItems,
+      // Since navigation: when DuckDB's start began, its wasm was instantiated, it opened, the
+      // file was attached and its metadata read (the first view follows).
+      duckdbMarksMs: result.marks,
       pageMs: Date.now() - started,
       steps: result.latencies.length,
       ...summarize(result.latencies),
@@ -151,6 +188,7 @@ console.log(
       fileRangeRequests: fileRequests.ranges,
       fileMB: Math.round((fileRequests.bytes / 2 ** 20) * 10) / 10,
       requestsElsewhere: elsewhere,
+      ...(values.trace ? { trace: firstTrace?.map((row) => row.join(' ')) } : {}),
       loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
     },
     null,
@@ -170,6 +208,15 @@ if (elsewhere.length) {
  * bytes sent.
  */
 function countFileRequests(request, response, next) {
+  const at = Date.now() - navigation;
+  response.on('finish', () => {
+    const path = decodeURIComponent(request.url ?? '')
+      .replace(file, '<file>')
+      .replace(/^.*\/(?=[^/]+$)/, '');
+    const range = request.headers.range ?? '';
+    const bytes = Number(response.getHeader('content-length')) || 0;
+    trace.push([at, Date.now() - navigation, request.method, path.slice(0, 50), range, response.statusCode, bytes]);
+  });
   if (decodeURIComponent(request.url ?? '').includes(file)) {
     fileRequests.all++;
     if (request.headers.range) fileRequests.ranges++;

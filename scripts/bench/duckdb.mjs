@@ -40,7 +40,7 @@ if (values.prepare) {
   prepareMs = Math.round(prepared.ms);
   values.file = prepared.out;
 }
-const isPrepared = /\.duckdb$/i.test(values.file);
+const isPrepared = formatOf(values.file) === 'duckdb';
 const started = performance.now();
 const prepared = isPrepared ? await openPreparedFile(values.file) : undefined;
 const engine = prepared?.engine ?? (await NodeDuckDbEngine.create());

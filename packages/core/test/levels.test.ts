@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  bisect,
   coordOf,
+  countBuckets,
   createTextMeasurer,
   IntervalIndex,
   itemGeometry,
@@ -245,6 +247,51 @@ describe('LevelBuilder', () => {
   });
 });
 
+describe('countBuckets', () => {
+  /** The counts as two full bisections per bucket give them. */
+  function bisected(froms: Float64Array, tos: Float64Array, from: number, to: number, n: number): number[] {
+    const width = (to - from) / n;
+    return Array.from({ length: n }, (_, b) => {
+      const start = from + b * width;
+      const end = b === n - 1 ? to : start + width;
+      return Math.max(0, bisect(froms, end) - bisect(tos, start, true));
+    });
+  }
+
+  it('counts what two bisections per bucket count, and what a scan of the spans counts (fast-check)', () => {
+    // Coarse grids as well as fine values: many spans share a start or an end, or fall on a bound.
+    const coord = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e3, max: 1e3, noNaN: true }));
+    const length = fc.oneof(
+      fc.constant(0),
+      fc.integer({ min: 0, max: 20 }),
+      fc.double({ min: 0, max: 2e3, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(coord, length), { maxLength: 200 }),
+        coord,
+        fc.oneof(fc.integer({ min: 1, max: 100 }), fc.double({ min: 1e-3, max: 3e3, noNaN: true })),
+        fc.integer({ min: 1, max: 300 }),
+        (spans, from, span, n) => {
+          const froms = Float64Array.from(spans, ([f]) => f).sort();
+          const tos = Float64Array.from(spans, ([f, d]) => f + d).sort();
+          const to = from + span;
+          const counts = [...countBuckets(froms, tos, from, to, n)];
+          expect(counts).toEqual(bisected(froms, tos, from, to, n));
+          const width = (to - from) / n;
+          const scanned = Array.from({ length: n }, (_, b) => {
+            const start = from + b * width;
+            const end = b === n - 1 ? to : start + width;
+            return spans.filter(([f, d]) => f < end && f + d > start).length;
+          });
+          expect(counts).toEqual(scanned);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('MemorySource', () => {
   const spec: LayoutSpec = { measure, maxRows: 5 };
   afterEach(() => {
@@ -466,18 +513,74 @@ describe('MemorySource', () => {
     expect(new Set(step.mock.contexts).size).toBe(10);
   });
 
-  it('works through an idle deadline in steps, and does one step without a deadline', () => {
-    const tasks: ((deadline?: { timeRemaining(): number }) => void)[] = [];
+  /**
+   * Placement steps under a fake clock: each costs 1 ms per 100 units of budget it is given. Returns
+   * idle deadlines on that clock and what each step was given and had left when it began and ended.
+   */
+  function fakeIdleClock() {
+    let now = 0;
+    let end = 0;
+    const steps: { budget: number; left: number; after: number }[] = [];
+    const step = LevelBuilder.prototype.step;
+    vi.spyOn(LevelBuilder.prototype, 'step').mockImplementation(function (this: LevelBuilder, budget = Infinity) {
+      const left = end - now;
+      now += budget / 100;
+      steps.push({ budget, left, after: end - now });
+      return step.call(this, budget);
+    });
+    const deadline = (ms: number, didTimeout = false) => {
+      end = now + ms;
+      return { timeRemaining: () => Math.max(0, end - now), didTimeout };
+    };
+    return { steps, deadline };
+  }
+
+  it('steps in idle time only while more than a margin is left, sized to it, going on in the next idle period', () => {
+    const tasks: ((deadline?: { timeRemaining(): number; didTimeout?: boolean }) => void)[] = [];
+    const s = source(randomDataset(3000), { schedule: (task) => tasks.push(task), syncLimit: 100, sliceSize: 500 });
+    const coarse = s.query({ ...full(s), pixels: 1000, layout: spec }).level;
+    expect(s.query(viewAt(s, coarse - 2)).exact).toBe(false);
+    const { steps, deadline } = fakeIdleClock();
+    // An idle period with no time to spare does no step, and the work waits for the next one.
+    tasks.shift()!(deadline(2));
+    tasks.shift()!(deadline(0));
+    expect(steps).toEqual([]);
+    expect(tasks).toHaveLength(1);
+    // Periods of 6 ms: the first step is sized by a guess, the next by the rate it showed.
+    let periods = 0;
+    for (; tasks.length && periods < 1000; periods++) tasks.shift()!(deadline(6));
+    expect(tasks).toEqual([]);
+    expect(s.query(viewAt(s, coarse - 2))).toMatchObject({ exact: true, level: coarse - 2 });
+    expect(periods).toBeGreaterThan(5);
+    for (const { left } of steps) expect(left).toBeGreaterThan(2);
+    // Once the rate is known, no step runs into the margin (the frame after the idle period).
+    for (const { after } of steps.slice(1)) expect(after).toBeGreaterThanOrEqual(2 - 1e-9);
+    expect(Math.max(...steps.map((step) => step.budget))).toBeLessThanOrEqual(500);
+  });
+
+  it('does one step of sliceSize without a deadline, or past its timeout on a busy page', () => {
+    const tasks: ((deadline?: { timeRemaining(): number; didTimeout?: boolean }) => void)[] = [];
     const s = source(randomDataset(3000), { schedule: (task) => tasks.push(task), syncLimit: 100, sliceSize: 50 });
     const coarse = s.query({ ...full(s), pixels: 1000, layout: spec }).level;
     s.query(viewAt(s, coarse - 2));
-    const step = vi.spyOn(LevelBuilder.prototype, 'step');
-    let left = 4;
-    tasks.shift()!({ timeRemaining: () => (left-- > 0 ? 5 : 0) });
-    expect(step).toHaveBeenCalledTimes(5);
+    const { steps, deadline } = fakeIdleClock();
     tasks.shift()!();
-    expect(step).toHaveBeenCalledTimes(6);
+    tasks.shift()!(deadline(0, true));
+    expect(steps.map((step) => step.budget)).toEqual([50, 50]);
     expect(tasks).toHaveLength(1);
+  });
+
+  it('places a level at once when the view reaches it before its background placement is done', () => {
+    const tasks: ((deadline?: { timeRemaining(): number; didTimeout?: boolean }) => void)[] = [];
+    const s = source(randomDataset(3000), { schedule: (task) => tasks.push(task), sliceSize: 50 });
+    const coarse = s.query({ ...full(s), pixels: 1000, layout: spec }).level;
+    const { steps, deadline } = fakeIdleClock();
+    tasks.shift()!(deadline(4));
+    expect(steps.length).toBeGreaterThan(0);
+    expect(tasks).toHaveLength(1);
+    expect(s.query(viewAt(s, coarse - 1))).toMatchObject({ exact: true, level: coarse - 1 });
+    // The rest of that level's placement was done by that query, in one step.
+    expect(steps.at(-1)!.budget).toBe(Infinity);
   });
 
   it('keeps a bounded number of levels, the coarsest and those nearest the view', () => {

@@ -10,6 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isPreparedFrom, openFile, openPreparedFile, prepareFile, preparedPathOf } from '../dist/node.js';
+import { formatOf } from '../dist/index.js';
 import { createDuckDbServer } from '../dist/server.js';
 
 const { values } = parseArgs({
@@ -33,9 +34,10 @@ const columns = Object.fromEntries(values.column.map((pair) => pair.split('=', 2
 const started = performance.now();
 let backend;
 try {
-  const prepared = /\.duckdb$/i.test(values.file)
-    ? values.file
-    : (values.prepared ?? (values.cache ? preparedPathOf(values.file) : undefined));
+  const prepared =
+    formatOf(values.file) === 'duckdb'
+      ? values.file
+      : (values.prepared ?? (values.cache ? preparedPathOf(values.file) : undefined));
   if (prepared && prepared !== values.file && !(await isPreparedFrom(prepared, values.file, columns))) {
     console.log(`Preparing ${prepared} from ${values.file}…`);
     await prepareFile(values.file, { out: prepared, columns });

@@ -71,10 +71,17 @@ export async function openFile(
   path: string,
   options: OpenFileOptions = {},
 ): Promise<{ engine: NodeDuckDbEngine; backend: SqlBackend }> {
+  const input = fileInput(path, options.format);
   const engine = await NodeDuckDbEngine.create();
-  const input: SqlInput = { file: path, format: options.format ?? formatOf(path) };
   const backend = new SqlBackend(engine, { input, ...(options.columns ? { columns: options.columns } : {}) });
   return { engine, backend };
+}
+
+/** A Parquet or CSV file as a backend's input; a prepared database (`.duckdb`) is opened, not read. */
+function fileInput(file: string, format = formatOf(file)): SqlInput {
+  if (format === 'duckdb')
+    throw new SqlSourceError('bad-file', `"${file}" is a prepared database: open it with openPreparedFile`);
+  return { file, format };
 }
 
 /** Options for {@link prepareFile}. */
@@ -124,7 +131,7 @@ export async function prepareFile(
   const engine = await NodeDuckDbEngine.create(':memory:', config);
   try {
     const columns = options.columns ?? {};
-    const input: SqlInput = { file, format: options.format ?? formatOf(file) };
+    const input = fileInput(file, options.format);
     const backend = new SqlBackend(engine, { input, columns });
     // Built in memory as the server builds, then copied into the file: built in the file, the
     // staging table and the sort left over half its blocks free (1M: 167 of 316), and the build

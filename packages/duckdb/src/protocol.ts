@@ -25,8 +25,12 @@ export type FileFormat = (typeof FILE_FORMATS)[number];
 /** Where the events are: a table or view the engine has, or a file it reads (path or registered name). */
 export type SqlInput = { readonly table: string } | { readonly file: string; readonly format: FileFormat };
 
-/** The format a file name suggests: `.csv` (or `.tsv`) is CSV, anything else Parquet. */
-export function formatOf(name: string): FileFormat {
+/**
+ * The format a file name suggests: `.duckdb` is a prepared database (`pnpm prepare:duckdb`), opened
+ * rather than read; `.csv` (or `.tsv`) is CSV; anything else Parquet.
+ */
+export function formatOf(name: string): FileFormat | 'duckdb' {
+  if (/\.duckdb(\?|#|$)/i.test(name)) return 'duckdb';
   return /\.(csv|tsv)(\.gz)?(\?|#|$)/i.test(name) ? 'csv' : 'parquet';
 }
 

@@ -40,13 +40,27 @@ export function packageBundles(): DuckDBBundles {
 
 let shared: Promise<AsyncDuckDB> | undefined;
 
-/** The page's DuckDB-WASM instance, started on first use (one worker for every timeline). */
+/**
+ * A performance mark (`reel-duckdb:<step>`) for each step of a DuckDB-WASM open: `start`,
+ * `instantiated` (the wasm fetched, compiled and DuckDB's start code run), `opened`, then per
+ * prepared database `attached` and `ready` (its metadata read). Shown in a profile's timings.
+ */
+const mark = (step: string) => globalThis.performance?.mark?.(`reel-duckdb:${step}`);
+
+/**
+ * The page's DuckDB-WASM instance, started on first use (one worker for every timeline). It takes
+ * seconds (the 34 MB wasm fetched and compiled, then DuckDB's own start: at 1M events, most of the
+ * time to a first view): a page that knows it will open a database may call this first, before
+ * loading the timeline, so that the start overlaps the page's other work.
+ */
 export function sharedDatabase(bundles: DuckDBBundles = packageBundles()): Promise<AsyncDuckDB> {
   shared ??= (async () => {
+    mark('start');
     const bundle = await selectBundle(bundles);
     const worker = new Worker(bundle.mainWorker!);
     const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
     await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+    mark('instantiated');
     // A prepared database is read by range requests (openPreparedUrl), which DuckDB-WASM trusts
     // a server to answer after a HEAD with `Range: bytes=0-` answered 206. Left to its defaults it
     // asks for `bytes=0-0` instead, which sirv (Vite's, Storybook's and many a static server's)
@@ -55,6 +69,7 @@ export function sharedDatabase(bundles: DuckDBBundles = packageBundles()): Promi
     // server has no ranges. All three are named: with `forceFullHTTPReads` left out, DuckDB-WASM
     // 1.32 found no registered HTTP file ("database does not exist") and read none by ranges.
     await db.open({ filesystem: { reliableHeadRequests: true, allowFullHTTPReads: false, forceFullHTTPReads: false } });
+    mark('opened');
     return db;
   })();
   shared.catch(() => (shared = undefined));
@@ -168,16 +183,32 @@ export interface OpenUrlOptions extends SqlSourceOptions {
   readonly format?: 'parquet' | 'csv' | 'arrow' | 'duckdb';
   /** Cancels the download. */
   readonly signal?: AbortSignal;
+  /**
+   * A prepared database (`.duckdb`) of at most this many bytes is downloaded whole while DuckDB
+   * starts, and read from memory; a larger one is read by range requests (default
+   * {@link DOWNLOAD_LIMIT}; 0: always by ranges).
+   */
+  readonly downloadLimit?: number;
   /** Where the worker and wasm are, when not served from this package. */
   readonly bundles?: DuckDBBundles;
 }
 
 let files = 0;
 
+/**
+ * The size under which a prepared database is downloaded whole rather than read by ranges: 16 MiB
+ * (about 350,000 events prepared). The download runs while DuckDB-WASM starts (its own 34 MB wasm
+ * and seconds of start code) and spares the first view its range requests one after another
+ * (1M events: 49, each a round trip from the worker, after a `HEAD`) and every later view its
+ * cold reads; but it shares the network with the wasm, and a larger file costs more bytes than
+ * the ranges a first view reads (1M: 44 MB whole against 8 MB by ranges, measured no faster on
+ * a loaded 2-core machine over loopback). Pages on fast networks may raise it (`downloadLimit`).
+ */
+export const DOWNLOAD_LIMIT = 16 * 2 ** 20;
+
 /** The format a URL's file name suggests. */
 function urlFormat(href: string): NonNullable<OpenUrlOptions['format']> {
   const path = new URL(href).pathname;
-  if (/\.duckdb$/i.test(path)) return 'duckdb';
   return /\.(arrow|arrows|ipc)$/i.test(path) ? 'arrow' : formatOf(path);
 }
 
@@ -251,20 +282,30 @@ async function download(url: string, href: string, signal: AbortSignal | undefin
  */
 export async function openPreparedUrl(url: string, options: OpenUrlOptions = {}): Promise<SqlSource> {
   const href = new URL(url, globalThis.location?.href).href;
-  // Its first bytes first: a clear error for a missing file or something else than a database,
-  // before DuckDB's own (a range of 12 bytes; a server without ranges is stopped after them).
-  const [head, db] = await Promise.all([firstBytes(url, href, 12, options.signal), sharedDatabase(options.bundles)]);
+  const started = sharedDatabase(options.bundles);
+  started.catch(() => {});
+  // Its first bytes first, while DuckDB starts: a clear error for a missing file or something else
+  // than a database, before DuckDB's own (a range of 12 bytes; a server without ranges is stopped
+  // after them), and the file's size.
+  const head = await firstBytes(url, href, 12, options.signal);
   if (new TextDecoder().decode(head.bytes.subarray(8, 12)) !== 'DUCK')
     throw new SqlSourceError(
       'bad-file',
       `"${url}" is not a DuckDB database (prepare one with \`pnpm prepare:duckdb\`)`,
     );
+  // A small file, or one from a server that answers no range, is downloaded whole while DuckDB
+  // starts (see DOWNLOAD_LIMIT); a larger one is read by ranges.
+  const whole =
+    !head.ranges || (head.size !== undefined && head.size <= (options.downloadLimit ?? DOWNLOAD_LIMIT))
+      ? download(url, href, options.signal)
+      : undefined;
+  whole?.catch(() => {});
+  const db = await started;
   const id = files++;
   const name = `reel_prepared_${id}.duckdb`;
   const alias = `reel_prepared_${id}`;
-  // A server that answers no range gets one download of the whole file (as Parquet does).
-  if (head.ranges) await db.registerFileURL(name, href, DuckDBDataProtocol.HTTP, false);
-  else await db.registerFileBuffer(name, await download(url, href, options.signal));
+  if (whole) await db.registerFileBuffer(name, await whole);
+  else await db.registerFileURL(name, href, DuckDBDataProtocol.HTTP, false);
   const connection = await db.connect();
   try {
     try {
@@ -275,8 +316,10 @@ export async function openPreparedUrl(url: string, options: OpenUrlOptions = {})
         cause: error,
       });
     }
+    mark('attached');
     await connection.query(`USE ${alias}`);
     const { backend } = await openPrepared(new WasmDuckDbEngine(connection), url);
+    mark('ready');
     return await SqlSource.open(backend, options);
   } catch (error) {
     await connection.close().catch(() => {});
@@ -286,14 +329,15 @@ export async function openPreparedUrl(url: string, options: OpenUrlOptions = {})
 
 /**
  * The first `count` bytes at `href`, by a range request (`url` as the page gave it, for messages),
- * and whether the server answered the range (206) rather than with the whole file.
+ * whether the server answered the range (206) rather than with the whole file, and the file's size
+ * when the server said it (`Content-Range: bytes 0-11/size`).
  */
 async function firstBytes(
   url: string,
   href: string,
   count: number,
   signal: AbortSignal | undefined,
-): Promise<{ bytes: Uint8Array; ranges: boolean }> {
+): Promise<{ bytes: Uint8Array; ranges: boolean; size: number | undefined }> {
   let response: Response;
   try {
     // Not stored: a cached part of the file would turn DuckDB's own range requests into others.
@@ -315,5 +359,10 @@ async function firstBytes(
   }
   // The rest of a whole file, when the server sent one, is not read.
   await reader?.cancel().catch(() => {});
-  return { bytes: bytes.subarray(0, length), ranges: response.status === 206 };
+  const size = Number(/\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1] ?? NaN);
+  return {
+    bytes: bytes.subarray(0, length),
+    ranges: response.status === 206,
+    size: Number.isFinite(size) ? size : undefined,
+  };
 }

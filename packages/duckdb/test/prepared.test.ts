@@ -17,6 +17,7 @@ import { HttpBackend, SqlBackend, SqlSource, SqlSourceError, type CountsAnswer }
 import {
   isPreparedFrom,
   NodeDuckDbEngine,
+  openFile,
   openPreparedFile,
   prepareFile,
   preparedPathOf,
@@ -184,7 +185,7 @@ describe('a prepared database', () => {
     expect(await isPreparedFrom(out, copy)).toBe(false);
   });
 
-  it('refuses a file that is no DuckDB database, one not prepared for reeltime, and one of another version', async () => {
+  it('refuses a file that is no DuckDB database, one not prepared for reeltime, one of another version, and one read as Parquet', async () => {
     const text = join(dir, 'notes.duckdb');
     writeFileSync(text, 'not a database\n'.repeat(1000));
     await expect(openPreparedFile(text)).rejects.toMatchObject({
@@ -209,6 +210,11 @@ describe('a prepared database', () => {
       message: expect.stringContaining(
         `was prepared in format 999, and this version of @reeltime/duckdb reads format ${PREPARED_VERSION}`,
       ),
+    });
+    // A prepared database given where a Parquet or CSV file is read: named, not read as Parquet.
+    await expect(openFile(prepared)).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringContaining('is a prepared database: open it with openPreparedFile'),
     });
     await expect(openPreparedFile(join(dir, 'missing.duckdb'))).rejects.toThrow(SqlSourceError);
     await expect(openPreparedFile(join(dir, 'missing.duckdb'))).rejects.toMatchObject({ code: 'unreachable' });

@@ -42,10 +42,12 @@ export interface MemorySourceOptions {
    * larger than {@link syncLimit} get finer levels placed in slices while a coarser level stands
    * in; without it every level is placed when first asked for. At any size, the level finer than
    * the one in view is placed in the background too, so that zooming into it costs its frame no
-   * placement. A task given a deadline keeps working in steps of {@link sliceSize} while the
-   * deadline has time left; without one it does one step.
+   * placement. A task given a deadline works in steps sized to the time it has left, while more
+   * than a margin is left (the frame after the idle period is not delayed), and goes on in the
+   * next task; without one, or past its `timeout` (`didTimeout`), it does one step of
+   * {@link sliceSize}.
    */
-  schedule?: (task: (deadline?: { timeRemaining(): number }) => void) => void;
+  schedule?: (task: (deadline?: { timeRemaining(): number; didTimeout?: boolean }) => void) => void;
   /** Datasets up to this many events are always placed synchronously (default 50,000). */
   syncLimit?: number;
   /** Units of placement work per background step (default 10,000 events). */
@@ -61,6 +63,8 @@ export interface MemorySourceOptions {
 
 /** Pixels beyond each side of the view whose events are still answered (their labels reach in). */
 const MARGIN_PX = 320;
+/** Idle time (ms) a background step leaves unused: the frame after the idle period starts on time. */
+const IDLE_MARGIN = 2;
 /** Dense runs closer than this many buckets are one region. */
 const REGION_GAP = 8;
 /** At most this many regions per lane; closer runs merge beyond it. */
@@ -95,6 +99,8 @@ export class MemorySource implements TimelineSource {
   #lastLevel = 0;
   /** Levels answered with a coarser stand-in: their landing is news to listeners (nothing else is). */
   readonly #standingIn = new Set<number>();
+  /** Units of placement work per ms, as the last background steps ran (a guess until one has). */
+  #rate = 200;
 
   constructor(dataset: Dataset, options: MemorySourceOptions = {}) {
     this.dataset = dataset;
@@ -303,19 +309,28 @@ export class MemorySource implements TimelineSource {
     if (state.scheduled) return;
     state.scheduled = true;
     // One task works on one builder at a time, the level in view first.
-    const slice = (deadline?: { timeRemaining(): number }) => {
+    const slice = (deadline?: { timeRemaining(): number; didTimeout?: boolean }) => {
       if (this.#state !== state) return;
-      do {
+      // With a deadline, a step only while more than the margin is left, sized to what is left at
+      // the rate the last step showed: slower at once, faster at most twice (a pass can be much
+      // cheaper per event than the next). Without one, or past its timeout (a busy page), one step
+      // of sliceSize.
+      let left = deadline && !deadline.didTimeout ? deadline.timeRemaining() : Infinity;
+      while (left > IDLE_MARGIN) {
         const level = state.builders.has(this.#lastLevel) ? this.#lastLevel : state.builders.keys().next().value;
         if (level === undefined) break;
-        const placement = state.builders.get(level)!.step(sliceSize);
+        const budget = Math.ceil(Math.min(sliceSize, (left - IDLE_MARGIN) * this.#rate));
+        const placement = state.builders.get(level)!.step(budget);
+        if (left < Infinity)
+          this.#rate = Math.min(2 * this.#rate, budget / (left - (left = deadline!.timeRemaining())));
+        else left = 0;
         if (placement) {
           state.builders.delete(level);
           this.#store(state, placement);
           // A level placed ahead of the view changes no answer given: only a stand-in's does.
           if (this.#standingIn.delete(level)) for (const listener of this.#listeners) listener();
         }
-      } while (deadline && deadline.timeRemaining() > 1);
+      }
       state.scheduled = state.builders.size > 0;
       if (state.scheduled) schedule(slice);
     };
@@ -363,7 +378,12 @@ function isPointPrecision(precision: DatePrecision): boolean {
   return precision === 'day' || precision === 'minute' || precision === 'second' || precision === 'millisecond';
 }
 
-/** Counts per bucket of spans overlapping each bucket, by bisection in sorted starts and ends. */
+/**
+ * Counts per bucket of spans overlapping each bucket, from sorted starts and ends (`from < to`). A
+ * bucket's bounds only grow from one bucket to the next, so after a bisection to the view's start
+ * each count goes on from where the one before stopped: O(log n + pixels + spans in view) rather
+ * than two bisections per pixel (fewer steps at any size; at 1,000 events, a tenth of them).
+ */
 export function countBuckets(
   froms: Float64Array,
   tos: Float64Array,
@@ -373,15 +393,18 @@ export function countBuckets(
 ): Uint32Array {
   const n = Math.max(0, Math.floor(buckets));
   const counts = new Uint32Array(n);
-  if (!froms.length || n === 0) return counts;
+  const size = froms.length;
+  if (!size || n === 0) return counts;
   const width = (to - from) / n;
+  // A span that ended by a bucket's start began before its end: the spans ended are at most the
+  // spans begun, so the count of ends is where the search for starts may begin.
+  let ended = bisect(tos, from, true);
+  let started = ended;
   for (let b = 0; b < n; b++) {
     const start = from + b * width;
     const end = b === n - 1 ? to : start + width;
-    const started = bisect(froms, end);
-    if (started === 0) continue;
-    const ended = bisect(tos, start, true);
-    if (ended >= froms.length) break;
+    while (started < size && froms[started]! < end) started++;
+    while (ended < size && tos[ended]! <= start) ended++;
     counts[b] = started - ended;
   }
   return counts;

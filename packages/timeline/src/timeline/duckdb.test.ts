@@ -3,8 +3,9 @@
  * served from @reeltime/duckdb) reads a Parquet file generated in the page, and the element draws
  * it, zooms (asking DuckDB again) and selects; its table view reads the rows it shows. A file that is not there, and a database that stops
  * answering, give a notice and `reel-invalid`, the last view kept. The same events prepared into a
- * DuckDB database (`pnpm prepare:duckdb`, by test/duckdb-prepared.setup.ts) are attached over HTTP
- * and drawn; a file that is no prepared database is named in a notice.
+ * DuckDB database (`pnpm prepare:duckdb`, by test/duckdb-prepared.setup.ts) are opened (downloaded
+ * whole, or read by HTTP ranges past a size) and drawn; a file that is no prepared database is
+ * named in a notice.
  */
 import { SqlSource, type Backend, type PageRequest } from '@reeltime/duckdb';
 import { openUrl } from '@reeltime/duckdb/wasm';
@@ -38,37 +39,43 @@ async function mountProblems(src: string, attributes = '') {
   return { el, problems };
 }
 
+/**
+ * The element over the 2,000 fixture events (a Parquet file or its prepared database) draws them in
+ * 3 lanes, zooms (DuckDB answers the narrower view: other events drawn one by one) and selects
+ * (the description read from the records on demand, as a mark is drawn without it).
+ */
+async function drawsZoomsSelects(el: ReelTimeline) {
+  await expect.poll(() => marks(el).length, POLL).toBeGreaterThan(10);
+  expect(el.shadowRoot!.querySelectorAll('[part~="lane"]').length).toBe(3);
+  const before = el.visibleRange;
+  const drawn = new Set(marks(el).map((mark) => mark.dataset['id']));
+
+  el.zoomBy(16);
+  await settle(el);
+  await expect.poll(() => marks(el).some((mark) => !drawn.has(mark.dataset['id'])), POLL).toBe(true);
+  const after = el.visibleRange;
+  expect(after.to - after.from).toBeLessThan((before.to - before.from) / 8);
+
+  const selected: (string | null)[] = [];
+  el.addEventListener('reel-select', (e) => selected.push(e.detail.event?.id ?? null));
+  const mark = marks(el)[0]!;
+  const id = mark.dataset['id']!;
+  await userEvent.click(mark);
+  await settle(el);
+  expect(selected).toEqual([id]);
+  expect(el.selected).toBe(id);
+  // The generated titles end with the event's number (id `e123`: "Harbour vote 123").
+  expect(part(el, 'details')!.querySelector('h2')!.textContent).toMatch(new RegExp(` ${id.slice(1)}$`));
+  await expect
+    .poll(() => part(el, 'details')!.querySelector('p:not(.when)')?.textContent, POLL)
+    .toBe(`Synthetic event ${id.slice(1)}`);
+  expect(part(el, 'details')!.getAttribute('aria-busy')).toBe('false');
+}
+
 describe('<reel-timeline source="duckdb">', () => {
   it('draws a Parquet file read by DuckDB-WASM, zooms and selects', async () => {
     const url = await parquetUrl();
-    const el = await mount(() => {}, 960, '', `lang="en-US" source="duckdb" src="${url}"`);
-    await expect.poll(() => marks(el).length, POLL).toBeGreaterThan(10);
-    expect(el.shadowRoot!.querySelectorAll('[part~="lane"]').length).toBe(3);
-    const before = el.visibleRange;
-    const drawn = new Set(marks(el).map((mark) => mark.dataset['id']));
-
-    el.zoomBy(16);
-    await settle(el);
-    // DuckDB answers the narrower view: other events drawn one by one, the range narrower.
-    await expect.poll(() => marks(el).some((mark) => !drawn.has(mark.dataset['id'])), POLL).toBe(true);
-    const after = el.visibleRange;
-    expect(after.to - after.from).toBeLessThan((before.to - before.from) / 8);
-
-    const selected: (string | null)[] = [];
-    el.addEventListener('reel-select', (e) => selected.push(e.detail.event?.id ?? null));
-    const mark = marks(el)[0]!;
-    const id = mark.dataset['id']!;
-    await userEvent.click(mark);
-    await settle(el);
-    expect(selected).toEqual([id]);
-    expect(el.selected).toBe(id);
-    // The generated titles end with the event's number (id `e123`: "Harbour vote 123").
-    expect(part(el, 'details')!.querySelector('h2')!.textContent).toMatch(new RegExp(` ${id.slice(1)}$`));
-    // Details on demand: the mark was drawn without its description; selecting it read the record.
-    await expect
-      .poll(() => part(el, 'details')!.querySelector('p:not(.when)')?.textContent, POLL)
-      .toBe(`Synthetic event ${id.slice(1)}`);
-    expect(part(el, 'details')!.getAttribute('aria-busy')).toBe('false');
+    await drawsZoomsSelects(await mount(() => {}, 960, '', `lang="en-US" source="duckdb" src="${url}"`));
   });
 
   it('exports every event of the table (exportData), not only those drawn, and refuses a table over the limit', async () => {
@@ -200,26 +207,10 @@ describe('<reel-timeline source="duckdb">', () => {
 });
 
 describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', () => {
-  it('attaches it over HTTP and draws, zooms, selects and exports as over the Parquet file', async () => {
+  it('opens it and draws, zooms, selects and exports as over the Parquet file', async () => {
     const { el, problems } = await mountProblems(generatedUrl('duckdb-events.reeltime.duckdb'));
-    await expect.poll(() => marks(el).length, POLL).toBeGreaterThan(10);
+    await drawsZoomsSelects(el);
     expect(problems).toEqual([]);
-    expect(el.shadowRoot!.querySelectorAll('[part~="lane"]').length).toBe(3);
-    const before = el.visibleRange;
-    const drawn = new Set(marks(el).map((mark) => mark.dataset['id']));
-    el.zoomBy(16);
-    await settle(el);
-    await expect.poll(() => marks(el).some((mark) => !drawn.has(mark.dataset['id'])), POLL).toBe(true);
-    expect(el.visibleRange.to - el.visibleRange.from).toBeLessThan((before.to - before.from) / 8);
-    const mark = marks(el)[0]!;
-    const id = mark.dataset['id']!;
-    await userEvent.click(mark);
-    await settle(el);
-    expect(el.selected).toBe(id);
-    // The description comes from the prepared records table, read on selection.
-    await expect
-      .poll(() => part(el, 'details')!.querySelector('p:not(.when)')?.textContent, POLL)
-      .toBe(`Synthetic event ${id.slice(1)}`);
     // Every event is there, with the same records as in the Parquet file.
     const events = (json: string) => (JSON.parse(json) as { events: { id: string }[] }).events;
     const fromParquet = await mount(() => {}, 960, '', `lang="en-US" source="duckdb" src="${await parquetUrl()}"`);
@@ -227,6 +218,32 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
     const prepared = events((await el.exportData('json')) as string);
     expect(prepared).toHaveLength(2000);
     expect(prepared).toEqual(events((await fromParquet.exportData('json')) as string));
+  });
+
+  it('downloads a small prepared database whole, reads a larger one by ranges, and answers the same', async () => {
+    const url = generatedUrl('duckdb-events.reeltime.duckdb');
+    /** The page's own requests for the file (DuckDB's worker makes the range requests). */
+    const fetched = () => performance.getEntriesByType('resource').filter((entry) => entry.name === url).length;
+    const before = fetched();
+    const whole = await openUrl(url);
+    // Its first bytes, then the whole file (under DOWNLOAD_LIMIT).
+    expect(fetched() - before).toBe(2);
+    const ranged = await openUrl(url, { downloadLimit: 0 });
+    // Its first bytes only: DuckDB reads the rest by ranges from its worker.
+    expect(fetched() - before).toBe(3);
+    expect(ranged.extent).toEqual(whole.extent);
+    const [lo, hi] = whole.extent!;
+    const layout = { measure: (text: string) => text.length * 7 };
+    for (const [from, to] of [
+      [lo, hi],
+      [lo + (hi - lo) / 3, lo + (hi - lo) / 2],
+    ]) {
+      const answer = async (source: typeof whole) => {
+        const { items, density, total } = await source.query({ from: from!, to: to!, pixels: 960, layout });
+        return { ids: items.map((item) => item.event.id), density, total };
+      };
+      expect(await answer(ranged)).toEqual(await answer(whole));
+    }
   });
 
   it('names a file that is no prepared database, or not there, in a notice and reel-invalid', async () => {

@@ -259,6 +259,105 @@ describe('<reel-timeline> view engine', () => {
     expect(update).toHaveBeenCalledTimes(1);
   });
 
+  /**
+   * Idle callbacks held back for the test to run (`requestIdleCallback` stubbed), each with the
+   * deadline `deadline()` gives it. Run them all before the test ends: the margin lanes wait in one
+   * queue for the page, and a queue left waiting would hold back the next test's.
+   */
+  function heldIdleCallbacks() {
+    const held: IdleRequestCallback[] = [];
+    vi.spyOn(window, 'requestIdleCallback').mockImplementation((callback) => held.push(callback));
+    return {
+      held,
+      run(deadline: () => IdleDeadline) {
+        for (const callback of held.splice(0)) callback(deadline());
+      },
+    };
+  }
+  /** A deadline with `ms` left whenever asked, or that has passed its timeout. */
+  const deadline = (ms: number, didTimeout = false) => ({ didTimeout, timeRemaining: () => ms });
+
+  it('draws margin lanes and places the next level only in idle time with room, one idle period after another', async () => {
+    const idle = heldIdleCallbacks();
+    try {
+      const place = vi.spyOn(LevelBuilder.prototype, 'step');
+      const el = await mount(() => {}, 1200);
+      el.events = synthetic(4000, 40);
+      await el.updateComplete;
+      const width = el.shadowRoot!.querySelector('svg')!.getBoundingClientRect().width;
+      const level = levelFor((el.visibleRange.to - el.visibleRange.from) / width);
+      const lanes = () => [...el.shadowRoot!.querySelectorAll<SVGGElement>('g.lane')];
+      const waiting = () => lanes().filter((lane) => lane.querySelector('[part~="lane"]') === null).length;
+      const before = waiting();
+      expect(before, 'lanes in the margin wait').toBeGreaterThan(0);
+      await until(el, () => idle.held.length > 0);
+      place.mockClear();
+      // Idle periods with no time left: no lane drawn, no placement step; the work is asked for again.
+      for (let i = 0; i < 3; i++) {
+        idle.run(() => deadline(0));
+        await until(el, () => idle.held.length > 0);
+      }
+      expect(waiting()).toBe(before);
+      expect(place).not.toHaveBeenCalled();
+      // Periods with room for one piece of work and then none: a lane or a step each, never more,
+      // until all is done.
+      const steps: number[] = [];
+      for (let periods = 0; idle.held.length; periods++) {
+        expect(periods, 'idle periods').toBeLessThan(200);
+        const callback = idle.held.shift()!;
+        const [drawn, stepped] = [waiting(), place.mock.calls.length];
+        let asked = 0;
+        callback({ didTimeout: false, timeRemaining: () => (asked++ ? 0 : 50) });
+        expect(drawn - waiting() + place.mock.calls.length - stepped).toBeLessThanOrEqual(1);
+        steps.push(drawn - waiting());
+        await until(el, () => idle.held.length > 0 || (waiting() === 0 && placed(place).includes(level - 1)));
+      }
+      expect(waiting()).toBe(0);
+      expect(placed(place)).toContain(level - 1);
+      expect(steps.filter((n) => n === 1).length).toBe(before);
+    } finally {
+      for (let i = 0; idle.held.length && i < 100; i++) idle.run(() => deadline(0, true));
+    }
+  });
+
+  it('draws the waiting margin lanes past the idle timeout, and at once when the page scrolls', async () => {
+    const idle = heldIdleCallbacks();
+    try {
+      for (const how of ['timeout', 'scroll']) {
+        const el = await mount(() => {}, 1200);
+        const update = vi.spyOn(el as unknown as { update(changed: unknown): void }, 'update');
+        el.events = synthetic(400, 40);
+        await el.updateComplete;
+        const drawn = () =>
+          [...el.shadowRoot!.querySelectorAll<SVGGElement>('g.lane')].map(
+            (lane) => lane.querySelector('[part~="lane"]') !== null,
+          );
+        expect(drawn().includes(false), how).toBe(true);
+        await until(el, () => idle.held.length > 0);
+        if (how === 'timeout') {
+          // Past the timeout, one lane a callback (a busy page gets no long task of them all). The
+          // callbacks held may be placement's too: those draw no lane.
+          const waiting = () => drawn().filter((d) => !d).length;
+          for (let left = waiting(), rounds = 0; left; rounds++) {
+            expect(rounds, 'rounds of timed-out callbacks').toBeLessThan(100);
+            await until(el, () => idle.held.length > 0);
+            idle.run(() => deadline(0, true));
+            expect(left - waiting()).toBeLessThanOrEqual(1);
+            left = waiting();
+          }
+        }
+        // A short scroll: the band drawn stays (no update of the element), lanes below come into view.
+        else window.scrollBy(0, 120);
+        await until(el, () => drawn().every(Boolean));
+        expect(update, how).toHaveBeenCalledTimes(1);
+        window.scrollTo(0, 0);
+        el.parentElement!.remove();
+      }
+    } finally {
+      for (let i = 0; idle.held.length && i < 100; i++) idle.run(() => deadline(0, true));
+    }
+  });
+
   it('takes data before it is on the page: the density painter arriving first throws nothing, the strip is painted once drawn', async () => {
     const errors: unknown[] = [];
     const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);

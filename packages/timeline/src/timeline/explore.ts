@@ -4,7 +4,8 @@
  * the keyboard map opens, and the state the parts render from. Where focus goes afterwards, and
  * bringing new details into view, is the first-contact chunk's (`explore-actions.ts`): asked for
  * when there is such work, done when it arrives (a few milliseconds later, as a focus move after
- * an update already is).
+ * an update already is). What the parts' own buttons do (close the details or the keyboard map,
+ * select a table row, show a source's event in the chart) is in each part's chunk, on this state.
  *
  * @module
  */
@@ -56,33 +57,6 @@ export class Explore {
     this.keysOpen = open;
     this.host.requestUpdate();
   }
-
-  /**
-   * Closes the details and gives focus back to the event they were about (never to the page):
-   * its mark in the chart, its row in the table.
-   */
-  readonly closeDetails = (): void => {
-    const id = this.view.selectedId;
-    this.host.select(null);
-    if (id !== null) void this.interaction.whenContact((m) => m.detailsClosed(this, id));
-  };
-
-  /** A button of the sources view: selects its event and shows it in the chart, focused. */
-  readonly reveal = (id: string): void => {
-    this.focusToView = true;
-    this.host.view = 'chart';
-    this.host.select(id);
-  };
-
-  /** A row's button toggles its event's selection (the details open below the table). */
-  readonly selectRow = (id: string): void => {
-    this.host.select(this.view.selectedId === id ? null : id);
-  };
-
-  readonly keysClosed = (): void => {
-    this.setKeysOpen(false);
-    void this.interaction.whenContact((m) => m.keysClosed(this));
-  };
 
   /**
    * After each update: when a view was shown, the keyboard map is open or the reader changed the

@@ -49,21 +49,18 @@ export function usesKey(key: string, view: ViewState, queued = false): boolean {
 
 /** What the interaction needs from its element. */
 export interface InteractionHost {
-  /** The element, which the first-contact chunk updates when it arrives. */
+  /**
+   * The element, which the first-contact chunk updates when it arrives; its methods and
+   * `renderRoot` are asked of it directly (a forwarder here cost its bytes in every page's entry).
+   */
   readonly element: ReelTimeline;
   readonly view: ViewState;
   readonly source: TimelineSource;
   readonly frame: Frame | undefined;
   readonly layout: LayoutSpec;
-  readonly renderRoot: HTMLElement | DocumentFragment;
-  readonly updateComplete: Promise<boolean>;
   requestUpdate(): void;
   /** Selects an event by id (`null` clears) and fires `reel-select`. */
   select(id: string | null): void;
-  zoomBy(factor: number): void;
-  resetZoom(): void;
-  /** Shows the keyboard map. */
-  showKeys(): void;
 }
 
 /**
@@ -89,17 +86,8 @@ export function interactionHostOf(
     get layout() {
       return layout();
     },
-    get renderRoot() {
-      return element.renderRoot;
-    },
-    get updateComplete() {
-      return element.updateComplete;
-    },
     requestUpdate: () => element.requestUpdate(),
     select: (id) => element.select(id),
-    zoomBy: (factor) => element.zoomBy(factor),
-    resetZoom: () => element.resetZoom(),
-    showKeys: () => element.showKeyboardMap(),
   };
 }
 
@@ -229,7 +217,7 @@ export class Interaction {
 
   /** Before an update: notes which mark or dense region has focus. */
   rememberFocus(): void {
-    const active = (this.#host.renderRoot as ShadowRoot).activeElement ?? null;
+    const active = (this.#host.element.renderRoot as ShadowRoot).activeElement ?? null;
     this.#focused = active?.matches('[part~="event"], [part~="density"]') ? active : undefined;
   }
 

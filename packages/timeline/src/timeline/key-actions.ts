@@ -36,9 +36,9 @@ export function keyboardTarget(host: InteractionHost): KeyboardTarget {
     },
     focusLane: (step) => void focusLane(host, step),
     page: (step) => void page(host, step),
-    zoomBy: (factor) => host.zoomBy(factor),
-    resetZoom: () => host.resetZoom(),
-    showKeys: () => host.showKeys(),
+    zoomBy: (factor) => host.element.zoomBy(factor),
+    resetZoom: () => host.element.resetZoom(),
+    showKeys: () => host.element.showKeyboardMap(),
   };
 }
 
@@ -77,7 +77,7 @@ async function page(host: InteractionHost, step: -1 | 1): Promise<void> {
   const lane = before?.lane;
   view.panBy(-step * width);
   host.requestUpdate();
-  await host.updateComplete;
+  await host.element.updateComplete;
   let best: { id: string; cost: number } | undefined;
   for (const item of host.frame?.items ?? []) {
     const centre = (item.x0 + item.x1) / 2;
@@ -88,10 +88,10 @@ async function page(host: InteractionHost, step: -1 | 1): Promise<void> {
   if (best) {
     view.focusedId = best.id;
     host.requestUpdate();
-    await host.updateComplete;
-    host.renderRoot.querySelector<SVGElement>(`[part~="event"][data-id="${CSS.escape(best.id)}"]`)?.focus();
+    await host.element.updateComplete;
+    host.element.renderRoot.querySelector<SVGElement>(`[part~="event"][data-id="${CSS.escape(best.id)}"]`)?.focus();
   } else {
-    host.renderRoot.querySelector<SVGElement>('svg[role="group"]')?.focus();
+    host.element.renderRoot.querySelector<SVGElement>('svg[role="group"]')?.focus();
   }
 }
 
@@ -121,8 +121,8 @@ export async function focusPosition(host: InteractionHost, position: number): Pr
     if (x < 0 || x > width) view.panBy(width / 2 - x);
   }
   host.requestUpdate();
-  await host.updateComplete;
-  drawnFor(host.renderRoot, event)?.focus();
+  await host.element.updateComplete;
+  drawnFor(host.element.renderRoot, event)?.focus();
 }
 
 /** A lane's index by id (events without a known lane are drawn in the first). */
@@ -178,7 +178,8 @@ export function drawnFor(renderRoot: HTMLElement | DocumentFragment, event: Time
  * event now (its mark, the dense region holding it), else the plot.
  */
 export function restoreFocus(host: InteractionHost): void {
-  const { view, renderRoot, source } = host;
+  const { view, source } = host;
+  const { renderRoot } = host.element;
   const event = view.focusedId === null ? undefined : source.get(view.focusedId);
   ((event && drawnFor(renderRoot, event)) ?? renderRoot.querySelector<SVGElement>('svg[role="group"]'))?.focus();
 }

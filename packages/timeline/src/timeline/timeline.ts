@@ -410,15 +410,15 @@ export class ReelTimeline extends LitElement {
       this.#layout = layoutFor(this.#fontFamily || 'sans-serif', planned);
     }
     this.#rtl = this.#direction.rtl(this.#locale(), canonicalLocale(this.locale) !== undefined);
-    if (this.view === 'table') this.#parts.loadTable();
-    if (this.view === 'sources') this.#parts.loadSources();
+    if (this.view === 'table') this.#parts.table.get();
+    if (this.view === 'sources') this.#parts.sources.get();
     if (changed.has('view') && changed.get('view') !== undefined) this.#explore.viewChanged();
-    if (this.#explore.keysOpen) this.#parts.loadKeys();
+    if (this.#explore.keysOpen) this.#parts.keys.get();
     if (!isServer) this.#interaction.rememberFocus();
     // Hydrating a server render of `<reel-event>` children: the first update finds what the server
     // rendered (the children unread, unless it read them); the next reads them.
     this.#data.update(!this.#childrenUnread, this.#settings);
-    const mode = this.scale == 'log' ? this.#parts.logAxis(this.#data.model) : undefined;
+    const mode = this.scale == 'log' ? this.#parts.log.get()?.logAxisFor(this.#data.model) : undefined;
     if (mode != this.#view.mode) this.#dataChanged(this.#data.model, (this.#view.mode = mode));
     // A server render (Lit SSR) has no container or canvas to measure: it lays out at a common
     // width with estimated text. The browser's first update of a server render (hydration) does
@@ -436,7 +436,7 @@ export class ReelTimeline extends LitElement {
     this.#view.configure(this.#domain, width, this.#frame?.height ?? AXIS_HEIGHT, this.#limits.minSpan, this.#rtl);
     this.#computeFrame(width);
     // The table is drawn with a frame (see render): its rows in view and their reads, before render.
-    if (this.#frame && this.view === 'table') this.#parts.table?.updateTable(this.#explore, this, this.#data);
+    if (this.#frame && this.view === 'table') this.#parts.table.loaded?.updateTable(this.#explore, this, this.#data);
     // A source that failed to answer (a database gone): a problem in the notice, the last view kept.
     if (this.#frames.error !== undefined) this.#data.reportFailure(this.#frames.error);
   }
@@ -453,10 +453,12 @@ export class ReelTimeline extends LitElement {
     const hydrating = this.#serverRendered && !this.hasUpdated;
     const careful = this.#data.prepare(!this.#childrenUnread);
     // Eras are drawn by a chunk: the update that first draws them waits for it.
-    const eras = this.#data.erasAhead(!this.#childrenUnread) ? this.#parts.loadEras() : undefined;
+    const eras = this.#data.erasAhead(!this.#childrenUnread) ? this.#parts.hold(this.#parts.eras) : undefined;
     // So are the marks of dates other than exact days (the legend's chunk).
     const marks =
-      this.#parts.marks.loaded || !this.#data.marksAhead(!this.#childrenUnread) ? undefined : this.#parts.loadMarks();
+      this.#parts.legend.loaded || !this.#data.marksAhead(!this.#childrenUnread)
+        ? undefined
+        : this.#parts.hold(this.#parts.legend);
     // A server render may hold a legend, a notice and eras: the hydrating update must draw them too.
     const parts = hydrating ? this.#parts.loadServerParts() : undefined;
     const all = changed as Map<PropertyKey, unknown>;
@@ -666,7 +668,7 @@ export class ReelTimeline extends LitElement {
       words: this.#msg.table.dates,
       minTickUnit: this.#limits.minUnit,
       // The eras' rows: stacked by their chunk, which the first update of data with eras waits for.
-      top: ((eras.length && this.#parts.eras()?.eraRows(eras).count) || 0) * ERA_ROW,
+      top: ((eras.length && this.#parts.eras.get()?.eraRows(eras).count) || 0) * ERA_ROW,
       // Always pinned, drawn or not: an event dropped when its lane leaves the band would lose its
       // focus, and re-pinned at the next frame it would flip in and out while the page scrolls.
       pinned: [this.#view.focusedId, this.#view.selectedId].filter((id): id is string => id !== null),
@@ -706,7 +708,7 @@ export class ReelTimeline extends LitElement {
       // At the weight they are drawn (600): measured at 400, bold names ran into each other.
       measureSmall: measurerFor(family, SMALL_FONT_SIZE, 600),
       measureLabel: measurerFor(family, LABEL_FONT_SIZE, 600),
-      marks: this.#parts.marks,
+      marks: this.#parts.legend,
     };
   }
 

@@ -14,6 +14,7 @@ import { Directive, directive, type ChildPart, type Part } from 'lit/directive.j
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type * as RichText from './rich-text.js';
 import { DETAILS_WORDS, LANE_WORDS, SOURCES_WORDS } from '../../i18n/part-words.js';
+import type { Explore } from '../explore.js';
 import type { RenderContext } from './context.js';
 import { renderMedia } from './media.js';
 import { renderSources } from './sources.js';
@@ -158,11 +159,12 @@ function media(ctx: RenderContext, event: TimelineEvent): TemplateResult | typeo
 }
 
 /**
- * `onClose` runs on the close button and on Escape anywhere in the details (the section takes
- * focus when its text is clicked, so Escape works from there too); `level` is the
+ * The close button and Escape anywhere in the details (the section takes focus when its text is
+ * clicked, so Escape works from there too) close them ({@link closeDetails}); `level` is the
  * heading's level (the element's `heading-level`).
  */
-export function renderDetails(ctx: RenderContext, onClose: () => void, level: HeadingLevel = 2) {
+export function renderDetails(ctx: RenderContext, explore: Explore, level: HeadingLevel = 2) {
+  const onClose = () => closeDetails(explore);
   const id = ctx.view.selectedId;
   const event = id === null ? undefined : ctx.source.get(id);
   if (!event) return nothing;
@@ -233,4 +235,14 @@ export function renderDetails(ctx: RenderContext, onClose: () => void, level: He
     </dl>
     ${renderSources(event.sources, ctx)}
   </section>`;
+}
+
+/**
+ * Closes the details and gives focus back to the event they were about (never to the page): its
+ * mark in the chart, its row in the table.
+ */
+function closeDetails(explore: Explore): void {
+  const id = explore.view.selectedId;
+  explore.host.select(null);
+  if (id !== null) void explore.interaction.whenContact((m) => m.detailsClosed(explore, id));
 }

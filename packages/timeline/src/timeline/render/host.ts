@@ -88,11 +88,11 @@ export function renderHost(
         msg,
         title,
         rangeText,
-        host.export === null ? nothing : parts.exportMenu()?.renderExportMenu(host, host.export, msg),
+        host.export === null ? nothing : parts.exportMenu.get()?.renderExportMenu(host, host.export, msg),
       )}
       ${
         data.model.problems.length && !noticeDismissed
-          ? parts.notice()?.renderNotice(data.model.problems, false, dismissNotice, msg)
+          ? parts.notice.get()?.renderNotice(data.model.problems, false, dismissNotice, msg)
           : nothing
       }
       <div class="children" ?hidden=${!childrenOnly || source.size > 0}><slot></slot></div>
@@ -115,7 +115,7 @@ export function renderHost(
             @pointerover=${interaction.pointerOver}
             @pointerleave=${interaction.pointerLeave}
           >
-            ${ctx ? [dataset.eras.length ? parts.eras()?.renderEras(ctx) : nothing, renderGrid(ctx), renderLanes(ctx), renderMarkers(ctx, markersOf(dataset, host.marker, host.markerLabel, msg, ctx.dateOptions)), renderFocusRing(ctx)] : nothing}
+            ${ctx ? [dataset.eras.length ? parts.eras.get()?.renderEras(ctx) : nothing, renderGrid(ctx), renderLanes(ctx), renderMarkers(ctx, markersOf(dataset, host.marker, host.markerLabel, msg, ctx.dateOptions)), renderFocusRing(ctx)] : nothing}
           </svg>
           ${frame ? renderStrips(frame) : nothing}
         </div>
@@ -144,32 +144,32 @@ export function renderHost(
       </div>
       ${host.view === 'chart' ? renderLegend(parts, encodingsIn(dataset), msg) : nothing} ${overview}
       ${
-        ctx && host.view === 'table' && parts.table && explore.table
-          ? parts.table.renderTable(ctx, {
+        ctx && host.view === 'table' && parts.table.loaded && explore.table
+          ? parts.table.loaded.renderTable(ctx, {
               table: explore.table,
               name,
               locale: ctx.dateOptions.locale,
-              onSelect: explore.selectRow,
+              explore,
             })
           : nothing
       }
       ${
         ctx && host.view === 'sources'
-          ? (parts.sources?.renderSourcesView(ctx, {
+          ? (parts.sources.loaded?.renderSourcesView(ctx, {
               level: headingLevelOf(host.headingLevel),
-              onReveal: explore.reveal,
+              explore,
             }) ?? nothing)
           : nothing
       }
       ${
         ctx && ctx.view.selectedId !== null
-          ? (details.get()?.renderDetails(ctx, explore.closeDetails, headingLevelOf(host.headingLevel)) ?? nothing)
+          ? (details.get()?.renderDetails(ctx, explore, headingLevelOf(host.headingLevel)) ?? nothing)
           : nothing
       }
       <div class="live" role="status" aria-live="polite">${announcer.content}</div>
       ${
-        explore.keysOpen && parts.keys
-          ? parts.keys.renderKeyboardMap(msg, headingLevelOf(host.headingLevel), explore.keysClosed)
+        explore.keysOpen && parts.keys.loaded
+          ? parts.keys.loaded.renderKeyboardMap(msg, headingLevelOf(host.headingLevel), explore)
           : nothing
       }
     </div>
@@ -179,6 +179,6 @@ export function renderHost(
 /** The legend, from its chunk, loaded only when the data uses an encoding other than exact days. */
 function renderLegend(parts: LazyParts, encodings: readonly Encoding[], msg: Messages) {
   return encodings.some((encoding) => encoding !== 'exact')
-    ? (parts.legend()?.renderLegend(encodings, msg) ?? nothing)
+    ? (parts.legend.get()?.renderLegend(encodings, msg) ?? nothing)
     : nothing;
 }

@@ -13,6 +13,7 @@
 import { formatDate, formatDateRange, type Source, type TimelineEvent, type TimelineSource } from '@reeltime/core';
 import { html, nothing } from 'lit';
 import { SOURCES_VIEW_WORDS, SOURCES_WORDS } from '../../i18n/part-words.js';
+import type { Explore } from '../explore.js';
 import type { RenderContext } from './context.js';
 import { heading, type HeadingLevel } from './heading.js';
 import { safeHref } from './details.js';
@@ -94,8 +95,8 @@ function sourceCountOf(event: TimelineEvent): number {
 /** What the view needs besides the render context. */
 export interface SourcesViewInput {
   readonly level: HeadingLevel;
-  /** Selects event `id` and shows it in the chart. */
-  readonly onReveal: (id: string) => void;
+  /** A button selects its event and shows it in the chart, focused. */
+  readonly explore: Explore;
 }
 
 function renderEventButton(event: TimelineEvent, ctx: RenderContext, input: SourcesViewInput) {
@@ -105,7 +106,12 @@ function renderEventButton(event: TimelineEvent, ctx: RenderContext, input: Sour
       class="reveal"
       data-id=${event.id}
       aria-pressed=${selected ? 'true' : 'false'}
-      @click=${() => input.onReveal(event.id)}
+      @click=${() => {
+        const { host } = input.explore;
+        input.explore.focusToView = true;
+        host.view = 'chart';
+        host.select(event.id);
+      }}
     >
       ${event.title}</button
     ><span class="when">${formatDateRange(event.start, event.end, ctx.dateOptions)}</span>`;

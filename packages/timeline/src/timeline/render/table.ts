@@ -247,7 +247,8 @@ export interface TableInput {
   /** The chart's name (the caption says whose events these are). */
   readonly name: string;
   readonly locale: string | undefined;
-  readonly onSelect: (id: string) => void;
+  /** A row's button toggles its event's selection (the details open below the table). */
+  readonly explore: Explore;
 }
 
 /** The table, as `table`'s {@link TableController.update} left it for this source (it changes nothing). */
@@ -333,7 +334,10 @@ export function renderTable(ctx: RenderContext, input: TableInput) {
                 <button
                   type="button"
                   aria-pressed=${selected ? 'true' : 'false'}
-                  @click=${() => input.onSelect(event.id)}
+                  @click=${() => {
+                    const { host, view } = input.explore;
+                    host.select(view.selectedId === event.id ? null : event.id);
+                  }}
                 >
                   ${event.title}
                 </button>
