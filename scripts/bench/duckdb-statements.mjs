@@ -5,10 +5,11 @@
  * time, and prints each step's statements with their times, then the slowest statements overall
  * (what to look at first). Statements run one after the other here (the source asks the window and
  * the counts together; one connection runs them in turn anyway), so a step's time is their sum.
- * Needs `pnpm build` and a dataset from `node scripts/duckdb/datasets.mjs`.
+ * Needs `pnpm build` and a dataset from `node scripts/duckdb/datasets.mjs`. A prepared database
+ * (`--file x.reeltime.duckdb`) is opened read-only, as the server opens it (nothing is built).
  */
 import { parseArgs } from 'node:util';
-import { SqlBackend, SqlSource, formatOf } from '../../packages/duckdb/dist/index.js';
+import { SqlBackend, SqlSource, formatOf, openPrepared } from '../../packages/duckdb/dist/index.js';
 import { NodeDuckDbEngine } from '../../packages/duckdb/dist/node.js';
 import { viewSteps } from './duckdb-steps.mjs';
 
@@ -26,7 +27,10 @@ if (!values.file) throw new Error('--file events.parquet is required');
 const pixels = Number(values.width);
 const layout = { measure: (text) => text.length * 7 };
 
-const engine = await NodeDuckDbEngine.create();
+const isPrepared = /\.duckdb$/i.test(values.file);
+const engine = isPrepared
+  ? await NodeDuckDbEngine.create(values.file, { access_mode: 'READ_ONLY' })
+  : await NodeDuckDbEngine.create();
 /**
  * [step, statement (shortened), ms, rows, cpu ms] of every statement once the source is open. The
  * process's CPU time (DuckDB's threads included) moves less than wall time when other work shares
@@ -60,7 +64,9 @@ function label(sql) {
 }
 
 const started = performance.now();
-const backend = new SqlBackend(timed, { input: { file: values.file, format: formatOf(values.file) } });
+const backend = isPrepared
+  ? (await openPrepared(timed, values.file)).backend
+  : new SqlBackend(timed, { input: { file: values.file, format: formatOf(values.file) } });
 const source = await SqlSource.open(backend, { debounce: 0 });
 console.log(`open: ${Math.round(performance.now() - started)} ms, ${source.size.toLocaleString('en')} events`);
 const [lo, hi] = source.extent;

@@ -48,16 +48,16 @@ export async function buildBins(
  * Counts from the count table at resolution `level`: each bin goes to the bucket holding its
  * middle, so a bucket's edges move to the nearest bin edge (at most 1/16 of the bucket). Events
  * that start before the first bucket and end in or after it (or end after the last one and start
- * before it) are counted from the events near the edge, with the same bins, so that every event
- * has one first and one last bucket.
+ * before it) are counted in it with the same bins, from the table's running sums ({@link
+ * crossingRanges}), so that every event has one first and one last bucket; no event is read.
  */
 export async function binnedCounts(
   engine: SqlEngine,
   names: { readonly table: string; readonly bins: string },
-  view: { from: number; to: number; n: number; w: number; level: number; bin: number; maxSpan: number },
+  view: { from: number; to: number; n: number; w: number; level: number; bin: number },
   [lanes, laneParams]: [string, number[]],
 ): Promise<Omit<CountsAnswer, 'total'>> {
-  const { from, to, n, w, level, bin, maxSpan } = view;
+  const { from, to, n, w, level, bin } = view;
   const bucket = `floor((bin * CAST(? AS DOUBLE) + CAST(? AS DOUBLE) - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE))`;
   const rows = await engine.all(
     `WITH m AS (
@@ -68,40 +68,63 @@ export async function binnedCounts(
     SELECT 1, CAST(li AS DOUBLE), b, sum(e) FROM m WHERE b >= 0 AND b < CAST(? AS DOUBLE) AND e > 0 GROUP BY li, b`,
     [bin, bin / 2, from, w, level, Math.floor(from / bin) - 1, Math.floor(to / bin) + 1, ...laneParams, n, n],
   );
-  // Events whose first bin's middle is before `x` and whose last bin's middle is at or after it.
-  const middle = (value: string) => `${value} * CAST(? AS DOUBLE) + CAST(? AS DOUBLE)`;
-  const crossing = `SELECT CAST(li AS DOUBLE) AS li, CAST(count(*) AS DOUBLE) AS c FROM ${names.table}
-    WHERE f >= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE) AND t > CAST(? AS DOUBLE)${lanes}
-      AND ${middle('floor(f / CAST(? AS DOUBLE))')} < CAST(? AS DOUBLE)
-      AND ${middle('(ceil(t / CAST(? AS DOUBLE)) - 1)')} >= CAST(? AS DOUBLE)
-    GROUP BY li`;
-  // `t > x − bin` follows from the last condition (the last bin's middle is before t + bin/2): a
-  // plain comparison the scan applies first, so the bin arithmetic runs on the few events that
-  // reach `x`, not on every event of the range (10M, an edge at the extent's end: 400,000 rows).
-  const edge = (x: number) => [
-    x - maxSpan - bin,
-    x + bin,
-    x - bin,
-    ...laneParams,
-    bin,
-    bin,
-    bin / 2,
-    x,
-    bin,
-    bin,
-    bin / 2,
-    x,
-  ];
-  const edges = await engine.all(`SELECT 0 AS kind, * FROM (${crossing}) UNION ALL SELECT 1, * FROM (${crossing})`, [
-    ...edge(from),
-    ...edge(from + n * w),
-  ]);
+  // Events whose first bin's middle is before `x` and whose last bin's middle is at or after it:
+  // with K the last bin whose middle is before x, those starting in a bin ≤ K and ending in one
+  // after it. Every event ends in a bin at or after the one it starts in, so their number per lane
+  // is the running sum of `s − e` over the bins ≤ K, read from the count table, not from the
+  // events (10M: the million year-long events on the extent's first day cross most edges).
+  const crossing = [from, from + n * w].flatMap((x, kind) =>
+    crossingRanges(lastBinBefore(x, bin), level).map(([lvl, lo, hi]) => [kind, lvl, lo, hi]),
+  );
+  const edges = await engine.all(
+    `SELECT CAST(kind AS DOUBLE) AS kind, CAST(li AS DOUBLE) AS li, sum(s - e) AS c FROM (
+      ${crossing.map(
+        () => `SELECT CAST(? AS INTEGER) AS kind, li, s, e FROM ${names.bins}
+        WHERE lvl = CAST(? AS INTEGER) AND bin >= CAST(? AS DOUBLE) AND bin <= CAST(? AS DOUBLE)${lanes}`,
+      ).join(`
+      UNION ALL `)}) AS x
+    GROUP BY kind, li`,
+    crossing.flatMap((range) => [...range, ...laneParams]),
+  );
   const starts: number[] = [];
   const ends: number[] = [];
   for (const row of rows)
     (Number(row['kind']) === 0 ? starts : ends).push(Number(row['li']), Number(row['b']), Number(row['c']));
-  for (const row of edges)
-    if (Number(row['kind']) === 0) starts.push(Number(row['li']), 0, Number(row['c']));
-    else ends.push(Number(row['li']), n - 1, Number(row['c']));
+  for (const row of edges) {
+    const count = Number(row['c']);
+    if (count === 0) continue;
+    if (Number(row['kind']) === 0) starts.push(Number(row['li']), 0, count);
+    else ends.push(Number(row['li']), n - 1, count);
+  }
   return { starts, ends };
+}
+
+/**
+ * The last bin of width `bin` whose middle (`i·bin + bin/2`, in the floating-point arithmetic of
+ * the counts' own SQL) is before `x`: a first guess by division, corrected.
+ */
+export function lastBinBefore(x: number, bin: number): number {
+  let k = Math.floor((x - bin / 2) / bin);
+  while (k * bin + bin / 2 >= x) k--;
+  while ((k + 1) * bin + bin / 2 < x) k++;
+  return k;
+}
+
+/**
+ * The ranges of the count table, `[lvl, first bin, last bin]`, whose bins together are every bin
+ * ≤ `k` at resolution `level`, each once: all of the coarsest resolution's bins up to the last one
+ * wholly ≤ k (at most 2^8 per lane across the extent), then at each finer resolution the at most 7
+ * bins after it. A running sum over the finest bins would read up to 2^20 per lane.
+ */
+export function crossingRanges(k: number, level: number): [number, number, number][] {
+  const ranges: [number, number, number][] = [];
+  let last = k;
+  for (let lvl = level; lvl < BIN_LEVELS - 1; lvl++) {
+    // The last coarser bin wholly at or before `last`: its finer bins end at or before `last`.
+    const coarse = Math.floor((last + 1) / BIN_STEP) - 1;
+    ranges.push([lvl, (coarse + 1) * BIN_STEP, last]);
+    last = coarse;
+  }
+  ranges.push([BIN_LEVELS - 1, Number.MIN_SAFE_INTEGER, last]);
+  return ranges;
 }

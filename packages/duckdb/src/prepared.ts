@@ -20,7 +20,7 @@ export const PREPARED_FORMAT = 'reeltime-prepared';
  * The version of the tables and of their metadata: a prepared file of another version is refused
  * with a message saying to prepare it again. Raise it whenever the tables' SQL changes.
  */
-export const PREPARED_VERSION = 1;
+export const PREPARED_VERSION = 2;
 /**
  * The DuckDB storage version prepared files are written with: the newest that DuckDB-WASM
  * (`@duckdb/duckdb-wasm` 1.32, DuckDB 1.4) reads, while `@duckdb/node-api` (1.5) writes newer ones.

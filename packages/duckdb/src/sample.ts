@@ -14,6 +14,7 @@
  * @module
  */
 import type { SqlEngine } from './backend.js';
+import { TIE_COLUMN } from './tables.js';
 
 /** Events kept per lane and bin: the most a window asks per lane and cell (the source asks 16). */
 export const SAMPLE_PER_BIN = 16;
@@ -110,14 +111,14 @@ export type Statement = [string, (string | number)[]];
  */
 export function sampledWindow(
   names: { readonly table: string; readonly sample: string },
-  request: { readonly from: number; readonly to: number; readonly cell: number },
+  request: { readonly from: number; readonly to: number; readonly cell: number; readonly perCell: number },
   level: number,
   bin: number,
   maxSpan: number,
   lanes: string,
   laneParams: readonly number[],
 ): { candidates: Statement; rows: Statement } | null {
-  const { from, to, cell } = request;
+  const { from, to, cell, perCell } = request;
   const first = Math.ceil(from / bin);
   const last = Math.floor(to / bin) - 1;
   if (first > last) return null;
@@ -131,6 +132,9 @@ export function sampledWindow(
     [inner[1]!, to],
   ];
   const byStart = `floor((f - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE))`;
+  // Cells are ranges of `f`: the events past the first `perCell` of a run of equal spans in a lane
+  // are never picked (TIE_COLUMN in tables.ts), and a crowd of them is not read.
+  const tie = ` AND ${TIE_COLUMN} < CAST(? AS INTEGER)`;
   // Each candidate is tagged with its part (0: sampled bins, 1: before, 2: after), and each part
   // reads back only its own picks: the join then bounds the part's scan by the least and greatest
   // of those positions (DuckDB's dynamic join filter on rowid), a few rows where the range of `f`
@@ -139,23 +143,23 @@ export function sampledWindow(
   const candidates = `SELECT pos, li, floor(((bin + 0.5) * CAST(? AS DOUBLE) - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE)) AS c, 0 AS part
       FROM ${names.sample} WHERE ${bins}${lanes}
     UNION ALL
-    SELECT rowid AS pos, li, ${byStart} AS c, 1 AS part FROM ${names.table} WHERE ${before}${lanes}
+    SELECT rowid AS pos, li, ${byStart} AS c, 1 AS part FROM ${names.table} WHERE ${before}${tie}${lanes}
     UNION ALL
-    SELECT rowid AS pos, li, ${byStart} AS c, 2 AS part FROM ${names.table} WHERE ${after}${lanes}`;
+    SELECT rowid AS pos, li, ${byStart} AS c, 2 AS part FROM ${names.table} WHERE ${after}${tie}${lanes}`;
   const rows = `SELECT pos, li, ${DRAWN} FROM ${names.sample} WHERE ${bins} AND pos IN (SELECT pos FROM pick WHERE part = 0)
     UNION ALL
-    SELECT rowid AS pos, li, ${DRAWN} FROM ${names.table} WHERE ${before} AND rowid IN (SELECT pos FROM pick WHERE part = 1)
+    SELECT rowid AS pos, li, ${DRAWN} FROM ${names.table} WHERE ${before}${tie} AND rowid IN (SELECT pos FROM pick WHERE part = 1)
     UNION ALL
-    SELECT rowid AS pos, li, ${DRAWN} FROM ${names.table} WHERE ${after} AND rowid IN (SELECT pos FROM pick WHERE part = 2)`;
+    SELECT rowid AS pos, li, ${DRAWN} FROM ${names.table} WHERE ${after}${tie} AND rowid IN (SELECT pos FROM pick WHERE part = 2)`;
   return {
     candidates: [
       candidates,
       [
         ...[bin, from, cell, ...binParams, ...laneParams],
-        ...[from, cell, ...beforeParams, ...laneParams],
-        ...[from, cell, ...afterParams, ...laneParams],
+        ...[from, cell, ...beforeParams, perCell, ...laneParams],
+        ...[from, cell, ...afterParams, perCell, ...laneParams],
       ],
     ],
-    rows: [rows, [...binParams, ...beforeParams, ...afterParams]],
+    rows: [rows, [...binParams, ...beforeParams, perCell, ...afterParams, perCell]],
   };
 }

@@ -24,6 +24,16 @@ export interface TableNames {
 export const PROBE_ROWS = 65_536;
 /** Up to this many lanes, a lane's index is a `CASE` over its names (keeps input order; a join does not). */
 const CASE_LANES = 256;
+/**
+ * The narrow table's column holding each event's rank, in display order, among the events of its
+ * lane with the same span `[f, t)` (0 for the first). A window keeps the first n events of each lane
+ * and cell, cells being ranges of `f`, among those touching it (a condition on `f` and `t` only):
+ * an event of rank n or more has n before it that share its lane, its cell and that condition, so
+ * `tie < n` keeps every event the window can keep. It turns a crowd of identical spans (10M: a
+ * million year-long events on the extent's first day, read by every window starting in that
+ * year) into n rows per lane.
+ */
+export const TIE_COLUMN = 'tie';
 /** Parts the narrow table is sorted in when opening settles each table (DuckDB-WASM). */
 export const SORT_PARTS = 8;
 
@@ -99,9 +109,13 @@ export async function buildTables(
           '',
         ]
       : ['li', [], ` JOIN ${lanesTable} USING (lane)`];
-  const narrowOf = (where: string) => `SELECT CAST(epoch_ms(${floor('s')}) AS DOUBLE) AS f,
-      CAST(epoch_ms(${next('coalesce(e, s)')}) AS DOUBLE) AS t, ${laneIndex} AS li, input, id, title, s, e, p, status
-    FROM ${staging}${laneJoin} WHERE ${valid}${where}`;
+  // `tie`: the event's rank, in display order, among the events of its lane with the same span
+  // (see TIE_COLUMN).
+  const narrowOf = (where: string) => `SELECT *,
+      CAST(row_number() OVER (PARTITION BY li, f, t ORDER BY input) - 1 AS INTEGER) AS ${TIE_COLUMN} FROM (
+      SELECT CAST(epoch_ms(${floor('s')}) AS DOUBLE) AS f,
+        CAST(epoch_ms(${next('coalesce(e, s)')}) AS DOUBLE) AS t, ${laneIndex} AS li, input, id, title, s, e, p, status
+      FROM ${staging}${laneJoin} WHERE ${valid}${where}) AS d`;
   const narrow = narrowOf('');
   // Rows out of display order: before the row after them (by `order`) in (f, t, input).
   const disorder = (from: string, order: string) => `SELECT CAST(count(*) AS DOUBLE) AS c FROM (

@@ -93,6 +93,52 @@ describe('the pre-sampled table', () => {
     expect(used).toBeGreaterThan(20);
   }, 120_000);
 
+  it('answers narrow windows exactly, a crowd of equal spans included, with the first events per lane and cell', async () => {
+    const [lo, hi] = (await backend.info()).extent!;
+    const hour = 3_600_000;
+    /** The first `perCell` events per lane and cell (by start), in display order, from the events themselves. */
+    const model = (from: number, to: number, cell: number, perCell: number, limit: number, lanes?: number[]) => {
+      const taken = new Map<string, number>();
+      const picked: number[] = [];
+      events.forEach(({ f, t, li }, pos) => {
+        if (f > to || t < from || (lanes && !lanes.includes(li))) return;
+        const key = `${li}:${Math.floor((f - from) / cell)}`;
+        const n = taken.get(key) ?? 0;
+        if (n < perCell) picked.push(pos);
+        taken.set(key, n + 1);
+      });
+      return picked.slice(0, limit);
+    };
+    // The generated data's year-long events start on the extent's first day and share their span:
+    // windows in its first two years start inside that crowd.
+    const crowd = events.filter(({ f }) => f === lo).length;
+    expect(crowd).toBeGreaterThan(1000);
+    let used = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: Math.log(hour), max: Math.log(60 * 24 * hour), noNaN: true }),
+        fc.integer({ min: 8, max: 40 }),
+        fc.constantFrom(1, 5, 16, 17),
+        fc.constantFrom(200, 5000),
+        fc.option(fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 6 }), { nil: undefined }),
+        async (at, logSpan, cells, perCell, limit, lanes) => {
+          const span = Math.exp(logSpan);
+          const from = lo + at * Math.min(2 * 365 * 24 * hour, hi - lo) - span / 2;
+          const to = from + span;
+          const cell = span / cells;
+          statements.length = 0;
+          const rows = await backend.window({ from, to, cell, perCell, limit, lanes });
+          if (statements.some((sql) => sql.includes('"sampled_sample"'))) return;
+          used++;
+          expect(rows.map((row) => row.pos)).toEqual(model(from, to, cell, perCell, limit, lanes));
+        },
+      ),
+      { numRuns: 40, seed: 4 },
+    );
+    expect(used).toBeGreaterThan(20);
+  }, 120_000);
+
   it('leaves narrow windows to the exact query', async () => {
     const [lo] = (await backend.info()).extent!;
     statements.length = 0;

@@ -108,6 +108,24 @@ describe('SqlSource over DuckDB', () => {
     expect(sparse).toBeGreaterThan(5);
   }, 120_000);
 
+  it('counts every event in a window holding the whole extent without reading one, and only those touching a window at an edge', async () => {
+    const [lo, hi] = memory.extent!;
+    const hour = 3_600_000;
+    const windows = [
+      [lo, hi],
+      [lo - hour, hi + hour],
+      [lo, lo + hour],
+      [hi - hour, hi],
+      [lo + 30 * 24 * hour, hi],
+      [lo, hi - 30 * 24 * hour],
+    ] as const;
+    for (const [from, to] of windows) {
+      const query = { from, to, pixels: 960, layout };
+      expect((await duck.query(query)).total).toBe(memory.query(query).total);
+    }
+    expect(memory.query({ from: lo, to: lo + hour, pixels: 960, layout }).total).toBeLessThan(memory.size);
+  });
+
   it('answers the counts of wide views from the count table: the exact total, and each bin counted in the bucket holding its middle', async () => {
     const statements: string[] = [];
     const spy = {
