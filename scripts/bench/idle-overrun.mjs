@@ -9,12 +9,10 @@
  *
  *   node scripts/bench/idle-overrun.mjs --pages before,after [--n 1000] [--reps 5] [--steps 20]
  */
-import { createServer } from 'node:http';
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
-import sirv from 'sirv';
 import { chromiumLaunchOptions } from '../chromium.mjs';
+import { alternate } from './alternate.mjs';
 import { wheelSteps } from './driver.mjs';
 import { openProfilePage } from './profile-page.mjs';
 
@@ -27,28 +25,7 @@ const { values } = parseArgs({
   },
 });
 const folders = values.pages.split(',');
-const servers = [];
-const urls = [];
-for (const folder of folders) {
-  const server = createServer(sirv(folder, { dev: true }));
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push(server);
-  urls.push(`http://127.0.0.1:${server.address().port}/reeltime/index.html`);
-}
-
-const results = folders.map(() => []);
-for (let rep = 0; rep < Number(values.reps); rep++)
-  for (let i = 0; i < folders.length; i++) {
-    const r = await run(urls[i]);
-    results[i].push(r);
-    console.log(`${folders[i]}: ${line(r)}, load ${os.loadavg()[0].toFixed(1)}`);
-  }
-for (const server of servers) server.close();
-console.log('medians:');
-for (let i = 0; i < folders.length; i++) {
-  const median = Object.fromEntries(Object.keys(results[i][0]).map((key) => [key, med(results[i].map((r) => r[key]))]));
-  console.log(`${folders[i]}: ${line(median)} (${results[i].length} runs)`);
-}
+await alternate(folders, { reps: Number(values.reps), run, line });
 
 function line(r) {
   return (
@@ -57,12 +34,6 @@ function line(r) {
     `${r.zoomTook.toFixed(1)} ms, ${r.zoomOver} overran (${r.zoomOverrun.toFixed(1)} ms, max ${r.zoomMax.toFixed(1)}); ` +
     `past timeout ${r.timeouts}`
   );
-}
-
-function med(list) {
-  const sorted = [...list].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Waits until the page has run no idle callback for `quiet` ms (all background work done). */

@@ -13,13 +13,11 @@
  * measured under the same load. Without it, the shipped bundle's page is built into
  * `reports/bench/trace-render/pages` (`--no-build` keeps the one there). Medians at the end.
  */
-import { createServer } from 'node:http';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
-import sirv from 'sirv';
 import { chromiumLaunchOptions } from '../chromium.mjs';
+import { alternate } from './alternate.mjs';
 import { buildProfilePage, openProfilePage } from './profile-page.mjs';
 
 const { values } = parseArgs({
@@ -38,29 +36,7 @@ if (!folders) {
   if (!values['no-build']) await buildProfilePage({ root, out, bundle: true });
   folders = [`${out}/pages`];
 }
-const servers = [];
-const urls = [];
-for (const folder of folders) {
-  const server = createServer(sirv(folder, { dev: true }));
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push(server);
-  urls.push(`http://127.0.0.1:${server.address().port}/reeltime/index.html`);
-}
-
-const results = folders.map(() => []);
-for (let rep = 0; rep < Number(values.reps); rep++)
-  for (let i = 0; i < folders.length; i++) {
-    const r = await run(urls[i]);
-    results[i].push(r);
-    console.log(`${folders[i]}: ${line(r)}, load ${os.loadavg()[0].toFixed(1)}`);
-  }
-for (const server of servers) server.close();
-console.log('medians:');
-for (let i = 0; i < folders.length; i++) {
-  const keys = Object.keys(results[i][0]).filter((key) => typeof results[i][0][key] === 'number');
-  const median = Object.fromEntries(keys.map((key) => [key, med(results[i].map((r) => r[key]))]));
-  console.log(`${folders[i]}: ${line(median)} (${results[i].length} runs)`);
-}
+await alternate(folders, { reps: Number(values.reps), run, line });
 
 function line(r) {
   return (
@@ -69,12 +45,6 @@ function line(r) {
     `gc ${r.gc.toFixed(1)}, other ${r.other.toFixed(1)}), forced style/layout in script ${r.forced.toFixed(1)} ms ` +
     `(${r.forcedCount})`
   );
-}
-
-function med(list) {
-  const sorted = [...list].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 async function run(url) {
