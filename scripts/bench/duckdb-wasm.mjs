@@ -21,10 +21,10 @@
  * and the data file with `no-cache` (revalidated by ETag), so `--warm` measures a second visit
  * that takes the modules, the worker and the wasm from the cache without asking.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { loadavg } from 'node:os';
-import { basename, dirname, resolve } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
@@ -69,12 +69,17 @@ const server = values.static ? await staticServer() : await devServer();
 const port = server.port;
 /** The file's path in the page's URLs. */
 const fileUrl = values.static ? `/data/${basename(file)}` : `/@fs${file}`;
-const browser = await chromium.launch({
+// A fresh profile on disk, as a first visit's browser has: Playwright's default contexts keep their
+// HTTP cache in memory, where an entry is at most 1/8 of 50 MB, so the 34 MB wasm was never cached
+// there and a second visit (`--warm`) downloaded it again whatever the server's headers.
+const profile = mkdtempSync(join(tmpdir(), 'reel-duckdb-wasm-'));
+const browser = await chromium.launchPersistentContext(profile, {
   ...chromiumLaunchOptions(),
   headless: true,
   args: [...(chromiumLaunchOptions().args ?? []), '--js-flags=--max-old-space-size=8192'],
+  viewport: { width: 1280, height: 800 },
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const page = browser.pages()[0] ?? (await browser.newPage());
 page.setDefaultTimeout(30 * 60_000);
 // Every request the page and its workers make: nothing may go elsewhere than the page's origin
 // (DuckDB's extension server, a CDN).
@@ -204,6 +209,7 @@ console.log(
   ),
 );
 await browser.close();
+rmSync(profile, { recursive: true, force: true });
 await server.close();
 if (elsewhere.length) {
   console.error(`Requests outside the page's origin: ${elsewhere.join(', ')}`);
@@ -258,8 +264,8 @@ async function devServer() {
  */
 async function staticServer() {
   const out = `${root}reports/bench/pages/duckdb-wasm`;
+  // With the example's vite.config.js (its preload of DuckDB's worker and wasm).
   await build({
-    configFile: false,
     root: `${root}examples/duckdb`,
     logLevel: 'warn',
     publicDir: false,
