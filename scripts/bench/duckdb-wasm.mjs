@@ -21,7 +21,7 @@
  * and the data file with `no-cache` (revalidated by ETag), so `--warm` measures a second visit
  * that takes the modules, the worker and the wasm from the cache without asking.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -287,6 +287,7 @@ async function staticServer() {
   const data = sirv(dirname(file), { etag: true, setHeaders });
   const http = createHttpServer((request, response) =>
     countFileRequests(request, response, () => {
+      if (request.method === 'HEAD' && request.url === fileUrl) return head(request, response);
       if (!request.url?.startsWith('/data/')) return page(request, response);
       request.url = request.url.slice('/data'.length);
       return data(request, response);
@@ -294,6 +295,28 @@ async function staticServer() {
   );
   await new Promise((done) => http.listen(0, '127.0.0.1', done));
   return { port: http.address().port, close: () => new Promise((done) => http.close(done)) };
+}
+
+/**
+ * The file's `HEAD` (DuckDB-WASM's first request for it, `Range: bytes=0-`) answered from its size,
+ * as a production server (nginx, a CDN) does: sirv, like Vite, reads the whole file it does not
+ * send (0.2–0.6 s at 1M, 0.6–1.3 s for the 300 MB at 10M, on this machine). sirv's headers.
+ */
+function head(request, response) {
+  const { size, mtime } = statSync(file);
+  const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
+  const start = range ? Number(range[1]) : 0;
+  const end = range?.[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+  response.setHeader('Content-Length', end - start + 1);
+  response.setHeader('Last-Modified', mtime.toUTCString());
+  response.setHeader('ETag', `W/"${size}-${mtime.getTime()}"`);
+  response.setHeader('Cache-Control', 'no-cache');
+  if (range) {
+    response.setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
+    response.setHeader('Accept-Ranges', 'bytes');
+  }
+  response.writeHead(range ? 206 : 200);
+  response.end();
 }
 
 /** The largest VmHWM (peak resident set) among this script's descendant processes, in MB (Linux). */
