@@ -264,8 +264,8 @@ async function devServer() {
  */
 async function staticServer() {
   const out = `${root}reports/bench/pages/duckdb-wasm`;
-  // With the example's vite.config.js (its preload of DuckDB's worker and wasm).
   await build({
+    configFile: false,
     root: `${root}examples/duckdb`,
     logLevel: 'warn',
     publicDir: false,
