@@ -70,8 +70,8 @@ const port = server.port;
 /** The file's path in the page's URLs. */
 const fileUrl = values.static ? `/data/${basename(file)}` : `/@fs${file}`;
 // A fresh profile on disk, as a first visit's browser has: Playwright's default contexts keep their
-// HTTP cache in memory, where an entry is at most 1/8 of 50 MB, so the 34 MB wasm was never cached
-// there and a second visit (`--warm`) downloaded it again whatever the server's headers.
+// HTTP cache in memory, which kept the worker but no entry as large as the 34 MB wasm (measured), so
+// a second visit (`--warm`) downloaded it again whatever the server's headers.
 const profile = mkdtempSync(join(tmpdir(), 'reel-duckdb-wasm-'));
 const browser = await chromium.launchPersistentContext(profile, {
   ...chromiumLaunchOptions(),
