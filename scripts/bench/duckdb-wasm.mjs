@@ -12,14 +12,24 @@
  * Parquet file first, timed, with `pnpm prepare:duckdb`'s prepareFile) is attached over HTTP and
  * read by range requests: the requests the page made are counted (`requests`, `rangeRequests`,
  * bytes), and any to another origin (an extension download) is reported and fails the run.
+ *
+ * `--static`: the page as a user deploys it instead of Vite's dev server: built by `vite build`
+ * (minified, chunked, its worker and wasm copied with hashed names) into the git-ignored
+ * reports/bench/pages/duckdb-wasm/, served by sirv in production mode (ETag, Last-Modified, ranges)
+ * with the file at `/data/<name>`. The hashed `assets/` are sent with
+ * `Cache-Control: public, max-age=31536000, immutable` (Vite's advice for a deployment), the page
+ * and the data file with `no-cache` (revalidated by ETag), so `--warm` measures a second visit
+ * that takes the modules, the worker and the wasm from the cache without asking.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
-import { createServer } from 'vite';
+import sirv from 'sirv';
+import { build, createServer } from 'vite';
 import { prepareFile, preparedPathOf } from '../../packages/duckdb/dist/node.js';
 import { chromiumLaunchOptions } from '../chromium.mjs';
 import { summarize, viewSteps } from './duckdb-steps.mjs';
@@ -38,6 +48,8 @@ const { values } = parseArgs({
     // A second visit: the page is opened once first in the same browser (its HTTP cache, and
     // V8's cache of the compiled wasm, kept), and the second opening is measured.
     warm: { type: 'boolean', default: false },
+    // The page built by `vite build` and served by sirv in production mode (see above).
+    static: { type: 'boolean', default: false },
   },
 });
 if (!values.file) throw new Error('--file events.parquet is required');
@@ -53,21 +65,21 @@ const fileRequests = { all: 0, ranges: 0, bytes: 0 };
 /** Every request: [start, end] ms since navigation, path, range, status, bytes (--trace). */
 const trace = [];
 let navigation = Date.now();
-const server = await createServer({
-  root: `${root}examples/duckdb`,
-  logLevel: 'error',
-  server: { host: '127.0.0.1', port: 0, fs: { allow: [root, file] } },
-  optimizeDeps: { include: ['@reeltime/duckdb > @duckdb/duckdb-wasm'] },
-  plugins: [{ name: 'count-file-requests', configureServer: (vite) => void vite.middlewares.use(countFileRequests) }],
-});
-await server.listen();
-const { port } = server.httpServer.address();
-const browser = await chromium.launch({
+const server = values.static ? await staticServer() : await devServer();
+const port = server.port;
+/** The file's path in the page's URLs. */
+const fileUrl = values.static ? `/data/${basename(file)}` : `/@fs${file}`;
+// A fresh profile on disk, as a first visit's browser has: Playwright's default contexts keep their
+// HTTP cache in memory, which kept the worker but no entry as large as the 34 MB wasm (measured), so
+// a second visit (`--warm`) downloaded it again whatever the server's headers.
+const profile = mkdtempSync(join(tmpdir(), 'reel-duckdb-wasm-'));
+const browser = await chromium.launchPersistentContext(profile, {
   ...chromiumLaunchOptions(),
   headless: true,
   args: [...(chromiumLaunchOptions().args ?? []), '--js-flags=--max-old-space-size=8192'],
+  viewport: { width: 1280, height: 800 },
 });
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const page = browser.pages()[0] ?? (await browser.newPage());
 page.setDefaultTimeout(30 * 60_000);
 // Every request the page and its workers make: nothing may go elsewhere than the page's origin
 // (DuckDB's extension server, a CDN).
@@ -95,7 +107,7 @@ await page.exposeFunction('__firstAnswered', () => {
 const started = Date.now();
 navigation = started;
 const limit = values['download-limit'] === undefined ? '' : `&downloadLimit=${Number(values['download-limit'])}`;
-const address = `http://127.0.0.1:${port}/?src=${encodeURIComponent(`/@fs${file}`)}${limit}`;
+const address = `http://127.0.0.1:${port}/?src=${encodeURIComponent(fileUrl)}${limit}`;
 if (values.warm) {
   await page.goto(address);
   await page.waitForFunction(() => /opened in|Error/.test(document.getElementById('status')?.textContent ?? ''));
@@ -161,6 +173,7 @@ console.log(
     {
       file: values.file,
       mode: 'wasm',
+      server: values.static ? 'static (vite build, sirv)' : 'vite dev',
       events: result.size,
       ...(prepareMs === undefined ? {} : { prepareMs }),
       openMs: opened,
@@ -196,6 +209,7 @@ console.log(
   ),
 );
 await browser.close();
+rmSync(profile, { recursive: true, force: true });
 await server.close();
 if (elsewhere.length) {
   console.error(`Requests outside the page's origin: ${elsewhere.join(', ')}`);
@@ -209,15 +223,15 @@ if (elsewhere.length) {
  */
 function countFileRequests(request, response, next) {
   const at = Date.now() - navigation;
+  // Read now: the static server strips `/data` before sirv sees it.
+  const url = decodeURIComponent(request.url ?? '');
   response.on('finish', () => {
-    const path = decodeURIComponent(request.url ?? '')
-      .replace(file, '<file>')
-      .replace(/^.*\/(?=[^/]+$)/, '');
+    const path = url.replace(fileUrl, '<file>').replace(/^.*\/(?=[^/]+$)/, '');
     const range = request.headers.range ?? '';
     const bytes = Number(response.getHeader('content-length')) || 0;
     trace.push([at, Date.now() - navigation, request.method, path.slice(0, 50), range, response.statusCode, bytes]);
   });
-  if (decodeURIComponent(request.url ?? '').includes(file)) {
+  if (url.includes(fileUrl)) {
     fileRequests.all++;
     if (request.headers.range) fileRequests.ranges++;
     if (process.env.REEL_DEBUG_REQUESTS)
@@ -229,6 +243,80 @@ function countFileRequests(request, response, next) {
     });
   }
   next();
+}
+
+/** examples/duckdb through Vite's dev server (modules unbundled, `Cache-Control: no-cache`). */
+async function devServer() {
+  const vite = await createServer({
+    root: `${root}examples/duckdb`,
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, fs: { allow: [root, file] } },
+    optimizeDeps: { include: ['@reeltime/duckdb > @duckdb/duckdb-wasm'] },
+    plugins: [{ name: 'count-file-requests', configureServer: (dev) => void dev.middlewares.use(countFileRequests) }],
+  });
+  await vite.listen();
+  return { port: vite.httpServer.address().port, close: () => vite.close() };
+}
+
+/**
+ * examples/duckdb built by `vite build` and served by sirv in production mode: the page and its
+ * assets from reports/bench/pages/duckdb-wasm/, the file's folder at `/data/`.
+ */
+async function staticServer() {
+  const out = `${root}reports/bench/pages/duckdb-wasm`;
+  await build({
+    configFile: false,
+    root: `${root}examples/duckdb`,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      outDir: out,
+      emptyOutDir: true,
+      target: 'es2022',
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 50_000,
+    },
+  });
+  // Hashed names never change content: cached without asking. The page and the data are revalidated.
+  const setHeaders = (response, path) =>
+    response.setHeader(
+      'Cache-Control',
+      path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    );
+  const page = sirv(out, { etag: true, setHeaders });
+  const data = sirv(dirname(file), { etag: true, setHeaders });
+  const http = createHttpServer((request, response) =>
+    countFileRequests(request, response, () => {
+      if (request.method === 'HEAD' && request.url === fileUrl) return head(request, response);
+      if (!request.url?.startsWith('/data/')) return page(request, response);
+      request.url = request.url.slice('/data'.length);
+      return data(request, response);
+    }),
+  );
+  await new Promise((done) => http.listen(0, '127.0.0.1', done));
+  return { port: http.address().port, close: () => new Promise((done) => http.close(done)) };
+}
+
+/**
+ * The file's `HEAD` (DuckDB-WASM's first request for it, `Range: bytes=0-`) answered from its size,
+ * as a production server (nginx, a CDN) does: sirv, like Vite, reads the whole file it does not
+ * send (0.2–0.6 s at 1M, 0.6–1.3 s for the 300 MB at 10M, on this machine). sirv's headers.
+ */
+function head(request, response) {
+  const { size, mtime } = statSync(file);
+  const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
+  const start = range ? Number(range[1]) : 0;
+  const end = range?.[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+  response.setHeader('Content-Length', end - start + 1);
+  response.setHeader('Last-Modified', mtime.toUTCString());
+  response.setHeader('ETag', `W/"${size}-${mtime.getTime()}"`);
+  response.setHeader('Cache-Control', 'no-cache');
+  if (range) {
+    response.setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
+    response.setHeader('Accept-Ranges', 'bytes');
+  }
+  response.writeHead(range ? 206 : 200);
+  response.end();
 }
 
 /** The largest VmHWM (peak resident set) among this script's descendant processes, in MB (Linux). */
