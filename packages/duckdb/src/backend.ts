@@ -24,7 +24,7 @@ import {
   type SqlInput,
   type WindowRequest,
 } from './protocol.js';
-import { BIN_LEVELS, BIN_STEP, BINS_PER_BUCKET, binnedCounts, buildBins } from './bins.js';
+import { BIN_LEVELS, BIN_STEP, BINS_PER_BUCKET, binnedCountsSql, buildBins } from './bins.js';
 import { DRAWN, SAMPLE_PER_BIN, buildSample, sampleLevel, sampledWindow, type SampleLevels } from './sample.js';
 import { TIE_COLUMN, buildTables } from './tables.js';
 
@@ -247,18 +247,49 @@ export class SqlBackend implements Backend {
     // the same arithmetic as the buckets' own edges, so edges agree to the last bit.
     const w = (to - from) / n;
     const [lanes, laneParams] = laneFilter(request.lanes);
-    const total = this.#total(from, to);
-    if (this.#binWidth && this.#binWidth * BINS_PER_BUCKET <= w) {
-      const level = Math.min(
-        BIN_LEVELS - 1,
-        Math.floor(Math.log(w / BINS_PER_BUCKET / this.#binWidth) / Math.log(BIN_STEP)),
-      );
-      const names = { table: this.#table, bins: this.#bins };
-      const bin = this.#binWidth * BIN_STEP ** level;
-      const binned = await binnedCounts(this.#engine, names, { from, to, n, w, level, bin }, [lanes, laneParams]);
-      return { ...binned, total: await total };
+    const [counts, countParams] =
+      this.#binWidth && this.#binWidth * BINS_PER_BUCKET <= w
+        ? this.#binnedSql(from, to, n, w, [lanes, laneParams])
+        : this.#exactSql(from, n, w, to, [lanes, laneParams]);
+    // The total (kind 2) rides in the same statement: each statement costs a few ms however
+    // little it reads (one connection runs them in turn), and a step asked three or four.
+    const total = await this.#totalSql(from, to);
+    const rows = await this.#engine.all(total ? `${counts}\n    UNION ALL ${total[0]}` : counts, [
+      ...countParams,
+      ...(total?.[1] ?? []),
+    ]);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let sum = total ? 0 : (await this.info()).size;
+    for (const row of rows) {
+      const kind = Number(row['kind']);
+      const count = Number(row['c']);
+      if (kind === 2) sum = count;
+      // An edge of the count table's counts may sum to 0: nothing to add.
+      else if (count !== 0) (kind === 0 ? starts : ends).push(Number(row['li']), Number(row['b']), count);
     }
-    const rows = await this.#engine.all(
+    return { starts, ends, total: sum };
+  }
+
+  /** The counts of a wide view from the count table ({@link binnedCountsSql}). */
+  #binnedSql(from: number, to: number, n: number, w: number, lanes: [string, number[]]): [string, number[]] {
+    const level = Math.min(
+      BIN_LEVELS - 1,
+      Math.floor(Math.log(w / BINS_PER_BUCKET / this.#binWidth) / Math.log(BIN_STEP)),
+    );
+    const bin = this.#binWidth * BIN_STEP ** level;
+    return binnedCountsSql({ bins: this.#bins }, { from, to, n, w, level, bin }, lanes);
+  }
+
+  /** The exact counts, from the events: rows `(kind, li, b, c)` as {@link binnedCountsSql}'s. */
+  #exactSql(
+    from: number,
+    n: number,
+    w: number,
+    to: number,
+    [lanes, laneParams]: [string, number[]],
+  ): [string, number[]] {
+    return [
       `WITH q AS (SELECT CAST(? AS DOUBLE) AS qf, CAST(? AS DOUBLE) AS qw, CAST(? AS DOUBLE) AS qn),
       w AS (
         SELECT li, f, t, floor((f - qf) / qw) AS sb0, ceil((t - qf) / qw) - 1 AS eb0, qf, qw, qn
@@ -276,26 +307,23 @@ export class SqlBackend implements Backend {
       UNION ALL
       SELECT 1, CAST(li AS DOUBLE), CAST(eb AS DOUBLE), CAST(count(*) AS DOUBLE) FROM b WHERE sb <= eb GROUP BY li, eb`,
       [from, w, n, to, from, from - this.#maxSpan, ...laneParams],
-    );
-    const starts: number[] = [];
-    const ends: number[] = [];
-    for (const row of rows)
-      (Number(row['kind']) === 0 ? starts : ends).push(Number(row['li']), Number(row['b']), Number(row['c']));
-    return { starts, ends, total: await total };
+    ];
   }
 
-  /** Events touching `[from, to]` in all lanes, exactly. */
-  async #total(from: number, to: number): Promise<number> {
-    // A window holding the whole extent touches every event: no need to read one (10M: 20–75 ms
-    // of the whole-extent steps, the first view's among them).
-    const { size, extent } = await this.info();
-    if (!extent || (from <= extent[0] && to >= extent[1])) return size;
-    const [total] = await this.#engine.all(
-      `SELECT CAST(count(*) AS DOUBLE) AS c FROM ${this.#table}
+  /**
+   * The part of the counts' statement giving the events touching `[from, to]` in all lanes,
+   * exactly (one row, kind 2), or undefined when the window holds the whole extent: it touches
+   * every event, none need be read (10M: 20–75 ms of the whole-extent steps, the first view's
+   * among them).
+   */
+  async #totalSql(from: number, to: number): Promise<[string, number[]] | undefined> {
+    const { extent } = await this.info();
+    if (!extent || (from <= extent[0] && to >= extent[1])) return undefined;
+    return [
+      `SELECT 2, NULL, NULL, CAST(count(*) AS DOUBLE) FROM ${this.#table}
       WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)`,
       [to, from, from - this.#maxSpan],
-    );
-    return Number(total?.['c'] ?? 0);
+    ];
   }
 
   async byId(id: string): Promise<EventRow | null> {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { CountsAnswer, SqlEngine } from './backend.js';
+import type { SqlEngine } from './backend.js';
 
 /** Bins across the extent at the finest resolution of the count table (2^20). */
 export const FINE_BINS = 2 ** 20;
@@ -45,58 +45,52 @@ export async function buildBins(
 }
 
 /**
- * Counts from the count table at resolution `level`: each bin goes to the bucket holding its
- * middle, so a bucket's edges move to the nearest bin edge (at most 1/16 of the bucket). Events
- * that start before the first bucket and end in or after it (or end after the last one and start
- * before it) are counted in it with the same bins, from the table's running sums ({@link
- * crossingRanges}), so that every event has one first and one last bucket; no event is read.
+ * The statement of the counts from the count table at resolution `level`, rows `(kind, li, b, c)`:
+ * `c` events of lane `li` start (kind 0) or end (kind 1) in bucket `b`. Each bin goes to the bucket
+ * holding its middle, so a bucket's edges move to the nearest bin edge (at most 1/16 of the
+ * bucket). Events that start before the first bucket and end in or after it (or end after the last
+ * one and start before it) are counted in it with the same bins, from the table's running sums
+ * ({@link crossingRanges}), so that every event has one first and one last bucket; no event is
+ * read. Both parts are one statement: each statement costs a few ms however little it reads, and
+ * the caller may add its own part (the total) with `UNION ALL`. Edge rows may count 0.
  */
-export async function binnedCounts(
-  engine: SqlEngine,
-  names: { readonly table: string; readonly bins: string },
+export function binnedCountsSql(
+  names: { readonly bins: string },
   view: { from: number; to: number; n: number; w: number; level: number; bin: number },
   [lanes, laneParams]: [string, number[]],
-): Promise<Omit<CountsAnswer, 'total'>> {
+): [string, number[]] {
   const { from, to, n, w, level, bin } = view;
   const bucket = `floor((bin * CAST(? AS DOUBLE) + CAST(? AS DOUBLE) - CAST(? AS DOUBLE)) / CAST(? AS DOUBLE))`;
-  const rows = await engine.all(
+  // Events whose first bin's middle is before `x` and whose last bin's middle is at or after it:
+  // with K the last bin whose middle is before x, those starting in a bin ≤ K and ending in one
+  // after it. Every event ends in a bin at or after the one it starts in, so their number per lane
+  // is the running sum of `s − e` over the bins ≤ K, read from the count table, not from the
+  // events (10M: the million year-long events on the extent's first day cross most edges). They
+  // are counted in the first bucket (kind 0, b = 0) or the last (kind 1, b = kind · (n − 1)).
+  const crossing = [from, from + n * w].flatMap((x, kind) =>
+    crossingRanges(lastBinBefore(x, bin), level).map(([lvl, lo, hi]) => [kind, lvl, lo, hi]),
+  );
+  return [
     `WITH m AS (
       SELECT li, ${bucket} AS b, s, e FROM ${names.bins}
       WHERE lvl = CAST(? AS INTEGER) AND bin >= CAST(? AS DOUBLE) AND bin <= CAST(? AS DOUBLE)${lanes})
     SELECT 0 AS kind, CAST(li AS DOUBLE) AS li, b, sum(s) AS c FROM m WHERE b >= 0 AND b < CAST(? AS DOUBLE) AND s > 0 GROUP BY li, b
     UNION ALL
-    SELECT 1, CAST(li AS DOUBLE), b, sum(e) FROM m WHERE b >= 0 AND b < CAST(? AS DOUBLE) AND e > 0 GROUP BY li, b`,
-    [bin, bin / 2, from, w, level, Math.floor(from / bin) - 1, Math.floor(to / bin) + 1, ...laneParams, n, n],
-  );
-  // Events whose first bin's middle is before `x` and whose last bin's middle is at or after it:
-  // with K the last bin whose middle is before x, those starting in a bin ≤ K and ending in one
-  // after it. Every event ends in a bin at or after the one it starts in, so their number per lane
-  // is the running sum of `s − e` over the bins ≤ K, read from the count table, not from the
-  // events (10M: the million year-long events on the extent's first day cross most edges).
-  const crossing = [from, from + n * w].flatMap((x, kind) =>
-    crossingRanges(lastBinBefore(x, bin), level).map(([lvl, lo, hi]) => [kind, lvl, lo, hi]),
-  );
-  const edges = await engine.all(
-    `SELECT CAST(kind AS DOUBLE) AS kind, CAST(li AS DOUBLE) AS li, sum(s - e) AS c FROM (
+    SELECT 1, CAST(li AS DOUBLE), b, sum(e) FROM m WHERE b >= 0 AND b < CAST(? AS DOUBLE) AND e > 0 GROUP BY li, b
+    UNION ALL
+    SELECT CAST(kind AS DOUBLE), CAST(li AS DOUBLE), CAST(kind AS DOUBLE) * CAST(? AS DOUBLE), sum(s - e) FROM (
       ${crossing.map(
         () => `SELECT CAST(? AS INTEGER) AS kind, li, s, e FROM ${names.bins}
         WHERE lvl = CAST(? AS INTEGER) AND bin >= CAST(? AS DOUBLE) AND bin <= CAST(? AS DOUBLE)${lanes}`,
       ).join(`
       UNION ALL `)}) AS x
     GROUP BY kind, li`,
-    crossing.flatMap((range) => [...range, ...laneParams]),
-  );
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const row of rows)
-    (Number(row['kind']) === 0 ? starts : ends).push(Number(row['li']), Number(row['b']), Number(row['c']));
-  for (const row of edges) {
-    const count = Number(row['c']);
-    if (count === 0) continue;
-    if (Number(row['kind']) === 0) starts.push(Number(row['li']), 0, count);
-    else ends.push(Number(row['li']), n - 1, count);
-  }
-  return { starts, ends };
+    [
+      ...[bin, bin / 2, from, w, level, Math.floor(from / bin) - 1, Math.floor(to / bin) + 1, ...laneParams, n, n],
+      n - 1,
+      ...crossing.flatMap((range) => [...range, ...laneParams]),
+    ],
+  ];
 }
 
 /**

@@ -114,6 +114,29 @@ describe('a prepared database', () => {
     );
   }, 120_000);
 
+  it("runs a view's window and counts side by side, on its two connections", async () => {
+    const { engine, backend } = opened;
+    expect(engine.connections).toHaveLength(2);
+    const calls = engine.connections.map(() => 0);
+    engine.connections.forEach((connection, i) => {
+      const run = connection.runAndReadAll.bind(connection);
+      connection.runAndReadAll = (...args) => (calls[i]!++, run(...args));
+    });
+    try {
+      const [lo, hi] = (await backend.info()).extent!;
+      const [from, to] = [lo + (hi - lo) / 3, lo + (hi - lo) / 2];
+      const window = { from, to, cell: (32 * (to - from)) / 960, perCell: 16, limit: 5000 };
+      const counts = { from, to, buckets: 960 };
+      // Asked together, as SqlSource asks them: one statement on each connection.
+      const [rows, answer] = await Promise.all([backend.window(window), backend.counts(counts)]);
+      expect(calls).toEqual([1, 1]);
+      expect(rows).toEqual(await built.backend.window(window));
+      expect(sorted(answer)).toEqual(sorted(await built.backend.counts(counts)));
+    } finally {
+      for (const connection of engine.connections) Reflect.deleteProperty(connection, 'runAndReadAll');
+    }
+  });
+
   it('holds the same records at the same positions (details, the table view, an export)', async () => {
     for (const position of [0, 1, 12_345, 24_999]) {
       const row = await built.backend.byPosition(position);
