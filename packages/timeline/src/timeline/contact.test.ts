@@ -151,6 +151,35 @@ describe('the first contact', () => {
     await userEvent.hover(part(el, 'header')!);
   });
 
+  it('keeps the tooltip of a mark scrolled under the sticky axis beneath the axis', async () => {
+    const el = await mount((el) => (el.data = deadReckoning));
+    // Room to scroll the page however tall the test's viewport is.
+    const spacer = document.body.appendChild(document.createElement('div'));
+    spacer.style.height = '200vh';
+    try {
+      mark(el, 'tickets-on-sale').focus();
+      keydown(el, 'ArrowLeft');
+      await settle(el);
+      const tooltip = part(el, 'tooltip')!;
+      const axis = part(el, 'axis')!;
+      // Scroll until the tooltip's top is halfway down the axis, which sticks to the top.
+      scrollBy(0, tooltip.getBoundingClientRect().top - axis.getBoundingClientRect().height / 2);
+      await settle(el);
+      const under = tooltip.getBoundingClientRect();
+      const band = axis.getBoundingClientRect();
+      expect(band.top).toBe(0);
+      expect(under.top).toBeLessThan(band.bottom - 2);
+      expect(under.top).toBeGreaterThan(band.top);
+      // A tooltip takes no pointer events; let it take them to ask which of the two is on top.
+      tooltip.style.pointerEvents = 'auto';
+      const hit = root(el).elementFromPoint(under.left + 10, (under.top + band.bottom) / 2);
+      expect(hit?.closest('[part~="axis"]')).toBe(axis);
+    } finally {
+      spacer.remove();
+      scrollTo(0, 0);
+    }
+  });
+
   it('knows, before the chunk, exactly the keys the keyboard map uses', () => {
     const candidates = [
       ...['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End'],

@@ -143,11 +143,12 @@ export const timelineStyles = css`
     cursor: grabbing;
   }
 
-  /* The axis stays in view while the page scrolls past a plot taller than the window. */
+  /* The axis stays in view while the page scrolls past a plot taller than the window, over the
+     marks and over a tooltip (z-index 1) whose mark has scrolled under it. */
   .axis {
     position: sticky;
     top: 0;
-    z-index: 1;
+    z-index: 2;
   }
 
   .body {

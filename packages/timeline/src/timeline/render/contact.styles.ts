@@ -34,7 +34,7 @@ export const contactStyles = css`
     top: 48px;
     left: 50%;
     transform: translateX(-50%);
-    z-index: 2;
+    z-index: 3;
     padding: 8px 14px;
     border-radius: var(--reel-radius, 6px);
     background: var(--_text);
