@@ -239,7 +239,7 @@ export class SqlBackend implements Backend {
   async counts(request: CountsRequest): Promise<CountsAnswer> {
     checkWindow(request);
     checkCount('buckets', request.buckets, MAX_BUCKETS);
-    await this.info();
+    const { size, extent } = await this.info();
     const { from, to, buckets: n } = request;
     // The buckets of countBuckets in @reeltime/core: bucket b is [F + b·W, F + b·W + W), the last
     // one ending at `to`. An event's first bucket is the first whose end is after its start, its
@@ -250,17 +250,17 @@ export class SqlBackend implements Backend {
     const [counts, countParams] =
       this.#binWidth && this.#binWidth * BINS_PER_BUCKET <= w
         ? this.#binnedSql(from, to, n, w, [lanes, laneParams])
-        : this.#exactSql(from, n, w, to, [lanes, laneParams]);
+        : this.#exactSql(from, to, n, w, [lanes, laneParams]);
     // The total (kind 2) rides in the same statement: each statement costs a few ms however
     // little it reads (one connection runs them in turn), and a step asked three or four.
-    const total = await this.#totalSql(from, to);
+    const total = this.#totalSql(from, to, extent);
     const rows = await this.#engine.all(total ? `${counts}\n    UNION ALL ${total[0]}` : counts, [
       ...countParams,
       ...(total?.[1] ?? []),
     ]);
     const starts: number[] = [];
     const ends: number[] = [];
-    let sum = total ? 0 : (await this.info()).size;
+    let sum = total ? 0 : size;
     for (const row of rows) {
       const kind = Number(row['kind']);
       const count = Number(row['c']);
@@ -284,9 +284,9 @@ export class SqlBackend implements Backend {
   /** The exact counts, from the events: rows `(kind, li, b, c)` as {@link binnedCountsSql}'s. */
   #exactSql(
     from: number,
+    to: number,
     n: number,
     w: number,
-    to: number,
     [lanes, laneParams]: [string, number[]],
   ): [string, number[]] {
     return [
@@ -316,8 +316,7 @@ export class SqlBackend implements Backend {
    * every event, none need be read (10M: 20–75 ms of the whole-extent steps, the first view's
    * among them).
    */
-  async #totalSql(from: number, to: number): Promise<[string, number[]] | undefined> {
-    const { extent } = await this.info();
+  #totalSql(from: number, to: number, extent: SourceInfo['extent']): [string, number[]] | undefined {
     if (!extent || (from <= extent[0] && to >= extent[1])) return undefined;
     return [
       `SELECT 2, NULL, NULL, CAST(count(*) AS DOUBLE) FROM ${this.#table}
