@@ -45,6 +45,69 @@ export async function buildBins(
 }
 
 /**
+ * The ends table: each event's end `t`, start `f` and lane `li`, sorted by `t` (then `f`), so that
+ * a range of ends reads one or two row groups, as a range of starts does in the narrow table. With
+ * the count table's running sums, the events before an edge are counted without reading the
+ * events that reach back to it ({@link edgeCountSql}): the narrow table is sorted by start only,
+ * and the events ending in a window may have started up to the longest span before it (10M and
+ * 100M: a year).
+ */
+export async function buildEnds(
+  engine: SqlEngine,
+  names: { readonly table: string; readonly ends: string },
+): Promise<void> {
+  await engine.all(`CREATE OR REPLACE TABLE ${names.ends} AS SELECT t, f, li FROM ${names.table} ORDER BY t, f`);
+}
+
+/** An edge count: the events whose start (`f`) or end (`t`) is before `x`, or at or before it when `strict` is false. */
+export interface Edge {
+  readonly column: 'f' | 't';
+  readonly x: number;
+  readonly strict: boolean;
+}
+
+/**
+ * Rows `(li, c)` whose sums per lane are ±the events of an {@link Edge} (`sign`), exactly: the
+ * count table's running sum over the whole finest bins before the edge (read as
+ * {@link crossingRanges} reads it: the coarsest resolution, then at most 7 bins of each finer one),
+ * plus the events of the partial bin at the edge, read from the narrow table (starts, sorted by
+ * `f`) or the ends table (sorted by `t`): at most one finest bin of either. A start's bin is
+ * `floor(f / W)`, so the whole bins before K hold the starts `f < K·W`; an end's bin is that of the
+ * last instant before it, `ceil(t / W) − 1`, so the whole bins before K hold the ends `t ≤ K·W`.
+ * `W` is a power of 2: the divisions and products here are exact, as in the table's own SQL.
+ */
+export function edgeCountSql(
+  names: { readonly table: string; readonly bins: string; readonly ends: string },
+  edge: Edge,
+  sign: 1 | -1,
+  width: number,
+  [lanes, laneParams]: [string, number[]],
+): [string, number[]] {
+  const { column, x, strict } = edge;
+  // K·W at or before x, before it for a strict end (an end on K·W is in the whole bins).
+  const k = column === 't' && strict ? Math.ceil(x / width) - 1 : Math.floor(x / width);
+  const [partial, partialParams] =
+    column === 'f'
+      ? [`f >= CAST(? AS DOUBLE) AND f ${strict ? '<' : '<='} CAST(? AS DOUBLE)`, [k * width, x]]
+      : [`t > CAST(? AS DOUBLE) AND t ${strict ? '<' : '<='} CAST(? AS DOUBLE)`, [k * width, x]];
+  const ranges = crossingRanges(k - 1, 0);
+  const binned = column === 'f' ? 's' : 'e';
+  const minus = sign < 0 ? '-' : '';
+  return [
+    [
+      ...ranges.map(
+        () => `SELECT li, ${minus}${binned} AS c FROM ${names.bins}
+        WHERE lvl = CAST(? AS INTEGER) AND bin >= CAST(? AS DOUBLE) AND bin <= CAST(? AS DOUBLE)${lanes}`,
+      ),
+      `SELECT li, ${minus}CAST(count(*) AS DOUBLE) AS c FROM ${column === 'f' ? names.table : names.ends}
+        WHERE ${partial}${lanes} GROUP BY li`,
+    ].join(`
+      UNION ALL `),
+    [...ranges.flatMap((range) => [...range, ...laneParams]), ...partialParams, ...laneParams],
+  ];
+}
+
+/**
  * The statement of the counts from the count table at resolution `level`, rows `(kind, li, b, c)`:
  * `c` events of lane `li` start (kind 0) or end (kind 1) in bucket `b`. Each bin goes to the bucket
  * holding its middle, so a bucket's edges move to the nearest bin edge (at most 1/16 of the
