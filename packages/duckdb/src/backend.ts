@@ -24,7 +24,7 @@ import {
   type SqlInput,
   type WindowRequest,
 } from './protocol.js';
-import { BIN_LEVELS, BIN_STEP, BINS_PER_BUCKET, binnedCountsSql, buildBins, buildEnds, edgeCountSql } from './bins.js';
+import { BIN_LEVELS, BIN_STEP, BINS_PER_BUCKET, binnedCountsSql, buildBins, buildEnds, edgeCountsSql } from './bins.js';
 import { DRAWN, SAMPLE_PER_BIN, buildSample, sampleLevel, sampledWindow, type SampleLevels } from './sample.js';
 import { TIE_COLUMN, buildTables } from './tables.js';
 
@@ -255,17 +255,28 @@ export class SqlBackend implements Backend {
     // the same arithmetic as the buckets' own edges, so edges agree to the last bit.
     const w = (to - from) / n;
     const [lanes, laneParams] = laneFilter(request.lanes);
-    const [counts, countParams] =
-      this.#binWidth && this.#binWidth * BINS_PER_BUCKET <= w
-        ? this.#binnedSql(from, to, n, w, [lanes, laneParams])
-        : this.#exactSql(from, to, n, w, [lanes, laneParams]);
     // The total (kind 2) rides in the same statement: each statement costs a few ms however
-    // little it reads (one connection runs them in turn), and a step asked three or four.
-    const total = this.#totalSql(from, to, extent);
-    const rows = await this.#engine.all(total ? `${counts}\n    UNION ALL ${total[0]}` : counts, [
-      ...countParams,
-      ...(total?.[1] ?? []),
-    ]);
+    // little it reads (one connection runs them in turn), and a step asked three or four. A window
+    // holding the whole extent touches every event: none need be read (10M: 20–75 ms of the
+    // whole-extent steps, the first view's among them).
+    const whole = !extent || (from <= extent[0] && to >= extent[1]);
+    const binned = this.#binWidth > 0 && this.#binWidth * BINS_PER_BUCKET <= w;
+    // With the count table, the total and the exact counts start from the events before each edge
+    // of the window, counted from running sums (edgeCountsSql), once for both.
+    const edges = extent && this.#binWidth && (!whole || (!binned && w > 0)) ? this.#edgesSql(from, to, extent) : null;
+    const [counts, countParams] = binned
+      ? this.#binnedSql(from, to, n, w, [lanes, laneParams])
+      : this.#exactSql(from, to, n, w, [lanes, laneParams], edges !== null);
+    const [total, totalParams] = whole ? ['', []] : edges ? this.#totalFromEdges() : this.#totalSql(from, to);
+    const [sql, params]: [string, (string | number)[]] = [
+      total ? `${counts}\n    UNION ALL ${total}` : counts,
+      [...countParams, ...totalParams],
+    ];
+    const rows = await this.#engine.all(
+      // Both parts' statements begin `WITH`: the edges are their first common table.
+      edges ? `WITH edges AS MATERIALIZED (${edges[0]}),${sql.replace(/^\s*WITH/, '')}` : sql,
+      edges ? [...edges[1], ...params] : params,
+    );
     const starts: number[] = [];
     const ends: number[] = [];
     let sum = total ? 0 : size;
@@ -290,15 +301,45 @@ export class SqlBackend implements Backend {
   }
 
   /**
+   * The common table `edges`: rows `(x, li, f_lt, f_le, t_lt, t_le)` of {@link edgeCountsSql} at
+   * `from` (x = 0) and `to` (x = 1), in every lane. Each edge is clamped to `[lo − 1, hi + 1]`,
+   * where none of the four counts changes (every event has `lo ≤ f < t ≤ hi`), so that its bin
+   * numbers stay small.
+   */
+  #edgesSql(from: number, to: number, [lo, hi]: readonly [number, number]): [string, number[]] {
+    const names = { table: this.#table, bins: this.#bins, ends: this.#ends };
+    const [atFrom, fromParams] = edgeCountsSql(names, Math.min(Math.max(from, lo - 1), hi + 1), this.#binWidth);
+    const [atTo, toParams] = edgeCountsSql(names, Math.min(Math.max(to, lo - 1), hi + 1), this.#binWidth);
+    return [
+      `SELECT 0 AS x, * FROM (${atFrom}) AS a UNION ALL SELECT 1, * FROM (${atTo}) AS b`,
+      [...fromParams, ...toParams],
+    ];
+  }
+
+  /**
+   * The total (one row, kind 2) from the common table `edges`: an event touches `[from, to]` when
+   * `f ≤ to` and `t ≥ from`, so the total is the events starting at or before `to` less those
+   * ending before `from` (all of which started before `to`). Reading the events touching the window
+   * reached back to the longest span before it (100M: 363–526 ms for the widest steps).
+   */
+  #totalFromEdges(): [string, number[]] {
+    return [
+      `SELECT 2, NULL, NULL, CAST(coalesce((SELECT sum(f_le) FROM edges WHERE x = 1), 0)
+        - coalesce((SELECT sum(t_lt) FROM edges WHERE x = 0), 0) AS DOUBLE)`,
+      [],
+    ];
+  }
+
+  /**
    * The exact counts, from the events: rows `(kind, li, b, c)` as {@link binnedCountsSql}'s. With
-   * the count table, the events touching the window (`f < to`, `t > from`) are read in two parts
-   * only: those starting in it from the narrow table, and those starting before it and ending in it
-   * from the ends table. The rest, starting before and ending after the window (first bucket 0,
-   * last n − 1), are counted per lane without reading them: those starting before `from`, less
-   * those ending at or before it (every one of which started before it), less those ending in it
-   * (read), the two edge counts from running sums ({@link edgeCountSql}). Without the count table,
-   * every event starting in `[from − maxSpan, to)` is read: with year-long events, a year of them
-   * for a window of an hour (100M: 109–179 ms a statement).
+   * the count table (`edges`, the common table of {@link #edgesSql}), the events touching the
+   * window (`f < to`, `t > from`) are read in two parts only: those starting in it from the narrow
+   * table, and those starting before it and ending in it from the ends table. The rest, starting
+   * before and ending after the window (first bucket 0, last n − 1), are counted per lane without
+   * reading them: those starting before `from`, less those ending at or before it (every one of
+   * which started before it), less those ending in it (read). Without the count table, every
+   * event starting in `[from − maxSpan, to)` is read: with year-long events, a year of them for a
+   * window of an hour (100M: 109–179 ms a statement).
    */
   #exactSql(
     from: number,
@@ -306,18 +347,35 @@ export class SqlBackend implements Backend {
     n: number,
     w: number,
     [lanes, laneParams]: [string, number[]],
+    edges: boolean,
   ): [string, number[]] {
     const columns = `li, f, t, floor((f - qf) / qw) AS sb0, ceil((t - qf) / qw) - 1 AS eb0, qf, qw, qn`;
-    const [inWindow, inWindowParams, crossing, crossingParams]: [string, number[], string, number[]] =
-      this.#binWidth && w > 0
-        ? this.#crossingSql(from, to, n, [lanes, laneParams], columns)
-        : [
-            `SELECT ${columns} FROM ${this.#table}, q
-            WHERE f < CAST(? AS DOUBLE) AND t > CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)${lanes}`,
-            [to, from, from - this.#maxSpan, ...laneParams],
-            '',
-            [],
-          ];
+    const [inWindow, inWindowParams]: [string, number[]] = edges
+      ? [
+          `SELECT ${columns} FROM ${this.#table}, q WHERE f >= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE)${lanes}
+          UNION ALL
+          SELECT ${columns} FROM ${this.#ends}, q
+            WHERE t > CAST(? AS DOUBLE) AND t <= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE)${lanes}`,
+          [from, to, ...laneParams, from, to, from, ...laneParams],
+        ]
+      : [
+          `SELECT ${columns} FROM ${this.#table}, q
+          WHERE f < CAST(? AS DOUBLE) AND t > CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)${lanes}`,
+          [to, from, from - this.#maxSpan, ...laneParams],
+        ];
+    // Those crossing the whole window, per lane, in its first bucket and its last.
+    const [crossing, crossingParams]: [string, number[]] = edges
+      ? [
+          `
+      UNION ALL
+      SELECT CAST(kind AS DOUBLE), CAST(li AS DOUBLE), CAST(kind AS DOUBLE) * CAST(? AS DOUBLE), c
+      FROM (SELECT li, sum(c) AS c FROM (
+        SELECT li, f_lt - t_le AS c FROM edges WHERE x = 0${lanes}
+        UNION ALL SELECT li, -CAST(count(*) AS DOUBLE) FROM w WHERE f < CAST(? AS DOUBLE) GROUP BY li) AS z
+        GROUP BY li) AS y, (VALUES (0), (1)) AS k(kind)`,
+          [n - 1, ...laneParams, from],
+        ]
+      : ['', []];
     return [
       `WITH q AS (SELECT CAST(? AS DOUBLE) AS qf, CAST(? AS DOUBLE) AS qw, CAST(? AS DOUBLE) AS qn),
       w AS (${inWindow}),
@@ -337,76 +395,11 @@ export class SqlBackend implements Backend {
   }
 
   /**
-   * {@link #exactSql}'s parts with the count table: the events read (`w`, of `columns`), and the
-   * rows counting, per lane, those crossing the whole window without being read.
-   */
-  #crossingSql(
-    from: number,
-    to: number,
-    n: number,
-    [lanes, laneParams]: [string, number[]],
-    columns: string,
-  ): [string, number[], string, number[]] {
-    const names = { table: this.#table, bins: this.#bins, ends: this.#ends };
-    const started = edgeCountSql(names, { column: 'f', x: from, strict: true }, 1, this.#binWidth, [lanes, laneParams]);
-    const ended = edgeCountSql(names, { column: 't', x: from, strict: false }, -1, this.#binWidth, [lanes, laneParams]);
-    return [
-      `SELECT ${columns} FROM ${this.#table}, q WHERE f >= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE)${lanes}
-      UNION ALL
-      SELECT ${columns} FROM ${this.#ends}, q
-        WHERE t > CAST(? AS DOUBLE) AND t <= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE)${lanes}`,
-      [from, to, ...laneParams, from, to, from, ...laneParams],
-      `
-      UNION ALL
-      SELECT CAST(kind AS DOUBLE), CAST(li AS DOUBLE), CAST(kind AS DOUBLE) * CAST(? AS DOUBLE), c
-      FROM (SELECT li, sum(c) AS c FROM (
-        ${started[0]}
-        UNION ALL ${ended[0]}
-        UNION ALL SELECT li, -CAST(count(*) AS DOUBLE) FROM w WHERE f < CAST(? AS DOUBLE) GROUP BY li) AS x
-        GROUP BY li) AS y, (VALUES (0), (1)) AS k(kind)`,
-      [n - 1, ...started[1], ...ended[1], from],
-    ];
-  }
-
-  /**
    * The part of the counts' statement giving the events touching `[from, to]` in all lanes,
-   * exactly (one row, kind 2), or undefined when the window holds the whole extent: it touches
-   * every event, none need be read (10M: 20–75 ms of the whole-extent steps, the first view's
-   * among them).
+   * exactly (one row, kind 2), without a count table: every event starting up to the longest span
+   * before the window is read.
    */
-  #totalSql(from: number, to: number, extent: SourceInfo['extent']): [string, number[]] | undefined {
-    if (!extent || (from <= extent[0] && to >= extent[1])) return undefined;
-    if (this.#binWidth) {
-      // An event touches [from, to] when f ≤ to and t ≥ from: the events starting at or before
-      // `to` less those ending before `from` (all of which started before `to`), each from the
-      // count table's running sums and one partial bin (edgeCountSql). Reading every event
-      // touching the window reached back a year before it (100M: 363–526 ms for the widest steps).
-      // The edges are clamped to the extent, where the counts do not change (f < t ≤ hi, f ≥ lo),
-      // so that their bin numbers stay small.
-      const [lo, hi] = extent;
-      const names = { table: this.#table, bins: this.#bins, ends: this.#ends };
-      const all: [string, number[]] = ['', []];
-      const started = edgeCountSql(
-        names,
-        { column: 'f', x: Math.min(Math.max(to, lo - 1), hi), strict: false },
-        1,
-        this.#binWidth,
-        all,
-      );
-      const ended = edgeCountSql(
-        names,
-        { column: 't', x: Math.min(Math.max(from, lo), hi + 1), strict: true },
-        -1,
-        this.#binWidth,
-        all,
-      );
-      return [
-        `SELECT 2, NULL, NULL, CAST(coalesce(sum(c), 0) AS DOUBLE) FROM (
-        ${started[0]}
-        UNION ALL ${ended[0]}) AS x`,
-        [...started[1], ...ended[1]],
-      ];
-    }
+  #totalSql(from: number, to: number): [string, number[]] {
     return [
       `SELECT 2, NULL, NULL, CAST(count(*) AS DOUBLE) FROM ${this.#table}
       WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)`,

@@ -48,7 +48,7 @@ export async function buildBins(
  * The ends table: each event's end `t`, start `f` and lane `li`, sorted by `t` (then `f`), so that
  * a range of ends reads one or two row groups, as a range of starts does in the narrow table. With
  * the count table's running sums, the events before an edge are counted without reading the
- * events that reach back to it ({@link edgeCountSql}): the narrow table is sorted by start only,
+ * events that reach back to it ({@link edgeCountsSql}): the narrow table is sorted by start only,
  * and the events ending in a window may have started up to the longest span before it (10M and
  * 100M: a year).
  */
@@ -59,51 +59,39 @@ export async function buildEnds(
   await engine.all(`CREATE OR REPLACE TABLE ${names.ends} AS SELECT t, f, li FROM ${names.table} ORDER BY t, f`);
 }
 
-/** An edge count: the events whose start (`f`) or end (`t`) is before `x`, or at or before it when `strict` is false. */
-export interface Edge {
-  readonly column: 'f' | 't';
-  readonly x: number;
-  readonly strict: boolean;
-}
-
 /**
- * Rows `(li, c)` whose sums per lane are ±the events of an {@link Edge} (`sign`), exactly: the
- * count table's running sum over the whole finest bins before the edge (read as
- * {@link crossingRanges} reads it: the coarsest resolution, then at most 7 bins of each finer one),
- * plus the events of the partial bin at the edge, read from the narrow table (starts, sorted by
- * `f`) or the ends table (sorted by `t`): at most one finest bin of either. A start's bin is
- * `floor(f / W)`, so the whole bins before K hold the starts `f < K·W`; an end's bin is that of the
- * last instant before it, `ceil(t / W) − 1`, so the whole bins before K hold the ends `t ≤ K·W`.
- * `W` is a power of 2: the divisions and products here are exact, as in the table's own SQL.
+ * Rows `(li, f_lt, f_le, t_lt, t_le)`: per lane, the events starting before `x`, at or before it,
+ * ending before it and at or before it, exactly, from the count table's running sum over the
+ * whole finest bins before the edge (read as {@link crossingRanges} reads it: the coarsest
+ * resolution, then at most 7 bins of each finer one) plus the events of the partial bin at the
+ * edge, read from the narrow table (starts, sorted by `f`) and the ends table (sorted by `t`). With
+ * `K = ceil(x / W) − 1`, the last bin starting before x (`K·W < x ≤ K·W + W`): a start's bin is
+ * `floor(f / W)`, so the bins before K hold the starts `f < K·W`, and the partial bin the starts in
+ * `[K·W, x]`; an end's bin is that of the last instant before it, `ceil(t / W) − 1`, so the bins
+ * before K hold the ends `t ≤ K·W`, and the partial bin the ends in `(K·W, x]`. `W` is a power of
+ * 2: the divisions and products here are exact, as in the table's own SQL. Every lane's rows, so
+ * that a total and the counts of some lanes share them.
  */
-export function edgeCountSql(
+export function edgeCountsSql(
   names: { readonly table: string; readonly bins: string; readonly ends: string },
-  edge: Edge,
-  sign: 1 | -1,
+  x: number,
   width: number,
-  [lanes, laneParams]: [string, number[]],
 ): [string, number[]] {
-  const { column, x, strict } = edge;
-  // K·W at or before x, before it for a strict end (an end on K·W is in the whole bins).
-  const k = column === 't' && strict ? Math.ceil(x / width) - 1 : Math.floor(x / width);
-  const [partial, partialParams] =
-    column === 'f'
-      ? [`f >= CAST(? AS DOUBLE) AND f ${strict ? '<' : '<='} CAST(? AS DOUBLE)`, [k * width, x]]
-      : [`t > CAST(? AS DOUBLE) AND t ${strict ? '<' : '<='} CAST(? AS DOUBLE)`, [k * width, x]];
+  const k = Math.ceil(x / width) - 1;
   const ranges = crossingRanges(k - 1, 0);
-  const binned = column === 'f' ? 's' : 'e';
-  const minus = sign < 0 ? '-' : '';
   return [
-    [
-      ...ranges.map(
-        () => `SELECT li, ${minus}${binned} AS c FROM ${names.bins}
-        WHERE lvl = CAST(? AS INTEGER) AND bin >= CAST(? AS DOUBLE) AND bin <= CAST(? AS DOUBLE)${lanes}`,
-      ),
-      `SELECT li, ${minus}CAST(count(*) AS DOUBLE) AS c FROM ${column === 'f' ? names.table : names.ends}
-        WHERE ${partial}${lanes} GROUP BY li`,
-    ].join(`
-      UNION ALL `),
-    [...ranges.flatMap((range) => [...range, ...laneParams]), ...partialParams, ...laneParams],
+    `SELECT li, sum(f_lt) AS f_lt, sum(f_le) AS f_le, sum(t_lt) AS t_lt, sum(t_le) AS t_le FROM (
+      ${ranges.map(
+        () => `SELECT li, s AS f_lt, s AS f_le, e AS t_lt, e AS t_le FROM ${names.bins}
+        WHERE lvl = CAST(? AS INTEGER) AND bin >= CAST(? AS DOUBLE) AND bin <= CAST(? AS DOUBLE)`,
+      ).join(`
+      UNION ALL `)}
+      UNION ALL SELECT li, count(*) FILTER (WHERE f < CAST(? AS DOUBLE)), count(*), 0, 0 FROM ${names.table}
+        WHERE f >= CAST(? AS DOUBLE) AND f <= CAST(? AS DOUBLE) GROUP BY li
+      UNION ALL SELECT li, 0, 0, count(*) FILTER (WHERE t < CAST(? AS DOUBLE)), count(*) FROM ${names.ends}
+        WHERE t > CAST(? AS DOUBLE) AND t <= CAST(? AS DOUBLE) GROUP BY li) AS x
+    GROUP BY li`,
+    [...ranges.flat(), x, k * width, x, x, k * width, x],
   ];
 }
 
