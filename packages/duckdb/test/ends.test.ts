@@ -1,5 +1,5 @@
 /**
- * Counts without the look-back (bins.ts `edgeCountSql`, the ends table): with a count table, the
+ * Counts without the look-back (bins.ts `edgeCountsSql`, the ends table): with a count table, the
  * total of any window and the exact counts of narrow ones come from running sums over whole bins
  * and the partial bin at each edge, reading neither the events that reach back to the window nor
  * those crossing it. Checked equal, to the event, with the counts read from every event (no
