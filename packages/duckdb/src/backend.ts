@@ -24,7 +24,18 @@ import {
   type SqlInput,
   type WindowRequest,
 } from './protocol.js';
-import { BIN_LEVELS, BIN_STEP, BINS_PER_BUCKET, binnedCountsSql, buildBins, buildEnds, edgeCountsSql } from './bins.js';
+import {
+  BIN_LEVELS,
+  BIN_STEP,
+  BINS_PER_BUCKET,
+  binnedCountsSql,
+  buildBins,
+  buildEnds,
+  EDGE_LEVEL,
+  edgeBin,
+  edgeCountSql,
+  wholeBinsSql,
+} from './bins.js';
 import { DRAWN, SAMPLE_PER_BIN, buildSample, sampleLevel, sampledWindow, type SampleLevels } from './sample.js';
 import { TIE_COLUMN, buildTables } from './tables.js';
 
@@ -254,32 +265,29 @@ export class SqlBackend implements Backend {
     // last the last whose start is before its end. The first guess by division is corrected with
     // the same arithmetic as the buckets' own edges, so edges agree to the last bit.
     const w = (to - from) / n;
-    const [lanes, laneParams] = laneFilter(request.lanes);
+    const lanes = laneFilter(request.lanes);
     // The total (kind 2) rides in the same statement: each statement costs a few ms however
     // little it reads (one connection runs them in turn), and a step asked three or four. A window
     // holding the whole extent touches every event: none need be read (10M: 20–75 ms of the
     // whole-extent steps, the first view's among them).
     const whole = !extent || (from <= extent[0] && to >= extent[1]);
-    const binned = this.#binWidth > 0 && this.#binWidth * BINS_PER_BUCKET <= w;
-    // With the count table, the total and the exact counts start from the events before each edge
-    // of the window, counted from running sums (edgeCountsSql), once for both.
-    const edges = extent && this.#binWidth && (!whole || (!binned && w > 0)) ? this.#edgesSql(from, to, extent) : null;
-    const [counts, countParams] = binned
-      ? this.#binnedSql(from, to, n, w, [lanes, laneParams])
-      : this.#exactSql(from, to, n, w, [lanes, laneParams], edges !== null);
-    const [total, totalParams] = whole ? ['', []] : edges ? this.#totalFromEdges() : this.#totalSql(from, to);
-    const [sql, params]: [string, (string | number)[]] = [
-      total ? `${counts}\n    UNION ALL ${total}` : counts,
-      [...countParams, ...totalParams],
-    ];
-    const rows = await this.#engine.all(
-      // Both parts' statements begin `WITH`: the edges are their first common table.
-      edges ? `WITH edges AS MATERIALIZED (${edges[0]}),${sql.replace(/^\s*WITH/, '')}` : sql,
-      edges ? [...edges[1], ...params] : params,
-    );
+    let [sql, params]: [string, number[]] = ['', []];
+    let total: [string, number[]] | undefined;
+    if (this.#binWidth && this.#binWidth * BINS_PER_BUCKET <= w) {
+      [sql, params] = this.#binnedSql(from, to, n, w, lanes);
+      if (!whole) total = this.#totalSql(from, to, extent);
+    } else if (this.#binWidth && w > 0 && extent) [sql, params] = this.#narrowSql(from, to, n, w, lanes, extent);
+    else {
+      [sql, params] = this.#exactSql(from, to, n, w, lanes);
+      if (!whole) total = this.#totalSql(from, to, extent);
+    }
+    const rows = await this.#engine.all(total ? `${sql}\n    UNION ALL ${total[0]}` : sql, [
+      ...params,
+      ...(total?.[1] ?? []),
+    ]);
     const starts: number[] = [];
     const ends: number[] = [];
-    let sum = total ? 0 : size;
+    let sum = size;
     for (const row of rows) {
       const kind = Number(row['kind']);
       const count = Number(row['c']);
@@ -301,45 +309,65 @@ export class SqlBackend implements Backend {
   }
 
   /**
-   * The common table `edges`: rows `(x, li, f_lt, f_le, t_lt, t_le)` of {@link edgeCountsSql} at
-   * `from` (x = 0) and `to` (x = 1), in every lane. Each edge is clamped to `[lo − 1, hi + 1]`,
-   * where none of the four counts changes (every event has `lo ≤ f < t ≤ hi`), so that its bin
-   * numbers stay small.
+   * The exact counts of a narrow view and its total, with the count table: rows `(kind, li, b, c)`
+   * as {@link binnedCountsSql}'s, and the total as kind 2. The events touching the window
+   * (`f < to`, `t > from`) are read in two parts only: those starting in it from the narrow table,
+   * and those starting before it and ending in it from the ends table, each a range of the table's
+   * sort key from the edge bin of `from` ({@link edgeBin}) to `to`. The rest, starting before and
+   * ending after the window (first bucket 0, last n − 1), are counted per lane without reading them:
+   * those starting before `from`, less those ending at or before it (every one of which started
+   * before it), less those ending in it (read). The events before `from` are the count table's
+   * running sums to the edge bin ({@link wholeBinsSql}) plus the two ranges' events before `from`;
+   * the total is those starting at or before `to` less those ending before `from`. Reading every
+   * event starting in `[from − maxSpan, to)` instead read a year of events for a window of an hour
+   * (100M: 109–179 ms a statement).
    */
-  #edgesSql(from: number, to: number, [lo, hi]: readonly [number, number]): [string, number[]] {
-    const names = { table: this.#table, bins: this.#bins, ends: this.#ends };
-    const [atFrom, fromParams] = edgeCountsSql(names, Math.min(Math.max(from, lo - 1), hi + 1), this.#binWidth);
-    const [atTo, toParams] = edgeCountsSql(names, Math.min(Math.max(to, lo - 1), hi + 1), this.#binWidth);
+  #narrowSql(
+    from: number,
+    to: number,
+    n: number,
+    w: number,
+    [lanes, laneParams]: [string, number[]],
+    extent: readonly [number, number],
+  ): [string, number[]] {
+    // The edge clamped to the extent, where no count changes (see #totalSql); below it, the
+    // counts before the edge are 0, and so are those the ranges read before `from`.
+    const width = this.#binWidth * BIN_STEP ** EDGE_LEVEL;
+    const k = edgeBin(clampEdge(from, extent), width);
+    const [bins, binParams] = wholeBinsSql({ bins: this.#bins }, k);
     return [
-      `SELECT 0 AS x, * FROM (${atFrom}) AS a UNION ALL SELECT 1, * FROM (${atTo}) AS b`,
-      [...fromParams, ...toParams],
+      `WITH q AS (SELECT CAST(? AS DOUBLE) AS qf, CAST(? AS DOUBLE) AS qw, CAST(? AS DOUBLE) AS qn),
+      s AS MATERIALIZED (SELECT li, f, t FROM ${this.#table} WHERE f >= CAST(? AS DOUBLE) AND f <= CAST(? AS DOUBLE)),
+      e AS MATERIALIZED (SELECT li, f, t FROM ${this.#ends} WHERE t > CAST(? AS DOUBLE) AND t <= CAST(? AS DOUBLE)),
+      w AS (
+        SELECT ${BUCKETED} FROM s, q WHERE f >= qf AND f < CAST(? AS DOUBLE)${lanes}
+        UNION ALL SELECT ${BUCKETED} FROM e, q WHERE t > qf AND f < qf${lanes}),
+      ${BUCKETS},
+      edge AS (
+        SELECT li, sum(f_lt) AS f_lt, sum(f_le) AS f_le, sum(t_le) AS t_le, sum(t_lt) AS t_lt FROM (
+          SELECT li, s AS f_lt, s AS f_le, e AS t_le, e AS t_lt FROM (${bins}) AS h
+          UNION ALL SELECT li, count(*) FILTER (WHERE f < qf), count(*), 0, 0 FROM s, q GROUP BY li
+          UNION ALL SELECT li, 0, 0, count(*) FILTER (WHERE t <= qf), count(*) FILTER (WHERE t < qf) FROM e, q GROUP BY li
+        ) AS g GROUP BY li)
+      ${BUCKET_COUNTS}
+      UNION ALL
+      SELECT CAST(kind AS DOUBLE), CAST(li AS DOUBLE), CAST(kind AS DOUBLE) * (qn - 1), c FROM (
+        SELECT li, sum(c) AS c FROM (
+          SELECT li, f_lt - t_le AS c FROM edge WHERE TRUE${lanes}
+          UNION ALL SELECT li, -CAST(count(*) AS DOUBLE) FROM w WHERE f < qf GROUP BY li) AS z
+        GROUP BY li) AS y, (VALUES (0), (1)) AS k(kind), q
+      UNION ALL
+      SELECT 2, NULL, NULL, CAST(coalesce(sum(f_le), 0) - coalesce(sum(t_lt), 0) AS DOUBLE) FROM edge`,
+      [
+        ...[from, w, n, k * width, to, k * width, to, to],
+        ...[...laneParams, ...laneParams, ...binParams, ...laneParams],
+      ],
     ];
   }
 
   /**
-   * The total (one row, kind 2) from the common table `edges`: an event touches `[from, to]` when
-   * `f ≤ to` and `t ≥ from`, so the total is the events starting at or before `to` less those
-   * ending before `from` (all of which started before `to`). Reading the events touching the window
-   * reached back to the longest span before it (100M: 363–526 ms for the widest steps).
-   */
-  #totalFromEdges(): [string, number[]] {
-    return [
-      `SELECT 2, NULL, NULL, CAST(coalesce((SELECT sum(f_le) FROM edges WHERE x = 1), 0)
-        - coalesce((SELECT sum(t_lt) FROM edges WHERE x = 0), 0) AS DOUBLE)`,
-      [],
-    ];
-  }
-
-  /**
-   * The exact counts, from the events: rows `(kind, li, b, c)` as {@link binnedCountsSql}'s. With
-   * the count table (`edges`, the common table of {@link #edgesSql}), the events touching the
-   * window (`f < to`, `t > from`) are read in two parts only: those starting in it from the narrow
-   * table, and those starting before it and ending in it from the ends table. The rest, starting
-   * before and ending after the window (first bucket 0, last n − 1), are counted per lane without
-   * reading them: those starting before `from`, less those ending at or before it (every one of
-   * which started before it), less those ending in it (read). Without the count table, every
-   * event starting in `[from − maxSpan, to)` is read: with year-long events, a year of them for a
-   * window of an hour (100M: 109–179 ms a statement).
+   * The exact counts, from the events: rows `(kind, li, b, c)` as {@link binnedCountsSql}'s,
+   * without a count table: every event starting in `[from − maxSpan, to)` is read.
    */
   #exactSql(
     from: number,
@@ -347,59 +375,41 @@ export class SqlBackend implements Backend {
     n: number,
     w: number,
     [lanes, laneParams]: [string, number[]],
-    edges: boolean,
   ): [string, number[]] {
-    const columns = `li, f, t, floor((f - qf) / qw) AS sb0, ceil((t - qf) / qw) - 1 AS eb0, qf, qw, qn`;
-    const [inWindow, inWindowParams]: [string, number[]] = edges
-      ? [
-          `SELECT ${columns} FROM ${this.#table}, q WHERE f >= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE)${lanes}
-          UNION ALL
-          SELECT ${columns} FROM ${this.#ends}, q
-            WHERE t > CAST(? AS DOUBLE) AND t <= CAST(? AS DOUBLE) AND f < CAST(? AS DOUBLE)${lanes}`,
-          [from, to, ...laneParams, from, to, from, ...laneParams],
-        ]
-      : [
-          `SELECT ${columns} FROM ${this.#table}, q
-          WHERE f < CAST(? AS DOUBLE) AND t > CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)${lanes}`,
-          [to, from, from - this.#maxSpan, ...laneParams],
-        ];
-    // Those crossing the whole window, per lane, in its first bucket and its last.
-    const [crossing, crossingParams]: [string, number[]] = edges
-      ? [
-          `
-      UNION ALL
-      SELECT CAST(kind AS DOUBLE), CAST(li AS DOUBLE), CAST(kind AS DOUBLE) * CAST(? AS DOUBLE), c
-      FROM (SELECT li, sum(c) AS c FROM (
-        SELECT li, f_lt - t_le AS c FROM edges WHERE x = 0${lanes}
-        UNION ALL SELECT li, -CAST(count(*) AS DOUBLE) FROM w WHERE f < CAST(? AS DOUBLE) GROUP BY li) AS z
-        GROUP BY li) AS y, (VALUES (0), (1)) AS k(kind)`,
-          [n - 1, ...laneParams, from],
-        ]
-      : ['', []];
     return [
       `WITH q AS (SELECT CAST(? AS DOUBLE) AS qf, CAST(? AS DOUBLE) AS qw, CAST(? AS DOUBLE) AS qn),
-      w AS (${inWindow}),
-      b AS (
-        SELECT li,
-          least(greatest(sb0 + CASE WHEN (qf + sb0 * qw) + qw <= f THEN 1
-            WHEN sb0 > 0 AND (qf + (sb0 - 1) * qw) + qw > f THEN -1 ELSE 0 END, 0), qn - 1) AS sb,
-          least(greatest(eb0 + CASE WHEN qf + (eb0 + 1) * qw < t THEN 1
-            WHEN qf + eb0 * qw >= t THEN -1 ELSE 0 END, 0), qn - 1) AS eb
-        FROM w)
-      SELECT 0 AS kind, CAST(li AS DOUBLE) AS li, CAST(sb AS DOUBLE) AS b, CAST(count(*) AS DOUBLE) AS c
-        FROM b WHERE sb <= eb GROUP BY li, sb
-      UNION ALL
-      SELECT 1, CAST(li AS DOUBLE), CAST(eb AS DOUBLE), CAST(count(*) AS DOUBLE) FROM b WHERE sb <= eb GROUP BY li, eb${crossing}`,
-      [from, w, n, ...inWindowParams, ...crossingParams],
+      w AS (
+        SELECT ${BUCKETED} FROM ${this.#table}, q
+        WHERE f < CAST(? AS DOUBLE) AND t > CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)${lanes}),
+      ${BUCKETS}
+      ${BUCKET_COUNTS}`,
+      [from, w, n, to, from, from - this.#maxSpan, ...laneParams],
     ];
   }
 
   /**
    * The part of the counts' statement giving the events touching `[from, to]` in all lanes,
-   * exactly (one row, kind 2), without a count table: every event starting up to the longest span
-   * before the window is read.
+   * exactly (one row, kind 2). An event touches it when `f ≤ to` and `t ≥ from`: with the count
+   * table, the total is the events starting at or before `to` less those ending before `from`
+   * (all of which started before `to`), each counted at its edge ({@link edgeCountSql}), the edge
+   * clamped to the extent `[lo − 1, hi + 1]`, where neither count changes (every event has
+   * `lo ≤ f < t ≤ hi`) and bin numbers stay small. Reading the events touching the window reached
+   * back to the longest span before it (100M: 363–526 ms for the widest steps), as it still does
+   * without the count table.
    */
-  #totalSql(from: number, to: number): [string, number[]] {
+  #totalSql(from: number, to: number, extent: SourceInfo['extent']): [string, number[]] {
+    if (this.#binWidth && extent) {
+      const names = { table: this.#table, bins: this.#bins, ends: this.#ends };
+      const width = this.#binWidth * BIN_STEP ** EDGE_LEVEL;
+      const [started, startedParams] = edgeCountSql(names, 'f', clampEdge(to, extent), 1, width);
+      const [ended, endedParams] = edgeCountSql(names, 't', clampEdge(from, extent), -1, width);
+      return [
+        `SELECT 2, NULL, NULL, CAST(coalesce(sum(c), 0) AS DOUBLE) FROM (
+        ${started}
+        UNION ALL ${ended}) AS x`,
+        [...startedParams, ...endedParams],
+      ];
+    }
     return [
       `SELECT 2, NULL, NULL, CAST(count(*) AS DOUBLE) FROM ${this.#table}
       WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)`,
@@ -447,6 +457,30 @@ export class SqlBackend implements Backend {
     return row ? toRow(row) : null;
   }
 }
+
+/** `w`'s columns: each event's first guess at its first and last bucket, and the view (`q`). */
+const BUCKETED = `li, f, t, floor((f - qf) / qw) AS sb0, ceil((t - qf) / qw) - 1 AS eb0, qf, qw, qn`;
+
+/** `b`: each event of `w` with its first and last bucket, the guesses corrected and clamped. */
+const BUCKETS = `b AS (
+        SELECT li,
+          least(greatest(sb0 + CASE WHEN (qf + sb0 * qw) + qw <= f THEN 1
+            WHEN sb0 > 0 AND (qf + (sb0 - 1) * qw) + qw > f THEN -1 ELSE 0 END, 0), qn - 1) AS sb,
+          least(greatest(eb0 + CASE WHEN qf + (eb0 + 1) * qw < t THEN 1
+            WHEN qf + eb0 * qw >= t THEN -1 ELSE 0 END, 0), qn - 1) AS eb
+        FROM w)`;
+
+/** The rows `(kind, li, b, c)` of `b`: events per lane by first bucket (kind 0) and last (kind 1). */
+const BUCKET_COUNTS = `SELECT 0 AS kind, CAST(li AS DOUBLE) AS li, CAST(sb AS DOUBLE) AS b, CAST(count(*) AS DOUBLE) AS c
+        FROM b WHERE sb <= eb GROUP BY li, sb
+      UNION ALL
+      SELECT 1, CAST(li AS DOUBLE), CAST(eb AS DOUBLE), CAST(count(*) AS DOUBLE) FROM b WHERE sb <= eb GROUP BY li, eb`;
+
+/**
+ * An edge of a window clamped to `[lo − 1, hi + 1]`: the events starting or ending before it, or
+ * at or before it, are the same (every event has `lo ≤ f < t ≤ hi`), and its bin number stays small.
+ */
+const clampEdge = (x: number, [lo, hi]: readonly [number, number]) => Math.min(Math.max(x, lo - 1), hi + 1);
 
 /** The columns of a drawn row, from the narrow table `n` and the lanes `l`. */
 const NARROW_COLUMNS = `CAST(n.pos AS DOUBLE) AS pos, CAST(n.input AS DOUBLE) AS input, n.id, n.title,

@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EDGE_LEVEL } from '../src/bins.js';
 import { SqlBackend, type CountsRequest, type SqlEngine } from '../src/index.js';
 import { NodeDuckDbEngine } from '../src/node.js';
 import { writeFixture } from './fixture.js';
@@ -72,18 +73,26 @@ function atOrAfter(values: readonly number[], x: number): number {
 }
 
 /**
- * Random count requests: edges anywhere, on a bin edge of the finest resolution, on an event's
- * start or on an event's end; a second to the whole extent wide (log-uniform), 40–1600 buckets.
+ * Random count requests: edges anywhere, on a bin edge of the finest resolution or of the one the
+ * edge counts read (EDGE_LEVEL), on an event's start or on an event's end; a second to the whole
+ * extent wide (log-uniform), 40–1600 buckets.
  */
 function requests({ extent: [lo, hi], binWidth, starts, ends }: Pair): fc.Arbitrary<CountsRequest> {
+  const edge = binWidth * 8 ** EDGE_LEVEL;
   const snap = (x: number, how: number) =>
-    how === 0 ? x : how === 1 ? Math.round(x / binWidth) * binWidth : atOrAfter(how === 2 ? starts : ends, x);
+    how === 0
+      ? x
+      : how === 1
+        ? Math.round(x / binWidth) * binWidth
+        : how === 4
+          ? Math.round(x / edge) * edge
+          : atOrAfter(how === 2 ? starts : ends, x);
   return fc
     .tuple(
       fc.double({ min: -0.05, max: 1.05, noNaN: true }),
       fc.double({ min: Math.log(1000), max: Math.log(hi - lo), noNaN: true }),
-      fc.integer({ min: 0, max: 3 }),
-      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: 0, max: 4 }),
+      fc.integer({ min: 0, max: 4 }),
       fc.integer({ min: 40, max: 1600 }),
       fc.option(fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 4 }), { nil: undefined }),
     )
@@ -161,7 +170,7 @@ describe.each([
   it('counts windows with both edges on one bin edge, on one instant, and outside the extent', async () => {
     const { indexed, exact, binWidth, extent, starts, ends } = data;
     const [lo, hi] = extent;
-    const mid = Math.round((lo + hi) / 2 / binWidth) * binWidth;
+    const mid = Math.round((lo + hi) / 2 / (binWidth * 8 ** EDGE_LEVEL)) * binWidth * 8 ** EDGE_LEVEL;
     const start = atOrAfter(starts, mid);
     const end = atOrAfter(ends, mid);
     const windows = [
@@ -169,6 +178,7 @@ describe.each([
       [start, start],
       [end, end],
       [mid - binWidth, mid],
+      [mid + binWidth, mid + 2 * binWidth],
       [start, end],
       [lo, lo],
       [hi, hi],
