@@ -310,17 +310,19 @@ export class SqlBackend implements Backend {
 
   /**
    * The exact counts of a narrow view and its total, with the count table: rows `(kind, li, b, c)`
-   * as {@link binnedCountsSql}'s, and the total as kind 2. The events touching the window
-   * (`f < to`, `t > from`) are read in two parts only: those starting in it from the narrow table,
-   * and those starting before it and ending in it from the ends table, each a range of the table's
-   * sort key from the edge bin of `from` ({@link edgeBin}) to `to`. The rest, starting before and
-   * ending after the window (first bucket 0, last n − 1), are counted per lane without reading them:
-   * those starting before `from`, less those ending at or before it (every one of which started
-   * before it), less those ending in it (read). The events before `from` are the count table's
-   * running sums to the edge bin ({@link wholeBinsSql}) plus the two ranges' events before `from`;
-   * the total is those starting at or before `to` less those ending before `from`. Reading every
-   * event starting in `[from − maxSpan, to)` instead read a year of events for a window of an hour
-   * (100M: 109–179 ms a statement).
+   * as {@link binnedCountsSql}'s, and the total as kind 2. Two ranges are read, each on its table's
+   * sort key, from the edge bin K of `from` ({@link edgeBin}, K·W ≤ from) to `to`: the starts
+   * `s` (`f ∈ [K·W, to]`, narrow table) and the ends `e` (`t ∈ (K·W, to]`, ends table). The events
+   * touching the window (`f < to`, `t > from`) are those of `s` starting in it and those of `e`
+   * starting before it. The rest, starting before and ending after it (first bucket 0, last
+   * n − 1), are counted per lane without reading them: those starting before `from`, less those
+   * ending at or before it, less those ending in it (`from < t ≤ to`, `f < from`). With the count
+   * table's running sums to K ({@link wholeBinsSql}: the starts before K·W and the ends at or
+   * before it), that is `whole.s − whole.e + #s(f < from) − #e(f < from)` (an event of `e` ending
+   * at or before `from` started before it). The total, the events starting at or before `to` less
+   * those ending before `from` (see {@link #totalSql}), is `whole.s − whole.e + #s − #e(t < from)`:
+   * both per lane from one aggregate. Reading every event starting in `[from − maxSpan, to)`
+   * instead read a year of events for a window of an hour (100M: 109–179 ms a statement).
    */
   #narrowSql(
     from: number,
@@ -344,20 +346,17 @@ export class SqlBackend implements Backend {
         UNION ALL SELECT ${BUCKETED} FROM e, q WHERE t > qf AND f < qf${lanes}),
       ${BUCKETS},
       edge AS (
-        SELECT li, sum(f_lt) AS f_lt, sum(f_le) AS f_le, sum(t_le) AS t_le, sum(t_lt) AS t_lt FROM (
-          SELECT li, s AS f_lt, s AS f_le, e AS t_le, e AS t_lt FROM (${bins}) AS h
-          UNION ALL SELECT li, count(*) FILTER (WHERE f < qf), count(*), 0, 0 FROM s, q GROUP BY li
-          UNION ALL SELECT li, 0, 0, count(*) FILTER (WHERE t <= qf), count(*) FILTER (WHERE t < qf) FROM e, q GROUP BY li
+        SELECT li, sum(c) AS c, sum(n) AS n FROM (
+          SELECT li, s - e AS c, s - e AS n FROM (${bins}) AS h
+          UNION ALL SELECT li, CASE WHEN f < qf THEN 1 ELSE 0 END, 1 FROM s, q
+          UNION ALL SELECT li, CASE WHEN f < qf THEN -1 ELSE 0 END, CASE WHEN t < qf THEN -1 ELSE 0 END FROM e, q
         ) AS g GROUP BY li)
       ${BUCKET_COUNTS}
       UNION ALL
-      SELECT CAST(kind AS DOUBLE), CAST(li AS DOUBLE), CAST(kind AS DOUBLE) * (qn - 1), c FROM (
-        SELECT li, sum(c) AS c FROM (
-          SELECT li, f_lt - t_le AS c FROM edge WHERE TRUE${lanes}
-          UNION ALL SELECT li, -CAST(count(*) AS DOUBLE) FROM w WHERE f < qf GROUP BY li) AS z
-        GROUP BY li) AS y, (VALUES (0), (1)) AS k(kind), q
+      SELECT CAST(kind AS DOUBLE), CAST(li AS DOUBLE), CAST(kind AS DOUBLE) * (qn - 1), c
+        FROM edge, (VALUES (0), (1)) AS k(kind), q WHERE TRUE${lanes}
       UNION ALL
-      SELECT 2, NULL, NULL, CAST(coalesce(sum(f_le), 0) - coalesce(sum(t_lt), 0) AS DOUBLE) FROM edge`,
+      SELECT 2, NULL, NULL, CAST(coalesce(sum(n), 0) AS DOUBLE) FROM edge`,
       [
         ...[from, w, n, k * width, to, k * width, to, to],
         ...[...laneParams, ...laneParams, ...binParams, ...laneParams],
