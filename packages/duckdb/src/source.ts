@@ -269,9 +269,14 @@ export class SqlSource implements TimelineSource {
     return events;
   }
 
+  /** Listens for better answers: the backend's news too ({@link Backend.subscribe}, e.g. its database failing). */
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    const unsubscribe = this.backend.subscribe?.(listener);
+    return () => {
+      this.#listeners.delete(listener);
+      unsubscribe?.();
+    };
   }
 
   revealLevel(position: number, _layout: LayoutSpec, _atMost: number, atLeast: number): number | undefined {
