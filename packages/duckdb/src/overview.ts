@@ -16,6 +16,7 @@
  *
  * @module
  */
+import type { AbortSignalLike } from '@reeltime/core';
 import type { PreparedState } from './backend.js';
 import { BIN_LEVELS, BIN_STEP, BINS_PER_BUCKET, binnedLevel, crossingRanges, lastBinBefore } from './bins.js';
 import { SqlSourceError } from './errors.js';
@@ -34,7 +35,6 @@ import {
   type WindowRequest,
 } from './protocol.js';
 import { SAMPLE_PER_BIN } from './sample.js';
-import type { AbortSignalLike } from '@reeltime/core';
 
 /** What `format` holds in an overview file. */
 export const OVERVIEW_FORMAT = 'reeltime-overview';
@@ -358,7 +358,7 @@ export class OverviewBackend implements Backend {
   }
 
   /**
-   * What SqlBackend's counts give from the count table ({@link binnedCountsSql}), computed here
+   * What SqlBackend's counts give from the count table (bins.ts, `binnedCountsSql`), computed here
    * with the same arithmetic: each bin to the bucket holding its middle, the events crossing the
    * first and last buckets' outer edges from the running sums, rows of count 0 left out; the
    * total is the size (the view holds every event).
