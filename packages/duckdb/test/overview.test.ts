@@ -67,6 +67,11 @@ beforeAll(async () => {
     }),
     { numRuns: 4, seed: 18 },
   );
+  // And the smallest: one event, and a few in one year.
+  datasets.push(
+    { count: 1, seed: 1, lanes: 1, years: 1, countRows: undefined, sampleRows: undefined },
+    { count: 7, seed: 2, lanes: 3, years: 1, countRows: undefined, sampleRows: 20 },
+  );
   const engine = await NodeDuckDbEngine.create();
   for (const [i, { count, seed, lanes, years, countRows, sampleRows }] of datasets.entries()) {
     const file = join(dir, `random-${i}.parquet`);
