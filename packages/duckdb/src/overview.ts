@@ -261,8 +261,9 @@ export interface AttachedPrepared {
  * answered the next one.
  *
  * When the database fails to attach, or says it was built by another prepare than the overview
- * (a `bad-file` error: never a view mixing two files), every later call rejects with that error,
- * and subscribers hear of it at once, so a view asks again and shows it.
+ * (a `bad-file` error: never a view mixing two files), every later call rejects with that error
+ * (a {@link SqlSourceError}; any other error becomes one, `query-failed`, its cause kept), and
+ * subscribers hear of it at once, so a view asks again and shows it.
  */
 export class OverviewBackend implements Backend {
   readonly overview: Overview;
@@ -288,7 +289,16 @@ export class OverviewBackend implements Backend {
           );
         return backend;
       },
-      (error: unknown) => this.#fail(error),
+      (error: unknown) =>
+        this.#fail(
+          error instanceof SqlSourceError
+            ? error
+            : new SqlSourceError(
+                'query-failed',
+                `DuckDB could not open "${label}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+                { cause: error },
+              ),
+        ),
     );
     this.ready.catch(() => {});
   }

@@ -312,9 +312,10 @@ export async function openPreparedUrl(url: string, options: OpenUrlOptions = {})
       : undefined;
   whole?.catch(() => {});
   const attached = attachPrepared(url, href, started, whole);
+  // Handled here or by the overview's backend, whichever comes: not an unhandled rejection meanwhile.
+  attached.catch(() => {});
   const read = await overview;
   if (read) {
-    attached.catch(() => {});
     return SqlSource.open(new OverviewBackend(read, attached, url), options);
   }
   return SqlSource.open((await attached).backend, options);

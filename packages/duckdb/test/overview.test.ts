@@ -271,6 +271,17 @@ describe("a prepared database's overview", () => {
     await expect(backend.info()).rejects.toBe(error);
     const layout = { measure: (text: string) => text.length * 7 };
     await expect(source.query({ from: lo, to: hi, pixels: 1000, layout })).rejects.toBe(error);
+    // Another error (DuckDB's worker failing to start): a SqlSourceError all the same, its cause kept.
+    const cause = new Error('worker failed\nat line 1');
+    const other = new OverviewBackend(overview, Promise.reject(cause), 'gone.duckdb');
+    await expect(other.info()).resolves.toBeDefined();
+    await expect(other.ready).rejects.toMatchObject({
+      name: 'SqlSourceError',
+      code: 'query-failed',
+      message: 'DuckDB could not open "gone.duckdb": worker failed',
+      cause,
+    });
+    await expect(other.byId('e1')).rejects.toMatchObject({ code: 'query-failed' });
   });
 
   it('refuses a database written by another prepare than the overview (bad-file), never mixing the two', async () => {
