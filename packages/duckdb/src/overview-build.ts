@@ -5,12 +5,13 @@
  * @module
  */
 import { NARROW_COLUMNS, toRow, type PreparedState, type SqlEngine } from './backend.js';
-import { BIN_LEVELS } from './bins.js';
+import { BIN_LEVELS, BINS_PER_BUCKET, binnedLevel } from './bins.js';
 import { quoteIdentifier } from './columns.js';
 import {
   encodeOverview,
   OVERVIEW_CELLS,
   OVERVIEW_COUNT_ROWS,
+  OVERVIEW_PIXELS,
   OVERVIEW_SAMPLE_ROWS,
   type OverviewCountRow,
   type OverviewFile,
@@ -24,6 +25,8 @@ export interface OverviewLimits {
   readonly countRows?: number;
   /** Most events kept in the window sample (default {@link OVERVIEW_SAMPLE_ROWS}). */
   readonly sampleRows?: number;
+  /** The widest view of the whole extent, in pixels, whose counts it answers (default {@link OVERVIEW_PIXELS}). */
+  readonly pixels?: number;
 }
 
 /**
@@ -39,7 +42,8 @@ export async function buildOverview(
   const [table, , lanes, bins] = tables.map(quoteIdentifier) as [string, string, string, string];
   const { state } = meta;
   const extent = state.info.extent;
-  // The count table's finest level whose rows, with the coarser levels', stay under the cap.
+  // The count table's finest level whose rows, with the coarser levels', stay under the cap, and
+  // no finer than the widest view answered reads (a wider window, or fewer buckets, reads a coarser one).
   let level = BIN_LEVELS;
   let rows: OverviewCountRow[] = [];
   if (extent && state.binWidth > 0) {
@@ -47,8 +51,10 @@ export async function buildOverview(
       `SELECT CAST(lvl AS DOUBLE) AS lvl, CAST(count(*) AS DOUBLE) AS n FROM ${bins} GROUP BY lvl`,
     );
     const sizes = new Map(perLevel.map((row) => [Number(row['lvl']), Number(row['n'])]));
+    const narrowest = (extent[1] - extent[0]) / (limits.pixels ?? OVERVIEW_PIXELS);
+    const finest = state.binWidth * BINS_PER_BUCKET <= narrowest ? binnedLevel(narrowest, state.binWidth) : 0;
     let kept = 0;
-    for (let lvl = BIN_LEVELS - 1; lvl >= 0; lvl--) {
+    for (let lvl = BIN_LEVELS - 1; lvl >= finest; lvl--) {
       kept += sizes.get(lvl) ?? 0;
       if (kept > (limits.countRows ?? OVERVIEW_COUNT_ROWS)) break;
       level = lvl;

@@ -22,7 +22,9 @@ import {
   type WindowRequest,
 } from '../src/index.js';
 import { NodeDuckDbEngine, openPreparedFile, overviewPathOf, prepareFile } from '../src/node.js';
+import { binnedLevel } from '../src/bins.js';
 import {
+  OVERVIEW_PIXELS,
   OVERVIEW_VERSION,
   OverviewBackend,
   readOverview,
@@ -33,6 +35,8 @@ import { writeFixture } from './fixture.js';
 
 interface Prepared {
   readonly name: string;
+  /** Whether its overview's count rows were capped below the default. */
+  readonly capped: boolean;
   readonly opened: Awaited<ReturnType<typeof openPreparedFile>>;
   readonly overview: Overview;
 }
@@ -47,7 +51,7 @@ async function prepare(name: string, file: string, limits?: { countRows?: number
   expect(result.overview?.out).toBe(overviewPathOf(out));
   const overview = readOverview(JSON.parse(readFileSync(overviewPathOf(out), 'utf8')))!;
   expect(overview).toBeDefined();
-  return { name, opened: await openPreparedFile(out), overview, out };
+  return { name, capped: limits?.countRows !== undefined, opened: await openPreparedFile(out), overview, out };
 }
 
 beforeAll(async () => {
@@ -148,7 +152,11 @@ describe("a prepared database's overview", () => {
     expect(overview.built).toBe(opened.meta.built);
     expect(overview.source).toEqual(opened.meta.source);
     expect(overview.state).toEqual(opened.meta.state);
-    expect(overview.countLevel).toBe(0);
+    // The finest level a view of the whole extent up to OVERVIEW_PIXELS wide reads, and no finer.
+    const { binWidth, info } = overview.state;
+    const narrowest = (info.extent![1] - info.extent![0]) / OVERVIEW_PIXELS;
+    expect(overview.countLevel).toBe(binnedLevel(narrowest, binWidth));
+    expect(overview.levels.has(overview.countLevel - 1)).toBe(false);
     expect(overview.rows.length).toBeGreaterThan(100);
     // Another version (or format) is no overview: the reader waits for the database.
     const file = JSON.parse(readFileSync(overviewPathOf(join(dir, 'fixture.reeltime.duckdb')), 'utf8'));
@@ -181,6 +189,10 @@ describe("a prepared database's overview", () => {
           const counts: CountsRequest = { from: view.from, to: view.to, buckets: view.pixels, lanes: view.lanes };
           expect(sorted(await overview.counts(counts))).toEqual(sorted(await database.counts(counts)));
           if (overview.answersCounts(counts)) answered.counts++;
+          // Without a cap on its rows, it answers every view up to OVERVIEW_PIXELS that reads the count table.
+          const { binWidth } = prepared[i]!.overview.state;
+          if (!prepared[i]!.capped && binWidth * 8 <= (view.to - view.from) / view.pixels)
+            expect(overview.answersCounts(counts)).toBe(true);
           // As SqlSource asks it, and with cells 2^shift times the sample's, fewer per cell, a lower limit.
           const asked = sourceWindow(view);
           expect(await overview.window(asked)).toEqual(await database.window(asked));
