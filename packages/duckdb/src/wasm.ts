@@ -358,7 +358,8 @@ async function attachPrepared(
 /**
  * The overview of the prepared database at `href` ({@link overviewUrl}), or undefined when there
  * is none (404, an older prepare), it is of another format or version, or it cannot be read: the
- * database is then waited for, as before overviews. Not stored: like the database, it is one prepare's.
+ * database is then waited for, as before overviews. Revalidated when cached (`no-cache`): like the
+ * database, it is one prepare's.
  */
 async function fetchOverview(href: string, signal: AbortSignal | undefined): Promise<Overview | undefined> {
   try {
