@@ -9,7 +9,7 @@
  * database is named in a notice, and so is a database that fails after the overview's first view.
  */
 import { SqlSource, type Backend, type PageRequest } from '@reeltime/duckdb';
-import { openUrl } from '@reeltime/duckdb/wasm';
+import { openUrl, sharedDatabase, WasmDuckDbEngine } from '@reeltime/duckdb/wasm';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount, settle } from '../../test/mount.js';
@@ -339,6 +339,25 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
       await settle(el);
       expect(part(el, 'notice')!.textContent).toMatch(message);
       expect(marks(el)).toEqual([]);
+    }
+  });
+  it('gives rows column by column with the values Arrow gives row by row (nulls, integers, text, dates)', async () => {
+    const connection = await (await sharedDatabase()).connect();
+    try {
+      const engine = new WasmDuckDbEngine(connection);
+      const sql = `SELECT * FROM (VALUES (1.5, 'a', NULL, CAST(2 AS BIGINT), TIMESTAMP '2020-02-03 04:05:06', 7),
+        (NULL, NULL, 'x', NULL, NULL, 8), (-0.25, 'é ✓', 'y', CAST(-3 AS BIGINT), TIMESTAMP '1969-12-31 23:59:59', ?))
+        AS t(d, s, n, b, ts, i)`;
+      const statement = await connection.prepare(sql);
+      const expected = (await statement.query(9)).toArray().map((row: { toJSON(): object }) => row.toJSON());
+      await statement.close();
+      const rows = await engine.all(sql, [9]);
+      expect(rows).toHaveLength(3);
+      expect(rows).toEqual(expected);
+      expect(rows[1]).toEqual({ d: null, s: null, n: 'x', b: null, ts: null, i: 8 });
+      expect(await engine.all(`SELECT 1 AS one WHERE false`)).toEqual([]);
+    } finally {
+      await connection.close();
     }
   });
 });
