@@ -24,7 +24,7 @@ import {
   type SqlInput,
   type WindowRequest,
 } from './protocol.js';
-import { BIN_LEVELS, BIN_STEP, BINS_PER_BUCKET, binnedCountsSql, buildBins } from './bins.js';
+import { BIN_LEVELS, BIN_STEP, BINS_PER_BUCKET, binnedCountsSql, binnedLevel, buildBins } from './bins.js';
 import { DRAWN, SAMPLE_PER_BIN, buildSample, sampleLevel, sampledWindow, type SampleLevels } from './sample.js';
 import { TIE_COLUMN, buildTables } from './tables.js';
 
@@ -273,10 +273,7 @@ export class SqlBackend implements Backend {
 
   /** The counts of a wide view from the count table ({@link binnedCountsSql}). */
   #binnedSql(from: number, to: number, n: number, w: number, lanes: [string, number[]]): [string, number[]] {
-    const level = Math.min(
-      BIN_LEVELS - 1,
-      Math.floor(Math.log(w / BINS_PER_BUCKET / this.#binWidth) / Math.log(BIN_STEP)),
-    );
+    const level = binnedLevel(w, this.#binWidth);
     const bin = this.#binWidth * BIN_STEP ** level;
     return binnedCountsSql({ bins: this.#bins }, { from, to, n, w, level, bin }, lanes);
   }
@@ -367,7 +364,7 @@ export class SqlBackend implements Backend {
 }
 
 /** The columns of a drawn row, from the narrow table `n` and the lanes `l`. */
-const NARROW_COLUMNS = `CAST(n.pos AS DOUBLE) AS pos, CAST(n.input AS DOUBLE) AS input, n.id, n.title,
+export const NARROW_COLUMNS = `CAST(n.pos AS DOUBLE) AS pos, CAST(n.input AS DOUBLE) AS input, n.id, n.title,
   CAST(epoch_ms(n.s) AS DOUBLE) AS start, CAST(epoch_ms(n.e) AS DOUBLE) AS "end", l.lane, CAST(n.li AS DOUBLE) AS li,
   n.p AS precision, n.status, n.f AS "from", n.t AS "to"`;
 
@@ -378,7 +375,8 @@ function laneFilter(lanes: readonly number[] | undefined): [string, number[]] {
   return [` AND li IN (${lanes.map(() => 'CAST(? AS INTEGER)').join(', ')})`, [...lanes]];
 }
 
-function toRow(row: Record<string, unknown>): EventRow {
+/** A drawn row (or a full record, with its description) from a statement's row of {@link NARROW_COLUMNS}. */
+export function toRow(row: Record<string, unknown>): EventRow {
   const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
   const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   return {
