@@ -21,16 +21,17 @@
  * and the data file with `no-cache` (revalidated by ETag), so `--warm` measures a second visit
  * that takes the modules, the worker and the wasm from the cache without asking.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import sirv from 'sirv';
 import { build, createServer } from 'vite';
-import { prepareFile, preparedPathOf } from '../../packages/duckdb/dist/node.js';
+import { OVERVIEW_SUFFIX, prepareFile, preparedPathOf } from '../../packages/duckdb/dist/node.js';
 import { chromiumLaunchOptions } from '../chromium.mjs';
 import { summarize, viewSteps } from './duckdb-steps.mjs';
 
@@ -50,18 +51,31 @@ const { values } = parseArgs({
     warm: { type: 'boolean', default: false },
     // The page built by `vite build` and served by sirv in production mode (see above).
     static: { type: 'boolean', default: false },
+    // A prepared database's first view from DuckDB rather than from its overview (the page's
+    // `overview: false`).
+    'no-overview': { type: 'boolean', default: false },
   },
 });
 if (!values.file) throw new Error('--file events.parquet is required');
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let prepareMs;
+let overviewPrepareMs;
 if (values.prepare) {
   const prepared = await prepareFile(values.file, { out: preparedPathOf(values.file) });
   prepareMs = Math.round(prepared.ms);
+  overviewPrepareMs = prepared.overview && Math.round(prepared.overview.ms);
   values.file = prepared.out;
 }
 const file = resolve(values.file);
+// A prepared database's overview, beside it: its size and gzip size (level 9), what a server sends.
+const overviewFile = `${file}${OVERVIEW_SUFFIX}`;
+const overview =
+  /\.duckdb$/.test(file) && existsSync(overviewFile)
+    ? { bytes: statSync(overviewFile).size, gzipBytes: gzipSync(readFileSync(overviewFile), { level: 9 }).length }
+    : undefined;
 const fileRequests = { all: 0, ranges: 0, bytes: 0 };
+/** The requests for the overview: when each ended (ms since navigation), its status and bytes. */
+const overviewRequests = [];
 /** Every request: [start, end] ms since navigation, path, range, status, bytes (--trace). */
 const trace = [];
 let navigation = Date.now();
@@ -107,7 +121,7 @@ await page.exposeFunction('__firstAnswered', () => {
 const started = Date.now();
 navigation = started;
 const limit = values['download-limit'] === undefined ? '' : `&downloadLimit=${Number(values['download-limit'])}`;
-const address = `http://127.0.0.1:${port}/?src=${encodeURIComponent(fileUrl)}${limit}`;
+const address = `http://127.0.0.1:${port}/?src=${encodeURIComponent(fileUrl)}${limit}${values['no-overview'] ? '&overview=0' : ''}`;
 if (values.warm) {
   await page.goto(address);
   await page.waitForFunction(() => /opened in|Error/.test(document.getElementById('status')?.textContent ?? ''));
@@ -115,6 +129,7 @@ if (values.warm) {
   await page.waitForTimeout(5000);
   Object.assign(fileRequests, { all: 0, ranges: 0, bytes: 0 });
   trace.length = 0;
+  overviewRequests.length = 0;
   navigation = Date.now();
 }
 await page.goto(address);
@@ -135,6 +150,10 @@ const result = await page.evaluate(
     // Since the page's navigation began (performance.now()'s origin): page, modules, DuckDB, open, answer.
     const firstAnswerSinceNavigation = performance.now();
     await window.__firstAnswered();
+    // The steps are DuckDB's: measured once it has the database (a first view from the overview
+    // comes before), so that they say what DuckDB answers, not how long it took to start.
+    const attached = () => performance.getEntriesByName('reel-duckdb:ready').length > 0;
+    while (!attached()) await new Promise((resolve) => setTimeout(resolve, 20));
     const waitStart = performance.now();
     const latencies = [];
     for (const [from, to] of windows) {
@@ -155,6 +174,8 @@ const result = await page.evaluate(
       longestTaskWhileWaiting: Math.max(0, ...waiting.map(([, d]) => d)),
       longestTaskOpening: Math.max(0, ...globalThis.__long.filter(([at]) => at < waitStart).map(([, d]) => d)),
       heapMB: performance.memory ? performance.memory.usedJSHeapSize / 2 ** 20 : null,
+      // When the page saw the element's first marks drawn (ms since navigation), if it has yet.
+      drawn: performance.getEntriesByName('reel-example:drawn')[0]?.startTime ?? null,
       // wasm.ts's marks (ms since navigation): DuckDB's start, instantiated, opened, attached, ready.
       marks: Object.fromEntries(
         performance
@@ -176,16 +197,26 @@ console.log(
       server: values.static ? 'static (vite build, sirv)' : 'vite dev',
       events: result.size,
       ...(prepareMs === undefined ? {} : { prepareMs }),
+      // The prepared database's overview: its size, gzipped (level 9), its part of the prepare.
+      ...(overview ? { overviewBytes: overview.bytes, overviewGzipBytes: overview.gzipBytes } : {}),
+      ...(overviewPrepareMs === undefined ? {} : { overviewPrepareMs }),
+      overviewRead: !values['no-overview'] && overview !== undefined,
+      overviewRequests: overviewRequests.map((row) => row.join(' ')),
       openMs: opened,
       // Of which DuckDB-WASM's own start (the wasm fetched and compiled), the same for any file.
       duckdbStartMs: Number(/DuckDB started in (\d+)/.exec(status)?.[1] ?? NaN),
       firstViewMs: Math.round(opened + result.firstQuery),
+      // The bench's own first query answered (after Playwright saw the page open the source).
       firstViewSinceNavigationMs: Math.round(result.firstAnswerSinceNavigation),
+      // The element's first marks drawn, as the page saw them (a frame after its own first answer).
+      firstDrawnSinceNavigationMs: result.drawn === null ? null : Math.round(result.drawn),
       firstViewItems: result.firstItems,
       // Since navigation: when DuckDB's start began, its wasm was instantiated, it opened, the
-      // file was attached and its metadata read (the first view follows).
+      // overview arrived, the file was attached and its metadata read (the first view follows
+      // `ready`, or `overview` when there is one).
       duckdbMarksMs: result.marks,
       pageMs: Date.now() - started,
+      stepsMeasured: 'after reel-duckdb:ready (DuckDB has the database)',
       steps: result.latencies.length,
       ...summarize(result.latencies),
       longTasksOver50MsWhileWaiting: result.longTasksWhileWaiting,
@@ -231,7 +262,15 @@ function countFileRequests(request, response, next) {
     const bytes = Number(response.getHeader('content-length')) || 0;
     trace.push([at, Date.now() - navigation, request.method, path.slice(0, 50), range, response.statusCode, bytes]);
   });
-  if (url.includes(fileUrl)) {
+  if (url.includes(`${fileUrl}${OVERVIEW_SUFFIX}`)) {
+    response.on('finish', () =>
+      overviewRequests.push([
+        Date.now() - navigation,
+        response.statusCode,
+        Number(response.getHeader('content-length')) || 0,
+      ]),
+    );
+  } else if (url.includes(fileUrl)) {
     fileRequests.all++;
     if (request.headers.range) fileRequests.ranges++;
     if (process.env.REEL_DEBUG_REQUESTS)

@@ -4,8 +4,9 @@
  * [--memory-limit 8GB] [--temp-directory /tmp/spill] [--threads 2]`: builds the tables a reeltime
  * DuckDB source reads once, into a DuckDB database file that `pnpm serve:duckdb --file
  * events.reeltime.duckdb` and `<reel-timeline source="duckdb" src="events.reeltime.duckdb">` open
- * without building anything (see @reeltime/duckdb/node, prepareFile). Needs `@duckdb/node-api` and
- * a build of this package (`pnpm build`).
+ * without building anything, and beside it the overview the page draws its first view from while
+ * DuckDB-WASM starts (`<out>.overview.json`; see @reeltime/duckdb/node, prepareFile). Needs
+ * `@duckdb/node-api` and a build of this package (`pnpm build`).
  */
 import { parseArgs } from 'node:util';
 import { prepareFile } from '../dist/node.js';
@@ -29,7 +30,7 @@ if (!values.file) {
 }
 const columns = Object.fromEntries(values.column.map((pair) => pair.split('=', 2)));
 try {
-  const { out, info, ms, bytes } = await prepareFile(values.file, {
+  const { out, info, ms, bytes, overview } = await prepareFile(values.file, {
     columns,
     ...(values.out ? { out: values.out } : {}),
     ...(values['memory-limit'] ? { memoryLimit: values['memory-limit'] } : {}),
@@ -38,7 +39,10 @@ try {
   });
   console.log(
     `${info.size.toLocaleString('en')} events from ${values.file} prepared in ${(ms / 1000).toFixed(1)} s: ` +
-      `${out} (${(bytes / 2 ** 20).toFixed(1)} MB)`,
+      `${out} (${(bytes / 2 ** 20).toFixed(1)} MB)` +
+      (overview
+        ? `, and its overview ${overview.out} (${(overview.bytes / 2 ** 10).toFixed(0)} KB, ${(overview.ms / 1000).toFixed(1)} s)`
+        : ''),
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -29,6 +29,7 @@ import {
   BIN_STEP,
   BINS_PER_BUCKET,
   binnedCountsSql,
+  binnedLevel,
   buildBins,
   buildEnds,
   EDGE_LEVEL,
@@ -300,10 +301,7 @@ export class SqlBackend implements Backend {
 
   /** The counts of a wide view from the count table ({@link binnedCountsSql}). */
   #binnedSql(from: number, to: number, n: number, w: number, lanes: [string, number[]]): [string, number[]] {
-    const level = Math.min(
-      BIN_LEVELS - 1,
-      Math.floor(Math.log(w / BINS_PER_BUCKET / this.#binWidth) / Math.log(BIN_STEP)),
-    );
+    const level = binnedLevel(w, this.#binWidth);
     const bin = this.#binWidth * BIN_STEP ** level;
     return binnedCountsSql({ bins: this.#bins }, { from, to, n, w, level, bin }, lanes);
   }
@@ -482,7 +480,7 @@ const BUCKET_COUNTS = `SELECT 0 AS kind, CAST(li AS DOUBLE) AS li, CAST(sb AS DO
 const clampEdge = (x: number, [lo, hi]: readonly [number, number]) => Math.min(Math.max(x, lo - 1), hi + 1);
 
 /** The columns of a drawn row, from the narrow table `n` and the lanes `l`. */
-const NARROW_COLUMNS = `CAST(n.pos AS DOUBLE) AS pos, CAST(n.input AS DOUBLE) AS input, n.id, n.title,
+export const NARROW_COLUMNS = `CAST(n.pos AS DOUBLE) AS pos, CAST(n.input AS DOUBLE) AS input, n.id, n.title,
   CAST(epoch_ms(n.s) AS DOUBLE) AS start, CAST(epoch_ms(n.e) AS DOUBLE) AS "end", l.lane, CAST(n.li AS DOUBLE) AS li,
   n.p AS precision, n.status, n.f AS "from", n.t AS "to"`;
 
@@ -493,7 +491,8 @@ function laneFilter(lanes: readonly number[] | undefined): [string, number[]] {
   return [` AND li IN (${lanes.map(() => 'CAST(? AS INTEGER)').join(', ')})`, [...lanes]];
 }
 
-function toRow(row: Record<string, unknown>): EventRow {
+/** A drawn row (or a full record, with its description) from a statement's row of {@link NARROW_COLUMNS}. */
+export function toRow(row: Record<string, unknown>): EventRow {
   const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
   const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   return {

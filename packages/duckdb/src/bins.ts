@@ -16,6 +16,15 @@ export const BIN_LEVELS = 5;
 export const BINS_PER_BUCKET = 8;
 
 /**
+ * The count table's resolution a view's counts read, for buckets of `w` ms and a finest bin of
+ * `binWidth` ms (valid when `binWidth · BINS_PER_BUCKET <= w`): the coarsest whose bin is at most
+ * 1/8 of a bucket, at most the coarsest built.
+ */
+export function binnedLevel(w: number, binWidth: number): number {
+  return Math.min(BIN_LEVELS - 1, Math.floor(Math.log(w / BINS_PER_BUCKET / binWidth) / Math.log(BIN_STEP)));
+}
+
+/**
  * The count table (Mosaic's pre-aggregation, for a timeline): per resolution `lvl`, lane and bin,
  * how many events start in the bin (`s`: the bin of `f`) and how many end in it (`e`: the bin of
  * the last instant before `t`). Bin `i` at resolution `j` is `[i·W, (i+1)·W)`, `W = W₀·8^j`, a

@@ -4,12 +4,14 @@
  *
  * @module
  */
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { SqlBackend, formatOf, type SourceInfo, type SqlEngine, type SqlInput } from './backend.js';
 import type { ColumnMap } from './columns.js';
 import { SqlSourceError } from './errors.js';
+import { OVERVIEW_SUFFIX } from './overview.js';
+import { buildOverview, type OverviewLimits } from './overview-build.js';
 import {
   PREPARED_STORAGE_VERSION,
   PREPARED_VERSION,
@@ -22,6 +24,8 @@ import {
 
 export { PREPARED_STORAGE_VERSION, PREPARED_TABLE, PREPARED_VERSION } from './prepared.js';
 export type { PreparedMeta, PreparedSource } from './prepared.js';
+export { OVERVIEW_SUFFIX } from './overview.js';
+export type { OverviewLimits } from './overview-build.js';
 
 /**
  * A {@link SqlEngine} over `@duckdb/node-api` connections: one by default; with more, each
@@ -121,6 +125,11 @@ export interface PrepareOptions extends OpenFileOptions {
   readonly tempDirectory?: string;
   /** DuckDB's `threads`. */
   readonly threads?: number;
+  /**
+   * Also write the overview (`<out>.overview.json`, see overview.ts) from which DuckDB-WASM's first
+   * view of the whole extent is drawn while DuckDB starts (default true), with these limits.
+   */
+  readonly overview?: boolean | OverviewLimits;
 }
 
 /** The prepared file's default path for an input: `events.parquet` → `events.reeltime.duckdb`. */
@@ -134,17 +143,30 @@ export function sourceOf(file: string): PreparedSource {
   return { name: basename(file), size: stat.size, mtime: Math.round(stat.mtimeMs) };
 }
 
+/** The overview's path for a prepared database's: `events.reeltime.duckdb.overview.json`. */
+export function overviewPathOf(prepared: string): string {
+  return `${prepared}${OVERVIEW_SUFFIX}`;
+}
+
 /**
  * Builds the source's tables from a Parquet or CSV file once, into a DuckDB database file that
  * {@link openPreparedFile} (a server) and DuckDB-WASM (`openUrl` of a `.duckdb` URL) open without
- * building anything. The file is written beside `out` under a temporary name and renamed when
- * complete, so a half-written one is never taken for a prepared database. Written with DuckDB's
- * storage version {@link PREPARED_STORAGE_VERSION}, which DuckDB-WASM reads.
+ * building anything, and beside it its overview ({@link overviewPathOf}, unless `overview` is
+ * false; a stale one is removed then). Each file is written beside its path under a temporary name
+ * and renamed when complete, so a half-written one is never taken for a prepared database. Written
+ * with DuckDB's storage version {@link PREPARED_STORAGE_VERSION}, which DuckDB-WASM reads.
+ * `overview` says the overview's size in bytes and the time its reading and writing took.
  */
 export async function prepareFile(
   file: string,
   options: PrepareOptions = {},
-): Promise<{ out: string; info: SourceInfo; ms: number; bytes: number }> {
+): Promise<{
+  out: string;
+  info: SourceInfo;
+  ms: number;
+  bytes: number;
+  overview?: { out: string; bytes: number; ms: number };
+}> {
   const started = performance.now();
   const out = options.out ?? preparedPathOf(file);
   const source = sourceOf(file);
@@ -173,23 +195,43 @@ export async function prepareFile(
     // stays the display position (the tests compare positions with a build from the file).
     for (const table of backend.tables)
       await engine.all(`CREATE TABLE reel_prepared."${table}" AS SELECT * FROM memory."${table}"`);
+    const built = new Date().toISOString();
     await engine.all('USE reel_prepared');
-    await writePreparedMeta(engine, {
-      name: 'reel_events',
-      source,
-      columns,
-      state,
-      built: new Date().toISOString(),
-    });
+    await writePreparedMeta(engine, { name: 'reel_events', source, columns, state, built });
     await engine.all('USE memory');
     await engine.all('DETACH reel_prepared');
+    // The overview, from the same tables in memory, with the database's `built` and `source`.
+    const overviewStarted = performance.now();
+    const overviewOut = overviewPathOf(out);
+    const limits = options.overview ?? true;
+    if (limits !== false) {
+      const overview = await buildOverview(
+        engine,
+        backend.tables,
+        { built, source, state },
+        limits === true ? {} : limits,
+      );
+      writeFileSync(`${partial}${OVERVIEW_SUFFIX}`, JSON.stringify(overview));
+    }
+    const overviewMs = performance.now() - overviewStarted;
     engine.close();
     renameSync(partial, out);
-    return { out, info: state.info, ms: performance.now() - started, bytes: statSync(out).size };
+    if (limits !== false) renameSync(`${partial}${OVERVIEW_SUFFIX}`, overviewOut);
+    else rmSync(overviewOut, { force: true });
+    return {
+      out,
+      info: state.info,
+      ms: performance.now() - started,
+      bytes: statSync(out).size,
+      ...(limits === false
+        ? {}
+        : { overview: { out: overviewOut, bytes: statSync(overviewOut).size, ms: overviewMs } }),
+    };
   } catch (error) {
     engine.close();
     rmSync(partial, { force: true });
     rmSync(`${partial}.wal`, { force: true });
+    rmSync(`${partial}${OVERVIEW_SUFFIX}`, { force: true });
     throw error;
   }
 }

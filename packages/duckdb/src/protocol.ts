@@ -127,6 +127,12 @@ export interface Backend {
    * the rows), rejecting with an error named `AbortError`; one that cannot stop answers as usual.
    */
   page?(request: PageRequest, options?: { readonly signal?: AbortSignalLike }): Promise<EventRow[]>;
+  /**
+   * Listens for answers changing without a question (a database that failed after the first view
+   * was answered from elsewhere: asked again, the backend rejects with its error); returns the
+   * unsubscribe function. Optional: a backend whose answers only change when asked has none.
+   */
+  subscribe?(listener: () => void): () => void;
 }
 
 /** The largest window a request may ask for: the span of valid dates (±8.64e15 ms), twice. */

@@ -269,9 +269,14 @@ export class SqlSource implements TimelineSource {
     return events;
   }
 
+  /** Listens for better answers: the backend's news too ({@link Backend.subscribe}, e.g. its database failing). */
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    const unsubscribe = this.backend.subscribe?.(listener);
+    return () => {
+      this.#listeners.delete(listener);
+      unsubscribe?.();
+    };
   }
 
   revealLevel(position: number, _layout: LayoutSpec, _atMost: number, atLeast: number): number | undefined {
@@ -320,7 +325,7 @@ export class SqlSource implements TimelineSource {
   ): ViewAnswer {
     const { from, to, layout } = query;
     const n = rows.length;
-    const events = rows.map((row) => this.#remember(row));
+    const events = this.#remember(rows);
     const laneOf = new Uint16Array(n);
     const rangeLike = new Uint8Array(n);
     const froms = new Float64Array(n);
@@ -419,14 +424,23 @@ export class SqlSource implements TimelineSource {
     };
   }
 
-  #remember(row: EventRow): TimelineEvent {
-    const known = this.#byId.get(row.id);
-    if (known) return known.event;
-    const event = eventOf(row);
-    if (row.description === undefined) this.#partial.add(row.id);
-    this.#byId.set(row.id, { event, position: row.pos });
-    this.#byPosition.set(row.pos, event);
-    return event;
+  /**
+   * The events of an answer's rows: those seen before as they were, the others parsed together
+   * ({@link eventsOf}: a dataset per row cost the first view of the whole extent, 2,253 rows at 1M,
+   * 272 ms in Node against 87 ms at once) and kept.
+   */
+  #remember(rows: readonly EventRow[]): TimelineEvent[] {
+    const fresh = rows.filter((row) => !this.#byId.has(row.id));
+    const parsed = new Map(eventsOf(fresh).map((event, i) => [fresh[i]!, event]));
+    return rows.map((row) => {
+      const known = this.#byId.get(row.id);
+      if (known) return known.event;
+      const event = parsed.get(row)!;
+      if (row.description === undefined) this.#partial.add(row.id);
+      this.#byId.set(row.id, { event, position: row.pos });
+      this.#byPosition.set(row.pos, event);
+      return event;
+    });
   }
 
   #stateFor(layout: LayoutSpec): SpecState {

@@ -393,6 +393,52 @@ describe('rows to events', () => {
       ['z', 'Last', 103],
     ]);
   });
+
+  it("a view's answer parses its new rows together, as eventOf does, and keeps the events of rows seen before", async () => {
+    const row = (pos: number, id: string, title: string): EventRow => ({
+      pos,
+      input: pos + 100,
+      id,
+      title,
+      start: Date.UTC(2020, 0, pos + 1),
+      end: null,
+      lane: 'a',
+      li: 0,
+      precision: 'day',
+      status: null,
+      from: Date.UTC(2020, 0, pos + 1),
+      to: Date.UTC(2020, 0, pos + 2),
+    });
+    let answer = [row(0, 'x', 'First'), row(1, 'y', ''), row(2, 'x', 'Again')];
+    const backend: Backend = {
+      info: async () => ({
+        size: 4,
+        extent: [Date.UTC(2020, 0, 1), Date.UTC(2020, 0, 5)],
+        lanes: [{ id: 'a', label: 'a' }],
+        depth: [1],
+        maxSpan: 86_400_000,
+      }),
+      window: async () => answer,
+      counts: async () => ({ starts: [], ends: [], total: answer.length }),
+      byId: async () => null,
+      byPosition: async () => null,
+    };
+    const source = await SqlSource.open(backend, { debounce: 0 });
+    const layout = { measure: (text: string) => text.length * 7 };
+    const view = { from: Date.UTC(2019, 11, 1), to: Date.UTC(2020, 1, 1), pixels: 800, layout };
+    await source.query(view);
+    // The first row of an id stands for it (as before: one event per id), the others as eventOf parses them.
+    expect(source.get('x')).toEqual(eventOf(answer[0]!));
+    expect(source.get('y')).toEqual(eventOf(answer[1]!));
+    expect(source.at(2)).toBeUndefined();
+    expect(source.isPartial('y')).toBe(true);
+    const kept = source.get('y');
+    answer = [row(1, 'y', 'Renamed'), row(3, 'z', 'Last')];
+    await source.query({ ...view, to: Date.UTC(2020, 1, 2) });
+    expect(source.get('y')).toBe(kept);
+    expect(source.get('z')).toEqual(eventOf(answer[1]!));
+    expect(source.positionOf('z')).toBe(3);
+  });
 });
 
 describe('dates', () => {

@@ -4,11 +4,12 @@
  * it, zooms (asking DuckDB again) and selects; its table view reads the rows it shows. A file that is not there, and a database that stops
  * answering, give a notice and `reel-invalid`, the last view kept. The same events prepared into a
  * DuckDB database (`pnpm prepare:duckdb`, by test/duckdb-prepared.setup.ts) are opened (downloaded
- * whole, or read by HTTP ranges past a size) and drawn; a file that is no prepared database is
- * named in a notice.
+ * whole, or read by HTTP ranges past a size) and drawn, the first view from the database's overview
+ * before DuckDB has it attached (and the same without an overview); a file that is no prepared
+ * database is named in a notice, and so is a database that fails after the overview's first view.
  */
 import { SqlSource, type Backend, type PageRequest } from '@reeltime/duckdb';
-import { openUrl } from '@reeltime/duckdb/wasm';
+import { openUrl, sharedDatabase, WasmDuckDbEngine } from '@reeltime/duckdb/wasm';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount, settle } from '../../test/mount.js';
@@ -206,7 +207,84 @@ describe('<reel-timeline source="duckdb">', () => {
   });
 });
 
+/**
+ * Holds the page's whole download of `url` (what DuckDB's attach of a small prepared database
+ * waits for; the first bytes, asked by range, pass) until `release()`, or answers it 404 with
+ * `release(true)`. `restore()` puts the page's fetch back.
+ */
+function holdDownload(url: string) {
+  const original = globalThis.fetch;
+  let release!: (fail?: boolean) => void;
+  const gate = new Promise<boolean>((resolve) => (release = (fail = false) => resolve(fail)));
+  let held = 0;
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const target = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (target === url && !new Headers(init?.headers).has('Range')) {
+      held++;
+      if (await gate) return new Response('', { status: 404 });
+    }
+    return original(input, init);
+  };
+  return { release, held: () => held, restore: () => (globalThis.fetch = original) };
+}
+
+/** How many prepared databases DuckDB-WASM has attached and read in this page (`reel-duckdb:ready` marks). */
+const readyMarks = () => performance.getEntriesByName('reel-duckdb:ready').length;
+
 describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', () => {
+  it("draws the first view from the database's overview before DuckDB has it, then zooms and selects through DuckDB", async () => {
+    const url = generatedUrl('duckdb-events.reeltime.duckdb');
+    const hold = holdDownload(url);
+    try {
+      const ready = readyMarks();
+      const { el, problems } = await mountProblems(url);
+      await expect.poll(() => marks(el).length, POLL).toBeGreaterThan(10);
+      // Drawn while DuckDB waits for the file: from the overview.
+      expect(hold.held()).toBe(1);
+      expect(readyMarks()).toBe(ready);
+      expect(el.shadowRoot!.querySelectorAll('[part~="lane"]').length).toBe(3);
+      const first = marks(el).map((mark) => mark.dataset['id']);
+      hold.release();
+      await drawsZoomsSelects(el);
+      expect(readyMarks()).toBe(ready + 1);
+      expect(problems).toEqual([]);
+      // The same first view as DuckDB's own (the same database without its overview).
+      const bare = await mountProblems(generatedUrl('duckdb-events-bare.reeltime.duckdb'));
+      await expect.poll(() => marks(bare.el).length, POLL).toBeGreaterThan(10);
+      await settle(bare.el);
+      expect(marks(bare.el).map((mark) => mark.dataset['id'])).toEqual(first);
+    } finally {
+      hold.restore();
+    }
+  });
+
+  it('opens a prepared database without an overview (an older prepare) as before', async () => {
+    const url = generatedUrl('duckdb-events-bare.reeltime.duckdb');
+    const ready = readyMarks();
+    const { el, problems } = await mountProblems(url);
+    await drawsZoomsSelects(el);
+    expect(readyMarks()).toBe(ready + 1);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the first view and names the database in a notice when it fails after the overview answered', async () => {
+    const url = generatedUrl('duckdb-events.reeltime.duckdb');
+    const hold = holdDownload(url);
+    try {
+      const { el, problems } = await mountProblems(url);
+      await expect.poll(() => marks(el).length, POLL).toBeGreaterThan(10);
+      const drawn = marks(el).map((mark) => mark.dataset['id']);
+      // No question asked: the element hears of the failure from the source and asks again.
+      hold.release(true);
+      await expect.poll(() => problems.join(' '), POLL).toMatch(/duckdb-events\.reeltime\.duckdb" answered 404/);
+      await settle(el);
+      expect(part(el, 'notice')!.textContent).toContain('answered 404');
+      expect(marks(el).map((mark) => mark.dataset['id'])).toEqual(drawn);
+    } finally {
+      hold.restore();
+    }
+  });
+
   it('opens it and draws, zooms, selects and exports as over the Parquet file', async () => {
     const { el, problems } = await mountProblems(generatedUrl('duckdb-events.reeltime.duckdb'));
     await drawsZoomsSelects(el);
@@ -225,10 +303,11 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
     /** The page's own requests for the file (DuckDB's worker makes the range requests). */
     const fetched = () => performance.getEntriesByType('resource').filter((entry) => entry.name === url).length;
     const before = fetched();
-    const whole = await openUrl(url);
+    // Without the overview, which would answer before the database is read.
+    const whole = await openUrl(url, { overview: false });
     // Its first bytes, then the whole file (under DOWNLOAD_LIMIT).
     expect(fetched() - before).toBe(2);
-    const ranged = await openUrl(url, { downloadLimit: 0 });
+    const ranged = await openUrl(url, { downloadLimit: 0, overview: false });
     // Its first bytes only: DuckDB reads the rest by ranges from its worker.
     expect(fetched() - before).toBe(3);
     expect(ranged.extent).toEqual(whole.extent);
@@ -260,6 +339,25 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
       await settle(el);
       expect(part(el, 'notice')!.textContent).toMatch(message);
       expect(marks(el)).toEqual([]);
+    }
+  });
+  it('gives rows column by column with the values Arrow gives row by row (nulls, integers, text, dates)', async () => {
+    const connection = await (await sharedDatabase()).connect();
+    try {
+      const engine = new WasmDuckDbEngine(connection);
+      const sql = `SELECT * FROM (VALUES (1.5, 'a', NULL, CAST(2 AS BIGINT), TIMESTAMP '2020-02-03 04:05:06', 7),
+        (NULL, NULL, 'x', NULL, NULL, 8), (-0.25, 'é ✓', 'y', CAST(-3 AS BIGINT), TIMESTAMP '1969-12-31 23:59:59', ?))
+        AS t(d, s, n, b, ts, i)`;
+      const statement = await connection.prepare(sql);
+      const expected = (await statement.query(9)).toArray().map((row: { toJSON(): object }) => row.toJSON());
+      await statement.close();
+      const rows = await engine.all(sql, [9]);
+      expect(rows).toHaveLength(3);
+      expect(rows).toEqual(expected);
+      expect(rows[1]).toEqual({ d: null, s: null, n: 'x', b: null, ts: null, i: 8 });
+      expect(await engine.all(`SELECT 1 AS one WHERE false`)).toEqual([]);
+    } finally {
+      await connection.close();
     }
   });
 });

@@ -1,0 +1,500 @@
+/**
+ * A prepared database's overview: a small JSON file written beside it at prepare time
+ * (`<file>.overview.json`, see `prepareFile`) from which the first view of the whole extent is
+ * answered in JavaScript while DuckDB-WASM starts. DuckDB-WASM's own start and first query take
+ * seconds (docs/decisions/duckdb-source.md, eighth round); the whole-extent view needs only a
+ * few levels of the count table and a few events per lane and cell, which fit in a few hundred
+ * kilobytes.
+ *
+ * It holds what the database's metadata says of the build (`built`, `source`: a reader can tell
+ * it belongs to that database), the backend's {@link PreparedState} (size, extent, lanes…), the
+ * count table's rows at its coarser levels, and a window sample: the first
+ * {@link SAMPLE_PER_BIN} events in display order of each lane and cell of a power of 2 ms.
+ *
+ * {@link OverviewBackend} answers from it what it can, exactly as the database would, and hands
+ * everything else to the database once attached. Pure TypeScript: no DuckDB here.
+ *
+ * @module
+ */
+import type { AbortSignalLike } from '@reeltime/core';
+import type { PreparedState } from './backend.js';
+import { BIN_LEVELS, BIN_STEP, BINS_PER_BUCKET, binnedLevel, crossingRanges, lastBinBefore } from './bins.js';
+import { SqlSourceError } from './errors.js';
+import type { PreparedMeta, PreparedSource } from './prepared.js';
+import {
+  checkCount,
+  checkWindow,
+  MAX_BUCKETS,
+  MAX_LIMIT,
+  type Backend,
+  type CountsAnswer,
+  type CountsRequest,
+  type EventRow,
+  type PageRequest,
+  type SourceInfo,
+  type WindowRequest,
+} from './protocol.js';
+import { SAMPLE_PER_BIN } from './sample.js';
+
+/** What `format` holds in an overview file. */
+export const OVERVIEW_FORMAT = 'reeltime-overview';
+/** The overview's format version: a reader ignores an overview of another one (and waits for the database). */
+export const OVERVIEW_VERSION = 1;
+/** The suffix of an overview's name: the database's name followed by it. */
+export const OVERVIEW_SUFFIX = '.overview.json';
+/** Most rows of the count table an overview keeps (its finest level kept is the finest under this). */
+export const OVERVIEW_COUNT_ROWS = 200_000;
+/** Most events an overview's window sample keeps (its cell is made coarser until they fit). */
+export const OVERVIEW_SAMPLE_ROWS = 20_000;
+/**
+ * The widest view (in buckets, the view's pixels) of the whole extent whose counts the overview
+ * answers: count table levels finer than such a view reads are left out (1M events: the finest
+ * level, 41 % of the file, is read only by views over 11,000 px wide).
+ */
+export const OVERVIEW_PIXELS = 4096;
+/** The window sample's cell is the smallest power of 2 ms with at most this many across the extent. */
+export const OVERVIEW_CELLS = 128;
+
+/** One level of the count table, columnar: rows sorted by bin then lane, `bin` as differences from the row before. */
+export interface OverviewCountLevel {
+  readonly lvl: number;
+  readonly li: readonly number[];
+  readonly bin: readonly number[];
+  readonly s: readonly number[];
+  readonly e: readonly number[];
+}
+
+/**
+ * The window sample, columnar, in display order: `pos` as differences from the row before, `end`
+ * as `end − start` (null for none), `from` as `start − from`, `to` as `to − from`; the lane is the
+ * lane index's (`state.info.lanes`).
+ */
+export interface OverviewSampleColumns {
+  /** The cell width in ms (a power of 2), or 0 for no sample (no events). */
+  readonly cell: number;
+  readonly pos: readonly number[];
+  readonly input: readonly number[];
+  readonly id: readonly string[];
+  readonly title: readonly string[];
+  readonly start: readonly number[];
+  readonly end: readonly (number | null)[];
+  readonly li: readonly number[];
+  readonly precision: readonly string[];
+  readonly status: readonly (string | null)[];
+  readonly from: readonly number[];
+  readonly to: readonly number[];
+}
+
+/** An overview file as written (JSON). */
+export interface OverviewFile {
+  readonly format: typeof OVERVIEW_FORMAT;
+  readonly version: number;
+  /** The prepared database's `built` and `source` (its `reeltime_prepared` table's). */
+  readonly built: string;
+  readonly source: PreparedSource;
+  readonly state: PreparedState;
+  /**
+   * The count table's rows at levels `level` to `BIN_LEVELS − 1` (`level` is `BIN_LEVELS` when
+   * none is kept: no count table, or too many rows at its coarsest level).
+   */
+  readonly counts: { readonly level: number; readonly levels: readonly OverviewCountLevel[] };
+  readonly sample: OverviewSampleColumns;
+}
+
+/** A count table row, as the overview's writer reads it. */
+export interface OverviewCountRow {
+  readonly lvl: number;
+  readonly li: number;
+  readonly bin: number;
+  readonly s: number;
+  readonly e: number;
+}
+
+/**
+ * The overview file of a prepared database: `rows` are the count table's at levels ≥ `level`,
+ * sorted by level, bin and lane; `sample` the window sample's rows in display order.
+ */
+export function encodeOverview(
+  meta: Pick<PreparedMeta, 'built' | 'source' | 'state'>,
+  counts: { readonly level: number; readonly rows: readonly OverviewCountRow[] },
+  sample: { readonly cell: number; readonly rows: readonly EventRow[] },
+): OverviewFile {
+  const levels: OverviewCountLevel[] = [];
+  for (let lvl = counts.level; lvl < BIN_LEVELS; lvl++) {
+    const rows = counts.rows.filter((row) => row.lvl === lvl);
+    levels.push({
+      lvl,
+      li: rows.map((row) => row.li),
+      bin: rows.map((row, i) => row.bin - (i ? rows[i - 1]!.bin : 0)),
+      s: rows.map((row) => row.s),
+      e: rows.map((row) => row.e),
+    });
+  }
+  const rows = sample.rows;
+  return {
+    format: OVERVIEW_FORMAT,
+    version: OVERVIEW_VERSION,
+    built: meta.built,
+    source: meta.source,
+    state: meta.state,
+    counts: { level: counts.level, levels },
+    sample: {
+      cell: sample.cell,
+      pos: rows.map((row, i) => row.pos - (i ? rows[i - 1]!.pos : 0)),
+      input: rows.map((row) => row.input),
+      id: rows.map((row) => row.id),
+      title: rows.map((row) => row.title),
+      start: rows.map((row) => row.start),
+      end: rows.map((row) => (row.end === null ? null : row.end - row.start)),
+      li: rows.map((row) => row.li),
+      precision: rows.map((row) => row.precision),
+      status: rows.map((row) => row.status),
+      from: rows.map((row) => row.start - row.from),
+      to: rows.map((row) => row.to - row.from),
+    },
+  };
+}
+
+/** One level of the count table, ready to search: rows sorted by bin. */
+interface CountLevel {
+  readonly li: Int32Array;
+  readonly bin: Float64Array;
+  readonly s: Float64Array;
+  readonly e: Float64Array;
+}
+
+/** An overview read and checked ({@link readOverview}), ready to answer from. */
+export interface Overview {
+  readonly built: string;
+  readonly source: PreparedSource;
+  readonly state: PreparedState;
+  /** The finest count table level kept (`BIN_LEVELS` for none). */
+  readonly countLevel: number;
+  readonly levels: ReadonlyMap<number, CountLevel>;
+  /** The window sample's cell (0 for none) and its rows in display order. */
+  readonly cell: number;
+  readonly rows: readonly EventRow[];
+}
+
+/**
+ * The overview in `json` (a parsed overview file), or undefined when it is none of this format
+ * and version or is damaged: the reader then waits for the database, as for a prepare that wrote
+ * no overview.
+ */
+export function readOverview(json: unknown): Overview | undefined {
+  try {
+    const file = json as OverviewFile;
+    if (file?.format !== OVERVIEW_FORMAT || file.version !== OVERVIEW_VERSION) return undefined;
+    const { state, counts, sample } = file;
+    const lanes = state.info.lanes;
+    const levels = new Map<number, CountLevel>();
+    for (const level of counts.levels) {
+      const bin = new Float64Array(level.bin.length);
+      let at = 0;
+      level.bin.forEach((delta, i) => (bin[i] = at += delta));
+      levels.set(level.lvl, {
+        li: Int32Array.from(level.li),
+        bin,
+        s: Float64Array.from(level.s),
+        e: Float64Array.from(level.e),
+      });
+    }
+    let pos = 0;
+    const rows = sample.pos.map((delta, i): EventRow => {
+      const start = sample.start[i]!;
+      const end = sample.end[i]!;
+      const from = start - sample.from[i]!;
+      const li = sample.li[i]!;
+      return {
+        pos: (pos += delta),
+        input: sample.input[i]!,
+        id: sample.id[i]!,
+        title: sample.title[i]!,
+        start,
+        end: end === null ? null : start + end,
+        lane: lanes[li]!.id,
+        li,
+        precision: sample.precision[i]!,
+        status: sample.status[i]!,
+        from,
+        to: from + sample.to[i]!,
+      };
+    });
+    const complete = [...levels.keys()].length === BIN_LEVELS - counts.level;
+    return {
+      built: file.built,
+      source: file.source,
+      state,
+      countLevel: complete ? counts.level : BIN_LEVELS,
+      levels,
+      cell: sample.cell,
+      rows,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The URL of the overview of the prepared database at `href`: its path followed by {@link OVERVIEW_SUFFIX}, its query kept. */
+export function overviewUrl(href: string): string {
+  const url = new URL(href);
+  url.pathname += OVERVIEW_SUFFIX;
+  url.hash = '';
+  return url.href;
+}
+
+/** What attaching a prepared database gives: its backend and what its metadata says of its build. */
+export interface AttachedPrepared {
+  readonly backend: Backend;
+  readonly meta: Pick<PreparedMeta, 'built' | 'source'>;
+}
+
+/**
+ * A {@link Backend} answering from an {@link Overview} while the prepared database it was written
+ * with attaches (`attached`), then from both:
+ *
+ * - `info()` at once, from the overview;
+ * - `counts` of a view holding the whole extent whose count table level (as SqlBackend picks it) is
+ *   one the overview kept, and `window` of a view holding the whole extent whose cells are whole
+ *   runs of the sample's (a power-of-2 multiple of its cell, `from` a multiple of them) with at
+ *   most {@link SAMPLE_PER_BIN} per cell: from the overview, the same rows as the database's
+ *   (and cheaper, so even once it is ready);
+ * - everything else (narrower views, records, pages) from the database once attached.
+ *
+ * A view whose count table level is finer than the overview's finest is asked of the database,
+ * not answered from a coarser level: a coarser level's buckets differ from the database's (edges
+ * moved by up to 1/8 of a bucket instead of 1/16), and the view would shift when the database
+ * answered the next one.
+ *
+ * When the database fails to attach, or says it was built by another prepare than the overview
+ * (a `bad-file` error: never a view mixing two files), every later call rejects with that error
+ * (a {@link SqlSourceError}; any other error becomes one, `query-failed`, its cause kept), and
+ * subscribers hear of it at once, so a view asks again and shows it.
+ */
+export class OverviewBackend implements Backend {
+  readonly overview: Overview;
+  /** The database's backend, once attached and checked against the overview. */
+  readonly ready: Promise<Backend>;
+  #failure: unknown;
+  #failed = false;
+  readonly #listeners = new Set<() => void>();
+
+  /** `label` names the database in messages (its URL). */
+  constructor(overview: Overview, attached: Promise<AttachedPrepared>, label = 'the prepared database') {
+    this.overview = overview;
+    this.ready = attached.then(
+      ({ backend, meta }) => {
+        const { built, source } = overview;
+        if (meta.built !== built || !sameSource(meta.source, source))
+          this.#fail(
+            new SqlSourceError(
+              'bad-file',
+              `The overview of "${label}" was written by another prepare than the database (built ${built}, the ` +
+                `database ${meta.built}): serve the two files of one prepare together`,
+            ),
+          );
+        return backend;
+      },
+      (error: unknown) =>
+        this.#fail(
+          error instanceof SqlSourceError
+            ? error
+            : new SqlSourceError(
+                'query-failed',
+                `DuckDB could not open "${label}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+                { cause: error },
+              ),
+        ),
+    );
+    this.ready.catch(() => {});
+  }
+
+  #fail(error: unknown): never {
+    this.#failure = error;
+    this.#failed = true;
+    for (const listener of [...this.#listeners]) listener();
+    throw error;
+  }
+
+  /** Listens for the database failing (every later answer then rejects with its error). */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #check(): void {
+    if (this.#failed) throw this.#failure;
+  }
+
+  async info(): Promise<SourceInfo> {
+    this.#check();
+    return this.overview.state.info;
+  }
+
+  /** Whether {@link counts} answers `request` from the overview (without the database). */
+  answersCounts(request: CountsRequest): boolean {
+    const { state, countLevel } = this.overview;
+    const { extent } = state.info;
+    const w = (request.to - request.from) / request.buckets;
+    return (
+      !!extent &&
+      request.from <= extent[0] &&
+      request.to >= extent[1] &&
+      state.binWidth > 0 &&
+      state.binWidth * BINS_PER_BUCKET <= w &&
+      binnedLevel(w, state.binWidth) >= countLevel
+    );
+  }
+
+  /** Whether {@link window} answers `request` from the overview (without the database). */
+  answersWindow(request: WindowRequest): boolean {
+    const { cell, state } = this.overview;
+    const { extent } = state.info;
+    const ratio = request.cell / cell;
+    return (
+      !!extent &&
+      cell > 0 &&
+      request.from <= extent[0] &&
+      request.to >= extent[1] &&
+      request.perCell <= SAMPLE_PER_BIN &&
+      ratio >= 1 &&
+      Number.isInteger(Math.log2(ratio)) &&
+      request.from % request.cell === 0 &&
+      // `f − from` exact in doubles, as the database computes it: each of its cells is whole cells of the sample.
+      extent[1] - request.from <= Number.MAX_SAFE_INTEGER
+    );
+  }
+
+  async counts(request: CountsRequest): Promise<CountsAnswer> {
+    this.#check();
+    checkWindow(request);
+    checkCount('buckets', request.buckets, MAX_BUCKETS);
+    if (!this.answersCounts(request)) return (await this.ready).counts(request);
+    return this.#counts(request);
+  }
+
+  /**
+   * What SqlBackend's counts give from the count table (bins.ts, `binnedCountsSql`), computed here
+   * with the same arithmetic: each bin to the bucket holding its middle, the events crossing the
+   * first and last buckets' outer edges from the running sums, rows of count 0 left out; the
+   * total is the size (the view holds every event).
+   */
+  #counts(request: CountsRequest): CountsAnswer {
+    const { from, to, buckets: n } = request;
+    const { state, levels } = this.overview;
+    const w = (to - from) / n;
+    const level = binnedLevel(w, state.binWidth);
+    const bin = state.binWidth * BIN_STEP ** level;
+    const wanted = request.lanes ? new Set(request.lanes) : undefined;
+    const rows = levels.get(level)!;
+    const half = bin / 2;
+    const perLane = new Map<number, { s: Float64Array; e: Float64Array }>();
+    const [lo, hi] = span(rows.bin, Math.floor(from / bin) - 1, Math.floor(to / bin) + 1);
+    for (let i = lo; i < hi; i++) {
+      const li = rows.li[i]!;
+      if (wanted && !wanted.has(li)) continue;
+      const b = Math.floor((rows.bin[i]! * bin + half - from) / w);
+      if (b < 0 || b >= n) continue;
+      let lane = perLane.get(li);
+      if (!lane) perLane.set(li, (lane = { s: new Float64Array(n), e: new Float64Array(n) }));
+      lane.s[b]! += rows.s[i]!;
+      lane.e[b]! += rows.e[i]!;
+    }
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const li of [...perLane.keys()].sort((a, b) => a - b)) {
+      const { s, e } = perLane.get(li)!;
+      for (let b = 0; b < n; b++) {
+        if (s[b]) starts.push(li, b, s[b]!);
+        if (e[b]) ends.push(li, b, e[b]!);
+      }
+    }
+    // The events crossing each outer edge, per lane: kept as rows of their own, as the database's are.
+    [from, from + n * w].forEach((x, kind) => {
+      const sums = new Map<number, number>();
+      for (const [lvl, first, last] of crossingRanges(lastBinBefore(x, bin), level)) {
+        const at = levels.get(lvl)!;
+        const [lo, hi] = span(at.bin, first, last);
+        for (let i = lo; i < hi; i++) {
+          const li = at.li[i]!;
+          if (wanted && !wanted.has(li)) continue;
+          sums.set(li, (sums.get(li) ?? 0) + (at.s[i]! - at.e[i]!));
+        }
+      }
+      for (const li of [...sums.keys()].sort((a, b) => a - b)) {
+        const count = sums.get(li)!;
+        if (count !== 0) (kind === 0 ? starts : ends).push(li, kind * (n - 1), count);
+      }
+    });
+    return { starts, ends, total: state.info.size };
+  }
+
+  async window(request: WindowRequest): Promise<EventRow[]> {
+    this.#check();
+    checkWindow(request);
+    if (!(request.cell > 0) || !Number.isFinite(request.cell))
+      throw new SqlSourceError('bad-request', '"cell" must be a positive number of milliseconds');
+    checkCount('perCell', request.perCell, 1000);
+    checkCount('limit', request.limit, MAX_LIMIT);
+    if (!this.answersWindow(request)) return (await this.ready).window(request);
+    // Every event touches the window; per lane and cell the first `perCell` in display order. The
+    // request's cells are whole runs of the sample's, and the first n of a union are among the
+    // first n of its parts: the sample's rows, in display order, hold them.
+    const { from, cell, perCell, limit } = request;
+    const wanted = request.lanes ? new Set(request.lanes) : undefined;
+    const taken = new Map<number, Map<number, number>>();
+    const rows: EventRow[] = [];
+    for (const row of this.overview.rows) {
+      if (rows.length >= limit) break;
+      if (wanted && !wanted.has(row.li)) continue;
+      let cells = taken.get(row.li);
+      if (!cells) taken.set(row.li, (cells = new Map()));
+      const c = Math.floor((row.from - from) / cell);
+      const count = cells.get(c) ?? 0;
+      if (count >= perCell) continue;
+      cells.set(c, count + 1);
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  async byId(id: string): Promise<EventRow | null> {
+    this.#check();
+    return (await this.ready).byId(id);
+  }
+
+  async byPosition(position: number): Promise<EventRow | null> {
+    this.#check();
+    return (await this.ready).byPosition(position);
+  }
+
+  async page(request: PageRequest, options?: { readonly signal?: AbortSignalLike }): Promise<EventRow[]> {
+    this.#check();
+    const backend = await this.ready;
+    if (!backend.page)
+      throw new SqlSourceError('bad-request', 'This backend cannot list its events (it has no page())');
+    return backend.page(request, options);
+  }
+}
+
+/** Whether two prepared sources name the same file as it was (name, size, modification time). */
+function sameSource(a: PreparedSource | undefined, b: PreparedSource | undefined): boolean {
+  return a?.name === b?.name && a?.size === b?.size && a?.mtime === b?.mtime;
+}
+
+/** The indices `[lo, hi)` of the sorted `values` within `[first, last]`. */
+function span(values: Float64Array, first: number, last: number): [number, number] {
+  return [lowerBound(values, first), lowerBound(values, last, true)];
+}
+
+/** The first index whose value is at least `x` (after `x` when `after`). */
+function lowerBound(values: Float64Array, x: number, after = false): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < x || (after && values[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
