@@ -54,6 +54,88 @@ export async function buildBins(
 }
 
 /**
+ * The ends table: each event's end `t`, start `f` and lane `li`, sorted by `t` (then `f`), so that
+ * a range of ends reads one or two row groups, as a range of starts does in the narrow table. With
+ * the count table's running sums, the events before an edge are counted without reading the
+ * events that reach back to it ({@link edgeCountSql}, {@link wholeBinsSql}): the narrow table is sorted by start only,
+ * and the events ending in a window may have started up to the longest span before it (10M and
+ * 100M: a year).
+ */
+export async function buildEnds(
+  engine: SqlEngine,
+  names: { readonly table: string; readonly ends: string },
+): Promise<void> {
+  await engine.all(`CREATE OR REPLACE TABLE ${names.ends} AS SELECT t, f, li FROM ${names.table} ORDER BY t, f`);
+}
+
+/**
+ * The resolution of the count table a count at a window's edge reads its running sums at: each
+ * range of the table read costs about one row group (DuckDB's zone maps), however few bins it
+ * holds, and the finer two resolutions are the table's largest, while the partial bin's events are
+ * read from tables sorted on the edge's key, a range of 64 finest bins (10M: 600 events on average)
+ * costing no more than one (10M, one thread: 5 ranges of the count table, 10–15 ms a narrow view;
+ * 3, …).
+ */
+export const EDGE_LEVEL = 2;
+
+/**
+ * The last bin of width `width` starting before `x` (`K·W < x ≤ K·W + W`): the whole bins before it hold
+ * the starts `f < K·W` (a start's bin is `floor(f / W)`) and the ends `t ≤ K·W` (an end's bin is
+ * that of the last instant before it, `ceil(t / W) − 1`), and the events starting in `[K·W, x]`
+ * or ending in `(K·W, x]` are in the partial bin at the edge. `W` is a power of 2: the division and
+ * the product `K·W` are exact, as in the count table's own SQL.
+ */
+export function edgeBin(x: number, width: number): number {
+  return Math.ceil(x / width) - 1;
+}
+
+/**
+ * Rows `(li, s, e)` whose sums per lane are the events starting before `K·W` and ending at or
+ * before it, `K` = {@link edgeBin} with `W` the width of a bin at {@link EDGE_LEVEL}: the count
+ * table's running sum over every bin of that resolution before K, read as {@link crossingRanges}
+ * reads it (the coarsest resolution, then at most 7 bins of each finer one). Every lane's rows.
+ */
+export function wholeBinsSql(names: { readonly bins: string }, k: number): [string, number[]] {
+  const ranges = crossingRanges(k - 1, EDGE_LEVEL);
+  return [
+    ranges.map(
+      () => `SELECT li, s, e FROM ${names.bins}
+        WHERE lvl = CAST(? AS INTEGER) AND bin >= CAST(? AS DOUBLE) AND bin <= CAST(? AS DOUBLE)`,
+    ).join(`
+      UNION ALL `),
+    ranges.flat(),
+  ];
+}
+
+/**
+ * Rows `(c)` whose sum is ±(`sign`) the events, in every lane, starting at or before `x`
+ * (`column` `f`) or ending before it (`t`), exactly, without reading the events that reach back to
+ * it: the count table's running sum before the edge's bin ({@link wholeBinsSql}) plus the events
+ * of that partial bin, read from the narrow table (sorted by `f`) or the ends table (sorted by
+ * `t`). The two counts a view's total needs (see SqlBackend.counts).
+ */
+export function edgeCountSql(
+  names: { readonly table: string; readonly bins: string; readonly ends: string },
+  column: 'f' | 't',
+  x: number,
+  sign: 1 | -1,
+  width: number,
+): [string, number[]] {
+  const k = edgeBin(x, width);
+  const [whole, wholeParams] = wholeBinsSql(names, k);
+  const minus = sign < 0 ? '-' : '';
+  const partial =
+    column === 'f'
+      ? `SELECT count(*) AS c FROM ${names.table} WHERE f >= CAST(? AS DOUBLE) AND f <= CAST(? AS DOUBLE)`
+      : `SELECT count(*) AS c FROM ${names.ends} WHERE t > CAST(? AS DOUBLE) AND t < CAST(? AS DOUBLE)`;
+  return [
+    `SELECT ${minus}${column === 'f' ? 's' : 'e'} AS c FROM (${whole}) AS w
+      UNION ALL SELECT ${minus}c FROM (${partial}) AS p`,
+    [...wholeParams, k * width, x],
+  ];
+}
+
+/**
  * The statement of the counts from the count table at resolution `level`, rows `(kind, li, b, c)`:
  * `c` events of lane `li` start (kind 0) or end (kind 1) in bucket `b`. Each bin goes to the bucket
  * holding its middle, so a bucket's edges move to the nearest bin edge (at most 1/16 of the

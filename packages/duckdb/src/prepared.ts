@@ -20,7 +20,7 @@ export const PREPARED_FORMAT = 'reeltime-prepared';
  * The version of the tables and of their metadata: a prepared file of another version is refused
  * with a message saying to prepare it again. Raise it whenever the tables' SQL changes.
  */
-export const PREPARED_VERSION = 2;
+export const PREPARED_VERSION = 3;
 /**
  * The DuckDB storage version prepared files are written with: the newest that DuckDB-WASM
  * (`@duckdb/duckdb-wasm` 1.32, DuckDB 1.4) reads, while `@duckdb/node-api` (1.5) writes newer ones.
@@ -39,7 +39,7 @@ export interface PreparedSource {
 /** What a prepared database says of itself. */
 export interface PreparedMeta {
   readonly version: number;
-  /** The backend's table name (`reel_events`): its tables are this and `<name>_rows`, `_lanes`, `_bins`, `_sample`. */
+  /** The backend's table name (`reel_events`): its tables are this and `<name>_rows`, `_lanes`, `_bins`, `_ends`, `_sample`. */
   readonly name: string;
   readonly source: PreparedSource;
   readonly columns: ColumnMap;

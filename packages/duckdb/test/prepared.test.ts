@@ -223,17 +223,22 @@ describe('a prepared database', () => {
       code: 'bad-file',
       message: expect.stringContaining('is a DuckDB database but not one prepared for reeltime'),
     });
-    const future = join(dir, 'future.duckdb');
-    copyFileSync(prepared, future);
-    const writer = await NodeDuckDbEngine.create(future);
-    await writer.all(`UPDATE reeltime_prepared SET value = '999' WHERE key = 'version'`);
-    writer.close();
-    await expect(openPreparedFile(future)).rejects.toMatchObject({
-      code: 'bad-file',
-      message: expect.stringContaining(
-        `was prepared in format 999, and this version of @reeltime/duckdb reads format ${PREPARED_VERSION}`,
-      ),
-    });
+    // A later format, and format 2 (before the ends table): prepare it again.
+    for (const version of ['999', '2']) {
+      const other = join(dir, `format-${version}.duckdb`);
+      copyFileSync(prepared, other);
+      const writer = await NodeDuckDbEngine.create(other);
+      await writer.all(`UPDATE reeltime_prepared SET value = ? WHERE key = 'version'`, [version]);
+      writer.close();
+      await expect(openPreparedFile(other)).rejects.toMatchObject({
+        code: 'bad-file',
+        message: expect.stringContaining(
+          `was prepared in format ${version}, and this version of @reeltime/duckdb reads format ${PREPARED_VERSION}: ` +
+            'prepare it again',
+        ),
+      });
+    }
+    expect(PREPARED_VERSION).toBe(3);
     // A prepared database given where a Parquet or CSV file is read: named, not read as Parquet.
     await expect(openFile(prepared)).rejects.toMatchObject({
       code: 'bad-file',
