@@ -367,23 +367,27 @@ describe('columns and files', () => {
 });
 
 describe('rows to events', () => {
+  /** A day-long event's row as a window answers it (no description). */
+  const row = (pos: number, id: string, title: string): EventRow => ({
+    pos,
+    input: pos + 100,
+    id,
+    title,
+    start: Date.UTC(2020, 0, pos + 1),
+    end: null,
+    lane: 'a',
+    li: 0,
+    precision: 'day',
+    status: null,
+    from: Date.UTC(2020, 0, pos + 1),
+    to: Date.UTC(2020, 0, pos + 2),
+  });
+
   it('eventsOf parses a page as eventOf does row by row, a duplicate id and an empty title included', () => {
-    const row = (pos: number, id: string, title: string): EventRow => ({
-      pos,
-      input: pos + 100,
-      id,
-      title,
-      start: Date.UTC(2020, 0, pos + 1),
-      end: null,
-      lane: 'a',
-      li: 0,
-      precision: 'day',
-      status: null,
-      description: `About ${id}`,
-      from: Date.UTC(2020, 0, pos + 1),
-      to: Date.UTC(2020, 0, pos + 2),
-    });
-    const rows = [row(0, 'x', 'First'), row(1, 'y', ''), row(2, 'x', 'Again'), row(3, 'z', 'Last')];
+    const rows = [row(0, 'x', 'First'), row(1, 'y', ''), row(2, 'x', 'Again'), row(3, 'z', 'Last')].map((r) => ({
+      ...r,
+      description: `About ${r.id}`,
+    }));
     const events = eventsOf(rows);
     expect(events).toEqual(rows.map(eventOf));
     expect(events.map((e) => [e.id, e.title, e.index])).toEqual([
@@ -395,20 +399,6 @@ describe('rows to events', () => {
   });
 
   it("a view's answer parses its new rows together, as eventOf does, and keeps the events of rows seen before", async () => {
-    const row = (pos: number, id: string, title: string): EventRow => ({
-      pos,
-      input: pos + 100,
-      id,
-      title,
-      start: Date.UTC(2020, 0, pos + 1),
-      end: null,
-      lane: 'a',
-      li: 0,
-      precision: 'day',
-      status: null,
-      from: Date.UTC(2020, 0, pos + 1),
-      to: Date.UTC(2020, 0, pos + 2),
-    });
     let answer = [row(0, 'x', 'First'), row(1, 'y', ''), row(2, 'x', 'Again')];
     const backend: Backend = {
       info: async () => ({
