@@ -11,8 +11,8 @@ import { quoteIdentifier, type ColumnMap } from './columns.js';
 import { SqlSourceError } from './errors.js';
 import {
   checkCount,
-  checkWindow,
-  MAX_BUCKETS,
+  checkCountsRequest,
+  checkWindowRequest,
   MAX_LIMIT,
   type Backend,
   type CountsAnswer,
@@ -179,11 +179,7 @@ export class SqlBackend implements Backend {
   }
 
   async window(request: WindowRequest): Promise<EventRow[]> {
-    checkWindow(request);
-    if (!(request.cell > 0) || !Number.isFinite(request.cell))
-      throw new SqlSourceError('bad-request', '"cell" must be a positive number of milliseconds');
-    checkCount('perCell', request.perCell, 1000);
-    checkCount('limit', request.limit, MAX_LIMIT);
+    checkWindowRequest(request);
     await this.info();
     const { from, to, cell, perCell, limit } = request;
     const [lanes, laneParams] = laneFilter(request.lanes);
@@ -257,8 +253,7 @@ export class SqlBackend implements Backend {
   }
 
   async counts(request: CountsRequest): Promise<CountsAnswer> {
-    checkWindow(request);
-    checkCount('buckets', request.buckets, MAX_BUCKETS);
+    checkCountsRequest(request);
     const { size, extent } = await this.info();
     const { from, to, buckets: n } = request;
     // The buckets of countBuckets in @reeltime/core: bucket b is [F + b·W, F + b·W + W), the last

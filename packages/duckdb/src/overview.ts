@@ -16,16 +16,14 @@
  *
  * @module
  */
-import type { AbortSignalLike } from '@reeltime/core';
+import { bisect, type AbortSignalLike } from '@reeltime/core';
 import type { PreparedState } from './backend.js';
 import { BIN_LEVELS, BIN_STEP, BINS_PER_BUCKET, binnedLevel, crossingRanges, lastBinBefore } from './bins.js';
 import { SqlSourceError } from './errors.js';
 import type { PreparedMeta, PreparedSource } from './prepared.js';
 import {
-  checkCount,
-  checkWindow,
-  MAX_BUCKETS,
-  MAX_LIMIT,
+  checkCountsRequest,
+  checkWindowRequest,
   type Backend,
   type CountsAnswer,
   type CountsRequest,
@@ -367,8 +365,7 @@ export class OverviewBackend implements Backend {
 
   async counts(request: CountsRequest): Promise<CountsAnswer> {
     this.#check();
-    checkWindow(request);
-    checkCount('buckets', request.buckets, MAX_BUCKETS);
+    checkCountsRequest(request);
     if (!this.answersCounts(request)) return (await this.ready).counts(request);
     return this.#counts(request);
   }
@@ -431,11 +428,7 @@ export class OverviewBackend implements Backend {
 
   async window(request: WindowRequest): Promise<EventRow[]> {
     this.#check();
-    checkWindow(request);
-    if (!(request.cell > 0) || !Number.isFinite(request.cell))
-      throw new SqlSourceError('bad-request', '"cell" must be a positive number of milliseconds');
-    checkCount('perCell', request.perCell, 1000);
-    checkCount('limit', request.limit, MAX_LIMIT);
+    checkWindowRequest(request);
     if (!this.answersWindow(request)) return (await this.ready).window(request);
     // Every event touches the window; per lane and cell the first `perCell` in display order. The
     // request's cells are whole runs of the sample's, and the first n of a union are among the
@@ -484,17 +477,5 @@ function sameSource(a: PreparedSource | undefined, b: PreparedSource | undefined
 
 /** The indices `[lo, hi)` of the sorted `values` within `[first, last]`. */
 function span(values: Float64Array, first: number, last: number): [number, number] {
-  return [lowerBound(values, first), lowerBound(values, last, true)];
-}
-
-/** The first index whose value is at least `x` (after `x` when `after`). */
-function lowerBound(values: Float64Array, x: number, after = false): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! < x || (after && values[mid] === x)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return [bisect(values, first), bisect(values, last, true)];
 }

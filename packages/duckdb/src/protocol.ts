@@ -158,6 +158,21 @@ export function checkWindow(request: { from: unknown; to: unknown; lanes?: unkno
   }
 }
 
+/** Checks a window request (the window, its cell, `perCell` and `limit`). Throws a `bad-request` error. */
+export function checkWindowRequest(request: WindowRequest): void {
+  checkWindow(request);
+  if (!(request.cell > 0) || !Number.isFinite(request.cell))
+    throw new SqlSourceError('bad-request', '"cell" must be a positive number of milliseconds');
+  checkCount('perCell', request.perCell, 1000);
+  checkCount('limit', request.limit, MAX_LIMIT);
+}
+
+/** Checks a counts request (the window and its buckets). Throws a `bad-request` error. */
+export function checkCountsRequest(request: CountsRequest): void {
+  checkWindow(request);
+  checkCount('buckets', request.buckets, MAX_BUCKETS);
+}
+
 export function checkCount(name: string, value: unknown, max: number): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
     throw new SqlSourceError('bad-request', `"${name}" must be a whole number from 1 to ${max}`);
