@@ -114,6 +114,15 @@ await page.exposeFunction('__steps', (lo, hi) => viewSteps(lo, hi, Number(values
 // What had been read of the file when the first view was answered.
 let firstFileRequests;
 let firstTrace;
+// The file's range requests and bytes made during each step (what the step read cold).
+const stepRequests = [];
+let stepStart;
+await page.exposeFunction('__stepStarted', () => {
+  stepStart = { ...fileRequests };
+});
+await page.exposeFunction('__stepEnded', () => {
+  stepRequests.push([fileRequests.ranges - stepStart.ranges, fileRequests.bytes - stepStart.bytes]);
+});
 await page.exposeFunction('__firstAnswered', () => {
   firstFileRequests = { ...fileRequests };
   firstTrace = [...trace];
@@ -157,9 +166,11 @@ const result = await page.evaluate(
     const waitStart = performance.now();
     const latencies = [];
     for (const [from, to] of windows) {
+      await window.__stepStarted();
       t = performance.now();
       await source.query({ from, to, pixels, layout });
       latencies.push(performance.now() - t);
+      await window.__stepEnded();
       // A frame between steps, as a view would draw one.
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
@@ -221,6 +232,12 @@ console.log(
       stepsMeasured: 'after reel-duckdb:ready (DuckDB has the database)',
       steps: result.latencies.length,
       ...summarize(result.latencies),
+      // Each step's latency, the file's range requests during it and their KB: a cold step reads.
+      stepsMsRequestsKB: result.latencies.map((ms, i) => [
+        Math.round(ms),
+        stepRequests[i][0],
+        Math.round(stepRequests[i][1] / 1024),
+      ]),
       longTasksOver50MsWhileWaiting: result.longTasksWhileWaiting,
       longestTaskWhileWaitingMs: Math.round(result.longestTaskWhileWaiting),
       longestTaskOpeningMs: Math.round(result.longestTaskOpening),
@@ -276,7 +293,13 @@ function countFileRequests(request, response, next) {
     fileRequests.all++;
     if (request.headers.range) fileRequests.ranges++;
     if (process.env.REEL_DEBUG_REQUESTS)
-      console.error(request.method, request.headers.range, request.url.slice(0, 60), request.headers['sec-fetch-dest']);
+      console.error(
+        Date.now() - navigation,
+        request.method,
+        request.headers.range,
+        request.url.slice(0, 60),
+        request.headers['sec-fetch-dest'],
+      );
     response.on('finish', () => {
       const length = Number(response.getHeader('content-length'));
       if (request.method !== 'HEAD' && length) fileRequests.bytes += length;

@@ -15,6 +15,7 @@ import {
   LogLevel,
   selectBundle,
   type AsyncDuckDBConnection,
+  type AsyncPreparedStatement,
   type DuckDBBundles,
 } from '@duckdb/duckdb-wasm';
 import { SqlBackend, formatOf, type SqlEngine } from './backend.js';
@@ -107,15 +108,53 @@ export class WasmDuckDbEngine implements SqlEngine {
     return (await this.#run(sql, params)).schema.fields.map((field: { name: string }) => field.name);
   }
 
+  /**
+   * Prepared statements by SQL text, least recently used first (at most {@link STATEMENTS_KEPT}):
+   * a view's statements keep their text from one step to the next (only the parameters move), and
+   * DuckDB-WASM parses and plans each on its one thread, a part of every step's time there.
+   */
+  readonly #statements = new Map<string, KeptStatement>();
+
   async #run(sql: string, params: readonly (string | number | null)[]) {
     if (!params.length) return this.connection.query(sql);
-    const statement = await this.connection.prepare(sql);
+    let kept = this.#statements.get(sql);
+    if (kept) this.#statements.delete(sql);
+    else {
+      const prepared = this.connection.prepare(sql);
+      kept = { prepared, users: 0, evicted: false };
+      // A statement that does not prepare is not kept: the next asks again (and gets the error).
+      const failed = kept;
+      prepared.catch(() => this.#statements.get(sql) === failed && this.#statements.delete(sql));
+    }
+    this.#statements.set(sql, kept);
+    if (this.#statements.size > STATEMENTS_KEPT) {
+      const [oldest, entry] = this.#statements.entries().next().value!;
+      this.#statements.delete(oldest);
+      entry.evicted = true;
+      if (!entry.users) closeKept(entry);
+    }
+    kept.users++;
     try {
-      return await statement.query(...params);
+      return await (await kept.prepared).query(...params);
     } finally {
-      await statement.close();
+      kept.users--;
+      if (kept.evicted && !kept.users) closeKept(kept);
     }
   }
+}
+
+/** Statements a {@link WasmDuckDbEngine} keeps prepared. */
+const STATEMENTS_KEPT = 64;
+
+interface KeptStatement {
+  readonly prepared: Promise<AsyncPreparedStatement>;
+  /** Queries running it now: it is closed once evicted and none is. */
+  users: number;
+  evicted: boolean;
+}
+
+function closeKept(kept: KeptStatement): void {
+  void kept.prepared.then((statement) => statement.close()).catch(() => {});
 }
 
 /**

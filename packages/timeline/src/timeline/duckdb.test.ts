@@ -10,7 +10,7 @@
  */
 import { SqlSource, type Backend, type PageRequest } from '@reeltime/duckdb';
 import { openUrl, sharedDatabase, WasmDuckDbEngine } from '@reeltime/duckdb/wasm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount, settle } from '../../test/mount.js';
 import type { ReelTimeline } from '../index.js';
@@ -356,6 +356,32 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
       expect(rows).toEqual(expected);
       expect(rows[1]).toEqual({ d: null, s: null, n: 'x', b: null, ts: null, i: 8 });
       expect(await engine.all(`SELECT 1 AS one WHERE false`)).toEqual([]);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it("prepares a statement once and runs it with each step's parameters; a bad one is not kept", async () => {
+    const connection = await (await sharedDatabase()).connect();
+    try {
+      const prepare = vi.spyOn(connection, 'prepare');
+      const engine = new WasmDuckDbEngine(connection);
+      const sql = `SELECT CAST(? AS INTEGER) * 2 AS twice, CAST(? AS VARCHAR) AS word`;
+      expect(await engine.all(sql, [2, 'a'])).toEqual([{ twice: 4, word: 'a' }]);
+      expect(await engine.all(sql, [5, 'b'])).toEqual([{ twice: 10, word: 'b' }]);
+      const [first, second] = await Promise.all([engine.all(sql, [7, 'c']), engine.all(sql, [8, 'd'])]);
+      expect([first, second]).toEqual([[{ twice: 14, word: 'c' }], [{ twice: 16, word: 'd' }]]);
+      expect(prepare).toHaveBeenCalledTimes(1);
+      // More texts than are kept: the first is closed, and prepared again when asked again.
+      for (let i = 0; i < 70; i++)
+        expect(await engine.all(`SELECT CAST(? AS INTEGER) + ${i} AS n`, [1])).toEqual([{ n: 1 + i }]);
+      expect(await engine.all(sql, [1, 'e'])).toEqual([{ twice: 2, word: 'e' }]);
+      expect(prepare).toHaveBeenCalledTimes(72);
+      // A statement that does not prepare is asked again (and fails again), not kept as a rejection.
+      const bad = `SELECT * FROM no_such_table WHERE x = ?`;
+      await expect(engine.all(bad, [1])).rejects.toThrow(/no_such_table/);
+      await expect(engine.all(bad, [1])).rejects.toThrow(/no_such_table/);
+      expect(prepare).toHaveBeenCalledTimes(74);
     } finally {
       await connection.close();
     }
