@@ -26,6 +26,7 @@ import type { ParquetWorkerAnswer, ParquetWorkerRequest } from './parquet.worker
 import { OverviewBackend, overviewUrl, readOverview, type AttachedPrepared, type Overview } from './overview.js';
 import { openPrepared } from './prepared.js';
 import { SqlSource, type SqlSourceOptions } from './source.js';
+import { warmUp } from './warm.js';
 
 /**
  * The worker and wasm files, served from this package. Only DuckDB's build for WebAssembly
@@ -46,9 +47,11 @@ let shared: Promise<AsyncDuckDB> | undefined;
  * A performance mark (`reel-duckdb:<step>`) for each step of a DuckDB-WASM open: `start`,
  * `instantiated` (the wasm fetched, compiled and DuckDB's start code run), `opened`, then per
  * prepared database `overview` (its overview arrived and read: the first view is answered from
- * it), `attached` and `ready` (its metadata read). Shown in a profile's timings.
+ * it), `attached`, `ready` (its metadata read) and `warm` (its warm-up asked, with the detail
+ * `{ url, views }`). Shown in a profile's timings.
  */
-const mark = (step: string) => globalThis.performance?.mark?.(`reel-duckdb:${step}`);
+const mark = (step: string, detail?: unknown) =>
+  globalThis.performance?.mark?.(`reel-duckdb:${step}`, detail === undefined ? undefined : { detail });
 
 /**
  * The page's DuckDB-WASM instance, started on first use (one worker for every timeline). It takes
@@ -95,6 +98,59 @@ export class WasmDuckDbEngine implements SqlEngine {
    * pass (3,000 rows of a window's columns, in Node: median 32 → 6.5 ms).
    */
   async all(sql: string, params: readonly (string | number | null)[] = []): Promise<Record<string, unknown>[]> {
+    return this.#foreground(() => this.#rows(sql, params));
+  }
+
+  async names(sql: string, params: readonly (string | number | null)[] = []): Promise<string[]> {
+    return this.#foreground(async () =>
+      (await this.#run(sql, params)).schema.fields.map((field: { name: string }) => field.name),
+    );
+  }
+
+  /**
+   * The same connection for work that may wait ({@link warmUp}): each statement starts only once
+   * this engine's own statements have left it alone for `quiet` ms, so that a view asked meanwhile
+   * waits for one background statement at most (DuckDB-WASM runs one statement at a time).
+   */
+  background(quiet = QUIET_MS): SqlEngine {
+    return {
+      all: async (sql, params = []) => {
+        await this.#quiet(quiet);
+        return this.#rows(sql, params);
+      },
+      names: async (sql, params = []) => {
+        await this.#quiet(quiet);
+        return (await this.#run(sql, params)).schema.fields.map((field: { name: string }) => field.name);
+      },
+    };
+  }
+
+  /** Foreground statements on their way, when the last one ended (performance.now()), and who waits for quiet. */
+  #busy = 0;
+  #lastBusy = -Infinity;
+  readonly #waiting: (() => void)[] = [];
+
+  async #foreground<T>(run: () => Promise<T>): Promise<T> {
+    this.#busy++;
+    try {
+      return await run();
+    } finally {
+      this.#busy--;
+      this.#lastBusy = performance.now();
+      if (!this.#busy) for (const wake of this.#waiting.splice(0)) wake();
+    }
+  }
+
+  async #quiet(quiet: number): Promise<void> {
+    for (;;) {
+      if (this.#busy) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+      const left = this.#lastBusy + quiet - performance.now();
+      if (!this.#busy && left <= 0) return;
+      if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+    }
+  }
+
+  async #rows(sql: string, params: readonly (string | number | null)[]): Promise<Record<string, unknown>[]> {
     const table = await this.#run(sql, params);
     const rows: Record<string, unknown>[] = Array.from({ length: table.numRows }, () => ({}));
     table.schema.fields.forEach((field: { name: string }, column: number) => {
@@ -102,10 +158,6 @@ export class WasmDuckDbEngine implements SqlEngine {
       for (const value of table.getChildAt(column) ?? []) rows[i++]![field.name] = value;
     });
     return rows;
-  }
-
-  async names(sql: string, params: readonly (string | number | null)[] = []): Promise<string[]> {
-    return (await this.#run(sql, params)).schema.fields.map((field: { name: string }) => field.name);
   }
 
   /**
@@ -145,6 +197,13 @@ export class WasmDuckDbEngine implements SqlEngine {
 
 /** Statements a {@link WasmDuckDbEngine} keeps prepared. */
 const STATEMENTS_KEPT = 64;
+
+/**
+ * How long a {@link WasmDuckDbEngine}'s own statements must have left it alone before background
+ * work starts one: longer than the pause between the questions of a gesture (the source waits 60 ms
+ * before a question asked within 60 ms of the last).
+ */
+const QUIET_MS = 300;
 
 interface KeptStatement {
   readonly prepared: Promise<AsyncPreparedStatement>;
@@ -251,6 +310,12 @@ export interface OpenUrlOptions extends SqlSourceOptions {
    * database without one (an older prepare) opens as before.
    */
   readonly overview?: boolean;
+  /**
+   * For a prepared database, once DuckDB has it: ask it a few views in the background while the
+   * page is idle ({@link warmUp}), so that the first zoom finds DuckDB's code compiled and the
+   * pages every wide view reads fetched (default true). The mark `reel-duckdb:warm` says when done.
+   */
+  readonly warm?: boolean;
 }
 
 let files = 0;
@@ -363,7 +428,7 @@ export async function openPreparedUrl(url: string, options: OpenUrlOptions = {})
       ? download(url, href, options.signal)
       : undefined;
   whole?.catch(() => {});
-  const attached = attachPrepared(url, href, started, whole);
+  const attached = attachPrepared(url, href, started, whole, options.warm !== false && { signal: options.signal });
   // Handled here or by the overview's backend, whichever comes: not an unhandled rejection meanwhile.
   attached.catch(() => {});
   const read = await overview;
@@ -379,6 +444,7 @@ async function attachPrepared(
   href: string,
   started: Promise<AsyncDuckDB>,
   whole: Promise<Uint8Array> | undefined,
+  warm: false | { readonly signal?: AbortSignal | undefined },
 ): Promise<AttachedPrepared> {
   const db = await started;
   const id = files++;
@@ -398,8 +464,23 @@ async function attachPrepared(
     }
     mark('attached');
     await connection.query(`USE ${alias}`);
-    const prepared = await openPrepared(new WasmDuckDbEngine(connection), url);
+    const engine = new WasmDuckDbEngine(connection);
+    const prepared = await openPrepared(engine, url);
     mark('ready');
+    if (warm) {
+      // The same tables and statements as the source's, on the same connection, when it is idle.
+      const { meta } = prepared;
+      const backend = new SqlBackend(engine.background(), {
+        input: { table: meta.name },
+        name: meta.name,
+        prepared: meta.state,
+      });
+      // A warm-up that fails changes nothing: the view's own questions meet the error, if any.
+      warmUp(backend, warm).then(
+        (views) => mark('warm', { url, views }),
+        () => {},
+      );
+    }
     return prepared;
   } catch (error) {
     await connection.close().catch(() => {});

@@ -325,6 +325,53 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
     }
   });
 
+  it('warms DuckDB up in the background once it has the database, and answers as without', async () => {
+    // A URL of this test's own: the marks of other tests' warm-ups name theirs.
+    const url = `${generatedUrl('duckdb-events.reeltime.duckdb')}?warm`;
+    const warmed = () =>
+      performance
+        .getEntriesByName('reel-duckdb:warm')
+        .filter((entry) => (entry as PerformanceMark).detail?.url === url)
+        .map((entry) => (entry as PerformanceMark).detail.views);
+    const cold = await openUrl(url, { overview: false, downloadLimit: 0, warm: false });
+    const warm = await openUrl(url, { overview: false, downloadLimit: 0 });
+    // The whole extent and three views zoomed in about its middle.
+    await expect.poll(warmed, POLL).toEqual([4]);
+    const [lo, hi] = warm.extent!;
+    const layout = { measure: (text: string) => text.length * 7 };
+    for (const [from, to] of [
+      [lo, hi],
+      [lo + (hi - lo) * 0.49, lo + (hi - lo) * 0.51],
+    ]) {
+      const answer = async (source: typeof warm) => {
+        const { items, density, total } = await source.query({ from: from!, to: to!, pixels: 960, layout });
+        return { ids: items.map((item) => item.event.id), density, total };
+      };
+      expect(await answer(warm)).toEqual(await answer(cold));
+    }
+  });
+
+  it('runs background statements once its own have left it alone, after those asked meanwhile', async () => {
+    const connection = await (await sharedDatabase()).connect();
+    try {
+      const engine = new WasmDuckDbEngine(connection);
+      const order: string[] = [];
+      const slow = `SELECT count(*) AS n FROM range(CAST(? AS BIGINT))`;
+      const first = engine.all(slow, [2e7]);
+      const background = engine
+        .background(50)
+        .all('SELECT CAST(? AS INTEGER) AS n', [1])
+        .then((rows) => (order.push('background'), rows));
+      // Asked once the first has ended, while the background one waits for quiet.
+      const second = first.then(() => (order.push('first'), engine.all(slow, [1e6]))).then(() => order.push('second'));
+      await Promise.all([background, second]);
+      expect(order).toEqual(['first', 'second', 'background']);
+      expect(await background).toEqual([{ n: 1 }]);
+    } finally {
+      await connection.close();
+    }
+  });
+
   it('names a file that is no prepared database, or not there, in a notice and reel-invalid', async () => {
     const cases: [string, string, RegExp][] = [
       // format="duckdb" says what the file name does not: here wrongly, a Parquet file.
