@@ -54,6 +54,12 @@ const { values } = parseArgs({
     // A prepared database's first view from DuckDB rather than from its overview (the page's
     // `overview: false`).
     'no-overview': { type: 'boolean', default: false },
+    // No warm-up once DuckDB has the database (the page's `warm: false`).
+    'no-warm': { type: 'boolean', default: false },
+    // How long the user looks at the first view before the first step, in ms from \`reel-duckdb:ready\`
+    // (default 0: the steps start as soon as DuckDB has the database), or \`warm\`: until the
+    // warm-up's mark \`reel-duckdb:warm\`.
+    look: { type: 'string', default: '0' },
   },
 });
 if (!values.file) throw new Error('--file events.parquet is required');
@@ -67,6 +73,7 @@ if (values.prepare) {
   values.file = prepared.out;
 }
 const file = resolve(values.file);
+if (values.look === 'warm' && !/\.duckdb$/.test(file)) throw new Error('--look warm needs a prepared database');
 // A prepared database's overview, beside it: its size and gzip size (level 9), what a server sends.
 const overviewFile = `${file}${OVERVIEW_SUFFIX}`;
 const overview =
@@ -130,7 +137,7 @@ await page.exposeFunction('__firstAnswered', () => {
 const started = Date.now();
 navigation = started;
 const limit = values['download-limit'] === undefined ? '' : `&downloadLimit=${Number(values['download-limit'])}`;
-const address = `http://127.0.0.1:${port}/?src=${encodeURIComponent(fileUrl)}${limit}${values['no-overview'] ? '&overview=0' : ''}`;
+const address = `http://127.0.0.1:${port}/?src=${encodeURIComponent(fileUrl)}${limit}${values['no-overview'] ? '&overview=0' : ''}${values['no-warm'] ? '&warm=0' : ''}`;
 if (values.warm) {
   await page.goto(address);
   await page.waitForFunction(() => /opened in|Error/.test(document.getElementById('status')?.textContent ?? ''));
@@ -146,7 +153,7 @@ await page.waitForFunction(() => /opened in|Error/.test(document.getElementById(
 const status = await page.locator('#status').textContent();
 if (!/opened in/.test(status)) throw new Error(status);
 const result = await page.evaluate(
-  async ({ pixels }) => {
+  async ({ pixels, look }) => {
     const source = document.querySelector('reel-timeline').source;
     const context = document.createElement('canvas').getContext('2d');
     context.font = '12px system-ui';
@@ -163,6 +170,12 @@ const result = await page.evaluate(
     // comes before), so that they say what DuckDB answers, not how long it took to start.
     const attached = () => performance.getEntriesByName('reel-duckdb:ready').length > 0;
     while (!attached()) await new Promise((resolve) => setTimeout(resolve, 20));
+    const ready = performance.getEntriesByName('reel-duckdb:ready')[0].startTime;
+    if (look === 'warm')
+      while (!performance.getEntriesByName('reel-duckdb:warm').length)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    else await new Promise((resolve) => setTimeout(resolve, ready + Number(look) - performance.now()));
+    const lookedMs = performance.now() - ready;
     const waitStart = performance.now();
     const latencies = [];
     for (const [from, to] of windows) {
@@ -184,6 +197,7 @@ const result = await page.evaluate(
       longTasksWhileWaiting: waiting.length,
       longestTaskWhileWaiting: Math.max(0, ...waiting.map(([, d]) => d)),
       longestTaskOpening: Math.max(0, ...globalThis.__long.filter(([at]) => at < waitStart).map(([, d]) => d)),
+      lookedMs,
       heapMB: performance.memory ? performance.memory.usedJSHeapSize / 2 ** 20 : null,
       // When the page saw the element's first marks drawn (ms since navigation), if it has yet.
       drawn: performance.getEntriesByName('reel-example:drawn')[0]?.startTime ?? null,
@@ -196,7 +210,7 @@ const result = await page.evaluate(
       ),
     };
   },
-  { pixels: Number(values.width) },
+  { pixels: Number(values.width), look: values.look },
 );
 const peakRss = peakRssMB();
 const opened = Number(/opened in (\d+)/.exec(status)[1]);
@@ -229,7 +243,12 @@ console.log(
       // `ready`, or `overview` when there is one).
       duckdbMarksMs: result.marks,
       pageMs: Date.now() - started,
-      stepsMeasured: 'after reel-duckdb:ready (DuckDB has the database)',
+      stepsMeasured:
+        values.look === 'warm'
+          ? 'after reel-duckdb:warm (its warm-up asked)'
+          : `${values.look} ms after reel-duckdb:ready (DuckDB has the database)`,
+      warmUp: !values['no-warm'],
+      lookedMs: Math.round(result.lookedMs),
       steps: result.latencies.length,
       ...summarize(result.latencies),
       // Each step's latency, the file's range requests during it and their KB: a cold step reads.
