@@ -54,11 +54,14 @@ const { values } = parseArgs({
     // A prepared database's first view from DuckDB rather than from its overview (the page's
     // `overview: false`).
     'no-overview': { type: 'boolean', default: false },
+    // A local copy of a prepared database (the page's `localCopy: true`): with `--look local` the
+    // steps wait until DuckDB reads it; with `--warm`, the second visit finds it.
+    'local-copy': { type: 'boolean', default: false },
     // No warm-up once DuckDB has the database (the page's `warm: false`).
     'no-warm': { type: 'boolean', default: false },
     // How long the user looks at the first view before the first step, in ms from \`reel-duckdb:ready\`
     // (default 0: the steps start as soon as DuckDB has the database), or \`warm\`: until the
-    // warm-up's mark \`reel-duckdb:warm\`.
+    // warm-up's mark \`reel-duckdb:warm\`, or \`local\`: until DuckDB reads the local copy.
     look: { type: 'string', default: '0' },
   },
 });
@@ -73,7 +76,9 @@ if (values.prepare) {
   values.file = prepared.out;
 }
 const file = resolve(values.file);
-if (values.look === 'warm' && !/\.duckdb$/.test(file)) throw new Error('--look warm needs a prepared database');
+if (/^(warm|local)$/.test(values.look) && !/\.duckdb$/.test(file))
+  throw new Error(`--look ${values.look} needs a prepared database`);
+if (values.look === 'local' && !values['local-copy']) throw new Error('--look local needs --local-copy');
 // A prepared database's overview, beside it: its size and gzip size (level 9), what a server sends.
 const overviewFile = `${file}${OVERVIEW_SUFFIX}`;
 const overview =
@@ -137,10 +142,12 @@ await page.exposeFunction('__firstAnswered', () => {
 const started = Date.now();
 navigation = started;
 const limit = values['download-limit'] === undefined ? '' : `&downloadLimit=${Number(values['download-limit'])}`;
-const address = `http://127.0.0.1:${port}/?src=${encodeURIComponent(fileUrl)}${limit}${values['no-overview'] ? '&overview=0' : ''}${values['no-warm'] ? '&warm=0' : ''}`;
+const address = `http://127.0.0.1:${port}/?src=${encodeURIComponent(fileUrl)}${limit}${values['no-overview'] ? '&overview=0' : ''}${values['no-warm'] ? '&warm=0' : ''}${values['local-copy'] ? '&localCopy=1' : ''}`;
 if (values.warm) {
   await page.goto(address);
   await page.waitForFunction(() => /opened in|Error/.test(document.getElementById('status')?.textContent ?? ''));
+  // The first visit's local copy complete, for the second to find it.
+  if (values['local-copy']) await page.waitForFunction(() => performance.getEntriesByName('reel-duckdb:local').length);
   // Time for V8 to finish compiling the hot wasm functions and store them (it caches on tier-up).
   await page.waitForTimeout(5000);
   Object.assign(fileRequests, { all: 0, ranges: 0, bytes: 0 });
@@ -171,8 +178,8 @@ const result = await page.evaluate(
     const attached = () => performance.getEntriesByName('reel-duckdb:ready').length > 0;
     while (!attached()) await new Promise((resolve) => setTimeout(resolve, 20));
     const ready = performance.getEntriesByName('reel-duckdb:ready')[0].startTime;
-    if (look === 'warm')
-      while (!performance.getEntriesByName('reel-duckdb:warm').length)
+    if (look === 'warm' || look === 'local')
+      while (!performance.getEntriesByName(`reel-duckdb:${look}`).length)
         await new Promise((resolve) => setTimeout(resolve, 20));
     else await new Promise((resolve) => setTimeout(resolve, ready + Number(look) - performance.now()));
     const lookedMs = performance.now() - ready;
@@ -244,10 +251,11 @@ console.log(
       duckdbMarksMs: result.marks,
       pageMs: Date.now() - started,
       stepsMeasured:
-        values.look === 'warm'
-          ? 'after reel-duckdb:warm (its warm-up asked)'
+        values.look === 'warm' || values.look === 'local'
+          ? `after reel-duckdb:${values.look} (${values.look === 'warm' ? 'its warm-up asked' : 'DuckDB reads the local copy'})`
           : `${values.look} ms after reel-duckdb:ready (DuckDB has the database)`,
       warmUp: !values['no-warm'],
+      localCopy: values['local-copy'],
       lookedMs: Math.round(result.lookedMs),
       steps: result.latencies.length,
       ...summarize(result.latencies),

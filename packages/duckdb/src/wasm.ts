@@ -27,6 +27,9 @@ import { OverviewBackend, overviewUrl, readOverview, type AttachedPrepared, type
 import { openPrepared } from './prepared.js';
 import { SqlSource, type SqlSourceOptions } from './source.js';
 import { warmUp } from './warm.js';
+import { findCopy, keepCopy, type Validator } from './local-copy.js';
+
+export { forgetLocalCopies } from './local-copy.js';
 
 /**
  * The worker and wasm files, served from this package. Only DuckDB's build for WebAssembly
@@ -123,6 +126,20 @@ export class WasmDuckDbEngine implements SqlEngine {
         return (await this.#run(sql, params)).schema.fields.map((field: { name: string }) => field.name);
       },
     };
+  }
+
+  /**
+   * Makes `database` this connection's default (`USE`) for the statements prepared from now on;
+   * those kept are closed once idle. For a database with the same tables as the one before (a
+   * local copy of it): a statement still running, or one prepared meanwhile, reads the old one.
+   */
+  async use(database: string): Promise<void> {
+    await this.#foreground(() => this.connection.query(`USE ${database}`));
+    for (const kept of this.#statements.values()) {
+      kept.evicted = true;
+      if (!kept.users) closeKept(kept);
+    }
+    this.#statements.clear();
   }
 
   /** Foreground statements on their way, when the last one ended (performance.now()), and who waits for quiet. */
@@ -316,6 +333,15 @@ export interface OpenUrlOptions extends SqlSourceOptions {
    * pages every wide view reads fetched (default true). The mark `reel-duckdb:warm` says when done.
    */
   readonly warm?: boolean;
+  /**
+   * For a prepared database read by ranges: keep a copy of it in the origin's private file system
+   * (OPFS), downloaded in the background once DuckDB has it, then read from the disk instead of
+   * by ranges, on this visit and on later ones while the server sends the same file (its `ETag` or
+   * `Last-Modified`, and size). Default false: the copy takes the file's size of the visitor's
+   * disk (`forgetLocalCopies` removes it). The mark `reel-duckdb:local` says when DuckDB reads it.
+   * Without OPFS, or when the copy fails, the database is read by ranges as without it.
+   */
+  readonly localCopy?: boolean;
 }
 
 let files = 0;
@@ -423,12 +449,23 @@ export async function openPreparedUrl(url: string, options: OpenUrlOptions = {})
     );
   // A small file, or one from a server that answers no range, is downloaded whole while DuckDB
   // starts (see DOWNLOAD_LIMIT); a larger one is read by ranges.
+  const validator: Validator = { size: head.size, tag: head.tag };
+  // A local copy kept by an earlier visit, when the server still sends that file.
+  const copy = options.localCopy && head.ranges ? await findCopy(href, validator) : undefined;
   const whole =
-    !head.ranges || (head.size !== undefined && head.size <= (options.downloadLimit ?? DOWNLOAD_LIMIT))
+    !copy && (!head.ranges || (head.size !== undefined && head.size <= (options.downloadLimit ?? DOWNLOAD_LIMIT)))
       ? download(url, href, options.signal)
       : undefined;
   whole?.catch(() => {});
-  const attached = attachPrepared(url, href, started, whole, options.warm !== false && { signal: options.signal });
+  const from: PreparedFrom = copy
+    ? { copy }
+    : whole
+      ? { whole }
+      : { keep: options.localCopy && validator.tag !== undefined ? validator : undefined };
+  const attached = attachPrepared(url, href, started, from, {
+    warm: options.warm !== false,
+    signal: options.signal,
+  });
   // Handled here or by the overview's backend, whichever comes: not an unhandled rejection meanwhile.
   attached.catch(() => {});
   const read = await overview;
@@ -438,35 +475,65 @@ export async function openPreparedUrl(url: string, options: OpenUrlOptions = {})
   return SqlSource.open((await attached).backend, options);
 }
 
-/** The prepared database at `href` attached to the page's DuckDB once started (from `whole` when downloaded). */
+/**
+ * Where a prepared database's pages come from: a local copy kept earlier, the whole file
+ * downloaded, or HTTP ranges (then, with `keep`, a local copy is made in the background and read
+ * once complete).
+ */
+type PreparedFrom =
+  | { readonly copy: FileSystemFileHandle }
+  | { readonly whole: Promise<Uint8Array> }
+  | { readonly keep: Validator | undefined };
+
+/** The prepared database at `href` attached to the page's DuckDB once started (see {@link PreparedFrom}). */
 async function attachPrepared(
   url: string,
   href: string,
   started: Promise<AsyncDuckDB>,
-  whole: Promise<Uint8Array> | undefined,
-  warm: false | { readonly signal?: AbortSignal | undefined },
+  from: PreparedFrom,
+  { warm, signal }: { readonly warm: boolean; readonly signal: AbortSignal | undefined },
 ): Promise<AttachedPrepared> {
   const db = await started;
-  const id = files++;
-  const name = `reel_prepared_${id}.duckdb`;
-  const alias = `reel_prepared_${id}`;
-  if (whole) await db.registerFileBuffer(name, await whole);
-  else await db.registerFileURL(name, href, DuckDBDataProtocol.HTTP, false);
   const connection = await db.connect();
   try {
-    try {
-      await connection.query(`ATTACH '${name}' AS ${alias} (READ_ONLY)`);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new SqlSourceError('bad-file', `"${url}" could not be opened as a DuckDB database (${reason})`, {
-        cause: error,
-      });
+    // A local copy another source of the page opened, or this one: else by ranges (it may be
+    // open in another tab, which holds DuckDB's only handle to it).
+    const local =
+      'copy' in from ? await attachLocal(db, connection, href, from.copy).catch(() => undefined) : undefined;
+    let alias = local;
+    if (!alias) {
+      const id = files++;
+      const name = `reel_prepared_${id}.duckdb`;
+      alias = `reel_prepared_${id}`;
+      if ('whole' in from) await db.registerFileBuffer(name, await from.whole);
+      else await db.registerFileURL(name, href, DuckDBDataProtocol.HTTP, false);
+      try {
+        await connection.query(`ATTACH '${name}' AS ${alias} (READ_ONLY)`);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new SqlSourceError('bad-file', `"${url}" could not be opened as a DuckDB database (${reason})`, {
+          cause: error,
+        });
+      }
     }
     mark('attached');
     await connection.query(`USE ${alias}`);
     const engine = new WasmDuckDbEngine(connection);
     const prepared = await openPrepared(engine, url);
     mark('ready');
+    if (local) mark('local', { url, kept: true });
+    const keep = 'keep' in from ? from.keep : undefined;
+    if (keep && !signal?.aborted) {
+      // Downloaded while the view answers by ranges, then attached and made the connection's default.
+      const began = performance.now();
+      keepCopy(href, keep, signal)
+        .then((handle) => attachLocal(db, connection, href, handle))
+        .then((copy) => engine.use(copy))
+        .then(
+          () => mark('local', { url, kept: false, ms: Math.round(performance.now() - began) }),
+          () => {},
+        );
+    }
     if (warm) {
       // The same tables and statements as the source's, on the same connection, when it is idle.
       const { meta } = prepared;
@@ -476,7 +543,7 @@ async function attachPrepared(
         prepared: meta.state,
       });
       // A warm-up that fails changes nothing: the view's own questions meet the error, if any.
-      warmUp(backend, warm).then(
+      warmUp(backend, { signal }).then(
         (views) => mark('warm', { url, views }),
         () => {},
       );
@@ -486,6 +553,35 @@ async function attachPrepared(
     await connection.close().catch(() => {});
     throw error;
   }
+}
+
+/** The local copies attached to the page's DuckDB, by URL, as their aliases. */
+const localCopies = new Map<string, Promise<string>>();
+
+/**
+ * The local copy of `href` (`handle`) registered with DuckDB-WASM and attached (once per page:
+ * DuckDB's worker holds the file's only sync access handle; every source's connection sees it).
+ */
+function attachLocal(
+  db: AsyncDuckDB,
+  connection: AsyncDuckDBConnection,
+  href: string,
+  handle: FileSystemFileHandle,
+): Promise<string> {
+  let alias = localCopies.get(href);
+  if (!alias) {
+    const id = files++;
+    const name = `reel_local_${id}.duckdb`;
+    alias = (async () => {
+      await db.registerFileHandle(name, handle, DuckDBDataProtocol.BROWSER_FSACCESS, true);
+      await connection.query(`ATTACH '${name}' AS reel_local_${id} (READ_ONLY)`);
+      return `reel_local_${id}`;
+    })();
+    const attaching = alias;
+    attaching.catch(() => localCopies.get(href) === attaching && localCopies.delete(href));
+    localCopies.set(href, attaching);
+  }
+  return alias;
 }
 
 /**
@@ -510,14 +606,14 @@ async function fetchOverview(href: string, signal: AbortSignal | undefined): Pro
 /**
  * The first `count` bytes at `href`, by a range request (`url` as the page gave it, for messages),
  * whether the server answered the range (206) rather than with the whole file, and the file's size
- * when the server said it (`Content-Range: bytes 0-11/size`).
+ * when the server said it (`Content-Range: bytes 0-11/size`), and its `ETag` (else `Last-Modified`).
  */
 async function firstBytes(
   url: string,
   href: string,
   count: number,
   signal: AbortSignal | undefined,
-): Promise<{ bytes: Uint8Array; ranges: boolean; size: number | undefined }> {
+): Promise<{ bytes: Uint8Array; ranges: boolean; size: number | undefined; tag: string | undefined }> {
   let response: Response;
   try {
     // Not stored: a cached part of the file would turn DuckDB's own range requests into others.
@@ -544,5 +640,6 @@ async function firstBytes(
     bytes: bytes.subarray(0, length),
     ranges: response.status === 206,
     size: Number.isFinite(size) ? size : undefined,
+    tag: response.headers.get('etag') ?? response.headers.get('last-modified') ?? undefined,
   };
 }

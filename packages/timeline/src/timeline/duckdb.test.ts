@@ -9,7 +9,7 @@
  * database is named in a notice, and so is a database that fails after the overview's first view.
  */
 import { SqlSource, type Backend, type PageRequest } from '@reeltime/duckdb';
-import { openUrl, sharedDatabase, WasmDuckDbEngine } from '@reeltime/duckdb/wasm';
+import { forgetLocalCopies, openUrl, sharedDatabase, WasmDuckDbEngine } from '@reeltime/duckdb/wasm';
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mount, settle } from '../../test/mount.js';
@@ -349,6 +349,55 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
       };
       expect(await answer(warm)).toEqual(await answer(cold));
     }
+  });
+
+  it('keeps a local copy (localCopy): downloaded while it answers by ranges, read once complete, and on the next open', async () => {
+    // A URL of this test's own: the copy is named by it, and the marks carry it.
+    const url = `${generatedUrl('duckdb-events.reeltime.duckdb')}?local`;
+    await forgetLocalCopies(url);
+    const local = () =>
+      performance
+        .getEntriesByName('reel-duckdb:local')
+        .filter((entry) => (entry as PerformanceMark).detail?.url === url)
+        .map((entry) => (entry as PerformanceMark).detail.kept as boolean);
+    const options = { overview: false, downloadLimit: 0, warm: false } as const;
+    const byRanges = await openUrl(url, options);
+    const copying = await openUrl(url, { ...options, localCopy: true });
+    // Copied in the background, then read: `kept: false`, made on this open.
+    await expect.poll(local, POLL).toEqual([false]);
+    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('reeltime-local');
+    const files = new Map<string, File>();
+    for await (const [name, handle] of folder as unknown as AsyncIterable<[string, FileSystemFileHandle]>)
+      files.set(name, await handle.getFile());
+    const size = Number((await fetch(url, { method: 'HEAD' })).headers.get('content-length'));
+    const json = [...files].find(([name, file]) => name.endsWith('.json') && file.size > 0);
+    expect(json).toBeDefined();
+    expect(JSON.parse(await json![1].text())).toMatchObject({ href: url, size });
+    expect(files.get(json![0].replace(/json$/, 'duckdb'))?.size).toBe(size);
+    // The next open reads the copy from the start (`kept: true`), before it resolves.
+    const reopened = await openUrl(url, { ...options, localCopy: true });
+    expect(local()).toEqual([false, true]);
+    const [lo, hi] = byRanges.extent!;
+    const layout = { measure: (text: string) => text.length * 7 };
+    for (const [from, to] of [
+      [lo, hi],
+      [lo + (hi - lo) * 0.3, lo + (hi - lo) * 0.32],
+    ]) {
+      const answer = async (source: typeof byRanges) => {
+        const { items, density, total } = await source.query({ from: from!, to: to!, pixels: 960, layout });
+        return { ids: items.map((item) => item.event.id), density, total };
+      };
+      const expected = await answer(byRanges);
+      expect(expected.ids.length).toBeGreaterThan(0);
+      expect(await answer(copying)).toEqual(expected);
+      expect(await answer(reopened)).toEqual(expected);
+    }
+    // A copy whose server now sends another file (its ETag changed) is not read.
+    const writable = await (await folder.getFileHandle(json![0])).createWritable();
+    await writable.write(JSON.stringify({ href: url, size, tag: 'W/"another"' }));
+    await writable.close();
+    await openUrl(url, { ...options, localCopy: true });
+    expect(local()).toEqual([false, true]);
   });
 
   it('runs background statements once its own have left it alone, after those asked meanwhile', async () => {
