@@ -69,13 +69,14 @@ export async function findCopy(href: string, validator: Validator): Promise<File
 }
 
 /**
- * Downloads `href` into a copy (the record written once every byte is), and resolves with its
- * handle; rejects when the download fails, is aborted, or is not the file `validator` describes.
+ * Downloads `href` into a copy (the record written once every byte is), or writes its `bytes`
+ * when the page has them, and resolves with its handle; rejects when the download fails, is
+ * aborted, or is not the file `validator` describes.
  */
 export async function keepCopy(
   href: string,
   validator: Validator,
-  signal?: AbortSignal,
+  { signal, bytes }: { readonly signal?: AbortSignal | undefined; readonly bytes?: Uint8Array<ArrayBuffer> } = {},
 ): Promise<FileSystemFileHandle> {
   const { size, tag } = validator;
   if (size === undefined || tag === undefined)
@@ -84,12 +85,18 @@ export async function keepCopy(
   const name = await nameOf(href);
   // The old record first: while the file is rewritten, nothing says it is complete.
   await dir.removeEntry(`${name}.json`).catch(() => {});
-  const response = await fetch(href, { cache: 'no-store', ...(signal ? { signal } : {}) });
-  if (!response.ok || !response.body) throw new Error(`"${href}" answered ${response.status}`);
-  const answered = response.headers.get('etag') ?? response.headers.get('last-modified') ?? undefined;
-  if (answered !== tag) throw new Error(`"${href}" changed while it was opened`);
   const handle = await dir.getFileHandle(`${name}.duckdb`, { create: true });
-  await response.body.pipeTo(await handle.createWritable(), signal ? { signal } : {});
+  if (bytes) {
+    const writable = await handle.createWritable();
+    await writable.write(bytes);
+    await writable.close();
+  } else {
+    const response = await fetch(href, { cache: 'no-store', ...(signal ? { signal } : {}) });
+    if (!response.ok || !response.body) throw new Error(`"${href}" answered ${response.status}`);
+    const answered = response.headers.get('etag') ?? response.headers.get('last-modified') ?? undefined;
+    if (answered !== tag) throw new Error(`"${href}" changed while it was opened`);
+    await response.body.pipeTo(await handle.createWritable(), signal ? { signal } : {});
+  }
   const written = (await handle.getFile()).size;
   if (written !== size) throw new Error(`"${href}": ${written} bytes copied of ${size}`);
   const record: CopyRecord = { href, size, tag };

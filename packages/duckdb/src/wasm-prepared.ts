@@ -67,17 +67,14 @@ export async function openPreparedUrl(url: string, options: OpenUrlOptions = {})
   // starts (see DOWNLOAD_LIMIT); a larger one is read by ranges.
   const validator: Validator = { size: head.size, tag: head.tag };
   // A local copy kept by an earlier visit, when the server still sends that file.
-  const copy = options.localCopy && head.ranges ? await findCopy(href, validator) : undefined;
+  const copy = options.localCopy ? await findCopy(href, validator) : undefined;
   const whole =
     !copy && (!head.ranges || (head.size !== undefined && head.size <= (options.downloadLimit ?? DOWNLOAD_LIMIT)))
       ? download(url, href, options.signal)
       : undefined;
   whole?.catch(() => {});
-  const from: PreparedFrom = copy
-    ? { copy }
-    : whole
-      ? { whole }
-      : { keep: options.localCopy && validator.tag !== undefined ? validator : undefined };
+  const keep = options.localCopy && validator.tag !== undefined ? validator : undefined;
+  const from: PreparedFrom = copy ? { copy } : { whole, keep };
   const attached = attachPrepared(url, href, started, from, {
     warm: options.warm !== false,
     signal: options.signal,
@@ -93,13 +90,13 @@ export async function openPreparedUrl(url: string, options: OpenUrlOptions = {})
 
 /**
  * Where a prepared database's pages come from: a local copy kept earlier, the whole file
- * downloaded, or HTTP ranges (then, with `keep`, a local copy is made in the background and read
+ * downloaded (then, with `keep`, its bytes are also written to a local copy for the next visits),
+ * or HTTP ranges (then, with `keep`, a local copy is made in the background and read
  * once complete).
  */
 type PreparedFrom =
   | { readonly copy: FileSystemFileHandle }
-  | { readonly whole: Promise<Uint8Array> }
-  | { readonly keep: Validator | undefined };
+  | { readonly whole: Promise<Uint8Array> | undefined; readonly keep: Validator | undefined };
 
 /** The prepared database at `href` attached to the page's DuckDB once started (see {@link PreparedFrom}). */
 async function attachPrepared(
@@ -116,13 +113,21 @@ async function attachPrepared(
     // open in another tab, which holds DuckDB's only handle to it).
     const local =
       'copy' in from ? await attachLocal(db, connection, href, from.copy).catch(() => undefined) : undefined;
+    const whole = 'whole' in from ? from.whole : undefined;
+    const keep = 'keep' in from ? from.keep : undefined;
+    // The whole file's bytes, for its local copy.
+    let downloaded: Uint8Array<ArrayBuffer> | undefined;
     let alias = local;
     if (!alias) {
       const id = nextFileId();
       const name = `reel_prepared_${id}.duckdb`;
       alias = `reel_prepared_${id}`;
-      if ('whole' in from) await db.registerFileBuffer(name, await from.whole);
-      else await db.registerFileURL(name, href, DuckDBDataProtocol.HTTP, false);
+      if (whole) {
+        const bytes = await whole;
+        // DuckDB takes the bytes (transferred to its worker): the copy is written from others.
+        if (keep) downloaded = bytes.slice();
+        await db.registerFileBuffer(name, bytes);
+      } else await db.registerFileURL(name, href, DuckDBDataProtocol.HTTP, false);
       try {
         await connection.query(`ATTACH '${name}' AS ${alias} (READ_ONLY)`);
       } catch (error) {
@@ -138,17 +143,19 @@ async function attachPrepared(
     const prepared = await openPrepared(engine, url);
     mark('ready');
     if (local) mark('local', { url, kept: true });
-    const keep = 'keep' in from ? from.keep : undefined;
     if (keep && !signal?.aborted) {
-      // Downloaded while the view answers by ranges, then attached and made the connection's default.
+      // Downloaded while the view answers by ranges, then attached and made the connection's
+      // default; or, for a file downloaded whole (read from memory now), written for later visits.
       const began = performance.now();
-      keepCopy(href, keep, signal)
-        .then((handle) => attachLocal(db, connection, href, handle))
-        .then((copy) => engine.use(copy))
-        .then(
-          () => mark('local', { url, kept: false, ms: Math.round(performance.now() - began) }),
-          () => {},
-        );
+      const kept = downloaded
+        ? keepCopy(href, keep, { signal, bytes: downloaded })
+        : keepCopy(href, keep, { signal })
+            .then((handle) => attachLocal(db, connection, href, handle))
+            .then((copy) => engine.use(copy));
+      kept.then(
+        () => mark('local', { url, kept: false, ms: Math.round(performance.now() - began) }),
+        () => {},
+      );
     }
     if (warm) {
       // The same tables and statements as the source's, on the same connection, when it is idle.

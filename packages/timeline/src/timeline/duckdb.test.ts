@@ -400,6 +400,24 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
     expect(local()).toEqual([false, true]);
   });
 
+  it('keeps a local copy with the local-copy attribute (a small database: written from the download), and reads it on the next visit', async () => {
+    const url = `${generatedUrl('duckdb-events.reeltime.duckdb')}?element-local`;
+    await forgetLocalCopies(url);
+    const local = () =>
+      performance
+        .getEntriesByName('reel-duckdb:local')
+        .filter((entry) => (entry as PerformanceMark).detail?.url === url)
+        .map((entry) => (entry as PerformanceMark).detail.kept as boolean);
+    const first = await mountProblems(url, 'local-copy');
+    await expect.poll(local, POLL).toEqual([false]);
+    first.el.remove();
+    // The next visit attaches the copy: nothing downloaded.
+    const { el, problems } = await mountProblems(url, 'local-copy');
+    await expect.poll(local, POLL).toEqual([false, true]);
+    await drawsZoomsSelects(el);
+    expect(problems).toEqual([]);
+  });
+
   it('runs background statements once its own have left it alone, after those asked meanwhile', async () => {
     const connection = await (await sharedDatabase()).connect();
     try {

@@ -29,6 +29,8 @@ export interface LoadHost {
   format: string;
   loadTimeout: number;
   timeZone: string;
+  /** The element's attributes (`local-copy`, read by a database's open). */
+  hasAttribute?(name: string): boolean;
 }
 
 /** A load that failed, with the sentence to show. */
@@ -51,7 +53,7 @@ export async function loadSource(
 ): Promise<LoadOutcome | undefined> {
   if (typeof host.source === 'string') {
     const { openDatabase } = await import('./database.js');
-    return openDatabase(host.source, src, abort.signal, host.format);
+    return openDatabase(host, src, abort.signal);
   }
   const timeout = Number(host.loadTimeout) > 0 ? Number(host.loadTimeout) : 30_000;
   const timer = setTimeout(() => abort.abort(new LoadError(`no answer within ${timeout / 1000} s`)), timeout);
