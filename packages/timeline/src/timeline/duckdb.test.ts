@@ -18,6 +18,8 @@ import type { ReelTimeline } from '../index.js';
 const marks = (el: ReelTimeline) => [...el.shadowRoot!.querySelectorAll<SVGElement>('[part~="event"]')];
 const part = (el: ReelTimeline, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const POLL = { timeout: 60_000 };
+/** This project's time zone: a local copy's URL of its own, should the projects share a browser's storage. */
+const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * 2,000 events in 3 lanes over 2 years (`generateEventsSql({ count: 2000, seed: 3, lanes: 3,
@@ -353,7 +355,7 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
 
   it('keeps a local copy (localCopy): downloaded while it answers by ranges, read once complete, and on the next open', async () => {
     // A URL of this test's own: the copy is named by it, and the marks carry it.
-    const url = `${generatedUrl('duckdb-events.reeltime.duckdb')}?local`;
+    const url = `${generatedUrl('duckdb-events.reeltime.duckdb')}?local&zone=${ZONE}`;
     await forgetLocalCopies(url);
     const local = () =>
       performance
@@ -401,7 +403,7 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
   });
 
   it('keeps a local copy with the local-copy attribute (a small database: written from the download), and reads it on the next visit', async () => {
-    const url = `${generatedUrl('duckdb-events.reeltime.duckdb')}?element-local`;
+    const url = `${generatedUrl('duckdb-events.reeltime.duckdb')}?element-local&zone=${ZONE}`;
     await forgetLocalCopies(url);
     const local = () =>
       performance
