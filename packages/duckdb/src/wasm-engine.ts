@@ -35,8 +35,10 @@ let shared: Promise<AsyncDuckDB> | undefined;
  * A performance mark (`reel-duckdb:<step>`) for each step of a DuckDB-WASM open: `start`,
  * `instantiated` (the wasm fetched, compiled and DuckDB's start code run), `opened`, then per
  * prepared database `overview` (its overview arrived and read: the first view is answered from
- * it), `attached`, `ready` (its metadata read) and `warm` (its warm-up asked, with the detail
- * `{ url, views }`). Shown in a profile's timings.
+ * it), `attached`, `ready` (its metadata read), `warm` (its warm-up asked, with the detail
+ * `{ url, views }`) and `local` (its local copy found, `{ url, kept: true }`, or made and, when
+ * read by ranges until then, read and warmed up, `{ url, kept: false, ms }`). Shown in a
+ * profile's timings.
  */
 export const mark = (step: string, detail?: unknown) =>
   globalThis.performance?.mark?.(`reel-duckdb:${step}`, detail === undefined ? undefined : { detail });

@@ -143,31 +143,32 @@ async function attachPrepared(
     const prepared = await openPrepared(engine, url);
     mark('ready');
     if (local) mark('local', { url, kept: true });
+    // The warm-up: the same tables and statements as the source's, on the same connection, when it
+    // is idle. One that fails changes nothing: the view's own questions meet the error, if any.
+    const { meta } = prepared;
+    const background = new SqlBackend(engine.background(), {
+      input: { table: meta.name },
+      name: meta.name,
+      prepared: meta.state,
+    });
+    const warming = warm ? warmUp(background, { signal }) : Promise.resolve(0);
+    warming.then(
+      (views) => warm && mark('warm', { url, views }),
+      () => {},
+    );
     if (keep && !signal?.aborted) {
-      // Downloaded while the view answers by ranges, then attached and made the connection's
-      // default; or, for a file downloaded whole (read from memory now), written for later visits.
+      // Downloaded while the view answers by ranges, then attached, made the connection's default
+      // and warmed up again (its statements are planned anew); or, for a file downloaded whole
+      // (read from memory now), written for later visits.
       const began = performance.now();
       const kept = downloaded
         ? keepCopy(href, keep, { signal, bytes: downloaded })
         : keepCopy(href, keep, { signal })
             .then((handle) => attachLocal(db, connection, href, handle))
-            .then((copy) => engine.use(copy));
+            .then((copy) => engine.use(copy))
+            .then(() => (warm ? warming.catch(() => 0).then(() => warmUp(background, { signal })) : 0));
       kept.then(
         () => mark('local', { url, kept: false, ms: Math.round(performance.now() - began) }),
-        () => {},
-      );
-    }
-    if (warm) {
-      // The same tables and statements as the source's, on the same connection, when it is idle.
-      const { meta } = prepared;
-      const backend = new SqlBackend(engine.background(), {
-        input: { table: meta.name },
-        name: meta.name,
-        prepared: meta.state,
-      });
-      // A warm-up that fails changes nothing: the view's own questions meet the error, if any.
-      warmUp(backend, { signal }).then(
-        (views) => mark('warm', { url, views }),
         () => {},
       );
     }

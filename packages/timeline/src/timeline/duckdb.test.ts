@@ -21,6 +21,20 @@ const POLL = { timeout: 60_000 };
 /** This project's time zone: a local copy's URL of its own, should the projects share a browser's storage. */
 const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/** The detail's `key` of each `reel-duckdb:<step>` mark about `url` (wasm.ts's marks). */
+const marksAbout = (step: string, url: string, key: string) =>
+  performance
+    .getEntriesByName(`reel-duckdb:${step}`)
+    .filter((entry) => (entry as PerformanceMark).detail?.url === url)
+    .map((entry) => (entry as PerformanceMark).detail[key] as unknown);
+
+/** What `source` answers for [from, to] at 960 px: the ids drawn one by one, the density, the total. */
+async function answerOf(source: SqlSource, from: number, to: number) {
+  const layout = { measure: (text: string) => text.length * 7 };
+  const { items, density, total } = await source.query({ from, to, pixels: 960, layout });
+  return { ids: items.map((item) => item.event.id), density, total };
+}
+
 /**
  * 2,000 events in 3 lanes over 2 years (`generateEventsSql({ count: 2000, seed: 3, lanes: 3,
  * years: 2 })`, written by DuckDB in Node: DuckDB-WASM writes no Parquet without its extension).
@@ -330,38 +344,24 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
   it('warms DuckDB up in the background once it has the database, and answers as without', async () => {
     // A URL of this test's own: the marks of other tests' warm-ups name theirs.
     const url = `${generatedUrl('duckdb-events.reeltime.duckdb')}?warm`;
-    const warmed = () =>
-      performance
-        .getEntriesByName('reel-duckdb:warm')
-        .filter((entry) => (entry as PerformanceMark).detail?.url === url)
-        .map((entry) => (entry as PerformanceMark).detail.views);
+    const warmed = () => marksAbout('warm', url, 'views');
     const cold = await openUrl(url, { overview: false, downloadLimit: 0, warm: false });
     const warm = await openUrl(url, { overview: false, downloadLimit: 0 });
     // The whole extent and three views zoomed in about its middle.
     await expect.poll(warmed, POLL).toEqual([4]);
     const [lo, hi] = warm.extent!;
-    const layout = { measure: (text: string) => text.length * 7 };
     for (const [from, to] of [
       [lo, hi],
       [lo + (hi - lo) * 0.49, lo + (hi - lo) * 0.51],
-    ]) {
-      const answer = async (source: typeof warm) => {
-        const { items, density, total } = await source.query({ from: from!, to: to!, pixels: 960, layout });
-        return { ids: items.map((item) => item.event.id), density, total };
-      };
-      expect(await answer(warm)).toEqual(await answer(cold));
-    }
+    ] as const)
+      expect(await answerOf(warm, from, to)).toEqual(await answerOf(cold, from, to));
   });
 
   it('keeps a local copy (localCopy): downloaded while it answers by ranges, read once complete, and on the next open', async () => {
     // A URL of this test's own: the copy is named by it, and the marks carry it.
     const url = `${generatedUrl('duckdb-events.reeltime.duckdb')}?local&zone=${ZONE}`;
     await forgetLocalCopies(url);
-    const local = () =>
-      performance
-        .getEntriesByName('reel-duckdb:local')
-        .filter((entry) => (entry as PerformanceMark).detail?.url === url)
-        .map((entry) => (entry as PerformanceMark).detail.kept as boolean);
+    const local = () => marksAbout('local', url, 'kept');
     const options = { overview: false, downloadLimit: 0, warm: false } as const;
     const byRanges = await openUrl(url, options);
     const copying = await openUrl(url, { ...options, localCopy: true });
@@ -380,19 +380,14 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
     const reopened = await openUrl(url, { ...options, localCopy: true });
     expect(local()).toEqual([false, true]);
     const [lo, hi] = byRanges.extent!;
-    const layout = { measure: (text: string) => text.length * 7 };
     for (const [from, to] of [
       [lo, hi],
       [lo + (hi - lo) * 0.3, lo + (hi - lo) * 0.32],
-    ]) {
-      const answer = async (source: typeof byRanges) => {
-        const { items, density, total } = await source.query({ from: from!, to: to!, pixels: 960, layout });
-        return { ids: items.map((item) => item.event.id), density, total };
-      };
-      const expected = await answer(byRanges);
+    ] as const) {
+      const expected = await answerOf(byRanges, from, to);
       expect(expected.ids.length).toBeGreaterThan(0);
-      expect(await answer(copying)).toEqual(expected);
-      expect(await answer(reopened)).toEqual(expected);
+      expect(await answerOf(copying, from, to)).toEqual(expected);
+      expect(await answerOf(reopened, from, to)).toEqual(expected);
     }
     // A copy whose server now sends another file (its ETag changed) is not read.
     const writable = await (await folder.getFileHandle(json![0])).createWritable();
@@ -405,11 +400,7 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
   it('keeps a local copy with the local-copy attribute (a small database: written from the download), and reads it on the next visit', async () => {
     const url = `${generatedUrl('duckdb-events.reeltime.duckdb')}?element-local&zone=${ZONE}`;
     await forgetLocalCopies(url);
-    const local = () =>
-      performance
-        .getEntriesByName('reel-duckdb:local')
-        .filter((entry) => (entry as PerformanceMark).detail?.url === url)
-        .map((entry) => (entry as PerformanceMark).detail.kept as boolean);
+    const local = () => marksAbout('local', url, 'kept');
     const first = await mountProblems(url, 'local-copy');
     await expect.poll(local, POLL).toEqual([false]);
     first.el.remove();
