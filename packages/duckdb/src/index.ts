@@ -49,5 +49,5 @@ export { generateEventsSql } from './generate.js';
 export type { GenerateOptions } from './generate.js';
 export { bucketSpan, dateText, eventOf, eventsOf, SqlSource } from './source.js';
 export type { SqlSourceOptions } from './source.js';
-export { WARM_ZOOMS, warmUp, warmViews } from './warm.js';
+export { WARM_CENTRES, WARM_ZOOMS, warmUp, warmViews } from './warm.js';
 export type { WarmUpOptions } from './warm.js';

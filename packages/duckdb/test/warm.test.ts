@@ -4,7 +4,7 @@
  * asked of an empty source; and what the source answers afterwards is what it answered before.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqlBackend, SqlSource, WARM_ZOOMS, warmUp, warmViews, type Backend } from '../src/index.js';
+import { SqlBackend, SqlSource, WARM_CENTRES, WARM_ZOOMS, warmUp, warmViews, type Backend } from '../src/index.js';
 import { NodeDuckDbEngine } from '../src/node.js';
 import type { CountsRequest, WindowRequest } from '../src/protocol.js';
 import { writeFixture } from './fixture.js';
@@ -36,22 +36,23 @@ function recorded(inner: Backend) {
 }
 
 describe('warmViews', () => {
-  it('is the whole extent, then views zoomed in 4, 32 and 256 times about its middle', () => {
+  it('is the whole extent, then views zoomed in 4, 32 and 256 times about its middle and its quarters', () => {
     const views = warmViews([1_000, 9_000]);
+    expect(views).toHaveLength(1 + WARM_CENTRES.length * WARM_ZOOMS.length);
     expect(views[0]).toEqual([1_000, 9_000]);
-    expect(views.map(([from, to]) => (to - from) / 8_000)).toEqual(WARM_ZOOMS.map((zoom) => 1 / zoom));
-    for (const [from, to] of views) expect((from + to) / 2).toBe(5_000);
+    const zoomed = views.slice(1).map(([from, to]) => [(from + to) / 2, 8_000 / (to - from)]);
+    expect(zoomed).toEqual(WARM_CENTRES.flatMap((centre) => WARM_ZOOMS.map((zoom) => [1_000 + 8_000 * centre, zoom])));
   });
 });
 
 describe('warmUp', () => {
   it('asks each view once, a window and its counts, as wide as the views and as many buckets as pixels', async () => {
     const { backend: watched, windows, counts } = recorded(backend);
-    expect(await warmUp(watched, { pixels: 800 })).toBe(WARM_ZOOMS.length);
+    expect(await warmUp(watched, { pixels: 800 })).toBe(warmViews([0, 1]).length);
     const { extent } = await backend.info();
     expect(counts.map(({ from, to }) => [from, to])).toEqual(warmViews(extent!));
     expect(counts.every((request) => request.buckets === 800)).toBe(true);
-    expect(windows).toHaveLength(WARM_ZOOMS.length);
+    expect(windows).toHaveLength(warmViews([0, 1]).length);
     // Each window holds its view (the source asks a margin and whole tiles around it).
     windows.forEach((window, i) => {
       expect(window.from).toBeLessThanOrEqual(counts[i]!.from);

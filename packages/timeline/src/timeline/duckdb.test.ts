@@ -347,8 +347,8 @@ describe('<reel-timeline source="duckdb"> over a prepared database (.duckdb)', (
     const warmed = () => marksAbout('warm', url, 'views');
     const cold = await openUrl(url, { overview: false, downloadLimit: 0, warm: false });
     const warm = await openUrl(url, { overview: false, downloadLimit: 0 });
-    // The whole extent and three views zoomed in about its middle.
-    await expect.poll(warmed, POLL).toEqual([4]);
+    // The whole extent and three views zoomed in about its middle and each of its quarters.
+    await expect.poll(warmed, POLL).toEqual([10]);
     const [lo, hi] = warm.extent!;
     for (const [from, to] of [
       [lo, hi],
