@@ -73,10 +73,6 @@ const SERVER_WIDTH = 960;
  *
  * @slot - `<reel-event>` elements declaring events in HTML (read as data, not displayed).
  *
- * @attr local-copy - With `source="duckdb"` and a prepared database read by ranges: keep a copy of
- * it in the origin's private file system, downloaded in the background, then read from the disk,
- * on this visit and later ones while the server sends the same file (`openUrl`'s `localCopy`).
- *
  * @csspart base - The wrapper around everything.
  * @csspart header - The bar with the title, visible range and zoom buttons.
  * @csspart export - The export toolbar (with the `export` attribute): its "Download" button and the popover of files.
@@ -177,6 +173,9 @@ export class ReelTimeline extends LitElement {
    * As an attribute, `source="duckdb"` reads the Parquet, CSV or Arrow file at `src` with
    * DuckDB-WASM (`@reeltime/duckdb`, imported on demand: not part of the element's bundle), or
    * attaches a database prepared with `pnpm prepare:duckdb` (`.duckdb`), reading only its pages in view.
+   * With it, a `local-copy` attribute keeps a copy of that database in the origin's private file
+   * system, downloaded in the background and then read from the disk, on this visit and later
+   * ones while the server sends the same file (`openUrl`'s `localCopy`).
    */
   source: TimelineSource | 'duckdb' | undefined;
 
