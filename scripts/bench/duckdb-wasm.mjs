@@ -185,9 +185,11 @@ const result = await page.evaluate(
     const lookedMs = performance.now() - ready;
     const waitStart = performance.now();
     const latencies = [];
+    const stepStarts = [];
     for (const [from, to] of windows) {
       await window.__stepStarted();
       t = performance.now();
+      stepStarts.push(t);
       await source.query({ from, to, pixels, layout });
       latencies.push(performance.now() - t);
       await window.__stepEnded();
@@ -203,6 +205,11 @@ const result = await page.evaluate(
       latencies,
       longTasksWhileWaiting: waiting.length,
       longestTaskWhileWaiting: Math.max(0, ...waiting.map(([, d]) => d)),
+      // Each long task while waiting: its ms, and the step it began in (-1: before the first).
+      longTasksWhileWaitingSteps: waiting.map(([at, d]) => [
+        Math.round(d),
+        stepStarts.findLastIndex((start) => start <= at),
+      ]),
       longestTaskOpening: Math.max(0, ...globalThis.__long.filter(([at]) => at < waitStart).map(([, d]) => d)),
       lookedMs,
       heapMB: performance.memory ? performance.memory.usedJSHeapSize / 2 ** 20 : null,
@@ -267,6 +274,7 @@ console.log(
       ]),
       longTasksOver50MsWhileWaiting: result.longTasksWhileWaiting,
       longestTaskWhileWaitingMs: Math.round(result.longestTaskWhileWaiting),
+      longTasksWhileWaitingMsAtStep: result.longTasksWhileWaitingSteps,
       longestTaskOpeningMs: Math.round(result.longestTaskOpening),
       heapUsedMB: result.heapMB === null ? null : Math.round(result.heapMB),
       // The largest peak resident size among Chromium's processes (VmHWM): the page's renderer,
