@@ -193,8 +193,11 @@ const result = await page.evaluate(
       await source.query({ from, to, pixels, layout });
       latencies.push(performance.now() - t);
       await window.__stepEnded();
-      // A frame between steps, as a view would draw one.
+      // A frame between steps, as a view would draw one, and the steps 100 ms apart: a question
+      // asked less than the source's debounce (60 ms) after the last waits that long first, as in a
+      // gesture; back to back, every other step measured that wait as latency (until stop 30).
       await new Promise((resolve) => requestAnimationFrame(resolve));
+      await new Promise((resolve) => setTimeout(resolve, t + 100 - performance.now()));
     }
     const waiting = globalThis.__long.filter(([at]) => at >= waitStart);
     return {
