@@ -83,26 +83,33 @@ export async function keepCopy(
     throw new Error(`"${href}" has no ETag or Last-Modified to check a copy by`);
   const dir = await folder();
   const name = await nameOf(href);
-  // The old record first: while the file is rewritten, nothing says it is complete.
-  await dir.removeEntry(`${name}.json`).catch(() => {});
   const handle = await dir.getFileHandle(`${name}.duckdb`, { create: true });
-  if (bytes) {
-    const writable = await handle.createWritable();
-    await writable.write(bytes);
-    await writable.close();
-  } else {
-    const response = await fetch(href, { cache: 'no-store', ...(signal ? { signal } : {}) });
-    if (!response.ok || !response.body) throw new Error(`"${href}" answered ${response.status}`);
-    const answered = response.headers.get('etag') ?? response.headers.get('last-modified') ?? undefined;
-    if (answered !== tag) throw new Error(`"${href}" changed while it was opened`);
-    await response.body.pipeTo(await handle.createWritable(), signal ? { signal } : {});
+  // Refused while another page reads this copy (DuckDB's sync access handle): it stays as it is.
+  const writable = await handle.createWritable();
+  // Then the old record: while the file is rewritten, nothing says it is complete.
+  await dir.removeEntry(`${name}.json`).catch(() => {});
+  try {
+    if (bytes) {
+      await writable.write(bytes);
+      await writable.close();
+    } else {
+      const response = await fetch(href, { cache: 'no-store', ...(signal ? { signal } : {}) });
+      if (!response.ok || !response.body) throw new Error(`"${href}" answered ${response.status}`);
+      const answered = response.headers.get('etag') ?? response.headers.get('last-modified') ?? undefined;
+      if (answered !== tag) throw new Error(`"${href}" changed while it was opened`);
+      // Written as it arrives; a download that fails or is aborted aborts the file (nothing kept).
+      await response.body.pipeTo(writable, signal ? { signal } : {});
+    }
+  } catch (error) {
+    await writable.abort().catch(() => {});
+    throw error;
   }
   const written = (await handle.getFile()).size;
   if (written !== size) throw new Error(`"${href}": ${written} bytes copied of ${size}`);
   const record: CopyRecord = { href, size, tag };
-  const writable = await (await dir.getFileHandle(`${name}.json`, { create: true })).createWritable();
-  await writable.write(JSON.stringify(record));
-  await writable.close();
+  const recordFile = await (await dir.getFileHandle(`${name}.json`, { create: true })).createWritable();
+  await recordFile.write(JSON.stringify(record));
+  await recordFile.close();
   return handle;
 }
 
