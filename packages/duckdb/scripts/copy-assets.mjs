@@ -1,8 +1,9 @@
 /**
  * Puts the files the package serves itself into `assets/`, beside `src/` and `dist/`
  * (`new URL('../assets/…', import.meta.url)`), from no CDN: DuckDB-WASM's worker and wasm, copied,
- * and the Parquet reader's worker (`src/parquet.worker.ts` with hyparquet and Apache Arrow),
- * bundled into one module by Vite so that it loads as it is from source and from `dist/` alike.
+ * and the Parquet reader's worker (`src/parquet.worker.ts` with hyparquet and Apache Arrow) and
+ * the local copy's (`src/copy.worker.ts`), each bundled into one module by Vite so that it loads
+ * as it is from source and from `dist/` alike.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,14 +21,16 @@ mkdirSync(assets, { recursive: true });
 for (const file of ['duckdb-eh.wasm', 'duckdb-browser-eh.worker.js'])
   copyFileSync(join(dist, file), join(assets, file));
 
-await build({
-  configFile: false,
-  logLevel: 'warn',
-  resolve: { conditions: ['source', 'browser', 'module', 'production'] },
-  build: {
-    outDir: assets,
-    emptyOutDir: false,
-    copyPublicDir: false,
-    lib: { entry: join(here, '../src/parquet.worker.ts'), formats: ['es'], fileName: () => 'parquet.worker.js' },
-  },
-});
+// The Parquet reader's worker, and the local copy's (copy.worker.ts: no dependency).
+for (const worker of ['parquet.worker', 'copy.worker'])
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    resolve: { conditions: ['source', 'browser', 'module', 'production'] },
+    build: {
+      outDir: assets,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      lib: { entry: join(here, `../src/${worker}.ts`), formats: ['es'], fileName: () => `${worker}.js` },
+    },
+  });

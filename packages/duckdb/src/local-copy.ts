@@ -10,10 +10,14 @@
  * size). It is opt-in: it takes the file's size of the visitor's disk.
  *
  * Files: `reeltime-local/<sha-256 of the URL>.duckdb` and its `.json` (the URL, size and
- * validator), written last, so that a download cut off leaves no copy that looks complete.
+ * validator), written last, so that a download cut off leaves no copy that looks complete. Both
+ * are written by a worker (copy.worker.ts), so that 300 MB streamed into OPFS stop no frame.
  *
  * @module
  */
+
+import type { CopyWorkerAnswer, CopyWorkerRequest } from './copy.worker.js';
+import { callWorker } from './worker-call.js';
 
 /** The folder in the origin's private file system. */
 const FOLDER = 'reeltime-local';
@@ -31,13 +35,12 @@ interface CopyRecord {
   readonly tag: string;
 }
 
-/** Whether this page can keep copies: OPFS with writable streams (Chromium, Firefox; not Safari's main thread). */
+/** Whether this page can keep copies: OPFS and workers (written there by sync access handles). */
 export function canKeepCopies(): boolean {
   return (
     typeof navigator !== 'undefined' &&
     typeof navigator.storage?.getDirectory === 'function' &&
-    typeof FileSystemFileHandle !== 'undefined' &&
-    'createWritable' in FileSystemFileHandle.prototype
+    typeof Worker !== 'undefined'
   );
 }
 
@@ -70,8 +73,9 @@ export async function findCopy(href: string, validator: Validator): Promise<File
 
 /**
  * Downloads `href` into a copy (the record written once every byte is), or writes its `bytes`
- * when the page has them, and resolves with its handle; rejects when the download fails, is
- * aborted, or is not the file `validator` describes.
+ * when the page has them (transferred), in a worker of its own (`assets/copy.worker.js`), and
+ * resolves with its handle; rejects when the download fails, is aborted (the worker ends), is
+ * not the file `validator` describes, or another page reads the copy.
  */
 export async function keepCopy(
   href: string,
@@ -81,36 +85,18 @@ export async function keepCopy(
   const { size, tag } = validator;
   if (size === undefined || tag === undefined)
     throw new Error(`"${href}" has no ETag or Last-Modified to check a copy by`);
-  const dir = await folder();
   const name = await nameOf(href);
-  const handle = await dir.getFileHandle(`${name}.duckdb`, { create: true });
-  // Refused while another page reads this copy (DuckDB's sync access handle): it stays as it is.
-  const writable = await handle.createWritable();
-  // Then the old record: while the file is rewritten, nothing says it is complete.
-  await dir.removeEntry(`${name}.json`).catch(() => {});
-  try {
-    if (bytes) {
-      await writable.write(bytes);
-      await writable.close();
-    } else {
-      const response = await fetch(href, { cache: 'no-store', ...(signal ? { signal } : {}) });
-      if (!response.ok || !response.body) throw new Error(`"${href}" answered ${response.status}`);
-      const answered = response.headers.get('etag') ?? response.headers.get('last-modified') ?? undefined;
-      if (answered !== tag) throw new Error(`"${href}" changed while it was opened`);
-      // Written as it arrives; a download that fails or is aborted aborts the file (nothing kept).
-      await response.body.pipeTo(writable, signal ? { signal } : {});
-    }
-  } catch (error) {
-    await writable.abort().catch(() => {});
-    throw error;
-  }
-  const written = (await handle.getFile()).size;
-  if (written !== size) throw new Error(`"${href}": ${written} bytes copied of ${size}`);
-  const record: CopyRecord = { href, size, tag };
-  const recordFile = await (await dir.getFileHandle(`${name}.json`, { create: true })).createWritable();
-  await recordFile.write(JSON.stringify(record));
-  await recordFile.close();
-  return handle;
+  const answer = await callWorker<CopyWorkerRequest, CopyWorkerAnswer>(
+    () => new Worker(new URL('../assets/copy.worker.js', import.meta.url), { type: 'module' }),
+    { href, folder: FOLDER, name, size, tag, ...(bytes ? { bytes } : {}) },
+    {
+      signal,
+      transfer: bytes ? [bytes.buffer] : [],
+      failed: (message) => new Error(`"${href}" was not copied: ${message}`),
+    },
+  );
+  if (!answer.ok) throw new Error(answer.error);
+  return (await folder()).getFileHandle(`${name}.duckdb`);
 }
 
 /**

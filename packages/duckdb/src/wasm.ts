@@ -17,6 +17,7 @@ import type { ParquetWorkerAnswer, ParquetWorkerRequest } from './parquet.worker
 import { SqlSource, type SqlSourceOptions } from './source.js';
 import { nextFileId, sharedDatabase, WasmDuckDbEngine } from './wasm-engine.js';
 import { download, openPreparedUrl } from './wasm-prepared.js';
+import { callWorker } from './worker-call.js';
 
 export { forgetLocalCopies } from './local-copy.js';
 export { packageBundles, sharedDatabase, WasmDuckDbEngine } from './wasm-engine.js';
@@ -28,36 +29,17 @@ export { DOWNLOAD_LIMIT, openPreparedUrl } from './wasm-prepared.js';
  * an extension it downloads from DuckDB's own server, this package makes no request elsewhere, and
  * the read takes seconds per million events, which must not stop the page. Aborting ends the worker.
  */
-export function readParquetInWorker(href: string, signal?: AbortSignal): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('../assets/parquet.worker.js', import.meta.url), { type: 'module' });
-    const done = () => {
-      worker.terminate();
-      signal?.removeEventListener('abort', abort);
-    };
-    const abort = () => {
-      done();
-      reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
-    };
-    if (signal?.aborted) return abort();
-    signal?.addEventListener('abort', abort);
-    worker.onmessage = ({ data }: MessageEvent<ParquetWorkerAnswer>) => {
-      done();
-      if ('ipc' in data) resolve(data.ipc);
-      else
-        reject(
-          new SqlSourceError(
-            data.code,
-            data.code === 'bad-file' ? `"${href}" is not a Parquet file (${data.error})` : `"${href}" ${data.error}`,
-          ),
-        );
-    };
-    worker.onerror = (event) => {
-      done();
-      reject(new SqlSourceError('bad-file', `"${href}" could not be read: ${event.message || 'the worker failed'}`));
-    };
-    worker.postMessage({ url: href } satisfies ParquetWorkerRequest);
-  });
+export async function readParquetInWorker(href: string, signal?: AbortSignal): Promise<Uint8Array> {
+  const answer = await callWorker<ParquetWorkerRequest, ParquetWorkerAnswer>(
+    () => new Worker(new URL('../assets/parquet.worker.js', import.meta.url), { type: 'module' }),
+    { url: href },
+    { signal, failed: (message) => new SqlSourceError('bad-file', `"${href}" could not be read: ${message}`) },
+  );
+  if ('ipc' in answer) return answer.ipc;
+  throw new SqlSourceError(
+    answer.code,
+    answer.code === 'bad-file' ? `"${href}" is not a Parquet file (${answer.error})` : `"${href}" ${answer.error}`,
+  );
 }
 
 /**
