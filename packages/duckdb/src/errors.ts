@@ -28,6 +28,10 @@ export class SqlSourceError extends Error {
   }
 }
 
+/** The error for a whole-record question (`page`) asked of a backend that cannot list its rows. */
+export const cannotList = () =>
+  new SqlSourceError('bad-request', 'This backend cannot list its events (it has no page())');
+
 /** The error thrown by a question asked after the view moved on. */
 export class AbortedError extends Error {
   constructor() {

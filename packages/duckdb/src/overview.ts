@@ -19,7 +19,7 @@
 import { bisect, type AbortSignalLike } from '@reeltime/core';
 import type { PreparedState } from './backend.js';
 import { BIN_LEVELS, BIN_STEP, BINS_PER_BUCKET, binnedLevel, crossingRanges, lastBinBefore } from './bins.js';
-import { SqlSourceError } from './errors.js';
+import { cannotList, SqlSourceError } from './errors.js';
 import type { PreparedMeta, PreparedSource } from './prepared.js';
 import {
   checkCountsRequest,
@@ -464,8 +464,7 @@ export class OverviewBackend implements Backend {
   async page(request: PageRequest, options?: { readonly signal?: AbortSignalLike }): Promise<EventRow[]> {
     this.#check();
     const backend = await this.ready;
-    if (!backend.page)
-      throw new SqlSourceError('bad-request', 'This backend cannot list its events (it has no page())');
+    if (!backend.page) throw cannotList();
     return backend.page(request, options);
   }
 }

@@ -40,7 +40,7 @@ import {
 } from '@reeltime/core';
 import type { Backend, CountsAnswer, EventRow, SourceInfo } from './backend.js';
 import { add, bucketSpan, histograms, runsOf, subtract } from './buckets.js';
-import { AbortedError, SqlSourceError } from './errors.js';
+import { AbortedError, cannotList, SqlSourceError } from './errors.js';
 
 export { bucketSpan } from './buckets.js';
 
@@ -232,7 +232,7 @@ export class SqlSource implements TimelineSource {
    */
   async *#pages(from: number, to: number, signal?: AbortSignalLike): AsyncGenerator<EventRow[]> {
     const page = this.backend.page?.bind(this.backend);
-    if (!page) throw new SqlSourceError('bad-request', 'This backend cannot list its events (it has no page())');
+    if (!page) throw cannotList();
     for (let start = from; start < to; start += PAGE_SIZE) {
       if (signal?.aborted) throw new AbortedError();
       const limit = Math.min(PAGE_SIZE, to - start);
