@@ -112,6 +112,10 @@ export async function openPrepared(
   label: string,
 ): Promise<{ backend: SqlBackend; meta: PreparedMeta }> {
   const meta = await readPreparedMeta(engine, label);
-  const backend = new SqlBackend(engine, { input: { table: meta.name }, name: meta.name, prepared: meta.state });
-  return { backend, meta };
+  return { backend: preparedBackend(engine, meta), meta };
+}
+
+/** A backend on `engine` over the prepared tables `meta` describes (another engine on the same database). */
+export function preparedBackend(engine: SqlEngine, meta: Pick<PreparedMeta, 'name' | 'state'>): SqlBackend {
+  return new SqlBackend(engine, { input: { table: meta.name }, name: meta.name, prepared: meta.state });
 }

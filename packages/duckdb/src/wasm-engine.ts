@@ -92,9 +92,7 @@ export class WasmDuckDbEngine implements SqlEngine {
   }
 
   async names(sql: string, params: readonly (string | number | null)[] = []): Promise<string[]> {
-    return this.#foreground(async () =>
-      (await this.#run(sql, params)).schema.fields.map((field: { name: string }) => field.name),
-    );
+    return this.#foreground(() => this.#names(sql, params));
   }
 
   /**
@@ -104,14 +102,8 @@ export class WasmDuckDbEngine implements SqlEngine {
    */
   background(quiet = QUIET_MS): SqlEngine {
     return {
-      all: async (sql, params = []) => {
-        await this.#quiet(quiet);
-        return this.#rows(sql, params);
-      },
-      names: async (sql, params = []) => {
-        await this.#quiet(quiet);
-        return (await this.#run(sql, params)).schema.fields.map((field: { name: string }) => field.name);
-      },
+      all: async (sql, params = []) => (await this.#quiet(quiet), this.#rows(sql, params)),
+      names: async (sql, params = []) => (await this.#quiet(quiet), this.#names(sql, params)),
     };
   }
 
@@ -122,10 +114,7 @@ export class WasmDuckDbEngine implements SqlEngine {
    */
   async use(database: string): Promise<void> {
     await this.#foreground(() => this.connection.query(`USE ${database}`));
-    for (const kept of this.#statements.values()) {
-      kept.evicted = true;
-      if (!kept.users) closeKept(kept);
-    }
+    for (const kept of this.#statements.values()) evict(kept);
     this.#statements.clear();
   }
 
@@ -152,6 +141,10 @@ export class WasmDuckDbEngine implements SqlEngine {
       if (!this.#busy && left <= 0) return;
       if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
     }
+  }
+
+  async #names(sql: string, params: readonly (string | number | null)[]): Promise<string[]> {
+    return (await this.#run(sql, params)).schema.fields.map((field: { name: string }) => field.name);
   }
 
   async #rows(sql: string, params: readonly (string | number | null)[]): Promise<Record<string, unknown>[]> {
@@ -186,8 +179,7 @@ export class WasmDuckDbEngine implements SqlEngine {
     if (this.#statements.size > STATEMENTS_KEPT) {
       const [oldest, entry] = this.#statements.entries().next().value!;
       this.#statements.delete(oldest);
-      entry.evicted = true;
-      if (!entry.users) closeKept(entry);
+      evict(entry);
     }
     kept.users++;
     try {
@@ -214,6 +206,12 @@ interface KeptStatement {
   /** Queries running it now: it is closed once evicted and none is. */
   users: number;
   evicted: boolean;
+}
+
+/** `kept` no longer kept: closed now if no query runs it, else when the last one ends. */
+function evict(kept: KeptStatement): void {
+  kept.evicted = true;
+  if (!kept.users) closeKept(kept);
 }
 
 function closeKept(kept: KeptStatement): void {

@@ -6,11 +6,10 @@
  * @module
  */
 import { DuckDBDataProtocol, type AsyncDuckDB, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { SqlBackend } from './backend.js';
 import { SqlSourceError } from './errors.js';
 import { findCopy, keepCopy, type Validator } from './local-copy.js';
 import { OverviewBackend, overviewUrl, readOverview, type AttachedPrepared, type Overview } from './overview.js';
-import { openPrepared } from './prepared.js';
+import { openPrepared, preparedBackend } from './prepared.js';
 import { SqlSource } from './source.js';
 import { warmUp } from './warm.js';
 import { mark, nextFileId, sharedDatabase, WasmDuckDbEngine } from './wasm-engine.js';
@@ -145,12 +144,7 @@ async function attachPrepared(
     if (local) mark('local', { url, kept: true });
     // The warm-up: the same tables and statements as the source's, on the same connection, when it
     // is idle. One that fails changes nothing: the view's own questions meet the error, if any.
-    const { meta } = prepared;
-    const background = new SqlBackend(engine.background(), {
-      input: { table: meta.name },
-      name: meta.name,
-      prepared: meta.state,
-    });
+    const background = preparedBackend(engine.background(), prepared.meta);
     const warming = warm ? warmUp(background, { signal }) : Promise.resolve(0);
     warming.then(
       (views) => warm && mark('warm', { url, views }),
