@@ -21,7 +21,7 @@
  * and the data file with `no-cache` (revalidated by ETag), so `--warm` measures a second visit
  * that takes the modules, the worker and the wasm from the cache without asking.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -63,6 +63,9 @@ const { values } = parseArgs({
     // (default 0: the steps start as soon as DuckDB has the database), or \`warm\`: until the
     // warm-up's mark \`reel-duckdb:warm\`, or \`local\`: until DuckDB reads the local copy.
     look: { type: 'string', default: '0' },
+    // A CPU profile of the page's main thread from \`reel-duckdb:ready\` to the last step (the look and
+    // the steps), written to this file (open it in Chromium's DevTools, Performance panel).
+    'cpu-profile': { type: 'string' },
   },
 });
 if (!values.file) throw new Error('--file events.parquet is required');
@@ -135,6 +138,18 @@ await page.exposeFunction('__stepStarted', () => {
 await page.exposeFunction('__stepEnded', () => {
   stepRequests.push([fileRequests.ranges - stepStart.ranges, fileRequests.bytes - stepStart.bytes]);
 });
+const cdp = values['cpu-profile'] ? await page.context().newCDPSession(page) : undefined;
+await page.exposeFunction('__profileStarted', async () => {
+  if (!cdp) return;
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+});
+await page.exposeFunction('__profileEnded', async () => {
+  if (!cdp) return;
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(values['cpu-profile'], JSON.stringify(profile));
+});
 await page.exposeFunction('__firstAnswered', () => {
   firstFileRequests = { ...fileRequests };
   firstTrace = [...trace];
@@ -178,6 +193,7 @@ const result = await page.evaluate(
     const attached = () => performance.getEntriesByName('reel-duckdb:ready').length > 0;
     while (!attached()) await new Promise((resolve) => setTimeout(resolve, 20));
     const ready = performance.getEntriesByName('reel-duckdb:ready')[0].startTime;
+    await window.__profileStarted();
     if (look === 'warm' || look === 'local')
       while (!performance.getEntriesByName(`reel-duckdb:${look}`).length) {
         // A warm-up or a copy that failed sets no mark (nothing is thrown into the page).
@@ -202,6 +218,7 @@ const result = await page.evaluate(
       await new Promise((resolve) => requestAnimationFrame(resolve));
       await new Promise((resolve) => setTimeout(resolve, t + 100 - performance.now()));
     }
+    await window.__profileEnded();
     const waiting = globalThis.__long.filter(([at]) => at >= waitStart);
     return {
       size: source.size,

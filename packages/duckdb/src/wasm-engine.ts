@@ -14,6 +14,7 @@ import {
   type AsyncPreparedStatement,
   type DuckDBBundles,
 } from '@duckdb/duckdb-wasm';
+import { tableRows } from './arrow-rows.js';
 import type { SqlEngine } from './backend.js';
 
 /**
@@ -80,13 +81,7 @@ export class WasmDuckDbEngine implements SqlEngine {
     this.connection = connection;
   }
 
-  /**
-   * The rows as plain objects, built column by column: Arrow's row proxies (`toArray()`, then
-   * `toJSON()` per row) look every field up through a visitor, which made the conversion of a
-   * window's answer a long task on the page's main thread while a view waited (10M, 2,208–2,928
-   * rows: 68–206 ms); each column's iterator gives the same values (`get(i)`, nulls as null) in one
-   * pass (3,000 rows of a window's columns, in Node: median 32 → 6.5 ms).
-   */
+  /** The rows as plain objects, read from the answer's Arrow buffers ({@link tableRows}). */
   async all(sql: string, params: readonly (string | number | null)[] = []): Promise<Record<string, unknown>[]> {
     return this.#foreground(() => this.#rows(sql, params));
   }
@@ -148,13 +143,7 @@ export class WasmDuckDbEngine implements SqlEngine {
   }
 
   async #rows(sql: string, params: readonly (string | number | null)[]): Promise<Record<string, unknown>[]> {
-    const table = await this.#run(sql, params);
-    const rows: Record<string, unknown>[] = Array.from({ length: table.numRows }, () => ({}));
-    table.schema.fields.forEach((field: { name: string }, column: number) => {
-      let i = 0;
-      for (const value of table.getChildAt(column) ?? []) rows[i++]![field.name] = value;
-    });
-    return rows;
+    return tableRows(await this.#run(sql, params));
   }
 
   /**
