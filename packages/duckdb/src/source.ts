@@ -72,6 +72,15 @@ const MARGIN_PX = 320;
 /** Placement starts on a grid of this many pixels at the level, one tile before the view. */
 const TILE_PX = 1024;
 
+/** A parse of an answer's new rows longer than this (ms) lets the page go on before they are placed. */
+const YIELD_AFTER_MS = 8;
+
+/** Lets the page handle input or draw a frame before going on (`scheduler.yield()` where there is one). */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** An event from a row: its dates written at their precision and parsed by core, as a file's would be. */
 export function eventOf(row: EventRow): TimelineEvent {
   const input = inputOf(row);
@@ -311,7 +320,16 @@ export class SqlSource implements TimelineSource {
       this.backend.counts({ from, to, buckets: Math.max(1, Math.floor(pixels)), lanes }),
     ]);
     if (signal?.aborted) throw new AbortedError();
-    return this.#answer(query, state, level, rows, counts, lanes, margin);
+    // The rows new to this source are parsed in this task and placed in the next: at 10M events a
+    // view's answer of 2,500 rows parsed and placed at once was a task of 50–90 ms on the page's main
+    // thread (the warm-up's views, a first zoom), so a frame in between waited for both.
+    const parseStart = performance.now();
+    const events = this.#remember(rows);
+    if (performance.now() - parseStart > YIELD_AFTER_MS) {
+      await yieldToPage();
+      if (signal?.aborted) throw new AbortedError();
+    }
+    return this.#answer(query, state, level, rows, events, counts, lanes, margin);
   }
 
   #answer(
@@ -319,13 +337,13 @@ export class SqlSource implements TimelineSource {
     state: SpecState,
     level: number,
     rows: readonly EventRow[],
+    events: TimelineEvent[],
     counts: CountsAnswer,
     lanes: readonly number[],
     margin: number,
   ): ViewAnswer {
     const { from, to, layout } = query;
     const n = rows.length;
-    const events = this.#remember(rows);
     const laneOf = new Uint16Array(n);
     const rangeLike = new Uint8Array(n);
     const froms = new Float64Array(n);
