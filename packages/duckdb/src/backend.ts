@@ -24,19 +24,8 @@ import {
   type SqlInput,
   type WindowRequest,
 } from './protocol.js';
-import {
-  BIN_LEVELS,
-  BIN_STEP,
-  BINS_PER_BUCKET,
-  binnedCountsSql,
-  binnedLevel,
-  buildBins,
-  buildEnds,
-  EDGE_LEVEL,
-  edgeBin,
-  edgeCountSql,
-  wholeBinsSql,
-} from './bins.js';
+import { BIN_LEVELS, BIN_STEP, BINS_PER_BUCKET, buildBins, buildEnds } from './bins.js';
+import { binnedCountSql, exactCountsSql, narrowCountsSql, totalCountSql } from './counts-sql.js';
 import { DRAWN, SAMPLE_PER_BIN, buildSample, sampleLevel, sampledWindow, type SampleLevels } from './sample.js';
 import { TIE_COLUMN, buildTables } from './tables.js';
 
@@ -267,16 +256,17 @@ export class SqlBackend implements Backend {
     // holding the whole extent touches every event: none need be read (10M: 20–75 ms of the
     // whole-extent steps, the first view's among them).
     const whole = !extent || (from <= extent[0] && to >= extent[1]);
-    let [sql, params]: [string, number[]] = ['', []];
-    let total: [string, number[]] | undefined;
-    if (this.#binWidth && this.#binWidth * BINS_PER_BUCKET <= w) {
-      [sql, params] = this.#binnedSql(from, to, n, w, lanes);
-      if (!whole) total = this.#totalSql(from, to, extent);
-    } else if (this.#binWidth && w > 0 && extent) [sql, params] = this.#narrowSql(from, to, n, w, lanes, extent);
-    else {
-      [sql, params] = this.#exactSql(from, to, n, w, lanes);
-      if (!whole) total = this.#totalSql(from, to, extent);
-    }
+    const tables = { table: this.#table, bins: this.#bins, ends: this.#ends };
+    const view = { from, to, n, w };
+    const binned = this.#binWidth && this.#binWidth * BINS_PER_BUCKET <= w;
+    const narrow = !binned && this.#binWidth && w > 0 && extent;
+    const [sql, params] = binned
+      ? binnedCountSql(tables, this.#binWidth, view, lanes)
+      : narrow
+        ? narrowCountsSql(tables, this.#binWidth, view, lanes, extent)
+        : exactCountsSql(tables, this.#maxSpan, view, lanes);
+    // The narrow statement gives its total itself.
+    const total = whole || narrow ? undefined : totalCountSql(tables, this.#binWidth, this.#maxSpan, from, to, extent);
     const rows = await this.#engine.all(total ? `${sql}\n    UNION ALL ${total[0]}` : sql, [
       ...params,
       ...(total?.[1] ?? []),
@@ -292,121 +282,6 @@ export class SqlBackend implements Backend {
       else if (count !== 0) (kind === 0 ? starts : ends).push(Number(row['li']), Number(row['b']), count);
     }
     return { starts, ends, total: sum };
-  }
-
-  /** The counts of a wide view from the count table ({@link binnedCountsSql}). */
-  #binnedSql(from: number, to: number, n: number, w: number, lanes: [string, number[]]): [string, number[]] {
-    const level = binnedLevel(w, this.#binWidth);
-    const bin = this.#binWidth * BIN_STEP ** level;
-    return binnedCountsSql({ bins: this.#bins }, { from, to, n, w, level, bin }, lanes);
-  }
-
-  /**
-   * The exact counts of a narrow view and its total, with the count table: rows `(kind, li, b, c)`
-   * as {@link binnedCountsSql}'s, and the total as kind 2. Two ranges are read, each on its table's
-   * sort key, from the edge bin K of `from` ({@link edgeBin}, K·W ≤ from) to `to`: the starts
-   * `s` (`f ∈ [K·W, to]`, narrow table) and the ends `e` (`t ∈ (K·W, to]`, ends table). The events
-   * touching the window (`f < to`, `t > from`) are those of `s` starting in it and those of `e`
-   * starting before it. The rest, starting before and ending after it (first bucket 0, last
-   * n − 1), are counted per lane without reading them: those starting before `from`, less those
-   * ending at or before it, less those ending in it (`from < t ≤ to`, `f < from`). With the count
-   * table's running sums to K ({@link wholeBinsSql}: the starts before K·W and the ends at or
-   * before it), that is `whole.s − whole.e + #s(f < from) − #e(f < from)` (an event of `e` ending
-   * at or before `from` started before it). The total, the events starting at or before `to` less
-   * those ending before `from` (see {@link #totalSql}), is `whole.s − whole.e + #s − #e(t < from)`:
-   * both per lane from one aggregate. Reading every event starting in `[from − maxSpan, to)`
-   * instead read a year of events for a window of an hour (100M: 109–179 ms a statement).
-   */
-  #narrowSql(
-    from: number,
-    to: number,
-    n: number,
-    w: number,
-    [lanes, laneParams]: [string, number[]],
-    extent: readonly [number, number],
-  ): [string, number[]] {
-    // The edge clamped to the extent, where no count changes (see #totalSql); below it, the
-    // counts before the edge are 0, and so are those the ranges read before `from`.
-    const width = this.#binWidth * BIN_STEP ** EDGE_LEVEL;
-    const k = edgeBin(clampEdge(from, extent), width);
-    const [bins, binParams] = wholeBinsSql({ bins: this.#bins }, k);
-    return [
-      `WITH q AS (SELECT CAST(? AS DOUBLE) AS qf, CAST(? AS DOUBLE) AS qw, CAST(? AS DOUBLE) AS qn),
-      s AS MATERIALIZED (SELECT li, f, t FROM ${this.#table} WHERE f >= CAST(? AS DOUBLE) AND f <= CAST(? AS DOUBLE)),
-      e AS MATERIALIZED (SELECT li, f, t FROM ${this.#ends} WHERE t > CAST(? AS DOUBLE) AND t <= CAST(? AS DOUBLE)),
-      w AS (
-        SELECT ${BUCKETED} FROM s, q WHERE f >= qf AND f < CAST(? AS DOUBLE)${lanes}
-        UNION ALL SELECT ${BUCKETED} FROM e, q WHERE t > qf AND f < qf${lanes}),
-      ${BUCKETS},
-      edge AS (
-        SELECT li, sum(c) AS c, sum(n) AS n FROM (
-          SELECT li, s - e AS c, s - e AS n FROM (${bins}) AS h
-          UNION ALL SELECT li, CASE WHEN f < qf THEN 1 ELSE 0 END, 1 FROM s, q
-          UNION ALL SELECT li, CASE WHEN f < qf THEN -1 ELSE 0 END, CASE WHEN t < qf THEN -1 ELSE 0 END FROM e, q
-        ) AS g GROUP BY li)
-      ${BUCKET_COUNTS}
-      UNION ALL
-      SELECT CAST(kind AS DOUBLE), CAST(li AS DOUBLE), CAST(kind AS DOUBLE) * (qn - 1), c
-        FROM edge, (VALUES (0), (1)) AS k(kind), q WHERE TRUE${lanes}
-      UNION ALL
-      SELECT 2, NULL, NULL, CAST(coalesce(sum(n), 0) AS DOUBLE) FROM edge`,
-      [
-        ...[from, w, n, k * width, to, k * width, to, to],
-        ...[...laneParams, ...laneParams, ...binParams, ...laneParams],
-      ],
-    ];
-  }
-
-  /**
-   * The exact counts, from the events: rows `(kind, li, b, c)` as {@link binnedCountsSql}'s,
-   * without a count table: every event starting in `[from − maxSpan, to)` is read.
-   */
-  #exactSql(
-    from: number,
-    to: number,
-    n: number,
-    w: number,
-    [lanes, laneParams]: [string, number[]],
-  ): [string, number[]] {
-    return [
-      `WITH q AS (SELECT CAST(? AS DOUBLE) AS qf, CAST(? AS DOUBLE) AS qw, CAST(? AS DOUBLE) AS qn),
-      w AS (
-        SELECT ${BUCKETED} FROM ${this.#table}, q
-        WHERE f < CAST(? AS DOUBLE) AND t > CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)${lanes}),
-      ${BUCKETS}
-      ${BUCKET_COUNTS}`,
-      [from, w, n, to, from, from - this.#maxSpan, ...laneParams],
-    ];
-  }
-
-  /**
-   * The part of the counts' statement giving the events touching `[from, to]` in all lanes,
-   * exactly (one row, kind 2). An event touches it when `f ≤ to` and `t ≥ from`: with the count
-   * table, the total is the events starting at or before `to` less those ending before `from`
-   * (all of which started before `to`), each counted at its edge ({@link edgeCountSql}), the edge
-   * clamped to the extent `[lo − 1, hi + 1]`, where neither count changes (every event has
-   * `lo ≤ f < t ≤ hi`) and bin numbers stay small. Reading the events touching the window reached
-   * back to the longest span before it (100M: 363–526 ms for the widest steps), as it still does
-   * without the count table.
-   */
-  #totalSql(from: number, to: number, extent: SourceInfo['extent']): [string, number[]] {
-    if (this.#binWidth && extent) {
-      const names = { table: this.#table, bins: this.#bins, ends: this.#ends };
-      const width = this.#binWidth * BIN_STEP ** EDGE_LEVEL;
-      const [started, startedParams] = edgeCountSql(names, 'f', clampEdge(to, extent), 1, width);
-      const [ended, endedParams] = edgeCountSql(names, 't', clampEdge(from, extent), -1, width);
-      return [
-        `SELECT 2, NULL, NULL, CAST(coalesce(sum(c), 0) AS DOUBLE) FROM (
-        ${started}
-        UNION ALL ${ended}) AS x`,
-        [...startedParams, ...endedParams],
-      ];
-    }
-    return [
-      `SELECT 2, NULL, NULL, CAST(count(*) AS DOUBLE) FROM ${this.#table}
-      WHERE f <= CAST(? AS DOUBLE) AND t >= CAST(? AS DOUBLE) AND f >= CAST(? AS DOUBLE)`,
-      [to, from, from - this.#maxSpan],
-    ];
   }
 
   async byId(id: string): Promise<EventRow | null> {
@@ -449,30 +324,6 @@ export class SqlBackend implements Backend {
     return row ? toRow(row) : null;
   }
 }
-
-/** `w`'s columns: each event's first guess at its first and last bucket, and the view (`q`). */
-const BUCKETED = `li, f, t, floor((f - qf) / qw) AS sb0, ceil((t - qf) / qw) - 1 AS eb0, qf, qw, qn`;
-
-/** `b`: each event of `w` with its first and last bucket, the guesses corrected and clamped. */
-const BUCKETS = `b AS (
-        SELECT li,
-          least(greatest(sb0 + CASE WHEN (qf + sb0 * qw) + qw <= f THEN 1
-            WHEN sb0 > 0 AND (qf + (sb0 - 1) * qw) + qw > f THEN -1 ELSE 0 END, 0), qn - 1) AS sb,
-          least(greatest(eb0 + CASE WHEN qf + (eb0 + 1) * qw < t THEN 1
-            WHEN qf + eb0 * qw >= t THEN -1 ELSE 0 END, 0), qn - 1) AS eb
-        FROM w)`;
-
-/** The rows `(kind, li, b, c)` of `b`: events per lane by first bucket (kind 0) and last (kind 1). */
-const BUCKET_COUNTS = `SELECT 0 AS kind, CAST(li AS DOUBLE) AS li, CAST(sb AS DOUBLE) AS b, CAST(count(*) AS DOUBLE) AS c
-        FROM b WHERE sb <= eb GROUP BY li, sb
-      UNION ALL
-      SELECT 1, CAST(li AS DOUBLE), CAST(eb AS DOUBLE), CAST(count(*) AS DOUBLE) FROM b WHERE sb <= eb GROUP BY li, eb`;
-
-/**
- * An edge of a window clamped to `[lo − 1, hi + 1]`: the events starting or ending before it, or
- * at or before it, are the same (every event has `lo ≤ f < t ≤ hi`), and its bin number stays small.
- */
-const clampEdge = (x: number, [lo, hi]: readonly [number, number]) => Math.min(Math.max(x, lo - 1), hi + 1);
 
 /** The columns of a drawn row, from the narrow table `n` and the lanes `l`. */
 export const NARROW_COLUMNS = `CAST(n.pos AS DOUBLE) AS pos, CAST(n.input AS DOUBLE) AS input, n.id, n.title,
