@@ -36,15 +36,10 @@ export type { SqlSourceErrorCode } from './errors.js';
 export { HttpBackend } from './http.js';
 export { openPrepared, PREPARED_FORMAT, PREPARED_TABLE, PREPARED_VERSION, readPreparedMeta } from './prepared.js';
 export type { PreparedMeta, PreparedSource } from './prepared.js';
-export {
-  OVERVIEW_FORMAT,
-  OVERVIEW_SUFFIX,
-  OVERVIEW_VERSION,
-  OverviewBackend,
-  overviewUrl,
-  readOverview,
-} from './overview.js';
-export type { AttachedPrepared, Overview, OverviewFile } from './overview.js';
+export { OVERVIEW_FORMAT, OVERVIEW_SUFFIX, OVERVIEW_VERSION, overviewUrl, readOverview } from './overview-file.js';
+export type { Overview, OverviewFile } from './overview-file.js';
+export { OverviewBackend } from './overview.js';
+export type { AttachedPrepared } from './overview.js';
 export { generateEventsSql } from './generate.js';
 export type { GenerateOptions } from './generate.js';
 export { bucketSpan, dateText, eventOf, eventsOf, SqlSource } from './source.js';

@@ -10,7 +10,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { SqlBackend, formatOf, type SourceInfo, type SqlEngine, type SqlInput } from './backend.js';
 import type { ColumnMap } from './columns.js';
 import { SqlSourceError } from './errors.js';
-import { OVERVIEW_SUFFIX } from './overview.js';
+import { OVERVIEW_SUFFIX } from './overview-file.js';
 import { buildOverview, type OverviewLimits } from './overview-build.js';
 import {
   PREPARED_STORAGE_VERSION,
@@ -24,7 +24,7 @@ import {
 
 export { PREPARED_STORAGE_VERSION, PREPARED_TABLE, PREPARED_VERSION } from './prepared.js';
 export type { PreparedMeta, PreparedSource } from './prepared.js';
-export { OVERVIEW_SUFFIX } from './overview.js';
+export { OVERVIEW_SUFFIX } from './overview-file.js';
 export type { OverviewLimits } from './overview-build.js';
 
 /**

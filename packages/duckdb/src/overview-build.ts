@@ -15,7 +15,7 @@ import {
   OVERVIEW_SAMPLE_ROWS,
   type OverviewCountRow,
   type OverviewFile,
-} from './overview.js';
+} from './overview-file.js';
 import type { PreparedSource } from './prepared.js';
 import { SAMPLE_PER_BIN } from './sample.js';
 

@@ -8,7 +8,8 @@
 import { DuckDBDataProtocol, type AsyncDuckDB, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { SqlSourceError } from './errors.js';
 import { findCopy, keepCopy, type Validator } from './local-copy.js';
-import { OverviewBackend, overviewUrl, readOverview, type AttachedPrepared, type Overview } from './overview.js';
+import { overviewUrl, readOverview, type Overview } from './overview-file.js';
+import { OverviewBackend, type AttachedPrepared } from './overview.js';
 import { openPrepared, preparedBackend } from './prepared.js';
 import { SqlSource } from './source.js';
 import { warmUp } from './warm.js';

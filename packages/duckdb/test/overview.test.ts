@@ -23,14 +23,8 @@ import {
 } from '../src/index.js';
 import { NodeDuckDbEngine, openPreparedFile, overviewPathOf, prepareFile } from '../src/node.js';
 import { binnedLevel } from '../src/bins.js';
-import {
-  OVERVIEW_PIXELS,
-  OVERVIEW_VERSION,
-  OverviewBackend,
-  readOverview,
-  type AttachedPrepared,
-  type Overview,
-} from '../src/overview.js';
+import { OVERVIEW_PIXELS, OVERVIEW_VERSION, readOverview, type Overview } from '../src/overview-file.js';
+import { OverviewBackend, type AttachedPrepared } from '../src/overview.js';
 import { writeFixture } from './fixture.js';
 
 interface Prepared {
