@@ -64,7 +64,8 @@ const { values } = parseArgs({
     // warm-up's mark \`reel-duckdb:warm\`, or \`local\`: until DuckDB reads the local copy.
     look: { type: 'string', default: '0' },
     // A CPU profile of the page's main thread from \`reel-duckdb:ready\` to the last step (the look and
-    // the steps), written to this file (open it in Chromium's DevTools, Performance panel).
+    // the steps), written to this file (open it in Chromium's DevTools, Performance panel), and the
+    // long tasks beside it (`<file>.long.json`: \`node scripts/bench/long-tasks.mjs <file>\`).
     'cpu-profile': { type: 'string' },
   },
 });
@@ -139,16 +140,22 @@ await page.exposeFunction('__stepEnded', () => {
   stepRequests.push([fileRequests.ranges - stepStart.ranges, fileRequests.bytes - stepStart.bytes]);
 });
 const cdp = values['cpu-profile'] ? await page.context().newCDPSession(page) : undefined;
-await page.exposeFunction('__profileStarted', async () => {
+/** When the profile started, on the page's clock (performance.now()): the long tasks' clock. */
+let profileStartedAt;
+await page.exposeFunction('__profileStarted', async (at) => {
+  profileStartedAt = at;
   if (!cdp) return;
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
 });
-await page.exposeFunction('__profileEnded', async () => {
+await page.exposeFunction('__profileEnded', async (long) => {
   if (!cdp) return;
   const { profile } = await cdp.send('Profiler.stop');
   writeFileSync(values['cpu-profile'], JSON.stringify(profile));
+  // The page's long tasks ([start, ms]) and the profile's start on their clock, for
+  // scripts/bench/long-tasks.mjs (what ran in each).
+  writeFileSync(`${values['cpu-profile']}.long.json`, JSON.stringify({ at: profileStartedAt, long }));
 });
 await page.exposeFunction('__firstAnswered', () => {
   firstFileRequests = { ...fileRequests };
@@ -193,7 +200,7 @@ const result = await page.evaluate(
     const attached = () => performance.getEntriesByName('reel-duckdb:ready').length > 0;
     while (!attached()) await new Promise((resolve) => setTimeout(resolve, 20));
     const ready = performance.getEntriesByName('reel-duckdb:ready')[0].startTime;
-    await window.__profileStarted();
+    await window.__profileStarted(performance.now());
     if (look === 'warm' || look === 'local')
       while (!performance.getEntriesByName(`reel-duckdb:${look}`).length) {
         // A warm-up or a copy that failed sets no mark (nothing is thrown into the page).
@@ -218,7 +225,7 @@ const result = await page.evaluate(
       await new Promise((resolve) => requestAnimationFrame(resolve));
       await new Promise((resolve) => setTimeout(resolve, t + 100 - performance.now()));
     }
-    await window.__profileEnded();
+    await window.__profileEnded(globalThis.__long);
     const waiting = globalThis.__long.filter(([at]) => at >= waitStart);
     return {
       size: source.size,

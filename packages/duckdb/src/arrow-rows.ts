@@ -47,7 +47,12 @@ function readData(data: Data): unknown[] | undefined {
     (DataType.isInt(type) && type.bitWidth < 64)
   )
     values = Array.from((data.values as Float64Array).subarray(0, data.length));
-  if (values && data.nullCount > 0) for (let i = 0; i < data.length; i++) if (!data.getValid(i)) values[i] = null;
+  if (values && data.nullCount > 0) {
+    // The validity bitmap read here: Arrow's getValid() asks the type whether it is a union, per value.
+    const bitmap = data.nullBitmap!;
+    for (let i = 0, bit = data.offset; i < data.length; i++, bit++)
+      if (!(bitmap[bit >> 3]! & (1 << (bit & 7)))) values[i] = null;
+  }
   return values;
 }
 
