@@ -18,23 +18,27 @@ const decoder = new TextDecoder();
 /** `table`'s rows, each an object of its columns by name; nulls as null, values as Arrow gives them. */
 export function tableRows(table: Table): Record<string, unknown>[] {
   const rows: Record<string, unknown>[] = Array.from({ length: table.numRows }, () => ({}));
+  for (const [name, values] of Object.entries(tableColumns(table)))
+    for (let i = 0; i < values.length; i++) rows[i]![name] = values[i];
+  return rows;
+}
+
+/** `table`'s columns by name, each its values in row order (as {@link tableRows} gives them, without an object per row). */
+export function tableColumns(table: Table): Record<string, unknown[]> {
+  const columns: Record<string, unknown[]> = {};
   table.schema.fields.forEach((field, column) => {
     const vector = table.getChildAt(column);
     if (!vector) return;
-    const name = field.name;
+    const chunks: unknown[][] = [];
     let at = 0;
     for (const data of vector.data) {
-      const values = readData(data);
-      if (values) for (let i = 0; i < data.length; i++) rows[at + i]![name] = values[i];
-      else {
-        // Arrow's iterator over this chunk alone (a vector of one chunk).
-        let i = at;
-        for (const value of vector.slice(at, at + data.length)) rows[i++]![name] = value;
-      }
+      // A type read here, or Arrow's iterator over this chunk alone.
+      chunks.push(readData(data) ?? [...vector.slice(at, at + data.length)]);
       at += data.length;
     }
+    columns[field.name] = chunks.length === 1 ? chunks[0]! : chunks.flat();
   });
-  return rows;
+  return columns;
 }
 
 /** One chunk's values, or undefined for a type read by Arrow's iterator. */

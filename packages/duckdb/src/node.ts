@@ -66,6 +66,11 @@ export class NodeDuckDbEngine implements SqlEngine {
     return reader.getRowObjects() as Record<string, unknown>[];
   }
 
+  async columns(sql: string, params: readonly (string | number | null)[] = []): Promise<Record<string, unknown[]>> {
+    const reader = await this.#run(sql, params);
+    return reader.getColumnsObject() as Record<string, unknown[]>;
+  }
+
   async names(sql: string, params: readonly (string | number | null)[] = []): Promise<string[]> {
     const reader = await this.#run(sql, params);
     return reader.columnNames();

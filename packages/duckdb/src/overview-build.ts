@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { NARROW_COLUMNS, toRow, type PreparedState, type SqlEngine } from './backend.js';
+import { columnsOf, NARROW_COLUMNS, toRows, type EventRow, type PreparedState, type SqlEngine } from './backend.js';
 import { BIN_LEVELS, BINS_PER_BUCKET, binnedLevel } from './bins.js';
 import { quoteIdentifier } from './columns.js';
 import {
@@ -78,7 +78,7 @@ export async function buildOverview(
   // made coarser while the events kept (at most SAMPLE_PER_BIN per lane and cell) exceed the cap.
   // Counted once per lane and finest cell; a coarser cell's counts are sums of those.
   let cell = 0;
-  let sample: ReturnType<typeof toRow>[] = [];
+  let sample: EventRow[] = [];
   if (extent) {
     cell = 2 ** Math.max(0, Math.ceil(Math.log2((extent[1] - extent[0]) / OVERVIEW_CELLS)));
     const counts = (
@@ -102,15 +102,16 @@ export async function buildOverview(
       }
     }
     // The first positions of each lane and cell are an aggregate, as the window's (not a sort of everything).
-    sample = (
-      await engine.all(
+    sample = toRows(
+      await columnsOf(
+        engine,
         `SELECT ${NARROW_COLUMNS} FROM (
           SELECT rowid AS pos, * FROM ${table} WHERE rowid IN (
             SELECT unnest(min(rowid, CAST(? AS INTEGER))) FROM ${table} GROUP BY li, floor(f / CAST(? AS DOUBLE)))) AS n
         JOIN ${lanes} AS l USING (li) ORDER BY n.pos`,
         [SAMPLE_PER_BIN, cell],
-      )
-    ).map(toRow);
+      ),
+    );
   }
   return encodeOverview(meta, { level, rows }, { cell, rows: sample });
 }

@@ -15,6 +15,25 @@ export interface SqlEngine {
   all(sql: string, params?: readonly (string | number | null)[]): Promise<Record<string, unknown>[]>;
   /** The column names of a statement's result. */
   names(sql: string, params?: readonly (string | number | null)[]): Promise<string[]>;
+  /**
+   * The result's columns by name, each its values in row order: what {@link all} gives, without
+   * an object per row (an engine that reads columns gives them more cheaply; {@link columnsOf}
+   * reads the rows of one that does not).
+   */
+  columns?(sql: string, params?: readonly (string | number | null)[]): Promise<Record<string, unknown[]>>;
+}
+
+/** A statement's columns ({@link SqlEngine.columns}), from its rows where the engine gives no columns; a column of no rows may be missing. */
+export async function columnsOf(
+  engine: SqlEngine,
+  sql: string,
+  params: readonly (string | number | null)[] = [],
+): Promise<Record<string, unknown[]>> {
+  if (engine.columns) return engine.columns(sql, params);
+  const columns: Record<string, unknown[]> = {};
+  for (const row of await engine.all(sql, params))
+    for (const [name, value] of Object.entries(row)) (columns[name] ??= []).push(value);
+  return columns;
 }
 
 /** File formats a source reads by name (an Arrow table is registered by the engine as a table). */

@@ -35,7 +35,7 @@ import {
   type ViewItem,
   type ViewQuery,
 } from '@reeltime/core';
-import type { Backend, CountsAnswer, EventRow, SourceInfo } from './backend.js';
+import type { Backend, CountsAnswer, CountsRequest, EventRow, SourceInfo, WindowRequest } from './backend.js';
 import { add, bucketSpan, histograms, runsOf, subtract } from './buckets.js';
 import { AbortedError, cannotList, SqlSourceError } from './errors.js';
 import { eventOf, eventsOf } from './row-events.js';
@@ -82,6 +82,17 @@ function yieldToPage(): Promise<void> {
 /** Whether a date of this precision is drawn as a point when there is no end (as core decides). */
 function isPointPrecision(precision: string): boolean {
   return precision === 'day' || precision === 'minute' || precision === 'second' || precision === 'millisecond';
+}
+
+/** What a view asks a backend ({@link SqlSource.questions}), with what placing the answers needs. */
+export interface ViewQuestions {
+  readonly window: WindowRequest;
+  readonly counts: CountsRequest;
+  /** The level of detail the events are placed at. */
+  readonly level: number;
+  /** The margin beyond each side of the view whose events are answered (ms). */
+  readonly margin: number;
+  readonly lanes: readonly number[];
 }
 
 interface SpecState {
@@ -238,13 +249,37 @@ export class SqlSource implements TimelineSource {
     return this.#byPosition.has(position) ? atLeast : undefined;
   }
 
-  async query(query: ViewQuery): Promise<ViewAnswer> {
-    const { from, to, pixels, layout, signal } = query;
-    const state = this.#stateFor(layout);
-    const laneCount = Math.max(1, this.#info.lanes.length);
-    const lanes = query.lanes ?? Array.from({ length: laneCount }, (_, i) => i);
+  /**
+   * The two questions a view of `[from, to]` over `pixels` asks the backend (its window, sampled
+   * per lane and cell, and its counts per pixel bucket), or undefined for a view that asks none
+   * (empty, or no lanes): what {@link query} asks, and what {@link warmUp} asks without placing
+   * the answers.
+   */
+  questions(query: Pick<ViewQuery, 'from' | 'to' | 'pixels' | 'lanes'>): ViewQuestions | undefined {
+    const { from, to, pixels } = query;
+    const lanes = query.lanes ?? Array.from({ length: Math.max(1, this.#info.lanes.length) }, (_, i) => i);
     const msPerPixel = pixels > 0 && to > from ? (to - from) / pixels : Infinity;
-    if (!Number.isFinite(msPerPixel) || this.size === 0 || !lanes.length) return this.#empty(query, state);
+    if (!Number.isFinite(msPerPixel) || this.size === 0 || !lanes.length) return undefined;
+    const level = levelFor(msPerPixel);
+    const unit = 2 ** level;
+    const margin = MARGIN_PX * msPerPixel;
+    const tile = TILE_PX * unit;
+    const start = Math.floor((from - margin) / tile) * tile - tile;
+    const { cellPixels, perCell, limit } = this.#options;
+    return {
+      window: { from: start, to: to + margin, lanes, cell: cellPixels * unit, perCell, limit },
+      counts: { from, to, buckets: Math.max(1, Math.floor(pixels)), lanes },
+      level,
+      margin,
+      lanes,
+    };
+  }
+
+  async query(query: ViewQuery): Promise<ViewAnswer> {
+    const { signal } = query;
+    const state = this.#stateFor(query.layout);
+    const questions = this.questions(query);
+    if (!questions) return this.#empty(query, state);
     // Debouncing: during a gesture (questions closer than `debounce`), wait, and go on only if
     // the view still asks this.
     const now = Date.now();
@@ -254,15 +289,10 @@ export class SqlSource implements TimelineSource {
     if (gesture) await new Promise((resolve) => setTimeout(resolve, debounce));
     if (signal?.aborted) throw new AbortedError();
 
-    const level = levelFor(msPerPixel);
-    const unit = 2 ** level;
-    const margin = MARGIN_PX * msPerPixel;
-    const tile = TILE_PX * unit;
-    const start = Math.floor((from - margin) / tile) * tile - tile;
-    const { cellPixels, perCell, limit } = this.#options;
+    const { level, margin } = questions;
     const [rows, counts] = await Promise.all([
-      this.backend.window({ from: start, to: to + margin, lanes, cell: cellPixels * unit, perCell, limit }),
-      this.backend.counts({ from, to, buckets: Math.max(1, Math.floor(pixels)), lanes }),
+      this.backend.window(questions.window),
+      this.backend.counts(questions.counts),
     ]);
     if (signal?.aborted) throw new AbortedError();
     // The rows new to this source are parsed in this task and placed in the next: at 10M events a
@@ -274,7 +304,7 @@ export class SqlSource implements TimelineSource {
       await yieldToPage();
       if (signal?.aborted) throw new AbortedError();
     }
-    return this.#answer(query, state, level, rows, events, counts, lanes, margin);
+    return this.#answer(query, state, level, rows, events, counts, questions.lanes, margin);
   }
 
   #answer(

@@ -14,7 +14,7 @@ import {
   type AsyncPreparedStatement,
   type DuckDBBundles,
 } from '@duckdb/duckdb-wasm';
-import { tableRows } from './arrow-rows.js';
+import { tableColumns, tableRows } from './arrow-rows.js';
 import type { SqlEngine } from './backend.js';
 
 /**
@@ -90,6 +90,11 @@ export class WasmDuckDbEngine implements SqlEngine {
     return this.#foreground(() => this.#names(sql, params));
   }
 
+  /** The columns, read from the answer's Arrow buffers ({@link tableColumns}): no object per row. */
+  async columns(sql: string, params: readonly (string | number | null)[] = []): Promise<Record<string, unknown[]>> {
+    return this.#foreground(async () => tableColumns(await this.#run(sql, params)));
+  }
+
   /**
    * The same connection for work that may wait ({@link warmUp}): each statement starts only once
    * this engine's own statements have left it alone for `quiet` ms, so that a view asked meanwhile
@@ -99,6 +104,7 @@ export class WasmDuckDbEngine implements SqlEngine {
     return {
       all: async (sql, params = []) => (await this.#quiet(quiet), this.#rows(sql, params)),
       names: async (sql, params = []) => (await this.#quiet(quiet), this.#names(sql, params)),
+      columns: async (sql, params = []) => (await this.#quiet(quiet), tableColumns(await this.#run(sql, params))),
     };
   }
 

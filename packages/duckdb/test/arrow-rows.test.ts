@@ -1,6 +1,6 @@
 /**
- * tableRows (arrow-rows.ts): the rows it reads from an Arrow table's buffers are the rows Arrow's
- * own readers give, for strings of any script (emoji included), nulls, numbers of each width,
+ * tableRows and tableColumns (arrow-rows.ts): the rows and columns they read from an Arrow table's
+ * buffers are those Arrow's own readers give, for strings of any script (emoji included), nulls, numbers of each width,
  * 64-bit integers, tables of several chunks and chunks sliced out of larger ones (offsets).
  */
 import fc from 'fast-check';
@@ -20,7 +20,7 @@ import {
   type Vector,
 } from 'apache-arrow';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { tableRows } from '../src/arrow-rows.js';
+import { tableColumns, tableRows } from '../src/arrow-rows.js';
 
 /** Arrow's own reading: each column's `get(i)`. */
 function arrowRows(table: Table): Record<string, unknown>[] {
@@ -87,7 +87,11 @@ describe('tableRows', () => {
             l: column('l', new Int64()),
             b: column('b', new Bool()),
           });
-          expect(tableRows(table)).toEqual(arrowRows(table));
+          const expected = arrowRows(table);
+          expect(tableRows(table)).toEqual(expected);
+          expect(tableColumns(table)).toEqual(
+            Object.fromEntries(table.schema.fields.map(({ name }) => [name, expected.map((row) => row[name])])),
+          );
         },
       ),
       { numRuns: 300 },

@@ -60,6 +60,17 @@ describe('warmUp', () => {
     });
   });
 
+  it("asks what the element's source asks for the same views (the same statements, kept prepared)", async () => {
+    const warm = recorded(backend);
+    await warmUp(warm.backend, { pixels: 640 });
+    const viewed = recorded(backend);
+    const source = await SqlSource.open(viewed.backend, { debounce: 0 });
+    const layout = { measure: (text: string) => text.length * 7 };
+    for (const [from, to] of warmViews(source.extent!)) await source.query({ from, to, pixels: 640, layout });
+    expect(warm.windows).toEqual(viewed.windows);
+    expect(warm.counts).toEqual(viewed.counts);
+  });
+
   it('stops before the next view once aborted, and asks nothing of an empty source', async () => {
     const { backend: watched, counts } = recorded(backend);
     const signal = { aborted: false };
