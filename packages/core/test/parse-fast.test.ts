@@ -118,7 +118,37 @@ const eventInput = fc.record(
     locations: fc.constantFrom([], ['Rome']),
     people: fc.constantFrom(['Ada'], [' '], {}),
     status: fc.constantFrom('planned', 'cancelled', 'maybe', undefined),
-    sources: fc.constantFrom([], [{ title: 'A', url: 'https://example.org' }], [{ file: 'x.txt' }], 'none'),
+    sources: fc.constantFrom(
+      [],
+      [{ title: 'A', url: 'https://example.org' }],
+      [{ title: 'A' }, { title: ' B ', url: ' https://b.example ' }],
+      [
+        {
+          title: ' T ',
+          publisher: 'P',
+          published: '2020-05',
+          file: ' notes/a.txt ',
+          url: ' http://x.org ',
+          quote: 'q',
+        },
+      ],
+      [{ title: 'T', published: 'c. 2020' }],
+      [{ title: 'T', published: '2019-02-29' }],
+      [{ title: 'T', published: 2020 }],
+      [{ title: 'T', file: 'javascript:alert(1)' }],
+      [{ title: 'T', file: '//host/x' }],
+      [{ title: 'T', file: '  ' }],
+      [{ title: 'T', url: 'ftp://example.org' }],
+      [{ title: 'T', url: '' }],
+      [{ title: 'T', publisher: 5 }],
+      [{ title: 'T', quote: null }],
+      [{ title: 'T', colour: 'red' }],
+      [{ title: '' }],
+      [{ file: 'x.txt' }],
+      ['text'],
+      [null],
+      'none',
+    ),
     url: fc.constantFrom('https://example.org', ' http://example.org/x ', 'javascript:alert(1)', 5),
     colour: fc.constant('red'),
   },
@@ -149,6 +179,38 @@ describe('parseDataset: the fast path gives what the careful path gives', () => 
       { numRuns: 1000 },
     );
   }, 30_000);
+
+  it('reads every shape of sources as the careful path does, valid or not', () => {
+    const shapes: unknown[] = [
+      [
+        {
+          title: ' T ',
+          publisher: ' P ',
+          published: '2020-05',
+          file: ' notes/a.txt ',
+          url: ' http://x.org ',
+          quote: ' q ',
+        },
+      ],
+      [{ title: 'A' }, { title: 'B', published: '2021', url: 'https://b.example/x' }],
+      [{ published: '2020-01-02', title: 'Order', quote: 'fields in any order' }],
+      [{ title: 'T', published: 'c. 2020' }],
+      [{ title: 'T', published: '2019-02-29' }],
+      [{ title: 'T', file: 'javascript:alert(1)' }],
+      [{ title: 'T', file: '\\\\host\\x' }],
+      [{ title: 'T', url: 'ftp://example.org' }],
+      [{ title: 'T', colour: 'red' }],
+      [{ title: ' ' }],
+      [],
+    ];
+    for (const reportUnknownFields of [true, false]) {
+      const events = shapes.map((sources, i) => ({ id: `e${i}`, title: 'Event', start: '2020-01-01', sources }));
+      const fast = parseDataset({ events }, { reportUnknownFields });
+      const slow = parseDataset({ events: events.map(careful) }, { reportUnknownFields });
+      expect(fast).toStrictEqual(slow);
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+    }
+  });
 
   it('still names the event and the field of an error among many valid events, keeping the rest', () => {
     const events = Array.from({ length: 1000 }, (_, i) => ({ id: `e${i}`, title: `Event ${i}`, start: '2020-05-17' }));

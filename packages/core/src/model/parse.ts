@@ -26,6 +26,7 @@ import {
   DATASET_FIELDS,
   date,
   ERA_FIELDS,
+  fastSources,
   httpUrl,
   itemName,
   MARKER_FIELDS,
@@ -330,11 +331,13 @@ function parseDatasetUnguarded(input: unknown, options: ParseOptions): ParseResu
     const fast = !prototypeInTheWay();
     const reportUnknown = options.reportUnknownFields !== false;
     const dates: DateCache = new Map();
+    const readSources = (value: unknown) => fastSources(value, dates, reportUnknown);
     for (let index = 0; index < rawEvents.length; index++) {
       let event: TimelineEvent | undefined;
       try {
         const raw: unknown = rawEvents[index];
-        event = fast && isObject(raw) && isPlain(raw) ? fastEvent(raw, index, dates, reportUnknown) : undefined;
+        event =
+          fast && isObject(raw) && isPlain(raw) ? fastEvent(raw, index, dates, reportUnknown, readSources) : undefined;
         event ??= parseEvent(raw, index, ['events', index], problems, options);
       } catch (error) {
         // A getter or a Proxy trap that throws: the event cannot be read, the rest still can.

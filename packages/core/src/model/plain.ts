@@ -169,7 +169,7 @@ export type DateCache = Map<string, TimePoint>;
 /** Distinct date-only values a parse remembers (a day precision dataset has a few thousand). */
 const DATE_CACHE_LIMIT = 65_536;
 
-function fastDate(value: string, cache: DateCache): TimePoint | undefined {
+export function fastDate(value: string, cache: DateCache): TimePoint | undefined {
   let point = cache.get(value);
   if (point === undefined) {
     point = parseCalendarDate(value);
@@ -181,7 +181,7 @@ function fastDate(value: string, cache: DateCache): TimePoint | undefined {
 /**
  * The common, valid event, read without making anything that a valid event does not need: every
  * field known (or unknown fields not reported), id, title and dates in the plain forms, optional
- * fields well formed, no sources. Returns undefined for anything else, and {@link parseEvent} then
+ * fields well formed, no sources unless `readSources` reads them. Returns undefined for anything else, and {@link parseEvent} then
  * reads the event again, reporting what is wrong. For an event it accepts, the result is the one
  * {@link parseEvent} gives and {@link parseEvent} would report nothing.
  *
@@ -193,19 +193,18 @@ export function fastEvent(
   index: number,
   cache: DateCache,
   reportUnknown: boolean,
+  readSources?: (value: unknown) => readonly Source[] | null,
 ): TimelineEvent | undefined {
   if (reportUnknown) {
     // The keys Object.keys would list (nothing enumerable is inherited: see prototypeInTheWay).
     for (const key in raw) if (!EVENT_FIELDS.has(key)) return undefined;
   }
   // Plain reads are own reads here: the prototype is Object.prototype or null and holds no field name.
-  if (
-    raw['sources'] !== undefined ||
-    raw['media'] !== undefined ||
-    raw['displayDate'] !== undefined ||
-    raw['descriptionHtml'] !== undefined
-  )
+  if (raw['media'] !== undefined || raw['displayDate'] !== undefined || raw['descriptionHtml'] !== undefined)
     return undefined;
+  // Sources only where the caller reads them (parse.ts's fastSources; null: not plain, read again).
+  const sources = raw['sources'] === undefined ? NONE : (readSources?.(raw['sources']) ?? null);
+  if (sources === null) return undefined;
   const id = raw['id'];
   const title = raw['title'];
   const start = raw['start'];
@@ -249,7 +248,7 @@ export function fastEvent(
     locations: locationList,
     people: peopleList,
     status: status as EventStatus | undefined,
-    sources: NONE,
+    sources,
     url: href,
     index,
   });
