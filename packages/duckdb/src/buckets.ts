@@ -5,7 +5,8 @@
  *
  * @module
  */
-import type { DenseRegion } from '@reeltime/core';
+import type { DenseRegion, LaneDensity } from '@reeltime/core';
+import type { CountsAnswer } from './protocol.js';
 
 /** Dense runs closer than this many buckets are one region; at most this many regions per lane. */
 const REGION_GAP = 8;
@@ -110,4 +111,40 @@ export function runsOf(
     to: from + (last + 1) * width,
     count: started[last + 1]! - ended[first]!,
   }));
+}
+
+/**
+ * Each lane's counts per bucket of the events not drawn one by one, and its dense runs: the
+ * database's first- and last-bucket histograms (`counts`) less those of the events `placed`, run
+ * through the buckets (`buckets` of `width` from `from`). `dense` lists the lanes with any count.
+ */
+export function laneDensity(
+  counts: CountsAnswer,
+  placed: { readonly starts: Map<number, Int32Array>; readonly ends: Map<number, Int32Array> },
+  lanes: readonly number[],
+  { from, width, buckets }: { readonly from: number; readonly width: number; readonly buckets: number },
+): { density: LaneDensity[]; regions: DenseRegion[]; dense: number[] } {
+  const starts = histograms(counts.starts, buckets);
+  const ends = histograms(counts.ends, buckets);
+  const density: LaneDensity[] = [];
+  const regions: DenseRegion[] = [];
+  const dense: number[] = [];
+  for (const lane of lanes) {
+    const s = subtract(starts.get(lane), placed.starts.get(lane), buckets);
+    const e = subtract(ends.get(lane), placed.ends.get(lane), buckets);
+    const laneCounts = new Uint32Array(buckets);
+    let open = 0;
+    let any = false;
+    for (let b = 0; b < buckets; b++) {
+      open += s[b]!;
+      // Counts from bins (a wide view) may put a drawn event's end a bucket before its own.
+      laneCounts[b] = Math.max(0, open);
+      if (open) any = true;
+      open -= e[b]!;
+    }
+    density.push({ lane, counts: laneCounts });
+    if (any) dense.push(lane);
+    regions.push(...runsOf(lane, laneCounts, s, e, from, width));
+  }
+  return { density, regions, dense };
 }

@@ -26,8 +26,6 @@ import {
   emptyAnswer,
   type AbortSignalLike,
   type Dataset,
-  type DenseRegion,
-  type LaneDensity,
   type LayoutSpec,
   type TimelineEvent,
   type TimelineSource,
@@ -36,7 +34,7 @@ import {
   type ViewQuery,
 } from '@reeltime/core';
 import type { Backend, CountsAnswer, CountsRequest, EventRow, SourceInfo, WindowRequest } from './backend.js';
-import { add, bucketSpan, histograms, runsOf, subtract } from './buckets.js';
+import { add, bucketSpan, laneDensity } from './buckets.js';
 import { AbortedError, cannotList, SqlSourceError } from './errors.js';
 import { eventOf, eventsOf } from './row-events.js';
 
@@ -379,27 +377,12 @@ export class SqlSource implements TimelineSource {
       add(placedStarts, row.li, first, buckets);
       add(placedEnds, row.li, last, buckets);
     }
-    const starts = histograms(counts.starts, buckets);
-    const ends = histograms(counts.ends, buckets);
-    const density: LaneDensity[] = [];
-    const regions: DenseRegion[] = [];
-    for (const lane of lanes) {
-      const s = subtract(starts.get(lane), placedStarts.get(lane), buckets);
-      const e = subtract(ends.get(lane), placedEnds.get(lane), buckets);
-      const laneCounts = new Uint32Array(buckets);
-      let open = 0;
-      let any = false;
-      for (let b = 0; b < buckets; b++) {
-        open += s[b]!;
-        // Counts from bins (a wide view) may put a drawn event's end a bucket before its own.
-        laneCounts[b] = Math.max(0, open);
-        if (open) any = true;
-        open -= e[b]!;
-      }
-      density.push({ lane, counts: laneCounts });
-      if (any) state.dense[lane] = true;
-      regions.push(...runsOf(lane, laneCounts, s, e, from, width));
-    }
+    const { density, regions, dense } = laneDensity(counts, { starts: placedStarts, ends: placedEnds }, lanes, {
+      from,
+      width,
+      buckets,
+    });
+    for (const lane of dense) state.dense[lane] = true;
     placement.laneRows.forEach((count, lane) => {
       if (count > (state.rows[lane] ?? 1)) state.rows[lane] = count;
     });
