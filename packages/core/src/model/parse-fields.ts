@@ -137,23 +137,33 @@ export function date(ctx: ItemContext, object: Json, field: string, required: bo
   return null;
 }
 
+/**
+ * Whether trimmed text is an http(s) URL (what `url` fields hold). plain.ts's fastEvent tests the
+ * same: importing this from the careful parse's chunk would take it into the element's entry.
+ */
+const isHttpUrl = (text: string) => /^https?:\/\//i.test(text);
+
+/**
+ * Whether trimmed text is a path relative to the dataset: not empty, no scheme (`javascript:`,
+ * `data:`, even `https:`: those belong in `url`) and not protocol-relative (`//host`), so a viewer
+ * can only resolve it beside the data.
+ */
+const isRelativePath = (path: string) => path !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[\\/]{2}/.test(path);
+
 export function httpUrl(ctx: ItemContext, object: Json, field: string): string | undefined {
   const value = optionalString(ctx, object, field);
   if (value === undefined) return undefined;
-  if (/^https?:\/\//i.test(value.trim())) return value.trim();
+  if (isHttpUrl(value.trim())) return value.trim();
   report(ctx, 'warning', field, `"${field}" must be an http(s) URL, got "${value.slice(0, 60)}"; it is ignored`);
   return undefined;
 }
 
-/**
- * A path relative to the dataset: no scheme (`javascript:`, `data:`, even `https:`: those belong
- * in `url`) and not protocol-relative (`//host`), so a viewer can only resolve it beside the data.
- */
+/** A path relative to the dataset ({@link isRelativePath}), trimmed. */
 function relativePath(ctx: ItemContext, object: Json, field: string): string | undefined {
   const value = optionalString(ctx, object, field);
   if (value === undefined) return undefined;
   const path = value.trim();
-  if (path !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[\\/]{2}/.test(path)) return path;
+  if (isRelativePath(path)) return path;
   report(
     ctx,
     'warning',
@@ -233,9 +243,9 @@ export function fastSources(value: unknown, dates: DateCache, reportUnknown: boo
     const point = typeof published === 'string' ? fastDate(published, dates) : undefined;
     if (published !== undefined && !point) return null;
     const path = typeof file === 'string' ? file.trim() : undefined;
-    if (file !== undefined && (!path || /^[a-z][a-z0-9+.-]*:/i.test(path) || /^[\\/]{2}/.test(path))) return null;
+    if (file !== undefined && !(path !== undefined && isRelativePath(path))) return null;
     const href = typeof url === 'string' ? url.trim() : undefined;
-    if (url !== undefined && !(href && /^https?:\/\//i.test(href))) return null;
+    if (url !== undefined && !(href !== undefined && isHttpUrl(href))) return null;
     out.push({
       title: title.trim(),
       ...(publisher === undefined ? {} : { publisher }),
