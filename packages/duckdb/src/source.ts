@@ -287,7 +287,6 @@ export class SqlSource implements TimelineSource {
     if (gesture) await new Promise((resolve) => setTimeout(resolve, debounce));
     if (signal?.aborted) throw new AbortedError();
 
-    const { level, margin } = questions;
     const [rows, counts] = await Promise.all([
       this.backend.window(questions.window),
       this.backend.counts(questions.counts),
@@ -302,18 +301,16 @@ export class SqlSource implements TimelineSource {
       await yieldToPage();
       if (signal?.aborted) throw new AbortedError();
     }
-    return this.#answer(query, state, level, rows, events, counts, questions.lanes, margin);
+    return this.#answer(query, state, questions, rows, events, counts);
   }
 
   #answer(
     query: ViewQuery,
     state: SpecState,
-    level: number,
+    { level, lanes, margin }: ViewQuestions,
     rows: readonly EventRow[],
     events: TimelineEvent[],
     counts: CountsAnswer,
-    lanes: readonly number[],
-    margin: number,
   ): ViewAnswer {
     const { from, to, layout } = query;
     const n = rows.length;

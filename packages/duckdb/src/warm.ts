@@ -7,9 +7,9 @@
  * tables every wide view reads (the count and sample tables, the lane names) are fetched once, by
  * range requests made one after another from DuckDB's worker.
  *
- * The views are the whole extent, then views zoomed in about its middle and its quarters, each asked as the element
- * asks (a window and its counts, from a source of its own, so nothing the element holds changes),
- * the answers left unplaced.
+ * The views are the whole extent, then views zoomed in about its middle and its quarters, each
+ * asked as the element asks (a window and its counts, from a source of its own, so nothing the
+ * element holds changes), the answers left unplaced.
  *
  * @module
  */

@@ -92,7 +92,7 @@ export class WasmDuckDbEngine implements SqlEngine {
 
   /** The columns, read from the answer's Arrow buffers ({@link tableColumns}): no object per row. */
   async columns(sql: string, params: readonly (string | number | null)[] = []): Promise<Record<string, unknown[]>> {
-    return this.#foreground(async () => tableColumns(await this.#run(sql, params)));
+    return this.#foreground(() => this.#columns(sql, params));
   }
 
   /**
@@ -104,7 +104,7 @@ export class WasmDuckDbEngine implements SqlEngine {
     return {
       all: async (sql, params = []) => (await this.#quiet(quiet), this.#rows(sql, params)),
       names: async (sql, params = []) => (await this.#quiet(quiet), this.#names(sql, params)),
-      columns: async (sql, params = []) => (await this.#quiet(quiet), tableColumns(await this.#run(sql, params))),
+      columns: async (sql, params = []) => (await this.#quiet(quiet), this.#columns(sql, params)),
     };
   }
 
@@ -150,6 +150,10 @@ export class WasmDuckDbEngine implements SqlEngine {
 
   async #rows(sql: string, params: readonly (string | number | null)[]): Promise<Record<string, unknown>[]> {
     return tableRows(await this.#run(sql, params));
+  }
+
+  async #columns(sql: string, params: readonly (string | number | null)[]): Promise<Record<string, unknown[]>> {
+    return tableColumns(await this.#run(sql, params));
   }
 
   /**
