@@ -7,6 +7,7 @@
  * @module
  */
 import type { ParseResult, Problem } from '@reeltime/core';
+import { Body } from './json-body.js';
 
 /** The largest file `src` may load (bytes): past it the load stops with a message, not a frozen page. */
 export const MAX_LOAD_BYTES = 200 * 1024 * 1024;
@@ -72,19 +73,20 @@ export async function loadSource(
     if (/^(image|audio|video|font)\/|^application\/(pdf|zip|octet-stream)/i.test(type)) {
       throw new LoadError(`it is ${type.split(';')[0]}, not data (JSON or CSV)`);
     }
-    const text = await readText(response, length || undefined, onProgress);
+    const body = await readBody(response, length || undefined, onProgress);
     if (abort.signal.aborted) return undefined;
     const url = response.url || new URL(src, document.baseURI).href;
     const format = (FORMATS as readonly string[]).includes(host.format) ? host.format : '';
-    const json = format === 'reeltime' || (format === '' && /^\s*[[{]/.test(text)) ? tryJson(text) : undefined;
-    if (format === 'reeltime' && json === undefined) throw new LoadError(`it is not valid JSON (${jsonError(text)})`);
+    const json = format === 'reeltime' || (format === '' && body.looksLikeJson) ? body.json() : undefined;
+    if (format === 'reeltime' && json === undefined)
+      throw new LoadError(`it is not valid JSON (${jsonError(body.text)})`);
     if (json !== undefined && (format === 'reeltime' || isReeltime(json.value))) {
       return { value: json.value, url };
     }
     // Another format: the importers load on first use, as their own chunk.
     const { importData } = await import('@reeltime/core/io');
     if (abort.signal.aborted) return undefined;
-    const result = importData(json?.value ?? text, {
+    const result = importData(json?.value ?? body.text, {
       format: format as '',
       contentType: type,
       url: new URL(src, document.baseURI).href,
@@ -137,19 +139,20 @@ export async function loadInto(
 }
 
 /**
- * The body as text, read chunk by chunk so that progress can be shown (and a file past the size
- * limit stopped as it arrives, not after). `total` is `content-length`: the bytes on the wire,
- * which for a compressed response are fewer than those read, so progress never passes it.
+ * The body, read chunk by chunk so that progress can be shown (and a file past the size limit
+ * stopped as it arrives, not after). `total` is `content-length`: the bytes on the wire, which for
+ * a compressed response are fewer than those read, so progress never passes it.
  */
-async function readText(response: Response, total: number | undefined, onProgress: LoadProgress): Promise<string> {
+async function readBody(response: Response, total: number | undefined, onProgress: LoadProgress): Promise<Body> {
+  const body = new Body();
   const reader = response.body?.getReader();
   if (!reader) {
-    const text = await response.text();
-    if (text.length > MAX_LOAD_BYTES) throw new LoadError(tooLarge(text.length));
-    return text;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength > MAX_LOAD_BYTES) throw new LoadError(tooLarge(bytes.byteLength));
+    body.push(bytes);
+    body.end();
+    return body;
   }
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
   let loaded = 0;
   onProgress(0, total);
   for (;;) {
@@ -160,24 +163,16 @@ async function readText(response: Response, total: number | undefined, onProgres
       void reader.cancel();
       throw new LoadError(tooLarge(loaded));
     }
-    parts.push(decoder.decode(value, { stream: true }));
+    body.push(value);
     onProgress(total === undefined ? loaded : Math.min(loaded, total), total);
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  body.end();
+  return body;
 }
 
 function tooLarge(bytes: number): string {
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
   return `it is ${mb(bytes)}, more than the ${mb(MAX_LOAD_BYTES)} a page can load; use a data source (the source property) for data this large`;
-}
-
-function tryJson(text: string): { value: unknown } | undefined {
-  try {
-    return { value: JSON.parse(text) as unknown };
-  } catch {
-    return undefined;
-  }
 }
 
 function jsonError(text: string): string {
