@@ -27,9 +27,18 @@ describe('sortOrder', () => {
       fc.property(
         fc.integer({ min: 1, max: 3 }),
         fc.array(fc.array(key, { minLength: 3, maxLength: 3 })),
-        (k, rows) => {
+        fc.constantFrom('array', 'Float64Array', 'Float64Array at an offset'),
+        (k, rows, kind) => {
           const keys = Array.from({ length: k }, (_, j) => rows.map((row) => row[j]!));
-          expect([...sortOrder(...keys)]).toEqual(comparatorOrder(keys));
+          // A Float64Array is read in place (its own bytes, from its offset), an array copied.
+          const given = keys.map((values) => {
+            if (kind === 'array') return values;
+            if (kind === 'Float64Array') return Float64Array.from(values);
+            const buffer = new Float64Array(values.length + 2).fill(-1);
+            buffer.set(values, 1);
+            return buffer.subarray(1, values.length + 1);
+          });
+          expect([...sortOrder(...given)]).toEqual(comparatorOrder(keys));
         },
       ),
       { numRuns: 1000 },
