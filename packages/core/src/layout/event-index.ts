@@ -28,23 +28,19 @@ export class EventIndex {
     const n = events.length;
     const starts = new Float64Array(n);
     const ends = new Float64Array(n);
-    // Input order, as a key only when it is not the position order (a stable sort keeps that).
-    let inputOrder: Float64Array | undefined;
+    const inputOrder = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const event = events[i]!;
       starts[i] = event.from;
       ends[i] = event.to;
-      if (inputOrder) inputOrder[i] = event.index;
-      else if (event.index !== i) {
-        inputOrder = new Float64Array(n);
-        for (let j = 0; j < i; j++) inputOrder[j] = j;
-        inputOrder[i] = event.index;
-      }
+      inputOrder[i] = event.index;
     }
     // The order of compareEvents, as a permutation sorted over typed arrays: no comparator calls.
-    const order = inputOrder ? sortOrder(starts, ends, inputOrder) : sortOrder(starts, ends);
+    const order = sortOrder(starts, ends, inputOrder);
     const sorted = new Array<TimelineEvent>(n);
-    const froms = new Float64Array(n);
+    // Input order's array is done with: it takes the sorted starts (a fresh typed array costs its
+    // first touch of memory, 8 MB at a million events).
+    const froms = inputOrder;
     const tos = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const position = order[i]!;

@@ -12,30 +12,23 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /**
  * The keys as unsigned 32-bit word pairs that order as the numbers do, written into `hi` and `lo`:
  * positive floats order as their bits with the sign flipped, negative ones with every bit flipped.
- * `-0` reads as `0`. A `Float64Array` is read in place; other keys are copied into one first.
- * (A fresh typed array costs its first touch of memory: at a million keys, more than the loop.)
+ * `-0` reads as `0`. Read in place, into word arrays shared by every key: a fresh typed array
+ * costs its first touch of memory, at a million keys more than the loop.
  */
-function sortableWords(keys: ArrayLike<number>, hi: Uint32Array, lo: Uint32Array): void {
-  const n = keys.length;
-  let floats: Float64Array;
-  if (keys instanceof Float64Array) floats = keys;
-  else {
-    floats = new Float64Array(n);
-    for (let i = 0; i < n; i++) floats[i] = keys[i]!;
-  }
-  const words = new Uint32Array(floats.buffer, floats.byteOffset, 2 * n);
+function sortableWords(keys: Float64Array, hi: Uint32Array, lo: Uint32Array): void {
+  const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * keys.length);
   const h = LITTLE_ENDIAN ? 1 : 0;
   const l = 1 - h;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < keys.length; i++) {
     const high = words[2 * i + h]!;
     const low = words[2 * i + l]!;
-    if ((high & 0x80000000) !== 0 && (low !== 0 || high !== 0x80000000)) {
+    // Negative: the sign bit and any other (-0, the sign bit alone, takes 0's words below).
+    if (high >>> 31 && (high << 1) | low) {
       hi[i] = ~high >>> 0;
       lo[i] = ~low >>> 0;
     } else {
-      // Positive, or -0 (its sign bit alone): 0's words.
       hi[i] = (high | 0x80000000) >>> 0;
-      lo[i] = high === 0x80000000 ? 0 : low;
+      lo[i] = low;
     }
   }
 }
@@ -87,7 +80,7 @@ function inOrder(keys: readonly ArrayLike<number>[]): boolean {
  *
  * @param keys Parallel arrays of numbers, most significant first.
  */
-export function sortOrder(...keys: ArrayLike<number>[]): Uint32Array {
+export function sortOrder(...keys: Float64Array[]): Uint32Array {
   const n = keys[0]?.length ?? 0;
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -98,14 +91,13 @@ export function sortOrder(...keys: ArrayLike<number>[]): Uint32Array {
   const counts = new Uint32Array(1 << digitBits);
   // Least significant key and digit first: each stable pass keeps the order of the ones before.
   let identity = true;
-  let hi: Uint32Array | undefined;
-  let lo: Uint32Array | undefined;
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
   for (let k = keys.length - 1; k >= 0; k--) {
     // Sorting the identity by a key already in position order (input order, say) moves nothing.
     if (identity && inOrder([keys[k]!])) continue;
     identity = false;
-    // One pair of word arrays for every key.
-    sortableWords(keys[k]!, (hi ??= new Uint32Array(n)), (lo ??= new Uint32Array(n)));
+    sortableWords(keys[k]!, hi, lo);
     for (const words of [lo, hi]) {
       for (let shift = 0; shift < 32; shift += digitBits) {
         if (pass(order, spare, words, shift, counts)) [order, spare] = [spare, order];
