@@ -91,7 +91,14 @@ export default defineConfig({
         chunkFileNames: 'chunks/[name]-[hash].js',
         // d3-zoom (loaded on the first pointer over the plot) and the overview's d3-brush share the
         // d3 stand-ins: one chunk, named for what it holds (rolldown would name it after one of them).
-        advancedChunks: { groups: [{ name: 'shims', test: /[\\/]shims[\\/]d3-/ }] },
+        // Core's dates (shared by the entry and the careful parser's chunk) stay one chunk however
+        // many modules they are written in: left to itself, rolldown gives each importer set its own.
+        advancedChunks: {
+          groups: [
+            { name: 'shims', test: /[\\/]shims[\\/]d3-/ },
+            { name: 'date', test: /[\\/]core[\\/]src[\\/]model[\\/](calendar|deep|date|date-format)\.ts$/ },
+          ],
+        },
       },
       treeshake: {
         // d3-time builds every interval at load (local and UTC, each weekday, the tick tables) by
