@@ -179,3 +179,43 @@ export const DeepLink: Story = {
     history.replaceState(null, '', '#');
   },
 };
+
+/**
+ * On a busy page whose frames come late (here every frame reports a time 10 s on), a move still
+ * shows the wide view holding both steps before it zooms in: never a jump straight to the step.
+ */
+export const LateFrames: Story = {
+  render: (args) => {
+    history.replaceState(null, '', '#');
+    return html`<reel-story lang="en-GB" .data=${args.data} .steps=${args.steps} label=${args.label}></reel-story>`;
+  },
+  play: async ({ canvasElement }) => {
+    const story = storyOf(canvasElement);
+    await waitFor(() => expect(timelineOf(story).selected).toBe('two-parts-announced'), { timeout: BACKSTOP });
+    const spanOf = () => timelineOf(story).visibleRange.to - timelineOf(story).visibleRange.from;
+    let last = Number.NaN;
+    const settled = () =>
+      waitFor(() => {
+        const same = spanOf() === last;
+        last = spanOf();
+        expect(same).toBe(true);
+      });
+    await settled();
+    const before = spanOf();
+    let widest = 0;
+    const record = () => (widest = Math.max(widest, spanOf()));
+    timelineOf(story).addEventListener('reel-range-change', record);
+    const real = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => real((now) => callback(now + 10_000));
+    try {
+      story.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="nav"] button')[1]!.click();
+      await waitFor(() => expect(timelineOf(story).selected).toBe('filming-begins-italy'));
+      await settled();
+    } finally {
+      window.requestAnimationFrame = real;
+      timelineOf(story).removeEventListener('reel-range-change', record);
+    }
+    if (!matchMedia('(prefers-reduced-motion: reduce)').matches)
+      expect(widest).toBeGreaterThan(Math.max(before, spanOf()));
+  },
+};

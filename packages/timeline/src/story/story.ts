@@ -287,8 +287,11 @@ export class ReelStory extends LitElement {
       return { from: a.from + (b.from - a.from) * e, to: a.to + (b.to - a.to) * e };
     };
     const began = performance.now();
+    let last = 0;
     const frame = (now: number) => {
-      const t = Math.min(1, (now - began) / (2 * MOVE_MS));
+      // The wide view (t = 0.5) is drawn at least once, however late the frames come (a busy
+      // page, a slow phone): the reader always sees where the story goes.
+      const t = (last = Math.min(last < 0.5 ? 0.5 : 1, (now - began) / (2 * MOVE_MS)));
       timeline.visibleRange = t < 0.5 ? between(start, context, t * 2) : between(context, range, t * 2 - 1);
       if (t < 1) this.#animation = requestAnimationFrame(frame);
     };
