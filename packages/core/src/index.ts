@@ -103,7 +103,8 @@ export type {
   MarkGeometry,
   PlacedMark,
 } from './layout/levels.js';
-export { countBuckets, denseRegions, MemorySource } from './source/memory-source.js';
+export { countBuckets, denseRegions } from './source/buckets.js';
+export { MemorySource } from './source/memory-source.js';
 export type { MemorySourceOptions } from './source/memory-source.js';
 export { WarpedSource } from './source/warped-source.js';
 export { emptyAnswer } from './source/types.js';
