@@ -67,6 +67,25 @@ describe('src in every format', () => {
   });
 });
 
+describe('src text in any script', () => {
+  it('a reeltime file with non-ASCII titles (read as ASCII JSON) gives the titles as written', async () => {
+    const titles = [
+      'Tournage à Venise',
+      'Gdańsk’s shipyard',
+      '撮影開始',
+      'بدء التصوير',
+      'Ørsted 😀',
+      'back\\slash "quoted"',
+    ];
+    const dataset = { events: titles.map((title, i) => ({ id: `e${i}`, title, start: `2020-0${i + 1}-01` })) };
+    // A BOM, as some editors save it, and the file as UTF-8 bytes.
+    const { el } = await load(blob(`\uFEFF${JSON.stringify(dataset)}`, 'application/json'));
+    await expect.poll(() => el.model.events.length).toBe(titles.length);
+    expect(el.problems).toEqual([]);
+    expect(el.model.events.map((event) => event.title)).toEqual(titles);
+  });
+});
+
 describe('loading that never hangs', () => {
   const fails = async (src: string, pattern: RegExp, setup?: (el: ReelTimeline) => void) => {
     const { el, invalid } = await load(src, setup);
