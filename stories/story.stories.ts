@@ -85,6 +85,17 @@ type Story = StoryObj<Args>;
 const storyOf = (canvasElement: HTMLElement) => canvasElement.querySelector('reel-story')!;
 const heading = (story: ReelStory) => story.shadowRoot!.querySelector('h2')?.textContent;
 const timelineOf = (story: ReelStory) => story.shadowRoot!.querySelector('reel-timeline')!;
+const spanOf = (story: ReelStory) => timelineOf(story).visibleRange.to - timelineOf(story).visibleRange.from;
+/** Settled: the range no longer changes between two polls (a condition, not a time). */
+async function settled(story: ReelStory): Promise<void> {
+  let last = Number.NaN;
+  await waitFor(() => {
+    const span = spanOf(story);
+    const same = span === last;
+    last = span;
+    expect(same).toBe(true);
+  });
+}
 
 /**
  * The production of *Dead Reckoning Part One* as a story: previous and next (or the arrow keys)
@@ -105,21 +116,10 @@ export const DeadReckoningStory: Story = {
     const buttons = [...story.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="nav"] button')];
     buttons[1]!.focus();
     // The move zooms out to show both steps, then in to the next: record the widest view on the way.
-    const spanOf = () => timelineOf(story).visibleRange.to - timelineOf(story).visibleRange.from;
-    // Settled: the range no longer changes between two polls (a condition, not a time).
-    const settled = async () => {
-      let last = Number.NaN;
-      await waitFor(() => {
-        const span = spanOf();
-        const same = span === last;
-        last = span;
-        expect(same).toBe(true);
-      });
-    };
-    await settled();
-    const before = spanOf();
+    await settled(story);
+    const before = spanOf(story);
     let widest = 0;
-    const record = () => (widest = Math.max(widest, spanOf()));
+    const record = () => (widest = Math.max(widest, spanOf(story)));
     timelineOf(story).addEventListener('reel-range-change', record);
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(heading(story)).toBe('Filming begins in Italy'));
@@ -134,10 +134,10 @@ export const DeadReckoningStory: Story = {
       expect(to).toBeGreaterThan(Date.UTC(2020, 2, 1));
       expect(to - from).toBeLessThan(400 * 86_400_000);
     });
-    await settled();
+    await settled(story);
     timelineOf(story).removeEventListener('reel-range-change', record);
     if (!matchMedia('(prefers-reduced-motion: reduce)').matches)
-      expect(widest).toBeGreaterThan(Math.max(before, spanOf()));
+      expect(widest).toBeGreaterThan(Math.max(before, spanOf(story)));
 
     for (let i = 0; i < 5; i++) await userEvent.keyboard('{ArrowRight}');
     await waitFor(() => expect(heading(story)).toBe('Release: 12 July 2023'));
@@ -192,30 +192,22 @@ export const LateFrames: Story = {
   play: async ({ canvasElement }) => {
     const story = storyOf(canvasElement);
     await waitFor(() => expect(timelineOf(story).selected).toBe('two-parts-announced'), { timeout: BACKSTOP });
-    const spanOf = () => timelineOf(story).visibleRange.to - timelineOf(story).visibleRange.from;
-    let last = Number.NaN;
-    const settled = () =>
-      waitFor(() => {
-        const same = spanOf() === last;
-        last = spanOf();
-        expect(same).toBe(true);
-      });
-    await settled();
-    const before = spanOf();
+    await settled(story);
+    const before = spanOf(story);
     let widest = 0;
-    const record = () => (widest = Math.max(widest, spanOf()));
+    const record = () => (widest = Math.max(widest, spanOf(story)));
     timelineOf(story).addEventListener('reel-range-change', record);
     const real = window.requestAnimationFrame;
     window.requestAnimationFrame = (callback) => real((now) => callback(now + 10_000));
     try {
       story.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="nav"] button')[1]!.click();
       await waitFor(() => expect(timelineOf(story).selected).toBe('filming-begins-italy'));
-      await settled();
+      await settled(story);
     } finally {
       window.requestAnimationFrame = real;
       timelineOf(story).removeEventListener('reel-range-change', record);
     }
     if (!matchMedia('(prefers-reduced-motion: reduce)').matches)
-      expect(widest).toBeGreaterThan(Math.max(before, spanOf()));
+      expect(widest).toBeGreaterThan(Math.max(before, spanOf(story)));
   },
 };
