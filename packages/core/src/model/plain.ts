@@ -181,9 +181,9 @@ export function fastDate(value: string, cache: DateCache): TimePoint | undefined
 /**
  * The common, valid event, read without making anything that a valid event does not need: every
  * field known (or unknown fields not reported), id, title and dates in the plain forms, optional
- * fields well formed, no sources unless `readSources` reads them. Returns undefined for anything else, and {@link parseEvent} then
- * reads the event again, reporting what is wrong. For an event it accepts, the result is the one
- * {@link parseEvent} gives and {@link parseEvent} would report nothing.
+ * fields well formed, no sources unless `readSources` reads them. Returns undefined for anything
+ * else, and {@link parseEvent} then reads the event again, reporting what is wrong. For an event it
+ * accepts, the result is the one {@link parseEvent} gives and {@link parseEvent} would report nothing.
  *
  * Events that share a date string share its {@link TimePoint} (the value is immutable): a million
  * events over a few years hold a few thousand dates, not two million.

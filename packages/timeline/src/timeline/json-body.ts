@@ -183,17 +183,15 @@ export class Body {
 
   /** The body is all there. */
   end(): void {
-    if (this.#json) this.#ascii = this.#json.end();
-    else if (this.#raw) this.#decodeRaw();
+    this.#ascii = this.#json?.end();
     this.#json = undefined;
   }
 
-  /** The body's text, decoded as `TextDecoder` decodes it. */
+  /** The body's text, decoded as `TextDecoder` decodes it (what was kept, on first use). */
   get text(): string {
     if (this.#text !== undefined) return this.#text;
-    if (this.#raw) for (const bytes of this.#raw) this.#decoded.push(this.#decoder.decode(bytes, { stream: true }));
+    if (this.#raw) this.#decodeRaw();
     this.#decoded.push(this.#decoder.decode());
-    this.#raw = undefined;
     this.#text = this.#decoded.join('');
     this.#decoded = [];
     return this.#text;
